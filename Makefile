@@ -1,0 +1,43 @@
+# giaoban — the two commands a new user needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run install test lint score bench docs-preview clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Reinstall only when the dependencies change.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed ## the virtualenv with the project and its test tools
+
+run: install ## migrate the SQLite database under var/, load demo data, serve on http://$(HOST)
+	GIAOBAN_DEMO=1 $(BIN)/giaoban migrate --noinput
+	GIAOBAN_DEMO=1 $(BIN)/giaoban demo
+	@echo "Mở http://$(HOST)/ — đăng nhập bằng một tài khoản ở trên."
+	GIAOBAN_DEMO=1 $(BIN)/giaoban runserver --insecure $(HOST)
+
+test: install ## the whole suite; on PostgreSQL when DATABASE_URL=postgres://… is set
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check
+
+score: install ## extract the dev texts and score them against the gold records
+	rm -rf var/score && mkdir -p var/score
+	$(BIN)/giaoban extract $(SHARED)/extraction/dev/*.txt --out var/score
+	$(BIN)/python $(SHARED)/extraction/score.py $(SHARED)/extraction/dev var/score
+
+bench: install ## benchmarks; figures go in BENCHMARKS.md
+	$(BIN)/pip install --quiet -e '.[bench]'
+	for b in benchmarks/*_bench.py; do $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) var/score var/preview

@@ -1,0 +1,59 @@
+"""Who may see and change what: a role on a body covers its subtree.
+
+Every app asks these functions (directly or through the `rules` predicates in
+rules.py) instead of writing its own checks.  The user's memberships are read
+once per request and cached on the user object.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import QuerySet
+
+from giaoban.accounts.models import Membership, Role
+from giaoban.organisations.models import Organization
+
+User = AbstractBaseUser | AnonymousUser
+
+
+def _memberships(user: User) -> list[tuple[str, int, int]]:
+    """(tree_path, role, organization id) of each membership, cached on the user."""
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, "_giaoban_memberships", None)
+    if cached is None:
+        cached = list(
+            Membership.objects.filter(user=user).values_list("organization__tree_path", "role", "organization_id")
+        )
+        user._giaoban_memberships = cached
+    return cached
+
+
+def role_in(user: User, organization: Organization | None) -> int:
+    """The highest role the user holds on `organization` or any body above it (0 for none)."""
+    if organization is None or not user.is_authenticated:
+        return 0
+    if user.is_superuser:
+        return Role.ADMIN
+    path = organization.tree_path
+    return max((role for root, role, _id in _memberships(user) if path.startswith(root)), default=0)
+
+
+def has_role(user: User, organization: Organization | None, minimum: int = Role.VIEWER) -> bool:
+    return role_in(user, organization) >= minimum
+
+
+def visible_organizations(user: User, minimum: int = Role.VIEWER) -> QuerySet[Organization]:
+    """Every body the user may act on with at least `minimum` role."""
+    if not user.is_authenticated:
+        return Organization.objects.none()
+    if user.is_superuser:
+        return Organization.objects.all()
+    roots = [root for root, role, _id in _memberships(user) if role >= minimum]
+    if not roots:
+        return Organization.objects.none()
+    return Organization.objects.within([Organization(tree_path=path) for path in roots])
+
+
+def home_organizations(user: User) -> list[Organization]:
+    """The bodies the user is a member of (not their subtrees), for "my organisation" pages."""
+    ids = [org_id for _path, _role, org_id in _memberships(user)]
+    return list(Organization.objects.filter(pk__in=ids))

@@ -1,0 +1,45 @@
+import pytest
+
+from giaoban.accounts.access import has_role, role_in, visible_organizations
+from giaoban.accounts.models import Role
+from tests.factories import OrganizationFactory, UserFactory
+
+
+@pytest.mark.django_db
+def test_role_on_a_body_covers_its_subtree_only(personas):
+    child = OrganizationFactory(name="Hội Nông dân huyện A", parent=personas["a"])
+    editor = personas["editor"]
+    assert role_in(editor, child) == Role.EDITOR
+    assert not has_role(editor, personas["province"])
+    assert not has_role(editor, personas["other"])
+
+
+@pytest.mark.django_db
+def test_highest_role_wins_along_the_path(personas):
+    admin = personas["admin"]
+    assert role_in(admin, personas["a"]) == Role.ADMIN
+    assert has_role(admin, personas["a"], Role.LEADER)
+
+
+@pytest.mark.django_db
+def test_visible_organizations_for_each_persona(personas):
+    assert set(visible_organizations(personas["editor"])) == {personas["a"]}
+    assert set(visible_organizations(personas["admin"])) == {personas["province"], personas["a"]}
+    assert set(visible_organizations(personas["editor"], Role.LEADER)) == set()
+
+
+@pytest.mark.django_db
+def test_superuser_sees_everything_and_anonymous_nothing(personas):
+    from django.contrib.auth.models import AnonymousUser
+
+    root = UserFactory(username="sieu", is_superuser=True)
+    assert visible_organizations(root).count() == 3
+    assert visible_organizations(AnonymousUser()).count() == 0
+
+
+@pytest.mark.django_db
+def test_rules_permission_follows_the_tree(personas):
+    assert personas["editor"].has_perm("organisations.view_organization", personas["a"])
+    assert not personas["outsider"].has_perm("organisations.view_organization", personas["a"])
+    assert personas["admin"].has_perm("organisations.change_organization", personas["a"])
+    assert not personas["editor"].has_perm("organisations.change_organization", personas["a"])

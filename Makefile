@@ -41,3 +41,8 @@ bench: install ## benchmarks; figures go in BENCHMARKS.md
 
 clean:
 	rm -rf $(VENV) var/score var/preview
+
+docs-preview: install ## render the demo meetings' documents to PDF and PNG pages under var/preview/
+	GIAOBAN_DEMO=1 $(BIN)/giaoban migrate --noinput
+	GIAOBAN_DEMO=1 $(BIN)/giaoban demo
+	GIAOBAN_DEMO=1 $(BIN)/giaoban docs-preview --out var/preview

@@ -15,6 +15,7 @@ def test_demo_editor_logs_in_and_sees_only_their_bodies(live_server, page, setti
     page.fill("#id_password", "giaoban-demo")
     page.click("button[type=submit]")
     page.wait_for_selector("text=Đơn vị của tôi")
+    assert page.evaluate("typeof window.htmx") == "object", "self-hosted htmx must load"
     assert page.get_by_text("Ban Dân vận Huyện ủy Hữu Lũng").count() >= 1
     page.click("text=Đơn vị")
     page.wait_for_selector("#results")

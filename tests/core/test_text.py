@@ -15,6 +15,7 @@ def test_old_and_new_tone_placement_give_the_same_key():
 def test_new_tone_leaves_syllables_that_continue_alone():
     assert new_tone("Hoàng") == "Hoàng"
     assert new_tone("khuỷu") == "khuỷu"
+    assert new_tone("Quý I") == "Quý I"
 
 
 def test_fold_removes_marks_and_folds_d_bar():

@@ -15,8 +15,9 @@ _OLD_TONE = {
 }
 _OLD_TONE.update({k.capitalize(): v.capitalize() for k, v in list(_OLD_TONE.items())})
 _OLD_TONE.update({k.upper(): v.upper() for k, v in list(_OLD_TONE.items())})
-# Only at the end of a syllable: "hoàng", "khuỷu", "quý" keep their spelling.
-_OLD_TONE_RE = re.compile("(" + "|".join(map(re.escape, _OLD_TONE)) + r")(?!\w)")
+# Only at the end of a syllable ("hoàng", "khuỷu" keep their spelling), and not after "q":
+# in "quý" the "u" belongs to the consonant, so the mark already sits on the vowel.
+_OLD_TONE_RE = re.compile("(?<![qQ])(" + "|".join(map(re.escape, _OLD_TONE)) + r")(?!\w)")
 
 
 def nfc(value: str | None) -> str:

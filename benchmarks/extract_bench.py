@@ -1,0 +1,68 @@
+"""Throughput of giaoban.extract.extract() on the dev texts, with underthesea's word_tokenize on
+the same texts as the reference.
+
+    PYTHONPATH=src python benchmarks/extract_bench.py [--mb 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from giaoban.extract import extract  # noqa: E402
+
+DEV = REPO.parent / "shared" / "extraction" / "dev"
+OWN = REPO / "tests" / "extract" / "texts"
+
+
+def corpus(min_bytes: int) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))]
+    texts = texts or [p.read_text(encoding="utf-8") for p in sorted(OWN.glob("*.txt"))]
+    if not texts:
+        raise SystemExit("no texts found")
+    out: list[str] = []
+    size = 0
+    while size < min_bytes:
+        for t in texts:
+            out.append(t)
+            size += len(t.encode("utf-8"))
+    return out
+
+
+def run(fn, docs: list[str]) -> tuple[float, int]:
+    chars = sum(map(len, docs))
+    start = time.perf_counter()
+    for d in docs:
+        fn(d)
+    return time.perf_counter() - start, chars
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
+    args = ap.parse_args()
+    docs = corpus(int(args.mb * 1024 * 1024))
+    extract(docs[0])  # warm regex caches
+    secs, chars = run(extract, docs)
+    mb = sum(len(d.encode("utf-8")) for d in docs) / 1024 / 1024
+    print(f"corpus: {len(docs)} docs, {chars} chars, {mb:.1f} MB")
+    print(f"extract:       {len(docs) / secs:9.1f} docs/s  {chars / secs:12.0f} chars/s  ({secs:.2f} s)")
+    try:
+        from underthesea import word_tokenize
+    except ImportError:
+        print("underthesea is not installed: reference skipped")
+        return 0
+    word_tokenize(docs[0])
+    ref_secs, _ = run(word_tokenize, docs)
+    print(f"word_tokenize: {len(docs) / ref_secs:9.1f} docs/s  {chars / ref_secs:12.0f} chars/s  ({ref_secs:.2f} s)")
+    print(f"ratio extract/word_tokenize speed: {ref_secs / secs:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""Removal of web-portal chrome from extracted page text.
+
+Portal pages carry navigation, attachment tables, comment boxes, visitor counters and lists of
+other articles around the article body.  Lines that are pure chrome are dropped; a "tail" marker
+(other news, comments, previous/next article) ends the body once some article text was seen.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LINE_CHROME = re.compile(
+    r"^\s*(?:Lịch công tác|Tập tin đính kèm|STT\s+Tên\s+File|Hình ảnh\s*$|Video\s*$|Đánh giá\s*:|lượt đánh giá|"
+    r"Thống kê\s*:|Online\s*:|Đang truy cập|Lượt truy cập|Tổng (?:số )?lượt truy cập|Mã xác thực|"
+    r"Liên kết website|Xuất bản thông tin|Chi tiết bài viết|In bài viết|Chia sẻ|Gửi email|Bản in|"
+    r"Trang chủ\b|Tin tức\s*$|Tags?\s*:|Từ khóa\s*:|Từ khoá\s*:|Lượt xem|Xem thêm|Quay lại|"
+    r"Bài trước|Bài tiếp theo|Bài sau|Tin mới|Tin đã đưa|Cỡ chữ|Kích thước chữ|Facebook|Twitter|Zalo|"
+    r"null\s*$)",
+    re.IGNORECASE,
+)
+_TAIL = re.compile(
+    r"^\s*(?:Các tin khác|Các bài khác|Tin liên quan|Bài viết liên quan|Tin cùng chuyên mục|"
+    r"Các tin đã đưa|Bình luận|Ý kiến bạn đọc|Gửi bình luận|Bài trước|Bài tiếp theo|Tin khác)",
+    re.IGNORECASE,
+)
+_NULL_PREFIX = re.compile(r"^null\s+")
+# Portal date lines such as "Thứ hai, 09/07/2018 | 13:59:32 GMT+7".
+_DATELINE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:GMT|\(GMT|$|\|)", re.IGNORECASE)
+_BODY_CHARS = 200
+
+
+def strip_chrome(text: str) -> str:
+    """Article text without portal chrome, one paragraph a line."""
+    kept: list[str] = []
+    seen_body = 0
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if _TAIL.match(line) and seen_body >= _BODY_CHARS:
+            break
+        if _LINE_CHROME.match(line) or (_DATELINE.search(line) and len(line) < 80):
+            continue
+        line = _NULL_PREFIX.sub("", line)
+        kept.append(line)
+        if len(line) >= 80:
+            seen_body += len(line)
+    return "\n".join(kept)

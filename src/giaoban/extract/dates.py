@@ -1,0 +1,68 @@
+"""Dates: "ngày 05/4/2022", "sáng 5-4", "Chiều ngày 21/12", "ngày 5 tháng 4 năm 2022"."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+_CONTEXT = r"(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)"
+# Day/month[/year] with "/", "-" or "." and no spaces inside; without a year the separator must be
+# "/" or a context word must come first, so "5 - 12 tuổi" or "90-95%" are not dates.
+# Both forms start with a digit, so the scan is fast; the context word is checked behind it.
+DATE_RE = re.compile(
+    r"(?=\d)(?:(?<![\d/.,-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\d/])"
+    r"|(?<!\d)(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|/)\s*(?P<y2>\d{4}))?(?!\d))"
+)
+_CONTEXT_BEFORE = re.compile(_CONTEXT + r"(?:\s+" + _CONTEXT + r")?\s+$")
+
+
+@dataclass
+class DateMention:
+    day: int
+    month: int
+    year: int | None
+    start: int
+    end: int
+    has_context: bool
+
+    def iso(self, default_year: int | None = None) -> str | None:
+        year = self.year or default_year
+        if not year:
+            return None
+        try:
+            return _dt.date(year, self.month, self.day).isoformat()
+        except ValueError:
+            return None
+
+
+def find_dates(match_text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    out: list[DateMention] = []
+    end = len(match_text) if end is None else end
+    for m in DATE_RE.finditer(match_text, start, end):
+        if m.group("d"):
+            day, month, year = int(m.group("d")), int(m.group("m")), m.group("y")
+            ctx = bool(_CONTEXT_BEFORE.search(match_text, max(0, m.start() - 16), m.start()))
+            if not year and not ctx and m.group("sep") != "/":
+                continue
+            if not year and not ctx:
+                # "6/2018" style month/year is handled by periods; "21/12" alone is a date.
+                pass
+        else:
+            day, month, year = int(m.group("d2")), int(m.group("m2")), m.group("y2")
+            ctx = True
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        y = int(year) if year else None
+        if y is not None and not (1900 <= y <= 2100):
+            continue
+        out.append(DateMention(day, month, y, m.start(), m.end(), ctx))
+    return out
+
+
+def is_valid(year: int, month: int, day: int) -> bool:
+    try:
+        _dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,75 @@
+"""Deadlines named in a directive piece.
+
+"trước ngày 30/9/2023" -> "2023-09-30", "trong tháng 8/2018" -> "2018-08", "trong năm 2020" -> "2020",
+"trong quý III năm 2020" -> "2020-09", "từ ngày 10 đến ngày 15/11" -> the end date.
+"đến năm 2025" inside a document title is not a deadline, so only deadline words count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import is_valid
+
+_LEAD = r"(?:trong|trước|chậm nhất(?: là)?(?: trước)?|hạn chót|xong trước|hoàn thành trước|hạn|đến hết|trước hết)"
+_DAY = r"(?:ngày\s+)?(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})(?:\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>\d{4}))?"
+_RANGE_END = (
+    r"từ\s+(?:ngày\s+)?\d{1,2}(?:\s*[/.-]\s*\d{1,2})?(?:\s*[/.-]\s*\d{4})?\s*(?:đến|tới|-)\s*(?:hết\s+)?"
+    r"(?:ngày\s+)?(?P<rd>\d{1,2})\s*[/.-]\s*(?P<rm>\d{1,2})(?:\s*[/.-]\s*(?P<ry>\d{4}))?"
+)
+DEADLINE_RE = re.compile(
+    rf"(?i)(?=[tcdhxđ])(?:{_RANGE_END}"
+    rf"|(?:{_LEAD}|đến)\s+{_DAY}(?!\d)"
+    rf"|{_LEAD}\s+tháng\s+(?P<mm>1[0-2]|0?[1-9])(?:\s*(?:/|năm)\s*(?P<my>\d{{4}}))?(?!\d)"
+    rf"|{_LEAD}\s+quý\s+(?P<q>IV|III|II|I|[1-4])(?![\w])(?:\s*(?:/|năm)\s*(?P<qy>\d{{4}}))?"
+    rf"|{_LEAD}\s+(?P<h>6|sáu)\s+tháng\s+(?P<hp>đầu|cuối)\s+năm(?:\s*(?P<hy>\d{{4}}))?"
+    rf"|{_LEAD}\s+(?:9|chín)\s+tháng(?:\s+đầu)?\s+năm(?:\s*(?P<ny>\d{{4}}))?"
+    rf"|{_LEAD}\s+năm\s+(?P<y4>\d{{4}})(?![\d/-]))"
+)
+_HAS_DIGIT_OR_QUARTER = re.compile(r"\d|quý")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def find_deadline(match_piece: str, default_year: int | None) -> str | None:
+    """The first deadline in a directive piece, ISO or "YYYY-MM" or "YYYY"."""
+    if not _HAS_DIGIT_OR_QUARTER.search(match_piece):
+        return None
+    for m in DEADLINE_RE.finditer(match_piece):
+        value = _value(m, default_year)
+        if value:
+            return value
+    return None
+
+
+def _year(raw: str | None, default_year: int | None) -> int | None:
+    return int(raw) if raw else default_year
+
+
+def _value(m: re.Match[str], default_year: int | None) -> str | None:
+    g = m.groupdict()
+    if g["rd"]:
+        return _date(int(g["rd"]), int(g["rm"]), _year(g["ry"], default_year))
+    if g["d"]:
+        return _date(int(g["d"]), int(g["m"]), _year(g["y"], default_year))
+    if g["mm"]:
+        year = _year(g["my"], default_year)
+        return f"{year:04d}-{int(g['mm']):02d}" if year else None
+    if g["q"]:
+        year = _year(g["qy"], default_year)
+        q = _ROMAN.get(g["q"].upper()) or int(g["q"])
+        return f"{year:04d}-{q * 3:02d}" if year else None
+    if g["h"]:
+        year = _year(g["hy"], default_year)
+        return f"{year:04d}-{6 if g['hp'].lower() == 'đầu' else 12:02d}" if year else None
+    if "tháng" in m.group(0):
+        year = _year(g["ny"], default_year)
+        return f"{year:04d}-09" if year else None
+    if g["y4"]:
+        return g["y4"]
+    return None
+
+
+def _date(day: int, month: int, year: int | None) -> str | None:
+    if not year or not is_valid(year, month, day):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"

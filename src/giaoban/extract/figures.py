@@ -1,0 +1,172 @@
+"""Reported quantities: "9.365 suất quà", "trên4 tỷ đồng", "90 – 95%", "02 xã".
+
+Dates, years, ages, durations, document numbers, ordinals and criteria numbers are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .chars import LET, LO
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_APPROX = r"(?:trên|hơn|gần|khoảng|trên tổng số)"
+_PRE_RE = re.compile(rf"(?i:{_APPROX})\s*$")
+FIGURE_RE = re.compile(
+    rf"(?=\d)(?:(?<=[{LO[1:-1]}])|(?<![\w./:+\-–,]))(?P<num>{_NUM})(?![\d.,]\d)"
+    rf"(?:\s*[-–]\s*(?P<num2>{_NUM}))?"
+    rf"(?:\s*(?P<mult>(?i:tỷ|tỉ|triệu|nghìn|ngàn|trăm nghìn))(?!{LO}))?"
+    rf"(?P<sp>\s*)(?P<pct>%)?"
+)
+_MULT = {"tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3, "trăm nghìn": 1e5}
+_CURRENCY = re.compile(r"(?:đồng|VNĐ|VND|đ)(?![\w])")
+_WORD = re.compile(rf"{LET}+(?:[23](?![\w]))?")
+# Words that end the counted noun phrase.
+_STOP = frozenset(
+    [
+        "cho",
+        "của",
+        "với",
+        "trên",
+        "tại",
+        "trong",
+        "và",
+        "được",
+        "đã",
+        "nhằm",
+        "để",
+        "từ",
+        "đến",
+        "là",
+        "gồm",
+        "thuộc",
+        "về",
+        "ở",
+        "có",
+        "do",
+        "theo",
+        "vào",
+        "bằng",
+        "hoặc",
+        "hay",
+        "nhưng",
+        "mà",
+        "thì",
+        "khi",
+        "với",
+        "nên",
+        "vì",
+        "tới",
+        "qua",
+        "sau",
+        "trước",
+        "ra",
+        "lên",
+        "xuống",
+        "đi",
+        "đạt",
+        "tham",
+        "góp",
+        "cùng",
+        "như",
+        "này",
+        "đó",
+        "kia",
+        "ấy",
+    ]
+)
+# Units that make the number a duration, age, time or ordinal, not a reported quantity.
+_NOT_UNITS = frozenset(["năm", "tháng", "ngày", "giờ", "phút", "giây", "tuần", "tuổi", "quý", "kỳ", "h", "km2"])
+_BLOCKING_BEFORE = re.compile(
+    r"(?i)(?:\b(?:số|thứ|khóa|khoá|tháng|quý|năm|ngày|kỳ|điều|khoản|điểm|mục|đoạn|lúc|hồi|lần thứ|"
+    r"tiêu chí|chỉ tiêu số|phòng|tầng|km|quốc lộ|tỉnh lộ|đường|nhóm|tổ|khu|thôn|ấp|bản|phường|"
+    r"xóm|đợt|giai đoạn|covid|covid\s*-)\s*$|tiêu chí(?:\s*(?:số\s*)?\d+\s*(?:,|và)\s*)+$)"
+)
+MAX_UNIT_WORDS = 5
+
+
+@dataclass
+class Figure:
+    value: float
+    unit: str
+    text: str
+    start: int
+    end: int
+
+    def as_dict(self) -> dict:
+        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
+        return {"value": value, "unit": self.unit, "text": self.text}
+
+
+def parse_number(raw: str) -> float:
+    """Vietnamese number: "." groups thousands, "," is the decimal mark."""
+    return float(raw.replace(".", "").replace(",", "."))
+
+
+def _unit(text: str, pos: int, limit: int) -> tuple[str, int] | None:
+    """The counted noun phrase starting at ``pos``: up to MAX_UNIT_WORDS words, stopping at
+    punctuation and function words."""
+    words: list[tuple[int, int]] = []
+    i = pos
+    while len(words) < MAX_UNIT_WORDS and i < limit:
+        m = _WORD.match(text, i)
+        if not m:
+            break
+        word = m.group(0)
+        if word.lower() in _STOP and words:
+            break
+        if word.lower() in _STOP:
+            return None
+        words.append((m.start(), m.end()))
+        i = m.end()
+        if i < limit and text[i] == " " and i + 1 < limit and text[i + 1].isalpha():
+            i += 1
+        else:
+            break
+    if not words:
+        return None
+    return text[words[0][0] : words[-1][1]], words[-1][1]
+
+
+def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None = None) -> list[Figure]:
+    """Quantities in ``text``; ``skip`` holds spans (dates, periods, references) to ignore."""
+    skip = sorted(skip or [])
+    out: list[Figure] = []
+    for m in FIGURE_RE.finditer(match_text):
+        num_start = m.start("num")
+        if any(a <= num_start < b for a, b in skip):
+            continue
+        pre = _PRE_RE.search(match_text, max(0, num_start - 14), num_start)
+        if not pre and num_start > 0 and match_text[num_start - 1].isalpha():
+            continue
+        if _BLOCKING_BEFORE.search(match_text[max(0, num_start - 40) : num_start]):
+            continue
+        raw = m.group("num")
+        if re.fullmatch(r"(?:19|20)\d\d", raw) and not m.group("pct"):
+            continue
+        value = parse_number(raw)
+        mult = (m.group("mult") or "").lower()
+        if m.group("pct"):
+            unit, end = "%", m.end("pct")
+        else:
+            after = m.end()
+            if mult and not m.group("sp") and after < len(text) and text[after].isalpha():
+                continue
+            found = _unit(text, after, min(len(text), after + 80))
+            if not found:
+                continue
+            unit, end = found
+            first = unit.split()[0].lower()
+            if first in _NOT_UNITS:
+                continue
+            if first == "lần" and match_text[end : end + 5].lower().startswith(" thứ"):
+                continue
+            cur = _CURRENCY.match(unit)
+            if cur:
+                unit, end = text[after : after + cur.end()], after + cur.end()
+        if mult:
+            value *= _MULT.get(mult, 1)
+        start = pre.start() if pre else num_start
+        out.append(Figure(value, unit, text[start:end], start, end))
+    return out

@@ -1,0 +1,144 @@
+"""Meeting fields: lead paragraphs, host, date and chairs."""
+
+from __future__ import annotations
+
+import re
+
+from . import organizations as orgs
+from .dates import DateMention, find_dates
+from .people import Person
+from .segment import Span, sentences
+
+_MEETING_WORD = re.compile(r"(?i)hội nghị|giao ban|làm việc|họp|sơ kết|tổng kết|kiểm tra|đại hội")
+_LEAD_MIN_CHARS = 100
+_LEAD_MAX_PARAS = 6
+_HOST_VERB = re.compile(
+    r"(?:(?:đã|vừa|đã phối hợp|phối hợp)\s+)?(?:tổ chức|tiến hành|triệu tập)\s+(?:[Hh]ội nghị|giao ban|buổi|cuộc|"
+    r"kỳ họp|phiên họp|họp|sơ kết|tổng kết)"
+    r"|(?:có\s+)?(?:buổi\s+)?làm việc\s+(?:với|tại)"
+)
+_HOST_VERB_WEAK = re.compile(r"(?:đã\s+|vừa\s+)?(?:họp|giao ban)\s")
+_HOST_BY = re.compile(r"do\s+(?P<org>.{3,100}?)\s+tổ chức")
+_CHAIR = re.compile(r"(?:đồng\s+)?chủ trì|[Cc]hủ trì|kết luận|điều hành")
+_DATE_CONTEXT_BAD = re.compile(r"(?i)(?:số\s*\S+\s*|ban hành\s*)$")
+
+
+def lead_paragraphs(mtext: str, paras: list[Span]) -> list[Span]:
+    """Title and opening paragraphs up to and including the first real paragraph."""
+    out: list[Span] = []
+    for para in paras[:_LEAD_MAX_PARAS]:
+        out.append(para)
+        if para[1] - para[0] >= _LEAD_MIN_CHARS:
+            break
+    return out
+
+
+def find_host(text: str, mtext: str, lead: list[Span]) -> str | None:
+    """The convening body, as written: "X (đã) tổ chức hội nghị", "X làm việc với", "do X tổ chức"."""
+    for verb in (_HOST_VERB, _HOST_VERB_WEAK):
+        for para in lead:
+            for s0, s1 in sentences(mtext, para):
+                by = _HOST_BY.search(mtext, s0, s1)
+                if by and orgs.is_org(by.group("org")):
+                    return _org_tail(text, mtext, by.start("org"), by.end("org"))
+                m = verb.search(mtext, s0, s1)
+                if not m:
+                    continue
+                host = _org_tail(text, mtext, s0, m.start())
+                if host:
+                    return host
+    return None
+
+
+def _org_tail(text: str, mtext: str, start: int, end: int) -> str | None:
+    """The body named at the end of ``[start, end)``: walk back over ", "-separated segments."""
+    segs = [s for s in re.split(r"(,\s*)", mtext[start:end])]
+    # Rebuild segment offsets.
+    offsets: list[tuple[int, int]] = []
+    pos = start
+    for s in segs:
+        offsets.append((pos, pos + len(s)))
+        pos += len(s)
+    chosen: int | None = None
+    for i in range(len(offsets) - 1, -1, -2):
+        a, b = offsets[i]
+        seg = mtext[a:b]
+        m = orgs.ORG_HEAD.search(seg)
+        if m:
+            chosen = a + m.start()
+            break
+        if not re.match(r"\s*(?:huyện|tỉnh|thành phố|quận|thị xã|xã|phường)\b", seg, re.IGNORECASE):
+            return None
+    if chosen is None:
+        return None
+    host = text[chosen:end].strip(" ,")
+    host = re.sub(r"\s+(?:đã|vừa|có)$", "", host)
+    return host or None
+
+
+def find_date(mtext: str, lead: list[Span], skip: list[Span]) -> DateMention | None:
+    """Meeting date: a date in a lead sentence that mentions the meeting, else the first dated
+    sentence start ("Chiều ngày 21/12, ...")."""
+    candidates: list[tuple[int, DateMention]] = []
+    for para in lead:
+        for s0, s1 in sentences(mtext, para):
+            has_meeting = bool(_MEETING_WORD.search(mtext, s0, s1))
+            for d in find_dates(mtext, s0, s1):
+                if any(a <= d.start < b for a, b in skip):
+                    continue
+                if _DATE_CONTEXT_BAD.search(mtext[max(0, d.start - 20) : d.start]):
+                    continue
+                score = (0 if has_meeting else 2) + (0 if d.start - s0 < 30 else 1)
+                candidates.append((score, d))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (c[0], c[1].start))[1]
+
+
+def find_chairs(
+    mtext: str, people: list[Person], trigger_sentences: list[tuple[Span, int]], paras: list[Span]
+) -> list[Person]:
+    """People who chaired ("chủ trì", "đồng chủ trì") or spoke the conclusion."""
+    chairs: list[Person] = []
+    for para in paras:
+        if not _CHAIR.search(mtext, para[0], para[1]):
+            continue
+        for s0, s1 in sentences(mtext, para):
+            for clause0, clause1 in _clauses(mtext, s0, s1):
+                m = _CHAIR.search(mtext, clause0, clause1)
+                if not m or re.search(r"(?i)\bgiao\b", mtext[clause0:clause1]):
+                    continue
+                # The subject comes before the verb; "dưới sự chủ trì của X" / "chủ trì có X" after it.
+                before = [p for p in people if clause0 <= p.start < m.start()]
+                after = [p for p in people if m.end() <= p.start < clause1]
+                chairs += _joined_subjects(mtext, before) or after[:1]
+    for (s0, _s1), trig in trigger_sentences:
+        # The speaker is the person named closest before the direction verb.
+        speakers = [p for p in people if s0 <= p.start < trig]
+        chairs += speakers[-1:]
+    return chairs
+
+
+_AND_NEXT = re.compile(r"\s*,?\s*và\s+(?:các\s+)?(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|đ/c)?\s*$")
+
+
+def _joined_subjects(mtext: str, before: list[Person]) -> list[Person]:
+    """The last person before a verb and those joined to it by "và" ("A ... và đồng chí B ... chủ trì")."""
+    if not before:
+        return []
+    out = [before[-1]]
+    for prev in reversed(before[:-1]):
+        if not _AND_NEXT.fullmatch(mtext[prev.end : out[0].start]):
+            break
+        out.insert(0, prev)
+    return out
+
+
+def _clauses(mtext: str, s0: int, s1: int) -> list[Span]:
+    out: list[Span] = []
+    pos = s0
+    for m in re.finditer(r";", mtext[s0:s1]):
+        out.append((pos, s0 + m.start()))
+        pos = s0 + m.end()
+    out.append((pos, s1))
+    return out

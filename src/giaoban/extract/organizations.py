@@ -1,0 +1,288 @@
+"""Gazetteer of bodies (Party committees, the Front, member organisations, authorities).
+
+Used to recognise the host of a meeting and the bodies a directive is addressed to.  Patterns
+run on the matching copy (new tone placement, ASCII dashes), so "Uỷ ban" and "Ủy ban" both match.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .chars import LET, LO, UP
+
+# Heads that open a body name; longer alternatives first so the regex takes the longest.
+_HEADS = [
+    r"Ban Thường trực",
+    r"Ban Thường vụ",
+    r"Ban Chấp hành",
+    r"Ban Công tác Mặt trận",
+    r"Ban Dân vận",
+    r"Ban Tuyên giáo(?: và Dân vận)?",
+    r"Ban Tổ chức",
+    r"Ban Kiểm tra",
+    r"Ban Chỉ đạo",
+    r"Ban Giám sát",
+    r"Ban Thanh tra nhân dân",
+    r"Ban Đại diện",
+    r"Ban Mặt trận",
+    r"Ban Nội chính",
+    r"Thường trực",
+    r"Thường vụ",
+    r"Ủy ban Mặt trận Tổ quốc(?: Việt Nam)?",
+    r"Ủy ban MTTQ(?: Việt Nam| VN)?",
+    r"UBMTTQ(?: Việt Nam| VN)?",
+    r"Mặt trận Tổ quốc(?: Việt Nam)?",
+    r"MTTQ(?: Việt Nam| VN)?",
+    r"Mặt trận",
+    r"Ủy ban nhân dân",
+    r"UBND",
+    r"Hội đồng nhân dân",
+    r"HĐND",
+    r"Hội Liên hiệp Phụ nữ",
+    r"Hội LHPN",
+    r"LHPN",
+    r"Hội Phụ nữ",
+    r"Phụ nữ",
+    r"Hội Nông dân",
+    r"HND",
+    r"Nông dân",
+    r"Hội Cựu chiến binh",
+    r"Hội CCB",
+    r"CCB",
+    r"Cựu chiến binh",
+    r"Hội Người cao tuổi",
+    r"Hội Chữ thập đỏ",
+    r"Hội Khuyến học",
+    r"Hội Cựu giáo chức",
+    r"Hội Cựu thanh niên xung phong",
+    r"Hội Nạn nhân chất độc da cam",
+    r"Hội(?! nghị| thảo| thi| diễn| trại)",
+    r"Đoàn Thanh niên(?: Cộng sản Hồ Chí Minh)?",
+    r"Đoàn TNCS(?: Hồ Chí Minh)?",
+    r"ĐTN",
+    r"Đoàn",
+    r"Huyện [Đđ]oàn",
+    r"Tỉnh [Đđ]oàn",
+    r"Thành [Đđ]oàn",
+    r"Thị [Đđ]oàn",
+    r"Quận [Đđ]oàn",
+    r"Liên đoàn Lao động",
+    r"LĐLĐ",
+    r"Công đoàn",
+    r"CĐ",
+    r"Tỉnh ủy",
+    r"Huyện ủy",
+    r"Thị ủy",
+    r"Thành ủy",
+    r"Quận ủy",
+    r"Đảng ủy",
+    r"Đảng đoàn",
+    r"Chi bộ",
+    r"Chi hội",
+    r"Chi đoàn",
+    r"Khối MTTQ",
+    r"Khối vận",
+    r"Khối dân vận",
+    r"Khối",
+    r"Văn phòng",
+    r"Phòng",
+    r"Sở",
+    r"Trung tâm",
+    r"Công an",
+    r"Ban",
+]
+_PLURAL_HEADS = [
+    r"các tổ chức chính trị - xã hội",
+    r"các tổ chức chính trị xã hội",
+    r"các đoàn thể chính trị - xã hội",
+    r"các tổ chức đoàn thể",
+    r"các đoàn thể",
+    r"các tổ chức thành viên",
+    r"các tổ chức",
+    r"các cơ quan",
+    r"các đơn vị",
+    r"các ngành",
+    r"các địa phương",
+    r"các xã",
+    r"các phường",
+    r"các thị trấn",
+    r"các thôn",
+    r"các ấp",
+    r"các bản",
+    r"các khu dân cư",
+    r"các khu phố",
+    r"các tổ dân phố",
+    r"các hội",
+    r"các cấp hội",
+    r"các cấp ủy",
+    r"cấp ủy",
+    r"chính quyền",
+    r"các ban",
+    r"các chi hội",
+    r"tổ chức chính trị - xã hội",
+    r"đoàn thể",
+]
+_HEAD_ALT = "|".join(_HEADS)
+_PLURAL_ALT = "|".join(_PLURAL_HEADS)
+# An organisation head as a whole word, upper-case heads case-sensitive, plural heads any case.
+ORG_HEAD = re.compile(rf"(?<!{LET})(?:{_HEAD_ALT}|(?i:{_PLURAL_ALT}))(?!{LO})")
+ORG_HEAD_START = re.compile(rf"(?:{_HEAD_ALT}|(?i:{_PLURAL_ALT}))(?!{LO})")
+_CAP_WORD = re.compile(rf"{UP}")
+
+# Words that start the action after a body phrase ("MTTQ ... cần rà soát").
+ACTION_WORDS = [
+    "cần",
+    "phải",
+    "tiếp tục",
+    "tăng cường",
+    "tập trung",
+    "khẩn trương",
+    "chủ động",
+    "thực hiện",
+    "triển khai",
+    "rà soát",
+    "đẩy mạnh",
+    "nâng cao",
+    "phối hợp",
+    "quan tâm",
+    "xây dựng",
+    "làm tốt",
+    "tích cực",
+    "chú trọng",
+    "đổi mới",
+    "tuyên truyền",
+    "vận động",
+    "duy trì",
+    "hoàn thành",
+    "bám sát",
+    "theo dõi",
+    "nắm",
+    "chỉ đạo",
+    "hướng dẫn",
+    "kiểm tra",
+    "giám sát",
+    "đôn đốc",
+    "phát huy",
+    "củng cố",
+    "kịp thời",
+    "sớm",
+    "nghiên cứu",
+    "tham mưu",
+    "quán triệt",
+    "đăng ký",
+    "báo cáo",
+    "đề xuất",
+    "ban hành",
+    "thường xuyên",
+    "đảm bảo",
+    "bảo đảm",
+    "chăm lo",
+    "phát động",
+    "tham gia",
+    "nỗ lực",
+    "phấn đấu",
+    "lưu ý",
+    "nhanh chóng",
+    "chuẩn bị",
+    "tổ chức tốt",
+    "tổ chức thực hiện",
+    "tổ chức các",
+    "tổ chức thành công",
+    "tiến hành",
+    "xem xét",
+    "chọn lựa",
+    "lựa chọn",
+    "hỗ trợ",
+    "giúp đỡ",
+    "vận dụng",
+    "đánh giá",
+    "tổng hợp",
+    "thống nhất",
+    "khắc phục",
+    "nắm bắt",
+    "nắm chắc",
+    "có kế hoạch",
+    "làm việc",
+    "trao đổi",
+    "rút kinh nghiệm",
+    "tiếp nhận",
+    "xử lý",
+    "giải quyết",
+    "kiện toàn",
+    "đôn đốc",
+    "lãnh đạo tổ chức",
+    "phát triển",
+    "mở rộng",
+    "nhân rộng",
+    "đa dạng hóa",
+    "dự kiến",
+    "góp phần",
+    "đề ra",
+    "phân công",
+    "bố trí",
+    "tạo điều kiện",
+    "chủ trì",
+    "thành lập",
+    "gửi",
+    "nộp",
+    "hoàn thiện",
+    "ra quân",
+    "cụ thể hóa",
+]
+ACTION_RE = re.compile(
+    rf"(?<!{LET})(?i:{'|'.join(sorted(map(re.escape, ACTION_WORDS), key=len, reverse=True))})(?!{LO})"
+)
+# Qualifiers that make a body phrase one unit ("các cơ quan, đơn vị trong Khối MTTQ").
+_QUALIFIED = re.compile(r"\s(?:trong|thuộc|của|ở|tại)\s")
+_SPLIT = re.compile(r",\s+|\s+và\s+|\s+cùng\s+")
+MAX_PHRASE_CHARS = 160
+
+
+def is_org(text: str) -> bool:
+    """Whether a short phrase names a body."""
+    return bool(ORG_HEAD.search(text))
+
+
+def starts_with_org(text: str) -> bool:
+    return bool(ORG_HEAD_START.match(text))
+
+
+def body_phrase_end(match_text: str, start: int, end: int) -> int | None:
+    """If ``match_text[start:end]`` starts with a body phrase followed by an action word, return
+    the offset where the action begins; else None."""
+    if not ORG_HEAD_START.match(match_text, start, end):
+        return None
+    limit = min(end, start + MAX_PHRASE_CHARS)
+    for m in ACTION_RE.finditer(match_text, start, limit):
+        if m.start() == start:
+            continue
+        # "tổ chức" after "các" is a noun ("các tổ chức chính trị - xã hội"), not an action.
+        before = match_text[max(start, m.start() - 4) : m.start()].lower()
+        if before.endswith("các ") or before.endswith("- "):
+            continue
+        phrase = match_text[start : m.start()].rstrip(" ,")
+        if phrase and is_org(phrase) and not re.search(r"[.;:]", phrase):
+            return m.start()
+        return None
+    return None
+
+
+def split_bodies(phrase: str, match_phrase: str | None = None) -> list[str]:
+    """Split "MTTQ và các tổ chức chính trị - xã hội" into bodies, keeping qualified phrases
+    ("các cơ quan, đơn vị trong Khối MTTQ và các đoàn thể") whole."""
+    phrase = phrase.strip(" ,;:.-")
+    match_phrase = match_phrase if match_phrase is not None else phrase
+    if not phrase:
+        return []
+    if _QUALIFIED.search(match_phrase):
+        return [phrase]
+    parts: list[str] = []
+    pos = 0
+    for m in _SPLIT.finditer(match_phrase):
+        parts.append(phrase[pos : m.start()])
+        pos = m.end()
+    parts.append(phrase[pos:])
+    parts = [p.strip(" ,") for p in parts if p.strip(" ,")]
+    if len(parts) > 1 and all(is_org(p) for p in parts):
+        return parts
+    return [phrase]

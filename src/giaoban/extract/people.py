@@ -1,0 +1,440 @@
+"""Officials named with a title: "đồng chí X, Phó Bí thư ...", "Ông X - Chủ trì Hội nghị",
+"Đồng chí X – Tỉnh ủy viên, Bí thư Thị ủy", "Chủ tịch UBMTTQ thị xã X".
+
+Names are capitalised syllables; titles are runs of capitalised words, acronyms and a closed set of
+lower-case title words, so the title stops at the first ordinary word ("đã", "có", "phát biểu").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .chars import LET, LO, UP
+
+SURNAMES = frozenset(
+    [
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Đinh",
+        "Đào",
+        "Lâm",
+        "Mai",
+        "Trương",
+        "Tô",
+        "Hà",
+        "Đoàn",
+        "Tạ",
+        "Lương",
+        "Cao",
+        "Chu",
+        "Trịnh",
+        "Lưu",
+        "Quách",
+        "Thái",
+        "Vương",
+        "Kiều",
+        "Hứa",
+        "Triệu",
+        "Thân",
+        "La",
+        "Lại",
+        "Nông",
+        "Lò",
+        "Lục",
+        "Tăng",
+        "Âu",
+        "Diệp",
+        "Khúc",
+        "Mạc",
+        "Ông",
+        "Phùng",
+        "Tôn",
+        "Từ",
+        "Châu",
+        "Giang",
+        "Hầu",
+        "Kim",
+        "Lã",
+        "Lạc",
+        "Nghiêm",
+        "Quan",
+        "Tống",
+        "Vi",
+        "Ninh",
+        "Bế",
+        "Mông",
+        "Lường",
+        "Hoàng",
+        "Văn",
+        "Doãn",
+        "Khổng",
+        "Đàm",
+        "Đồng",
+        "Giáp",
+        "Tiêu",
+        "Thạch",
+        "Danh",
+        "Sơn",
+        "Y",
+        "Hà",
+        "Ksor",
+        "Rơ",
+        "H",
+        "Cầm",
+        "Sầm",
+        "Hà",
+        "Mè",
+        "Quàng",
+        "Chẩu",
+        "Sùng",
+        "Giàng",
+        "Thào",
+        "Vàng",
+        "Lù",
+        "Hoàng",
+        "Đồng",
+        "Khuất",
+        "Phí",
+        "Bạch",
+        "Cù",
+        "Kha",
+        "Lam",
+        "Tòng",
+        "Phương",
+        "Mạch",
+        "Trình",
+        "Viên",
+        "Ung",
+        "Yên",
+        "Ôn",
+        "Cấn",
+        "Bàn",
+        "Triệu",
+        "Lèo",
+        "Bạc",
+        "Hoàng",
+    ]
+)
+# Lower-case words allowed inside a title.
+TITLE_LOWER = frozenset(
+    [
+        "thư",
+        "trực",
+        "tịch",
+        "viên",
+        "ủy",
+        "uỷ",
+        "ban",
+        "vụ",
+        "trưởng",
+        "phó",
+        "huyện",
+        "tỉnh",
+        "thị",
+        "xã",
+        "thành",
+        "phố",
+        "phường",
+        "quận",
+        "trấn",
+        "đảng",
+        "đoàn",
+        "hội",
+        "nông",
+        "dân",
+        "phụ",
+        "nữ",
+        "liên",
+        "hiệp",
+        "cựu",
+        "chiến",
+        "binh",
+        "công",
+        "lao",
+        "động",
+        "mặt",
+        "trận",
+        "tổ",
+        "quốc",
+        "việt",
+        "nam",
+        "nhân",
+        "thường",
+        "chấp",
+        "hành",
+        "vận",
+        "tuyên",
+        "giáo",
+        "đại",
+        "biểu",
+        "khóa",
+        "khoá",
+        "cơ",
+        "quan",
+        "tham",
+        "mưu",
+        "văn",
+        "phòng",
+        "giám",
+        "đốc",
+        "chánh",
+        "sở",
+        "kiểm",
+        "tra",
+        "ngành",
+        "khối",
+        "cấp",
+        "thanh",
+        "niên",
+        "chuyên",
+        "trách",
+        "ấp",
+        "thôn",
+        "bản",
+        "khu",
+        "dân",
+        "cư",
+        "trí",
+        "người",
+        "cao",
+        "tuổi",
+        "chữ",
+        "thập",
+        "đỏ",
+        "khuyến",
+        "học",
+        "sản",
+        "xuất",
+        "kinh",
+        "doanh",
+        "giỏi",
+        "chính",
+        "trị",
+        "xã",
+        "hội",
+        "nhiệm",
+        "ủy",
+        "viên",
+        "hiệu",
+    ]
+)
+TITLE_START = re.compile(
+    r"(?=[PNQCBTGĐỦHĐ])(?:Phó |Nguyên |Quyền )?"
+    r"(?:Chủ tịch|Bí thư|Trưởng [Bb]an|Trưởng|Giám đốc|Chánh Văn phòng|Chủ nhiệm|"
+    r"Ủy viên|Tỉnh ủy viên|Huyện ủy viên|Thành ủy viên|Thị ủy viên|Đại biểu|Chủ trì)(?![" + LO[1:-1] + "])"
+)
+_HONORIFIC = re.compile(rf"(?<!{LET})(?:[đĐ]ồng chí|[đĐ]/[cC]|[Ôô]ng|[Bb]à)\s+(?={UP})")
+_NAME_SYL = re.compile(rf"{UP}{LO}*")
+_TOKEN = re.compile(rf"{LET}[\w]*|\d+|[^\s\w]")
+_TITLE_START_WORDS = frozenset(
+    [
+        "Phó",
+        "Chủ",
+        "Bí",
+        "Trưởng",
+        "Giám",
+        "Chánh",
+        "Ủy",
+        "Uỷ",
+        "Tỉnh",
+        "Huyện",
+        "Thành",
+        "Thị",
+        "Đại",
+        "Nguyên",
+        "Quyền",
+        "Thường",
+        "Ban",
+        "Hội",
+        "Đảng",
+        "Mặt",
+        "Đoàn",
+        "Công",
+        "Cựu",
+        "Liên",
+        "Nông",
+        "Phụ",
+        "Chi",
+    ]
+)
+
+
+@dataclass
+class Person:
+    name: str
+    title: str | None
+    start: int
+    end: int
+
+
+def _cap_run(text: str, pos: int, limit: int = 5) -> list[tuple[int, int]]:
+    """Consecutive capitalised syllables (the syllable spans) starting at ``pos``."""
+    out: list[tuple[int, int]] = []
+    while len(out) < limit:
+        m = _NAME_SYL.match(text, pos)
+        if not m or (m.end() < len(text) and text[m.end()].isalnum() and not text[m.end()].isspace()):
+            break
+        out.append((m.start(), m.end()))
+        nxt = m.end()
+        if nxt < len(text) and text[nxt] == " ":
+            pos = nxt + 1
+        else:
+            break
+    return out
+
+
+# Lower-case words allowed only after a given word ("Chủ trì Hội nghị").
+_TITLE_PAIRS = frozenset({("Chủ", "trì"), ("Hội", "nghị"), ("Phó", "chủ"), ("Chủ", "tịch")})
+
+
+def _is_title_word(word: str) -> bool:
+    if not word:
+        return False
+    if word[0].isupper() or word[0].isdigit():
+        return True
+    return word.lower() in TITLE_LOWER
+
+
+def scan_title(text: str, pos: int, max_chars: int = 140) -> tuple[int, int] | None:
+    """Span of a title starting at ``pos`` (after ", " or " - "), or None."""
+    end_limit = min(len(text), pos + max_chars)
+    i = pos
+    last_good = pos
+    prev = ""
+    while i < end_limit:
+        m = _TOKEN.match(text, i)
+        if not m:
+            i += 1
+            continue
+        tok = m.group(0)
+        if tok.isalnum() or tok[0].isalpha():
+            if not _is_title_word(tok) and (prev, tok) not in _TITLE_PAIRS:
+                break
+            prev = tok
+            # "và đồng chí" / "và ông" starts the next person.
+            last_good = m.end()
+        elif tok in ",-–":
+            nxt = re.match(r"\s*(\S+)", text[m.end() : m.end() + 40])
+            if not nxt or not (nxt.group(1)[0].isupper()):
+                break
+            word = nxt.group(1)
+            if word in ("Đồng", "Ông", "Bà") or _looks_like_name_start(text, m.end() + nxt.start(1)):
+                break
+        else:
+            break
+        i = m.end()
+        while i < end_limit and text[i] == " ":
+            i += 1
+    if last_good <= pos:
+        return None
+    return pos, last_good
+
+
+def _looks_like_name_start(text: str, pos: int) -> bool:
+    run = _cap_run(text, pos)
+    if len(run) < 2:
+        return False
+    first = text[run[0][0] : run[0][1]]
+    return first in SURNAMES and first not in _TITLE_START_WORDS
+
+
+def _name_from_run(text: str, run: list[tuple[int, int]]) -> tuple[int, int] | None:
+    if len(run) < 2:
+        return None
+    first = text[run[0][0] : run[0][1]]
+    if first in _TITLE_START_WORDS and first not in SURNAMES:
+        return None
+    return run[0][0], run[-1][1]
+
+
+def find_people(text: str, match_text: str) -> list[Person]:
+    """Every titled official, in order of mention (duplicates kept; see ``unique``)."""
+    found: list[Person] = []
+    for m in _HONORIFIC.finditer(match_text):
+        person = _after_honorific(text, match_text, m.end())
+        if person:
+            found.append(person)
+    for m in TITLE_START.finditer(match_text):
+        person = _title_then_name(text, match_text, m.start())
+        if person and not any(p.start <= person.start < p.end for p in found):
+            found.append(person)
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def _after_honorific(text: str, match_text: str, pos: int) -> Person | None:
+    if TITLE_START.match(match_text, pos):
+        return _title_then_name(text, match_text, pos)
+    run = _cap_run(text, pos)
+    # Drop trailing syllables that are title words glued without punctuation ("X Chủ tịch").
+    span = _name_from_run(text, run)
+    if not span:
+        return None
+    after = span[1]
+    rest = text[after : after + 4]
+    title_span = None
+    sep = re.match(r"\s*(?:,|-|–|—|\()\s*", text[after : after + 6])
+    if sep:
+        title_span = scan_title(text, after + sep.end())
+    elif rest.startswith(" ") and TITLE_START.match(match_text, after + 1):
+        title_span = scan_title(text, after + 1)
+    title = _clean_title(text[title_span[0] : title_span[1]]) if title_span else None
+    return Person(text[span[0] : span[1]], title or None, span[0], title_span[1] if title_span else span[1])
+
+
+def _title_then_name(text: str, match_text: str, pos: int) -> Person | None:
+    """ "Chủ tịch UBMTTQ thị xã Đặng Ngọc Sơn": a title whose run ends in a surname-led name."""
+    limit = min(len(text), pos + 140)
+    i = pos
+    while i < limit:
+        m = _TOKEN.match(text, i)
+        if not m:
+            break
+        tok = m.group(0)
+        if tok in SURNAMES and i > pos:
+            run = _cap_run(text, i, 4)
+            if 2 <= len(run) <= 4 and all(text[a:b] not in _TITLE_START_WORDS for a, b in run[1:]):
+                title = _clean_title(text[pos:i])
+                if title:
+                    return Person(text[run[0][0] : run[-1][1]], title, pos, run[-1][1])
+        if not (tok[0].isalpha() and _is_title_word(tok)) and tok not in ",":
+            break
+        i = m.end()
+        while i < limit and text[i] == " ":
+            i += 1
+    return None
+
+
+def _clean_title(title: str) -> str:
+    title = title.strip(" ,-–—(")
+    title = re.sub(r"\s+(?:và|các)$", "", title)
+    return title.strip(" ,-–—")
+
+
+def unique(people: list[Person]) -> list[Person]:
+    """Once each, first mention (with a title preferred) kept."""
+    seen: dict[str, Person] = {}
+    order: list[str] = []
+    for p in people:
+        key = p.name.casefold()
+        if key not in seen:
+            seen[key] = p
+            order.append(key)
+        elif seen[key].title is None and p.title:
+            seen[key] = Person(p.name, p.title, seen[key].start, seen[key].end)
+    return [seen[k] for k in order]

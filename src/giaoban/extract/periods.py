@@ -1,0 +1,132 @@
+"""Periods: "quý I/2022", "quý I năm 2020", "6 tháng đầu năm", "9 tháng", "tháng 6/2018", "năm 2022",
+"nhiệm kỳ 2024-2029"; and which one is under review and which one is planned next."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_YEAR = r"(?:\s*(?:/|-|năm)?\s*(?P<{0}>(?:19|20)\d\d)(?![\d/]))?"
+# The leading lookahead lets the scan skip positions that cannot start any alternative.
+PERIOD_RE = re.compile(
+    r"(?=[nN60sS9cC3bBqQtT])(?:(?i:nhiệm kỳ)\s+(?P<t1>(?:19|20)\d\d)\s*-\s*(?:19|20)\d\d"
+    r"|(?P<half>(?i:6|06|sáu)\s+tháng\s+(?P<hpos>đầu|cuối)(?:\s+năm)?)"
+    + _YEAR.format("hy")
+    + r"|(?P<nine>(?i:9|09|chín)\s+tháng(?:\s+đầu\s+năm|\s+năm)?)"
+    + _YEAR.format("ny")
+    + r"|(?P<q3>(?i:3|03|ba)\s+tháng\s+(?P<qpos>đầu|cuối)\s+năm)"
+    + _YEAR.format("q3y")
+    + r"|(?i:quý)\s+(?P<q>IV|III|II|I|[1-4])(?![\w])"
+    + _YEAR.format("qy")
+    + r"|(?<!\d\s)(?i:tháng)\s+(?P<m>1[0-2]|0?[1-9])(?!\d)"
+    + _YEAR.format("my")
+    + r"|(?i:năm)\s+(?P<y>(?:19|20)\d\d)(?![\d/-]))"
+)
+_NEXT_WORDS = re.compile(
+    r"(?i)phương hướng|triển khai(?: thực hiện)?|kế hoạch|chương trình|nhiệm vụ trọng tâm(?= (?:của )?\S+ tới)"
+)
+_REVIEW_WORDS = re.compile(r"(?i)giao ban|kết quả|sơ kết|tổng kết|đánh giá|tình hình|thực hiện|trong|qua")
+
+
+@dataclass
+class PeriodMention:
+    type: str
+    number: int | None
+    year: int | None
+    start: int
+    end: int
+    next: bool = False
+
+    def key(self) -> tuple[str, int | None, int | None]:
+        return self.type, self.year, self.number
+
+    def as_dict(self) -> dict:
+        return {"type": self.type, "year": self.year, "number": self.number}
+
+    def end_month(self) -> int | None:
+        """Last month of the period (for deadlines and year inference)."""
+        if self.type == "month":
+            return self.number
+        if self.type == "quarter":
+            return (self.number or 1) * 3
+        if self.type == "half":
+            return 6 if self.number == 1 else 12
+        if self.type == "nine_months":
+            return 9
+        return 12
+
+
+def _year(m: re.Match[str], group: str) -> int | None:
+    value = m.group(group)
+    return int(value) if value else None
+
+
+def find_periods(match_text: str, start: int = 0, end: int | None = None) -> list[PeriodMention]:
+    end = len(match_text) if end is None else end
+    out: list[PeriodMention] = []
+    for m in PERIOD_RE.finditer(match_text, start, end):
+        if m.group("t1"):
+            out.append(PeriodMention("term", None, int(m.group("t1")), m.start(), m.end()))
+        elif m.group("half"):
+            number = 1 if m.group("hpos").lower() == "đầu" else 2
+            out.append(PeriodMention("half", number, _year(m, "hy"), m.start(), m.end()))
+        elif m.group("nine"):
+            out.append(PeriodMention("nine_months", None, _year(m, "ny"), m.start(), m.end()))
+        elif m.group("q3"):
+            number = 1 if m.group("qpos").lower() == "đầu" else 4
+            out.append(PeriodMention("quarter", number, _year(m, "q3y"), m.start(), m.end()))
+        elif m.group("q"):
+            q = m.group("q").upper()
+            out.append(PeriodMention("quarter", _ROMAN.get(q) or int(q), _year(m, "qy"), m.start(), m.end()))
+        elif m.group("m"):
+            out.append(PeriodMention("month", int(m.group("m")), _year(m, "my"), m.start(), m.end()))
+        elif m.group("y"):
+            out.append(PeriodMention("year", None, int(m.group("y")), m.start(), m.end()))
+    return out
+
+
+def classify(match_text: str, mentions: list[PeriodMention], window: int = 60) -> None:
+    """Mark mentions whose nearest preceding keyword is a planning word as ``next``."""
+    for p in mentions:
+        lo = max(0, p.start - window)
+        clause = match_text[lo : p.start]
+        cut = max(clause.rfind("."), clause.rfind(";"))
+        if cut >= 0:
+            clause = clause[cut + 1 :]
+        nxt = [m.end() for m in _NEXT_WORDS.finditer(clause)]
+        rev = [m.end() for m in _REVIEW_WORDS.finditer(clause)]
+        after = match_text[p.end : p.end + 12].lower()
+        p.next = bool(nxt) and (not rev or max(nxt) >= max(rev)) or after.lstrip().startswith("tới")
+
+
+def _fill_years(mentions: list[PeriodMention], fallback: int | None) -> None:
+    for i, p in enumerate(mentions):
+        if p.year is not None:
+            continue
+        for q in mentions[i + 1 :]:
+            if q.year is not None:
+                year = q.year
+                if q.type == p.type and p.type != "year" and (q.number or 0) < (p.number or 0):
+                    year -= 1
+                p.year = year
+                break
+        else:
+            p.year = fallback
+
+
+def review_and_next(
+    match_text: str, mentions: list[PeriodMention], fallback_year: int | None
+) -> tuple[PeriodMention | None, PeriodMention | None]:
+    """The period under review and the next period among the lead's mentions."""
+    if not mentions:
+        return None, None
+    classify(match_text, mentions)
+    _fill_years(mentions, fallback_year)
+    mentions = [p for p in mentions if p.year is not None]
+    review = next((p for p in mentions if not p.next), None)
+    nxt = next((p for p in mentions if p.next and (review is None or p.key() != review.key())), None)
+    if review and nxt and review.type == "year" and nxt.type != "year" and nxt.year == review.year:
+        # "năm 2022" in "quý II năm 2022" is swallowed; a bare year before a sub-period is context.
+        pass
+    return review, nxt

@@ -1,0 +1,94 @@
+"""Assembles the record from the detectors."""
+
+from __future__ import annotations
+
+import re
+
+from . import meeting as mt
+from .chrome import strip_chrome
+from .dates import find_dates
+from .directives import find_directives
+from .figures import find_figures
+from .kind import detect_kind
+from .normalize import clean, match_form
+from .people import find_people, unique
+from .periods import find_periods, review_and_next
+from .record import empty_record, person_dict
+from .references import find_references
+from .segment import paragraphs
+
+# A meeting article is a few pages; anything longer is capped so every input finishes quickly.
+MAX_CHARS = 200_000
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def extract(text: str) -> dict:
+    """Extract the GUIDE.md record from one text. Never raises on any string."""
+    try:
+        return _extract(text)
+    except RecursionError:
+        return empty_record()
+
+
+def _extract(text: str) -> dict:
+    text = strip_chrome(clean(text)[:MAX_CHARS])
+    mtext = match_form(text)
+    paras = paragraphs(mtext)
+    if not paras:
+        return empty_record()
+    lead = mt.lead_paragraphs(mtext, paras)
+    lead_text = "\n".join(mtext[a:b] for a, b in lead)
+
+    refs = find_references(text, mtext)
+    ref_spans = [(r.start, r.end) for r in refs]
+    dates = find_dates(mtext)
+    date_spans = [(d.start, d.end) for d in dates]
+
+    lead_periods = []
+    for a, b in lead:
+        lead_periods += [
+            p for p in find_periods(mtext, a, b) if not any(s <= p.start < e for s, e in date_spans + ref_spans)
+        ]
+    date = mt.find_date(mtext, lead, ref_spans)
+    fallback_year = date.year if date and date.year else _first_year(mtext)
+    review, nxt = review_and_next(mtext, lead_periods, fallback_year)
+
+    kind = detect_kind(lead_text, review is not None)
+    if kind == "other":
+        return empty_record()
+
+    record = empty_record(kind)
+    period_end_year = review.year if review else (nxt.year if nxt else None)
+    date_iso = date.iso(period_end_year or fallback_year) if date else None
+    default_year = (date.year if date and date.year else None) or period_end_year or fallback_year
+
+    people = find_people(text, mtext)
+    directives, triggers = find_directives(text, mtext, paras, default_year)
+    by_name = {p.name.casefold(): p for p in unique(people)}
+    chairs_raw = mt.find_chairs(mtext, people, [(t.sentence, t.position) for t in triggers], paras)
+    chairs = []
+    for p in chairs_raw:
+        first = by_name.get(p.name.casefold(), p)
+        if all(c["name"].casefold() != first.name.casefold() for c in chairs):
+            chairs.append(person_dict(first.name, first.title))
+
+    period_spans = [(p.start, p.end) for a, b in [(0, len(mtext))] for p in find_periods(mtext, a, b)]
+    figures = find_figures(text, mtext, date_spans + ref_spans + period_spans)
+
+    record["meeting"] = {
+        "date": date_iso,
+        "period": review.as_dict() if review else None,
+        "next_period": nxt.as_dict() if nxt else None,
+        "host": mt.find_host(text, mtext, lead),
+        "chairs": chairs,
+    }
+    record["people"] = [person_dict(p.name, p.title) for p in unique(people) if p.title]
+    record["directives"] = [d.as_dict() for d in directives]
+    record["figures"] = [f.as_dict() for f in figures]
+    record["references"] = [{"code": r.code, "type": r.type, "date": r.date} for r in refs]
+    return record
+
+
+def _first_year(mtext: str) -> int | None:
+    m = _ANY_YEAR.search(mtext)
+    return int(m.group(0)) if m else None

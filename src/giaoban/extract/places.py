@@ -1,0 +1,128 @@
+"""Communes, wards, hamlets named in a piece: "xã Nghĩa Tá", "ấp Đồng Sổ, xã Lai Uyên",
+"02 xã về đích NTM Hồ Sơn, Vân Nham", "phường 3".
+
+A place word must be followed by a capitalised name (or a number for wards and hamlets), so
+"các xã", "xã hội", "thị xã" and "Mỗi xã, phường một sản phẩm" are not places.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .chars import LET, LO, UP
+
+_KIND = (
+    r"(?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Tt]hôn|[Ấấ]p|[Bb]ản|[Kk]hu phố|[Tt]ổ dân phố|[Kk]hóm|"
+    r"[Bb]uôn|[Ss]óc|[Xx]óm|[Ll]àng|[Đđ]ặc khu)"
+)
+_NAME = rf"{UP}{LO}*(?:\s{UP}{LO}*){{0,3}}|\d{{1,3}}(?!\d)"
+# "xã Nghĩa Tá", "phường 3"; not after "thị" ("thị xã") or "các"/"mỗi" (generic).
+PLACE_RE = re.compile(rf"(?<!{LET})(?<!thị )(?<!Thị )(?P<kind>{_KIND})\s+(?P<name>{_NAME})(?!{LET})")
+# "02 xã về đích NTM Hồ Sơn, Vân Nham": a counted place word then, within a few words, a list.
+COUNTED_RE = re.compile(
+    rf"(?<![\w])\d{{1,3}}\s+(?:{_KIND})(?:\s+(?:[{LO[1:-1]}]+|[{UP[1:-1]}]{{2,}})){{1,5}}\s+"
+    rf"(?P<list>{UP}{LO}*(?:\s{UP}{LO}*){{0,3}}(?:\s*(?:,|và)\s*{UP}{LO}*(?:\s{UP}{LO}*){{0,3}})+)"
+)
+# After a plural or counted place word ("các xã A, B"), the following names are places too.
+_MORE = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?P<name>{UP}{LO}*(?:\s{UP}{LO}*){{0,3}})(?!{LET})")
+_PLURAL_BEFORE = re.compile(r"(?:các|hai|ba|\d{1,3})\s+$", re.IGNORECASE)
+_LIST_SPLIT = re.compile(r"\s*(?:,|\svà\s)\s*")
+# Capitalised words that end a name: a following body or sentence word, not part of the name.
+_NOT_NAME = frozenset(
+    [
+        "Ủy",
+        "Uỷ",
+        "Ban",
+        "Hội",
+        "Đoàn",
+        "Mặt",
+        "MTTQ",
+        "UBND",
+        "HĐND",
+        "Đảng",
+        "Công",
+        "Chi",
+        "Thường",
+        "Tổ",
+        "Trong",
+        "Ngày",
+        "Sáng",
+        "Chiều",
+        "Các",
+        "Những",
+    ]
+)
+# Higher units the name may be followed by ("xã Tân Phú, huyện X"): not places here.
+_PARENT = re.compile(r"(?i)huyện|tỉnh|thành phố|quận|thị xã")
+
+
+def _trim_name(name: str) -> str:
+    words = name.split()
+    out: list[str] = []
+    for w in words:
+        if w in _NOT_NAME:
+            break
+        out.append(w)
+    return " ".join(out)
+
+
+def find_places(text: str, match_text: str) -> list[str]:
+    """Place names as written, in order, once each."""
+    found: list[tuple[int, str]] = []
+    for m in PLACE_RE.finditer(match_text):
+        name = _trim_name(text[m.start("name") : m.end("name")])
+        if name.isdigit():
+            # "phường 3": a bare number is no name without its unit word.
+            name = text[m.start("kind") : m.end("name")]
+        if name and not _known_generic(name):
+            found.append((m.start("name"), name))
+        if _PLURAL_BEFORE.search(match_text[max(0, m.start() - 8) : m.start()]):
+            pos = m.end()
+            while more := _MORE.match(match_text, pos):
+                extra = _trim_name(text[more.start("name") : more.end("name")])
+                if not extra or _PARENT.match(extra):
+                    break
+                found.append((more.start("name"), extra))
+                pos = more.end()
+    for m in COUNTED_RE.finditer(match_text):
+        pos = m.start("list")
+        for part in _LIST_SPLIT.split(text[pos : m.end("list")]):
+            name = _trim_name(part.strip())
+            if name:
+                found.append((pos, name))
+    found.sort()
+    out: list[str] = []
+    for _, name in found:
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def _known_generic(name: str) -> bool:
+    return name in ("Việt Nam",) or bool(_PARENT.fullmatch(name))
+
+
+@functools.lru_cache(maxsize=1)
+def admin_unit_names() -> frozenset[str]:
+    """Short names of communes/wards from ``vietnamadminunits`` (2025 and legacy lists), if the
+    package is installed; an empty set otherwise.  Loaded lazily and cached."""
+    try:
+        import importlib.resources
+        import sqlite3
+
+        path = importlib.resources.files("vietnamadminunits") / "data" / "dataset.db"
+        with importlib.resources.as_file(path) as db_path:
+            con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+            try:
+                names: set[str] = set()
+                for table in ("admin_units", "admin_units_legacy"):
+                    try:
+                        names.update(r[0] for r in con.execute(f"SELECT DISTINCT wardShort FROM {table}") if r[0])
+                    except sqlite3.Error:
+                        continue
+            finally:
+                con.close()
+        return frozenset(names)
+    except Exception:  # noqa: BLE001 - optional data; the extractor works without it
+        return frozenset()

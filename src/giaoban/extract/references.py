@@ -1,0 +1,111 @@
+"""Documents cited by number: "Kế hoạch số 71-KH/TU ngày 11/11/2021", "Quyết định số 123/QĐ-UBND"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .chars import LET, LO, UP
+
+DOC_TYPES = [
+    "Nghị quyết liên tịch",
+    "Chương trình phối hợp",
+    "Kế hoạch liên tịch",
+    "Thông tri",
+    "Kế hoạch",
+    "Đề án",
+    "Nghị quyết",
+    "Chỉ thị",
+    "Quyết định",
+    "Thông báo kết luận",
+    "Thông báo",
+    "Hướng dẫn",
+    "Công văn",
+    "Báo cáo",
+    "Kết luận",
+    "Chương trình",
+    "Quy chế",
+    "Quy định",
+    "Thông tư",
+    "Nghị định",
+    "Tờ trình",
+    "Giấy mời",
+    "Văn bản",
+    "Luật",
+]
+_ABBREV_TYPE = {
+    "KH": "Kế hoạch",
+    "ĐA": "Đề án",
+    "NQ": "Nghị quyết",
+    "CT": "Chỉ thị",
+    "QĐ": "Quyết định",
+    "TB": "Thông báo",
+    "HD": "Hướng dẫn",
+    "BC": "Báo cáo",
+    "KL": "Kết luận",
+    "CTr": "Chương trình",
+    "QC": "Quy chế",
+    "QĐi": "Quy định",
+    "TT": "Thông tư",
+    "NĐ": "Nghị định",
+    "TTr": "Tờ trình",
+    "GM": "Giấy mời",
+    "CV": "Công văn",
+    "NQLT": "Nghị quyết liên tịch",
+    "CTrPH": "Chương trình phối hợp",
+}
+_SEG = rf"{UP}[{UP[1:-1]}{LO[1:-1]}0-9]*"
+CODE_RE = re.compile(rf"(?<![\w/-])(?P<code>\d{{1,5}}[a-z]?(?:/(?:19|20)\d\d)?(?:\s?[-/]\s?{_SEG})+)(?!{LET})")
+_TYPE_BEFORE = re.compile(
+    r"(?P<type>" + "|".join(sorted(map(re.escape, DOC_TYPES), key=len, reverse=True)) + r")\s*(?:số\s*|số:\s*)?$",
+    re.IGNORECASE,
+)
+_DATE_AFTER = re.compile(
+    r"\s*,?\s*(?:ban hành\s+)?ngày\s+(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})"
+    r"\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>\d{4})"
+)
+
+
+@dataclass
+class Reference:
+    code: str
+    type: str | None
+    date: str | None
+    start: int
+    end: int
+
+
+def find_references(text: str, match_text: str) -> list[Reference]:
+    out: list[Reference] = []
+    seen: set[str] = set()
+    for m in CODE_RE.finditer(match_text):
+        code = text[m.start("code") : m.end("code")]
+        if not re.search(rf"[-/]\s?{UP}", match_text[m.start() : m.end()]):
+            continue
+        before = match_text[max(0, m.start() - 40) : m.start()]
+        tm = _TYPE_BEFORE.search(before)
+        if tm:
+            doc_type = text[m.start() - len(before) + tm.start("type") : m.start() - len(before) + tm.end("type")]
+        else:
+            if not re.search(r"(?i)số\s*:?\s*$", before):
+                abbrev = re.search(rf"[-/]({_SEG})", code)
+                if not abbrev or abbrev.group(1) not in _ABBREV_TYPE:
+                    continue
+            abbrev = re.search(rf"[-/]({_SEG})", code)
+            doc_type = _ABBREV_TYPE.get(abbrev.group(1)) if abbrev else None
+        date = None
+        dm = _DATE_AFTER.match(match_text, m.end(), min(len(match_text), m.end() + 40))
+        end = m.end()
+        if dm:
+            from .dates import is_valid
+
+            d, mo, y = int(dm.group("d")), int(dm.group("m")), int(dm.group("y"))
+            if is_valid(y, mo, d):
+                date = f"{y:04d}-{mo:02d}-{d:02d}"
+                end = dm.end()
+        key = code.replace(" ", "")
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Reference(code, doc_type, date, m.start(), end))
+    return out

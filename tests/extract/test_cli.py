@@ -1,0 +1,55 @@
+import io
+import json
+import subprocess
+import sys
+
+from conftest import SRC
+
+from giaoban.extract.cli import main
+
+TEXT = "Ngày 05/4/2022, Huyện ủy Hữu Lũng tổ chức Hội nghị giao ban công tác quý I năm 2022."
+
+
+def test_out_dir_gets_one_json_per_input(tmp_path):
+    src = tmp_path / "bai.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main([str(src), "--out", str(out)]) == 0
+    record = json.loads((out / "bai.json").read_text(encoding="utf-8"))
+    assert record["kind"] == "briefing"
+    assert "Hữu Lũng" in (out / "bai.json").read_text(encoding="utf-8")  # ensure_ascii=False
+
+
+def test_missing_file_reports_in_vietnamese_and_others_still_run(tmp_path, capsys):
+    good = tmp_path / "tot.txt"
+    good.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    status = main([str(tmp_path / "khong-co.txt"), str(good), "--out", str(out)])
+    assert status == 1
+    assert "Không đọc được tệp" in capsys.readouterr().err
+    assert (out / "tot.json").exists()
+
+
+def test_jsonl_prints_one_record_per_line(tmp_path, capsys):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(TEXT, encoding="utf-8")
+    b.write_text("", encoding="utf-8")
+    assert main([str(a), str(b), "--jsonl"]) == 0
+    lines = capsys.readouterr().out.strip().split("\n")
+    assert len(lines) == 2 and all(json.loads(line)["kind"] for line in lines)
+
+
+def test_stdin_dash_prints_json(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(TEXT.encode("utf-8"))))
+    assert main(["-"]) == 0
+    assert json.loads(capsys.readouterr().out)["meeting"]["date"] == "2022-04-05"
+
+
+def test_module_entry_point_runs():
+    env = {"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run(
+        [sys.executable, "-m", "giaoban.extract", "-"], input=TEXT.encode("utf-8"), env=env, capture_output=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["kind"] == "briefing"

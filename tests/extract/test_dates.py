@@ -1,0 +1,40 @@
+from giaoban.extract.dates import find_dates
+from giaoban.extract.normalize import match_form
+
+
+def _first(text):
+    dates = find_dates(match_form(text))
+    return (dates[0].day, dates[0].month, dates[0].year) if dates else None
+
+
+def test_full_numeric_date():
+    assert _first("Ngày 05/4/2022, tại Huyện ủy") == (5, 4, 2022)
+
+
+def test_day_month_without_year_after_context_word():
+    assert _first("Chiều ngày 21/12, đồng chí") == (21, 12, None)
+    assert _first("sáng 5-4, Ban Thường trực") == (5, 4, None)
+
+
+def test_written_out_date():
+    assert _first("Ngày 5 tháng 4 năm 2022, hội nghị") == (5, 4, 2022)
+
+
+def test_ranges_and_ages_are_not_dates():
+    assert _first("trẻ em từ 5 - 12 tuổi") is None
+    assert _first("đạt 90-95%") is None
+
+
+def test_month_year_is_not_a_date():
+    assert _first("giao ban tháng 6/2018") is None
+
+
+def test_iso_uses_default_year_when_missing():
+    d = find_dates(match_form("Chiều ngày 21/12"))[0]
+    assert d.iso(2022) == "2022-12-21"
+    assert d.iso(None) is None
+
+
+def test_invalid_day_is_rejected():
+    assert _first("ngày 31/02/2023") is not None  # parsed...
+    assert find_dates(match_form("ngày 31/02/2023"))[0].iso() is None  # ...but not a real date

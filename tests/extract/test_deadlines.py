@@ -1,0 +1,28 @@
+from giaoban.extract.deadlines import find_deadline
+from giaoban.extract.normalize import match_form
+
+
+def _dl(text, year=2023):
+    return find_deadline(match_form(text), year)
+
+
+def test_before_a_date():
+    assert _dl("hoàn thành trước ngày 30/9/2023") == "2023-09-30"
+
+
+def test_within_a_month_year_or_quarter():
+    assert _dl("dự kiến tổ chức trong tháng 8/2018") == "2018-08"
+    assert _dl("hoàn thành trong năm 2020") == "2020"
+    assert _dl("trong quý III năm 2020") == "2020-09"
+    assert _dl("trong 6 tháng cuối năm 2023") == "2023-12"
+
+
+def test_range_gives_its_end_and_missing_year_is_defaulted():
+    assert _dl("từ ngày 10 đến ngày 15/11", 2022) == "2022-11-15"
+    assert _dl("trong tháng 4", 2024) == "2024-04"
+
+
+def test_target_years_and_terms_are_not_deadlines():
+    assert _dl("đối với công tác Dân vận đến năm 2025") is None
+    assert _dl("Đại hội nhiệm kỳ 2019-2024") is None
+    assert _dl("Tổ chức Hội nghị 6 tháng đầu năm 2018") is None

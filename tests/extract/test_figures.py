@@ -1,0 +1,42 @@
+from giaoban.extract.figures import find_figures, parse_number
+from giaoban.extract.normalize import match_form
+
+
+def _figs(text):
+    return [(f.value, f.unit) for f in find_figures(text, match_form(text))]
+
+
+def test_vietnamese_number_formats():
+    assert parse_number("9.365") == 9365
+    assert parse_number("3,5") == 3.5
+    assert parse_number("1.250,5") == 1250.5
+
+
+def test_counted_noun_phrase_stops_at_function_word():
+    assert _figs("trao tặng 9.365 suất quà cho hộ nghèo") == [(9365, "suất quà")]
+
+
+def test_money_with_multiplier_and_glued_prefix():
+    assert _figs("tổng kinh phí trên4 tỷ đồng") == [(4_000_000_000, "đồng")]
+    assert _figs("500 triệu đồng") == [(500_000_000, "đồng")]
+
+
+def test_percent_range_gives_lower_bound():
+    assert _figs("đạt tỷ lệ 90 – 95%") == [(90, "%")]
+
+
+def test_leading_zero_count():
+    assert _figs("làm việc với 02 xã về đích") == [(2, "xã")]
+
+
+def test_ages_durations_anniversaries_criteria_and_ordinals_are_excluded():
+    text = (
+        "trẻ em từ 5 - 12 tuổi; trong 03 tháng đầu năm; kỷ niệm 60 năm; các tiêu chí 15, 17, 18; "
+        "lần thứ 5; COVID-19; năm 2022; 13:59:32 GMT+7"
+    )
+    assert _figs(text) == []
+
+
+def test_skip_spans_are_honoured():
+    text = "Kế hoạch 71-KH/TU"
+    assert find_figures(text, match_form(text), [(0, len(text))]) == []

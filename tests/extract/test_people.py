@@ -1,0 +1,65 @@
+from giaoban.extract.normalize import match_form
+from giaoban.extract.people import find_people, unique
+
+
+def _people(text):
+    return [(p.name, p.title) for p in unique(find_people(text, match_form(text)))]
+
+
+def test_title_after_comma_stops_at_verb():
+    assert _people("đồng chí Lê Hùng Dũng, Phó Bí thư Thường trực Thành ủy Hồng Ngự có buổi làm việc") == [
+        ("Lê Hùng Dũng", "Phó Bí thư Thường trực Thành ủy Hồng Ngự")
+    ]
+
+
+def test_dash_separated_titles_and_two_people():
+    text = (
+        "Đồng chí Đặng Thanh Hải – Tỉnh ủy viên, Bí thư Thị ủy và đồng chí Nguyễn Thăng Long – "
+        "Phó Bí thư thường trực Thị ủy đồng chủ trì hội nghị."
+    )
+    assert _people(text) == [
+        ("Đặng Thanh Hải", "Tỉnh ủy viên, Bí thư Thị ủy"),
+        ("Nguyễn Thăng Long", "Phó Bí thư thường trực Thị ủy"),
+    ]
+
+
+def test_title_before_name():
+    assert _people("Chủ tịch UBMTTQ thị xã Đặng Ngọc Sơn phát biểu tại hội nghị") == [
+        ("Đặng Ngọc Sơn", "Chủ tịch UBMTTQ thị xã")
+    ]
+
+
+def test_honorific_ong_with_dash_title():
+    assert _people("Ông Nguyễn Thành Tốt - Chủ trì Hội nghị đã biểu dương") == [
+        ("Nguyễn Thành Tốt", "Chủ trì Hội nghị")
+    ]
+
+
+def test_title_without_name_is_not_a_person():
+    assert _people("đồng chí Phó Bí thư Thường trực Huyện ủy ghi nhận") == []
+
+
+def test_first_mention_title_is_kept_once():
+    text = (
+        "Đồng chí Đặng Thanh Hải – Tỉnh ủy viên, Bí thư Thị ủy dự. "
+        "Đồng chí Đặng Thanh Hải - TUV - Bí thư Thị ủy, Chủ tịch HĐND thị xã kết luận hội nghị"
+    )
+    assert _people(text) == [("Đặng Thanh Hải", "Tỉnh ủy viên, Bí thư Thị ủy")]
+
+
+def test_byline_is_not_a_person():
+    assert _people("Đoàn Ti Vi (Ban Tuyên giáo Thành ủy Hồng Ngự)") == []
+
+
+def test_chairs_are_the_speaker_and_co_chairs_not_earlier_reporters():
+    from giaoban.extract import extract
+
+    text = (
+        "Ngày 12/7/2023, Thường trực Huyện ủy tổ chức hội nghị giao ban quý II năm 2023. "
+        "Đồng chí Lê Văn A – Bí thư Huyện ủy và đồng chí Trần Văn B – Phó Bí thư Huyện ủy đồng chủ trì hội nghị.\n"
+        "Sau khi nghe đồng chí Phạm Thị C, Trưởng Ban Dân vận Huyện ủy báo cáo, đồng chí Lê Văn A kết luận như sau:\n"
+        "- Tăng cường tuyên truyền các chủ trương của Đảng.\n"
+    )
+    record = extract(text)
+    assert [c["name"] for c in record["meeting"]["chairs"]] == ["Lê Văn A", "Trần Văn B"]
+    assert [p["name"] for p in record["people"]] == ["Lê Văn A", "Trần Văn B", "Phạm Thị C"]

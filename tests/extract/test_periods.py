@@ -1,0 +1,58 @@
+from giaoban.extract.normalize import match_form
+from giaoban.extract.periods import find_periods, review_and_next
+
+
+def _keys(text):
+    return [p.key() for p in find_periods(match_form(text))]
+
+
+def test_quarter_forms():
+    assert _keys("quý I/2022") == [("quarter", 2022, 1)]
+    assert _keys("Quý I năm 2020") == [("quarter", 2020, 1)]
+
+
+def test_half_and_nine_months():
+    assert _keys("6 tháng đầu năm 2022") == [("half", 2022, 1)]
+    assert _keys("Sáu tháng đầu năm") == [("half", None, 1)]
+    assert _keys("9 tháng đầu năm 2024") == [("nine_months", 2024, None)]
+
+
+def test_month_year_and_term():
+    assert _keys("tháng 6/2018") == [("month", 2018, 6)]
+    assert _keys("năm 2022") == [("year", 2022, None)]
+    assert _keys("nhiệm kỳ 2024-2029") == [("term", 2024, None)]
+
+
+def _review_next(text, fallback=None):
+    m = match_form(text)
+    review, nxt = review_and_next(m, find_periods(m), fallback)
+    return (review.key() if review else None), (nxt.key() if nxt else None)
+
+
+def test_review_and_next_quarters_share_the_year():
+    assert _review_next("giao ban công tác quý I, triển khai chương trình công tác quý II năm 2022") == (
+        ("quarter", 2022, 1),
+        ("quarter", 2022, 2),
+    )
+
+
+def test_direction_words_mark_the_next_period():
+    assert _review_next("đánh giá kết quả tháng 6 và phương hướng nhiệm vụ tháng 7/2018") == (
+        ("month", 2018, 6),
+        ("month", 2018, 7),
+    )
+    assert _review_next("tình hình thực hiện nhiệm vụ năm 2022 và phương hướng năm 2023") == (
+        ("year", 2022, None),
+        ("year", 2023, None),
+    )
+
+
+def test_december_review_before_january_next_takes_previous_year():
+    assert _review_next("giao ban tháng 12 và triển khai nhiệm vụ tháng 1/2024") == (
+        ("month", 2023, 12),
+        ("month", 2024, 1),
+    )
+
+
+def test_missing_year_falls_back():
+    assert _review_next("giao ban tháng 6", 2019) == (("month", 2019, 6), None)

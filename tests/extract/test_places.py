@@ -1,0 +1,37 @@
+from giaoban.extract.normalize import match_form
+from giaoban.extract.places import admin_unit_names, find_places
+
+
+def _places(text):
+    return find_places(text, match_form(text))
+
+
+def test_commune_and_hamlet_names():
+    assert _places("giúp đỡ xã Nghĩa Tá hoàn thành") == ["Nghĩa Tá"]
+    assert _places("cán bộ Mặt trận ấp Đồng Sổ, xã Lai Uyên") == ["Đồng Sổ", "Lai Uyên"]
+
+
+def test_counted_communes_followed_by_a_list():
+    assert _places("với 02 xã về đích NTM Hồ Sơn, Vân Nham rà soát") == ["Hồ Sơn", "Vân Nham"]
+
+
+def test_plural_place_word_followed_by_a_list():
+    assert _places("nhất là ở các xã Thành Vinh, Thạch Bình") == ["Thành Vinh", "Thạch Bình"]
+
+
+def test_generic_words_are_not_places():
+    assert _places("Mỗi xã, phường một sản phẩm; kinh tế xã hội; thị xã Hồng Lĩnh; các xã khẩn trương") == []
+    assert _places("Ban Công tác Mặt trận ấp kiểm tra") == []
+
+
+def test_post_reform_commune_with_province():
+    assert _places("xã Tân Phú, tỉnh Đồng Nai") == ["Tân Phú"]
+
+
+def test_numbered_ward_keeps_its_unit_word():
+    assert _places("phường 3 và thôn Đông Hạ") == ["phường 3", "Đông Hạ"]
+
+
+def test_admin_unit_names_is_a_set_even_without_the_package():
+    names = admin_unit_names()
+    assert isinstance(names, frozenset)

@@ -1,0 +1,38 @@
+from giaoban.extract.normalize import match_form
+from giaoban.extract.references import find_references
+
+
+def _refs(text):
+    return [(r.code, r.type, r.date) for r in find_references(text, match_form(text))]
+
+
+def test_plan_with_number_and_date():
+    assert _refs("Kế hoạch số 71-KH/TU ngày 11/11/2021 của Ban Chấp hành") == [("71-KH/TU", "Kế hoạch", "2021-11-11")]
+
+
+def test_various_document_types_and_codes():
+    text = (
+        "Đề án 12-ĐA/TU ngày 23/10/2018; Nghị quyết số 01-NQ/TU; Chỉ thị 05-CT/TW; "
+        "Quyết định số 123/QĐ-UBND; Thông báo số 15/TB-MTTQ-BTT; Hướng dẫn 36-HD/VPTW"
+    )
+    assert [r[0] for r in _refs(text)] == [
+        "12-ĐA/TU",
+        "01-NQ/TU",
+        "05-CT/TW",
+        "123/QĐ-UBND",
+        "15/TB-MTTQ-BTT",
+        "36-HD/VPTW",
+    ]
+    assert _refs(text)[0][2] == "2018-10-23"
+
+
+def test_written_out_date_after_code():
+    assert _refs("Thông báo số 15/TB-MTTQ-BTT ngày 5 tháng 3 năm 2024")[0][2] == "2024-03-05"
+
+
+def test_dates_and_disease_names_are_not_references():
+    assert _refs("ngày 11/11/2021 phòng chống COVID-19, tháng 6/2018") == []
+
+
+def test_repeated_code_is_listed_once():
+    assert len(_refs("Kế hoạch 71-KH/TU ... thực hiện Kế hoạch 71-KH/TU")) == 1

@@ -58,10 +58,14 @@ def clean(text: str) -> str:
     return _TO_DROP_RE.sub("", _TO_SPACE_RE.sub(" ", text))
 
 
+def new_tone(text: str) -> str:
+    """Move tone marks to the new placement ("uỷ" -> "ủy", "hoà" -> "hòa"); same length."""
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TO_NEW[m.group(0)], text)
+
+
 def match_form(text: str) -> str:
     """Same-length copy of ``text`` for matching (new tone placement, plain ASCII dashes)."""
-    text = _DASH_RE.sub("-", text)
-    return _OLD_TONE_RE.sub(lambda m: _OLD_TO_NEW[m.group(0)], text)
+    return new_tone(_DASH_RE.sub("-", text))
 
 
 def fold(text: str) -> str:

@@ -46,7 +46,8 @@ class Command(BaseCommand):
             except FileNotFoundError as error:
                 raise CommandError(_("Không tìm thấy pg_dump: hãy cài gói postgresql-client.")) from error
             except subprocess.CalledProcessError as error:
-                raise CommandError(_("pg_dump báo lỗi: %(err)s") % {"err": error.stderr.decode(errors="replace")})
+                message = error.stderr.decode(errors="replace")
+                raise CommandError(_("pg_dump báo lỗi: %(err)s") % {"err": message}) from error
             return out
         raise CommandError(_("Chưa hỗ trợ sao lưu loại cơ sở dữ liệu này."))
 

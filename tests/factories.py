@@ -61,6 +61,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 class BlocFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Bloc
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Khối thử nghiệm {n}")
     convening = factory.SubFactory(OrganizationFactory, type=OrganizationType.MASS_MOBILISATION_BOARD)

@@ -151,6 +151,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 GIAOBAN_MAX_UPLOAD_BYTES = int(os.environ.get("GIAOBAN_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 GIAOBAN_UPLOAD_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "txt", "jpg", "jpeg", "png"]
 
+# Absolute links in e-mails (reminders): e.g. https://giaoban.tinh.gov.vn
+GIAOBAN_SITE_URL = os.environ.get("GIAOBAN_SITE_URL", "")
+
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"

@@ -1,6 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DirectivesConfig(AppConfig):
     name = "giaoban.directives"
     label = "directives"
+    verbose_name = _("Chỉ đạo")
+    nav_items = [("directives:list", _("Chỉ đạo")), ("directives:mine", _("Việc của đơn vị tôi"))]
+    # `giaoban remind` asks this for the daily digest of directives due soon and overdue.
+    reminder_provider = "giaoban.directives.reminders.digests"

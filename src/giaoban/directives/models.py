@@ -3,11 +3,17 @@
 import datetime
 
 from django.conf import settings
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models, transaction
+from django.db.models import OuterRef, Q, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from giaoban.core.text import nfc
 from giaoban.core.versioning import Versioned
+from giaoban.directives import deadlines
 from giaoban.meetings.models import Meeting
 from giaoban.organisations.models import AdminUnit, Organization
 
@@ -32,12 +38,49 @@ class DirectiveStatus(models.TextChoices):
 
 
 OPEN_STATUSES = (DirectiveStatus.NEW, DirectiveStatus.IN_PROGRESS, DirectiveStatus.CARRIED_OVER)
+CLOSED_STATUSES = (DirectiveStatus.DONE, DirectiveStatus.CANCELLED)
 
 
 class Priority(models.IntegerChoices):
     NORMAL = 0, _("Bình thường")
     HIGH = 1, _("Quan trọng")
     URGENT = 2, _("Khẩn")
+
+
+class DirectiveQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "DirectiveQuerySet":
+        """The meeting's viewers, plus anyone with a role on the lead or a coordinating body."""
+        from giaoban.accounts.access import visible_organizations
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        visible = visible_organizations(user)
+        coordinated = Directive.coordinating.through.objects.filter(organization__in=visible).values("directive_id")
+        return self.filter(Q(meeting__in=Meeting.objects.visible_to(user).values("pk")) | Q(lead__in=visible)
+                           | Q(pk__in=coordinated))
+
+    def open(self) -> "DirectiveQuerySet":
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self, today: datetime.date) -> "DirectiveQuerySet":
+        return self.open().filter(deadline__lt=today)
+
+    def due_within(self, today: datetime.date, days: int) -> "DirectiveQuerySet":
+        return self.open().filter(deadline__gte=today, deadline__lte=today + datetime.timedelta(days=days))
+
+    def of_organizations(self, organizations) -> "DirectiveQuerySet":
+        """Led or coordinated by one of these bodies."""
+        coordinated = Directive.coordinating.through.objects.filter(organization__in=organizations)
+        return self.filter(Q(lead__in=organizations) | Q(pk__in=coordinated.values("directive_id")))
+
+    def with_latest_update(self) -> "DirectiveQuerySet":
+        """Annotate the latest progress note and percent (one subquery each, no N+1)."""
+        latest = DirectiveUpdate.objects.filter(directive=OuterRef("pk")).order_by("-created_at", "-pk")
+        return self.annotate(latest_note=Subquery(latest.values("note")[:1]),
+                             latest_percent=Subquery(latest.values("percent")[:1]),
+                             latest_at=Subquery(latest.values("created_at")[:1]))
 
 
 class Directive(Versioned):
@@ -71,6 +114,7 @@ class Directive(Versioned):
                                         related_name="carried_directives")
 
     history = HistoricalRecords(m2m_fields=[coordinating, places])
+    objects = DirectiveQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("chỉ đạo")
@@ -81,20 +125,119 @@ class Directive(Versioned):
     def __str__(self) -> str:
         return self.text[:80]
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("directives:detail", args=[self.pk])
+
+    def save(self, *args, **kwargs) -> None:
+        self.text, self.assignees_text = nfc(self.text), nfc(self.assignees_text)
+        self.target_text, self.target_unit = nfc(self.target_text), nfc(self.target_unit)
+        # Whatever day was given, keep the last day the precision allows.
+        self.deadline = deadlines.normalise(self.deadline, self.deadline_precision)
+        if self.deadline is None:
+            self.deadline_precision = DeadlinePrecision.NONE
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        if self.deadline_precision != DeadlinePrecision.NONE and self.deadline is None:
+            raise ValidationError({"deadline": _("Hãy ghi thời hạn hoặc chọn “Không thời hạn”.")})
+        if (self.target_value is not None and self.target_value_max is not None
+                and self.target_value_max < self.target_value):
+            raise ValidationError({"target_value_max": _("Chỉ tiêu “đến” phải lớn hơn hoặc bằng “từ”.")})
+
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         """Derived, never stored: past the last day its deadline allows and still open."""
-        today = today or datetime.date.today()
-        return self.is_open and self.deadline is not None and self.deadline < today
+        today = today or timezone.localdate()
+        return self.is_open and deadlines.is_overdue(self.deadline, today)
+
+    def is_due_soon(self, today: datetime.date | None = None, days: int = 7) -> bool:
+        """Open and its last allowed day falls within `days` days (not yet overdue)."""
+        today = today or timezone.localdate()
+        return self.is_open and deadlines.is_due_within(self.deadline, today, days)
+
+    def deadline_label(self) -> str:
+        """The deadline as offices write it: "trong quý II/2022", "trước ngày 30/9/2023", "năm 2020"."""
+        return deadlines.label(self.deadline, self.deadline_precision)
+
+    def set_deadline(self, phrase: str) -> None:
+        """Read a Vietnamese phrase ("trong quý II/2022"); raises deadlines.DeadlineError."""
+        self.deadline, self.deadline_precision = deadlines.parse(phrase)
+
+    def target_label(self) -> str:
+        if self.target_text:
+            return self.target_text
+        if self.target_value is None:
+            return ""
+        low = f"{self.target_value.normalize():f}".replace(".", ",")
+        if self.target_value_max is not None:
+            return f"{low}–{f'{self.target_value_max.normalize():f}'.replace('.', ',')} {self.target_unit}".strip()
+        return f"{low} {self.target_unit}".strip()
+
+    @property
+    def convening(self) -> Organization:
+        return self.meeting.convening
+
+    def responsible_organizations(self) -> list[Organization]:
+        """Who answers for it: the lead; when the text named none, the coordinating bodies."""
+        return [self.lead] if self.lead_id else list(self.coordinating.all())
+
+    # --- workflow: new → in_progress → done; cancelled; carried over (still open) -------------
+
+    def record_progress(self, *, user, organization: Organization, note: str, percent: int | None = None,
+                        evidence=None) -> "DirectiveUpdate":
+        """Store a progress report; the first one moves a new directive to in progress."""
+        if not self.is_open:
+            raise ValidationError(_("Chỉ đạo đã đóng, không nhận báo cáo tiến độ."))
+        with transaction.atomic():
+            update = DirectiveUpdate(directive=self, note=nfc(note), percent=percent, author=user,
+                                     organization=organization)
+            if evidence:
+                update.evidence = evidence
+            update.save()
+            # Re-read: the status change must not overwrite an edit made since this page loaded.
+            fresh = Directive.objects.get(pk=self.pk)
+            if fresh.status == DirectiveStatus.NEW:
+                fresh.status = DirectiveStatus.IN_PROGRESS
+                fresh.save_versioned(fresh.version)
+            self.status, self.version = fresh.status, fresh.version
+        return update
+
+    def close(self, *, user, status: str, reason: str, expected_version: int | None = None) -> None:
+        """Mark done or cancelled, with the reason; refused if someone changed it since it was loaded."""
+        if status not in CLOSED_STATUSES:
+            raise ValidationError(_("Trạng thái đóng không hợp lệ."))
+        if not self.is_open:
+            raise ValidationError(_("Chỉ đạo này đã đóng."))
+        if not nfc(reason):
+            raise ValidationError({"reason": _("Hãy ghi lý do hoặc kết quả.")})
+        self.status, self.closed_reason = status, nfc(reason)
+        self.closed_by, self.closed_at = user, timezone.now()
+        self.save_versioned(expected_version)
+
+    def carry_over(self, *, to: Meeting, user=None) -> None:
+        """Put this open directive on `to`'s agenda: it stays open, linked to both meetings."""
+        if not self.is_open:
+            raise ValidationError(_("Chỉ chuyển kỳ sau được chỉ đạo chưa hoàn thành."))
+        if to.pk == self.meeting_id or to.date < self.meeting.date:
+            raise ValidationError(_("Chỉ chuyển sang một cuộc họp sau cuộc họp đã giao."))
+        with transaction.atomic():
+            if not self.carried_to.filter(pk=to.pk).exists():
+                self.carried_to.add(to)
+            if self.status != DirectiveStatus.CARRIED_OVER:
+                self.status = DirectiveStatus.CARRIED_OVER
+                self.save_versioned(self.version)
 
 
 class DirectiveUpdate(models.Model):
     directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="updates")
     note = models.TextField(_("tiến độ, kết quả"))
-    percent = models.PositiveSmallIntegerField(_("% hoàn thành"), null=True, blank=True)
+    percent = models.PositiveSmallIntegerField(_("% hoàn thành"), null=True, blank=True,
+                                               validators=[MaxValueValidator(100)])
     evidence = models.FileField(_("minh chứng"), upload_to="directives/%Y/%m/", blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     organization = models.ForeignKey(Organization, verbose_name=_("đơn vị báo cáo"), null=True,

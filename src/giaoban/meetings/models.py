@@ -1,12 +1,15 @@
 """Meetings: periodic briefings, working sessions, conferences, and what they record."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from giaoban.core.text import fold, nfc
 from giaoban.core.versioning import Versioned
+from giaoban.meetings.sanitize import sanitize_minutes
 from giaoban.organisations.models import Bloc, Organization
 from giaoban.periods.models import Period
 
@@ -33,11 +36,42 @@ class Person(models.Model):
         self.name_folded = fold(self.name)
         super().save(*args, **kwargs)
 
+    @classmethod
+    def remember(cls, name: str, title: str = "", organization: Organization | None = None) -> "Person":
+        """The directory entry for this name (and body), created on first use so names are typed once."""
+        name, title = nfc(name), nfc(title)
+        people = cls.objects.filter(name_folded=fold(name))
+        person = (people.filter(organization=organization).first() if organization else None) or people.first()
+        if person is None:
+            person = cls.objects.create(name=name, title=title, organization=organization)
+        elif (title and not person.title) or (organization and not person.organization_id):
+            person.title = person.title or title
+            person.organization = person.organization or organization
+            person.save()
+        return person
+
 
 class MeetingKind(models.TextChoices):
     BRIEFING = "briefing", _("Hội nghị giao ban")
     WORKING_SESSION = "working_session", _("Buổi làm việc")
     CONFERENCE = "conference", _("Hội nghị")
+
+
+class MeetingQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "MeetingQuerySet":
+        """Meetings whose host, bloc convening body or a bloc member is within the user's reach."""
+        from giaoban.accounts.access import visible_organizations
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        visible = visible_organizations(user)
+        blocs = Bloc.objects.filter(Q(convening__in=visible) | Q(members__in=visible)).values("pk")
+        return self.filter(Q(host__in=visible) | Q(bloc__in=blocs))
+
+    def briefings_of(self, bloc: Bloc) -> "MeetingQuerySet":
+        return self.filter(bloc=bloc, kind=MeetingKind.BRIEFING)
 
 
 class Meeting(Versioned):
@@ -56,11 +90,14 @@ class Meeting(Versioned):
     place = models.CharField(_("địa điểm"), max_length=255, blank=True)
     minutes = models.TextField(_("biên bản"), blank=True)  # sanitised HTML
     is_public = models.BooleanField(_("công khai trên lịch công tác"), default=False)
+    # The text the record was entered from ("Nhập từ văn bản"), kept so the source is never lost.
+    source_text = models.TextField(_("văn bản gốc"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("cuộc họp")
@@ -70,6 +107,57 @@ class Meeting(Versioned):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("meetings:detail", args=[self.pk])
+
+    def save(self, *args, **kwargs) -> None:
+        self.title, self.place = nfc(self.title), nfc(self.place)
+        self.minutes = sanitize_minutes(self.minutes)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        errors = {}
+        if self.kind == MeetingKind.BRIEFING and self.period_id is None:
+            errors["period"] = _("Hội nghị giao ban cần ghi kỳ đánh giá (ví dụ “Quý I/2022”).")
+        if self.period_id and self.next_period_id and self.next_period.start <= self.period.start:
+            errors["next_period"] = _("Kỳ triển khai phải sau kỳ đánh giá.")
+        if self.bloc_id and self.host_id and not (
+            self.host_id == self.bloc.convening_id or self.bloc.members.filter(pk=self.host_id).exists()
+            or self.bloc.convening.is_within(self.host)
+        ):
+            errors["host"] = _("Cơ quan tổ chức phải là cơ quan chủ trì, thành viên hoặc cấp trên của khối.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def convening(self) -> Organization:
+        """The body whose leader closes and carries over this meeting's directives."""
+        return self.bloc.convening if self.bloc_id else self.host
+
+    @property
+    def is_briefing(self) -> bool:
+        return self.kind == MeetingKind.BRIEFING
+
+    def previous_briefings(self) -> "MeetingQuerySet":
+        """The bloc's earlier briefings (none for a meeting without a bloc)."""
+        if not self.bloc_id:
+            return Meeting.objects.none()
+        earlier = Meeting.objects.briefings_of(self.bloc).filter(Q(date__lt=self.date) | Q(date=self.date,
+                                                                                            pk__lt=self.pk or 0))
+        return earlier.exclude(pk=self.pk)
+
+    @staticmethod
+    def default_title(kind: str, period: Period | None, next_period: Period | None = None) -> str:
+        """ "Hội nghị giao ban Quý I/2022, triển khai nhiệm vụ Quý II/2022" from the kind and periods."""
+        title = str(MeetingKind(kind).label)
+        if period:
+            title += f" {period.label}"
+        if next_period:
+            title += str(_(", triển khai nhiệm vụ %(next)s") % {"next": next_period.label})
+        return title
 
 
 class MeetingChair(models.Model):
@@ -156,6 +244,11 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField(_("dung lượng"), default=0)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")
+        ordering = ["uploaded_at", "pk"]
 
     def __str__(self) -> str:
         return self.name

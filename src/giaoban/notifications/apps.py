@@ -1,6 +1,9 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NotificationsConfig(AppConfig):
     name = "giaoban.notifications"
     label = "notifications"
+    verbose_name = _("Thông báo")
+    nav_items = [("notifications:list", _("Thông báo"))]

@@ -1,2 +1,10 @@
+from django.urls import path
+
+from giaoban.notifications import views
+
 app_name = "notifications"
-urlpatterns: list = []
+urlpatterns = [
+    path("thong-bao/", views.notification_list, name="list"),
+    path("thong-bao/<int:pk>/da-doc/", views.notification_read, name="read"),
+    path("thong-bao/da-doc-het/", views.notification_read_all, name="read_all"),
+]

@@ -1,0 +1,193 @@
+"""Directive forms: the directives of a conclusion, progress reports, closing, and the list filters."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from giaoban.core.text import nfc
+from giaoban.directives import deadlines
+from giaoban.directives.models import CLOSED_STATUSES, Directive, DirectiveStatus, DirectiveUpdate, Priority
+from giaoban.meetings.forms import DATE_WIDGET, VersionField
+from giaoban.meetings.resolve import resolve_place, split_names
+from giaoban.meetings.uploads import validate_upload
+from giaoban.organisations.models import AdminUnit, Organization
+
+
+class DirectiveForm(forms.ModelForm):
+    deadline_text = forms.CharField(
+        label=_("Thời hạn"), required=False, max_length=80,
+        widget=forms.TextInput(attrs={"placeholder": _("trong quý II/2022")}),
+        help_text=_("Ví dụ: “trong quý II/2022”, “trước ngày 30/9/2023”, “trong tháng 8/2018”, “năm 2020”."))
+    places_text = forms.CharField(label=_("Địa bàn"), required=False, max_length=500,
+                                  help_text=_("Tên xã, thôn, ấp; cách nhau bằng dấu phẩy."))
+    version = VersionField()
+
+    class Meta:
+        model = Directive
+        fields = ["text", "assignees_text", "lead", "coordinating", "target_text", "target_value",
+                  "target_value_max", "target_unit", "priority"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3}),
+                   "coordinating": forms.SelectMultiple(attrs={"size": 4})}
+
+    def __init__(self, *args, bodies=None, near: AdminUnit | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.near = near
+        if bodies is not None:
+            self.fields["lead"].queryset = bodies
+            self.fields["coordinating"].queryset = bodies
+        self.fields["text"].required = False  # an empty row of the formset is skipped, not an error
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+            self.fields["deadline_text"].initial = self.instance.deadline_label()
+            self.fields["places_text"].initial = ", ".join(p.short_name for p in self.instance.places.all())
+
+    def clean_deadline_text(self) -> tuple:
+        try:
+            return deadlines.parse(self.cleaned_data.get("deadline_text", ""))
+        except deadlines.DeadlineError as error:
+            raise ValidationError(str(error)) from error
+
+    def clean_places_text(self) -> list[AdminUnit]:
+        units, unknown = [], []
+        for name in split_names(self.cleaned_data.get("places_text", "")):
+            unit = resolve_place(name, self.near)
+            (units.append(unit) if unit else unknown.append(name))
+        if unknown:
+            raise ValidationError(_("Không tìm thấy (hoặc trùng tên) địa bàn: %(names)s. Hãy sửa tên hoặc xoá.")
+                                  % {"names": ", ".join(f"“{n}”" for n in unknown)})
+        return units
+
+    def clean(self) -> dict:
+        data = super().clean()
+        data["text"] = nfc(data.get("text"))
+        if self.has_changed() and not data["text"] and not self.cleaned_data.get("DELETE"):
+            self.add_error("text", _("Hãy ghi nội dung chỉ đạo."))
+        lead = data.get("lead")
+        if lead and lead in (data.get("coordinating") or []):
+            self.add_error("coordinating", _("Đơn vị chủ trì không cần ghi lại ở phần phối hợp."))
+        self.instance.deadline, self.instance.deadline_precision = data.get("deadline_text") or (None, "none")
+        return data
+
+    def save_places(self, directive: Directive) -> None:
+        wanted = self.cleaned_data.get("places_text") or []
+        if {p.pk for p in directive.places.all()} != {p.pk for p in wanted}:
+            directive.places.set(wanted)
+
+
+class _DirectiveFormSet(forms.BaseModelFormSet):
+    def __init__(self, *args, bodies=None, near=None, **kwargs) -> None:
+        self.bodies, self.near = bodies, near
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {"bodies": self.bodies, "near": self.near}
+
+    def clean(self) -> None:
+        super().clean()
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or not form.cleaned_data.get("DELETE") or not form.instance.pk:
+                continue
+            if form.instance.updates.exists() or form.instance.carried_to.exists():
+                form.add_error(None, _("Chỉ đạo đã có báo cáo tiến độ hoặc đã chuyển kỳ, không xoá được; "
+                                       "hãy để lãnh đạo đóng (hủy) kèm lý do."))
+
+
+def directive_formset(extra: int = 3):
+    return forms.modelformset_factory(Directive, form=DirectiveForm, formset=_DirectiveFormSet, extra=extra,
+                                      can_delete=True, max_num=200)
+
+
+class ProgressForm(forms.ModelForm):
+    organization = forms.ModelChoiceField(label=_("Báo cáo cho đơn vị"), queryset=Organization.objects.none())
+
+    class Meta:
+        model = DirectiveUpdate
+        fields = ["note", "percent", "evidence"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3}),
+                   "percent": forms.NumberInput(attrs={"min": 0, "max": 100})}
+
+    def __init__(self, *args, bodies: list[Organization], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["note"].error_messages["required"] = _("Hãy ghi tiến độ, kết quả thực hiện.")
+        self.fields["percent"].error_messages["max_value"] = _("Tỷ lệ hoàn thành tối đa là 100%%.")
+        self.fields["organization"].queryset = Organization.objects.filter(pk__in=[b.pk for b in bodies])
+        if bodies:  # the lead first: most reports are made for it
+            self.fields["organization"].initial = bodies[0]
+        if len(bodies) == 1:
+            self.fields["organization"].widget = forms.HiddenInput()
+
+    def clean_note(self) -> str:
+        note = nfc(self.cleaned_data.get("note"))
+        if not note:
+            raise ValidationError(_("Hãy ghi tiến độ, kết quả thực hiện."))
+        return note
+
+    def clean_evidence(self):
+        upload = self.cleaned_data.get("evidence")
+        if upload and hasattr(upload, "content_type"):
+            validate_upload(upload)
+        return upload
+
+
+class CloseForm(forms.Form):
+    status = forms.ChoiceField(label=_("Kết quả"), choices=[(s.value, s.label) for s in DirectiveStatus
+                                                           if s in CLOSED_STATUSES])
+    reason = forms.CharField(label=_("Lý do, kết quả"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000,
+                             error_messages={"required": _("Hãy ghi lý do hoặc kết quả.")})
+    version = VersionField()
+
+    def clean_reason(self) -> str:
+        reason = nfc(self.cleaned_data.get("reason"))
+        if not reason:
+            raise ValidationError(_("Hãy ghi lý do hoặc kết quả."))
+        return reason
+
+
+SORTS = {
+    "deadline": ("deadline", "meeting__date", "pk"),
+    "-deadline": ("-deadline", "-meeting__date", "-pk"),
+    "meeting": ("-meeting__date", "meeting_id", "order", "pk"),
+    "lead": ("lead__name", "deadline", "pk"),
+    "status": ("status", "deadline", "pk"),
+    "priority": ("-priority", "deadline", "pk"),
+}
+
+
+class FilterForm(forms.Form):
+    q = forms.CharField(label=_("Tìm"), required=False, max_length=100)
+    status = forms.ChoiceField(label=_("Trạng thái"), required=False,
+                               choices=[("", _("Tất cả")), ("open", _("Chưa hoàn thành")),
+                                        *[(s.value, s.label) for s in DirectiveStatus]])
+    overdue = forms.BooleanField(label=_("Chỉ việc quá hạn"), required=False)
+    lead = forms.ModelChoiceField(label=_("Đơn vị chủ trì"), required=False, queryset=Organization.objects.none(),
+                                  empty_label=_("Tất cả"))
+    period = forms.CharField(label=_("Kỳ giao ban"), required=False, max_length=60,
+                             widget=forms.TextInput(attrs={"placeholder": _("Quý I/2022"), "list": "period-labels"}))
+    deadline_from = forms.DateField(label=_("Hạn từ ngày"), required=False, widget=DATE_WIDGET)
+    deadline_to = forms.DateField(label=_("đến ngày"), required=False, widget=DATE_WIDGET)
+    place = forms.CharField(label=_("Địa bàn"), required=False, max_length=100)
+    priority = forms.TypedChoiceField(label=_("Mức độ"), required=False, coerce=int, empty_value=None,
+                                      choices=[("", _("Tất cả")), *Priority.choices])
+    sort = forms.ChoiceField(label=_("Sắp xếp"), required=False, choices=[
+        ("deadline", _("Hạn gần nhất trước")), ("-deadline", _("Hạn xa nhất trước")),
+        ("meeting", _("Cuộc họp mới nhất trước")), ("lead", _("Theo đơn vị chủ trì")),
+        ("status", _("Theo trạng thái")), ("priority", _("Quan trọng trước"))])
+
+    def __init__(self, *args, leads=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if leads is not None:
+            self.fields["lead"].queryset = leads
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("deadline_from"), data.get("deadline_to")
+        if start and end and end < start:
+            self.add_error("deadline_to", _("Ngày cuối phải sau ngày đầu."))
+        if data.get("period"):
+            from giaoban.periods.logic import PeriodLabelError, parse_label
+
+            try:
+                data["period_key"] = parse_label(data["period"])
+            except PeriodLabelError as error:
+                self.add_error("period", str(error))
+        return data

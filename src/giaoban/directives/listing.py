@@ -1,0 +1,55 @@
+"""The directive list's filters and sorting, shared by the list page, "việc của đơn vị tôi" and the benchmark."""
+
+import datetime
+
+from django.db.models import F, Q
+
+from giaoban.core.text import fold
+from giaoban.directives.forms import SORTS
+from giaoban.directives.models import DirectiveQuerySet
+from giaoban.organisations.models import AdminUnit
+
+
+def apply_filters(directives: DirectiveQuerySet, data: dict, today: datetime.date) -> DirectiveQuerySet:
+    """Narrow `directives` by the cleaned FilterForm data; overdue is derived from the deadline, never stored."""
+    status = data.get("status")
+    if status == "open":
+        directives = directives.open()
+    elif status:
+        directives = directives.filter(status=status)
+    if data.get("overdue"):
+        directives = directives.overdue(today)
+    if data.get("lead"):
+        directives = directives.filter(lead=data["lead"])
+    if data.get("priority") is not None:
+        directives = directives.filter(priority=data["priority"])
+    key = data.get("period_key")
+    if key is not None:
+        directives = directives.filter(meeting__period__type=key.type, meeting__period__year=key.year,
+                                       meeting__period__number=key.number)
+    if data.get("deadline_from"):
+        directives = directives.filter(deadline__gte=data["deadline_from"])
+    if data.get("deadline_to"):
+        directives = directives.filter(deadline__lte=data["deadline_to"])
+    if data.get("place"):
+        key = fold(data["place"])
+        units = AdminUnit.objects.filter(Q(short_name_folded__contains=key) | Q(name_folded__contains=key))
+        # A commune also matches the directives naming its hamlets.
+        directives = directives.filter(Q(places__in=units) | Q(places__parent__in=units)).distinct()
+    if data.get("q"):
+        words = data["q"].split()
+        for word in words[:6]:
+            directives = directives.filter(text__icontains=word)
+    return directives.order_by(*ordering(data.get("sort") or "deadline"))
+
+
+def ordering(sort: str) -> list:
+    """Order by the chosen sort; directives without a deadline go last either way, on every database."""
+    fields = []
+    for name in SORTS.get(sort, SORTS["deadline"]):
+        if name.lstrip("-") == "deadline":
+            expr = F("deadline")
+            fields.append(expr.desc(nulls_last=True) if name.startswith("-") else expr.asc(nulls_last=True))
+        else:
+            fields.append(name)
+    return fields

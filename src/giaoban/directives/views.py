@@ -1,0 +1,239 @@
+"""Directive pages: the list with filters, "việc của đơn vị tôi", a directive with its updates and history."""
+
+import mimetypes
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from giaoban.accounts.access import home_organizations
+from giaoban.core.versioning import ConcurrentEditError
+from giaoban.directives.forms import CloseForm, DirectiveForm, FilterForm, ProgressForm
+from giaoban.directives.listing import apply_filters
+from giaoban.directives.models import Directive, DirectiveUpdate
+from giaoban.directives.rules import (
+    can_close_directive,
+    can_edit_directive,
+    can_report_progress,
+    can_view_directive,
+    reporting_bodies,
+)
+from giaoban.meetings.editing import conflict, with_versions
+from giaoban.meetings.history import history_entries
+from giaoban.meetings.models import Meeting
+from giaoban.meetings.resolve import meeting_bodies
+from giaoban.organisations.models import Organization
+from giaoban.periods.models import Period
+
+PAGE_SIZE = 50
+
+
+def visible_directive_or_404(request: HttpRequest, pk: int) -> Directive:
+    directive = get_object_or_404(
+        Directive.objects.select_related("meeting__bloc__convening", "meeting__host", "lead", "closed_by"), pk=pk)
+    if not can_view_directive(request.user, directive):
+        raise Http404
+    return directive
+
+
+def _list_context(request: HttpRequest, directives, *, default_status: str = "") -> dict:
+    data = request.GET.copy()
+    if default_status and "status" not in data:
+        data["status"] = default_status
+    leads = Organization.objects.filter(pk__in=directives.values("lead_id")).order_by("name")
+    form = FilterForm(data, leads=leads)
+    today = timezone.localdate()
+    filtered = apply_filters(directives, form.cleaned_data, today) if form.is_valid() else directives.none()
+    filtered = (filtered.select_related("lead", "meeting").prefetch_related("places", "coordinating")
+                .with_latest_update())
+    page = Paginator(filtered, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {"form": form, "page": page, "today": today, "query": query.urlencode(),
+            "period_labels": [p.label for p in Period.objects.order_by("-start")[:40]]}
+
+
+@login_required
+def directive_list(request: HttpRequest) -> HttpResponse:
+    context = _list_context(request, Directive.objects.visible_to(request.user))
+    template = "directives/list.html#results" if request.htmx else "directives/list.html"
+    return render(request, template, context)
+
+
+@login_required
+def my_directives(request: HttpRequest) -> HttpResponse:
+    """Directives led or coordinated by the user's own bodies, unfinished ones by default."""
+    homes = home_organizations(request.user)
+    directives = Directive.objects.of_organizations(homes) if homes else Directive.objects.none()
+    context = _list_context(request, directives, default_status="open")
+    for directive in context["page"]:
+        directive.can_report = can_report_progress(request.user, directive)
+    context.update({"homes": homes, "mine": True})
+    template = "directives/mine.html#results" if request.htmx else "directives/mine.html"
+    return render(request, template, context)
+
+
+@login_required
+def directive_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    directive = visible_directive_or_404(request, pk)
+    bodies = reporting_bodies(request.user, directive)
+    can_close = can_close_directive(request.user, directive)
+    return render(request, "directives/detail.html", {
+        "directive": directive,
+        "updates": directive.updates.select_related("author", "organization"),
+        "history": history_entries(directive),
+        "can_report": can_report_progress(request.user, directive),
+        "can_close": can_close and directive.is_open,
+        "can_edit": can_edit_directive(request.user, directive),
+        "progress_form": ProgressForm(bodies=bodies) if bodies else None,
+        "close_form": CloseForm(initial={"version": directive.version}),
+        "carry_targets": _carry_targets(directive) if can_close and directive.is_open else [],
+        "today": timezone.localdate(),
+    })
+
+
+def _carry_targets(directive: Directive) -> list[Meeting]:
+    """Later briefings of the same bloc it is not yet carried to."""
+    meeting = directive.meeting
+    if not meeting.bloc_id:
+        return []
+    return list(Meeting.objects.briefings_of(meeting.bloc).filter(date__gte=meeting.date).exclude(pk=meeting.pk)
+                .exclude(pk__in=directive.carried_to.values("pk")).order_by("date")[:5])
+
+
+@login_required
+def directive_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    directive = visible_directive_or_404(request, pk)
+    if not can_edit_directive(request.user, directive):
+        raise PermissionDenied
+    meeting = directive.meeting
+    bodies = meeting_bodies(request.user, meeting.host, meeting.bloc)
+    near = meeting.host.locality
+    form = DirectiveForm(request.POST or None, instance=directive, bodies=bodies, near=near)
+    clash = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                edited = form.save(commit=False)
+                edited.save_versioned(form.cleaned_data.get("version") or edited.version)
+                form.save_m2m()
+                form.save_places(edited)
+        except ConcurrentEditError as error:
+            clash = conflict(error)
+            fresh = Directive.objects.get(pk=pk)
+            form = DirectiveForm(with_versions(request.POST, {"version": fresh.version}), instance=fresh,
+                                 bodies=bodies, near=near)
+            form.is_valid()
+        else:
+            messages.success(request, _("Đã lưu chỉ đạo."))
+            return redirect("directives:detail", directive.pk)
+    return render(request, "directives/form.html", {"form": form, "directive": directive, "conflict": clash},
+                  status=409 if clash else 200)
+
+
+@login_required
+def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """Report progress; from "việc của đơn vị tôi" it works in place (htmx) and returns the updated row."""
+    directive = visible_directive_or_404(request, pk)
+    if not can_report_progress(request.user, directive):
+        raise PermissionDenied
+    bodies = reporting_bodies(request.user, directive)
+    form = ProgressForm(request.POST or None, request.FILES or None, bodies=bodies)
+    inline = request.htmx and request.GET.get("row") == "1"
+    if request.method == "POST" and form.is_valid():
+        try:
+            directive.record_progress(user=request.user, organization=form.cleaned_data["organization"],
+                                      note=form.cleaned_data["note"], percent=form.cleaned_data.get("percent"),
+                                      evidence=form.cleaned_data.get("evidence"))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if inline:
+                row = Directive.objects.select_related("lead", "meeting").with_latest_update().get(pk=pk)
+                row.can_report = can_report_progress(request.user, row)
+                return render(request, "directives/mine.html#row", {"d": row, "today": timezone.localdate(),
+                                                                    "reported": True})
+            messages.success(request, _("Đã ghi báo cáo tiến độ."))
+            return redirect("directives:detail", directive.pk)
+    template = "directives/progress_form.html#inline" if inline else "directives/progress_form.html"
+    # htmx swaps only 2xx answers: the inline form comes back with its errors as 200.
+    status = 400 if request.method == "POST" and not inline else 200
+    return render(request, template, {"form": form, "directive": directive}, status=status)
+
+
+@login_required
+@require_POST
+def directive_close(request: HttpRequest, pk: int) -> HttpResponse:
+    directive = visible_directive_or_404(request, pk)
+    if not can_close_directive(request.user, directive):
+        raise PermissionDenied
+    form = CloseForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return _back(request, directive)
+    try:
+        directive.close(user=request.user, status=form.cleaned_data["status"], reason=form.cleaned_data["reason"],
+                        expected_version=form.cleaned_data.get("version") or directive.version)
+    except ConcurrentEditError as error:
+        return render(request, "directives/form.html", {
+            "directive": directive, "conflict": conflict(error), "form": None}, status=409)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã đóng chỉ đạo: %(status)s.") % {"status": directive.get_status_display()})
+    return _back(request, directive)
+
+
+@login_required
+@require_POST
+def directive_carry(request: HttpRequest, pk: int) -> HttpResponse:
+    directive = visible_directive_or_404(request, pk)
+    if not can_close_directive(request.user, directive):
+        raise PermissionDenied
+    target = Meeting.objects.filter(pk=request.POST.get("meeting") or 0, bloc=directive.meeting.bloc_id).first()
+    if target is None or not directive.meeting.bloc_id:
+        messages.error(request, _("Hãy chọn cuộc giao ban kỳ sau của cùng khối."))
+        return _back(request, directive)
+    try:
+        directive.carry_over(to=target, user=request.user)
+    except (ValidationError, ConcurrentEditError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, _("Đã chuyển sang “%(meeting)s”.") % {"meeting": target.title})
+        from giaoban.directives.carryover import propose_agenda
+
+        propose_agenda(target)
+    return _back(request, directive)
+
+
+def _back(request: HttpRequest, directive: Directive) -> HttpResponse:
+    """Back to the page the action came from (a meeting's carry-over list), or the directive."""
+    meeting_pk = request.POST.get("back_meeting")
+    if meeting_pk and meeting_pk.isdigit():
+        return redirect("meetings:detail", int(meeting_pk))
+    return redirect("directives:detail", directive.pk)
+
+
+@login_required
+def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
+    update = get_object_or_404(DirectiveUpdate.objects.select_related("directive"), pk=pk)
+    if not can_view_directive(request.user, update.directive) or not update.evidence:
+        raise Http404
+    try:
+        handle = update.evidence.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    name = update.evidence.name.rsplit("/", 1)[-1]
+    return FileResponse(handle, as_attachment=True, filename=name,
+                        content_type=mimetypes.guess_type(name)[0] or "application/octet-stream")
+

@@ -1,0 +1,286 @@
+"""Meeting forms: the meeting itself, its chairs, attendees and agenda, the conclusion, attachments."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from giaoban.accounts.access import has_role, visible_organizations
+from giaoban.accounts.models import Role
+from giaoban.core.text import nfc
+from giaoban.meetings.models import (
+    AgendaItem,
+    AgendaKind,
+    Attendance,
+    Conclusion,
+    Meeting,
+    MeetingChair,
+    Person,
+    Presence,
+)
+from giaoban.meetings.resolve import reachable_bodies
+from giaoban.meetings.uploads import validate_upload
+from giaoban.organisations.models import Bloc, Organization
+from giaoban.periods.logic import PeriodLabelError, parse_label
+from giaoban.periods.models import Period
+
+DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
+
+
+class VersionField(forms.IntegerField):
+    """The version the editor loaded; the save is refused if the record moved on since."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(required=False, min_value=1, **kwargs)
+
+
+def period_field(label: str, required: bool = False) -> forms.CharField:
+    return forms.CharField(label=label, required=required, max_length=60,
+                           widget=forms.TextInput(attrs={"placeholder": _("ví dụ: Quý I/2022"),
+                                                         "list": "period-labels"}))
+
+
+def clean_period(value: str) -> Period | None:
+    value = nfc(value)
+    if not value:
+        return None
+    try:
+        return Period.objects.get_for(parse_label(value))
+    except PeriodLabelError as error:
+        raise ValidationError(str(error)) from error
+
+
+class MeetingForm(forms.ModelForm):
+    period_label = period_field(_("Kỳ đánh giá"))
+    next_period_label = period_field(_("Kỳ triển khai"))
+    version = VersionField()
+
+    class Meta:
+        model = Meeting
+        fields = ["kind", "title", "bloc", "host", "date", "start_time", "place", "is_public", "minutes"]
+        widgets = {
+            "date": DATE_WIDGET,
+            "start_time": forms.TimeInput(format="%H:%M", attrs={"placeholder": "hh:mm"}),
+            "minutes": forms.Textarea(attrs={"rows": 8}),
+        }
+        help_texts = {
+            "title": _("Để trống: hệ thống tự đặt theo loại và kỳ (ví dụ “Hội nghị giao ban Quý I/2022”)."),
+            "minutes": _("Dán từ Word hoặc gõ trực tiếp; định dạng đơn giản được giữ, mã lạ bị loại bỏ."),
+        }
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["title"].required = False
+        visible = visible_organizations(user)
+        self.fields["bloc"].queryset = (Bloc.objects.filter(Q(convening__in=visible) | Q(members__in=visible))
+                                        .distinct().order_by("name"))
+        self.fields["host"].queryset = reachable_bodies(user).order_by("tree_path")
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+            self.fields["period_label"].initial = self.instance.period.label if self.instance.period else ""
+            self.fields["next_period_label"].initial = (self.instance.next_period.label
+                                                        if self.instance.next_period else "")
+
+    def clean_period_label(self) -> Period | None:
+        return clean_period(self.cleaned_data.get("period_label", ""))
+
+    def clean_next_period_label(self) -> Period | None:
+        return clean_period(self.cleaned_data.get("next_period_label", ""))
+
+    def clean(self) -> dict:
+        data = super().clean()
+        self.instance.period = data.get("period_label")
+        self.instance.next_period = data.get("next_period_label")
+        host, bloc = data.get("host"), data.get("bloc")
+        if host and not (has_role(self.user, host, Role.EDITOR)
+                         or (bloc and has_role(self.user, bloc.convening, Role.EDITOR))):
+            self.add_error("host", _("Bạn chỉ ghi được cuộc họp của cơ quan mình cập nhật hoặc khối mình làm "
+                                     "thường trực."))
+        if not nfc(data.get("title", "")):
+            data["title"] = Meeting.default_title(data.get("kind") or "briefing", self.instance.period,
+                                                  self.instance.next_period)
+            self.instance.title = data["title"]
+        return data
+
+    def _update_errors(self, errors: ValidationError) -> None:
+        # The model's rules speak of `period`/`next_period`; on the form they are typed as labels.
+        if hasattr(errors, "error_dict"):
+            renames = {"period": "period_label", "next_period": "next_period_label"}
+            errors = ValidationError({renames.get(k, k): v for k, v in errors.error_dict.items()})
+        super()._update_errors(errors)
+
+
+class ChairForm(forms.Form):
+    name = forms.CharField(label=_("Họ và tên"), max_length=150, required=False,
+                           widget=forms.TextInput(attrs={"list": "people-names"}))
+    title = forms.CharField(label=_("Chức vụ"), max_length=255, required=False)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("title") and not data.get("name"):
+            raise ValidationError(_("Hãy ghi họ tên người chủ trì."))
+        return data
+
+
+class AttendanceForm(forms.Form):
+    organization = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Organization.objects.none(), required=False)
+    presence = forms.ChoiceField(label=_("Tình trạng"), choices=Presence.choices, initial=Presence.PRESENT)
+    delegate_name = forms.CharField(label=_("Người dự"), max_length=255, required=False)
+
+
+class AgendaForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Loại"), choices=AgendaKind.choices, initial=AgendaKind.REPORT)
+    title = forms.CharField(label=_("Nội dung"), max_length=500, required=False)
+    organization = forms.ModelChoiceField(label=_("Đơn vị trình bày"), queryset=Organization.objects.none(),
+                                          required=False)
+    notes = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class _BodiesFormSet(forms.BaseFormSet):
+    def __init__(self, *args, bodies=None, **kwargs) -> None:
+        self.bodies = bodies if bodies is not None else Organization.objects.none()
+        super().__init__(*args, **kwargs)
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        if "organization" in form.fields:
+            form.fields["organization"].queryset = self.bodies
+        return form
+
+    @property
+    def empty_form(self):
+        form = super().empty_form
+        if "organization" in form.fields:
+            form.fields["organization"].queryset = self.bodies
+        return form
+
+
+class _AttendanceFormSet(_BodiesFormSet):
+    def clean(self) -> None:
+        seen = set()
+        for form in self.forms:
+            org = form.cleaned_data.get("organization") if hasattr(form, "cleaned_data") else None
+            if org is None:
+                continue
+            if org.pk in seen:
+                raise ValidationError(_("Đơn vị “%(name)s” được ghi hai lần trong danh sách dự họp.")
+                                      % {"name": org.name})
+            seen.add(org.pk)
+
+
+ChairFormSet = forms.formset_factory(ChairForm, extra=2, max_num=20)
+AttendanceFormSet = forms.formset_factory(AttendanceForm, formset=_AttendanceFormSet, extra=2, max_num=200)
+AgendaFormSet = forms.formset_factory(AgendaForm, formset=_BodiesFormSet, extra=2, max_num=100)
+
+
+def chairs_initial(meeting: Meeting) -> list[dict]:
+    return [{"name": c.person.name, "title": c.title} for c in meeting.chairs.select_related("person")]
+
+
+def attendance_initial(meeting: Meeting | None, bloc: Bloc | None = None) -> list[dict]:
+    if meeting is not None and meeting.pk:
+        return [{"organization": a.organization, "presence": a.presence, "delegate_name": a.delegate_name}
+                for a in meeting.attendances.select_related("organization")]
+    if bloc is not None:  # a new briefing: the bloc's members are expected
+        return [{"organization": org, "presence": Presence.PRESENT} for org in bloc.members.order_by("tree_path")]
+    return []
+
+
+def agenda_initial(meeting: Meeting) -> list[dict]:
+    return [{"kind": i.kind, "title": i.title, "organization": i.organization, "notes": i.notes}
+            for i in meeting.agenda_items.select_related("organization")]
+
+
+def save_chairs(meeting: Meeting, formset) -> None:
+    """Replace the chairs with the formset's rows, filing each name in the Person directory."""
+    meeting.chairs.all().delete()
+    order = 0
+    for form in formset.forms:
+        name = nfc(form.cleaned_data.get("name"))
+        if not name:
+            continue
+        title = nfc(form.cleaned_data.get("title"))
+        person = Person.remember(name, title, meeting.host)
+        MeetingChair.objects.create(meeting=meeting, person=person, title=title, order=order)
+        order += 1
+
+
+def save_attendances(meeting: Meeting, formset) -> None:
+    meeting.attendances.all().delete()
+    for form in formset.forms:
+        org = form.cleaned_data.get("organization")
+        if org is not None:
+            Attendance.objects.create(meeting=meeting, organization=org, presence=form.cleaned_data["presence"],
+                                      delegate_name=nfc(form.cleaned_data.get("delegate_name")))
+
+
+def save_agenda(meeting: Meeting, formset) -> None:
+    meeting.agenda_items.all().delete()
+    order = 0
+    for form in formset.forms:
+        title = nfc(form.cleaned_data.get("title"))
+        if not title:
+            continue
+        AgendaItem.objects.create(meeting=meeting, order=order, kind=form.cleaned_data["kind"], title=title,
+                                  organization=form.cleaned_data.get("organization"),
+                                  notes=form.cleaned_data.get("notes", "").strip())
+        order += 1
+
+
+class ConclusionForm(forms.ModelForm):
+    concluded_by_name = forms.CharField(label=_("Người kết luận"), max_length=150, required=False,
+                                        widget=forms.TextInput(attrs={"list": "people-names"}))
+    version = VersionField()
+
+    class Meta:
+        model = Conclusion
+        fields = ["text", "concluded_by_title"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+            if self.instance.concluded_by:
+                self.fields["concluded_by_name"].initial = self.instance.concluded_by.name
+
+    def apply(self, meeting: Meeting) -> Conclusion:
+        """Fill the (unsaved) conclusion from the form; the caller saves it with the version check."""
+        conclusion = self.instance
+        conclusion.meeting = meeting
+        conclusion.text = self.cleaned_data.get("text", "").strip()
+        name = nfc(self.cleaned_data.get("concluded_by_name"))
+        conclusion.concluded_by = Person.remember(name, conclusion.concluded_by_title, meeting.host) if name else None
+        return conclusion
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("Tệp đính kèm"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        validate_upload(upload)
+        return upload
+
+
+class ImportForm(forms.Form):
+    text = forms.CharField(label=_("Dán nội dung văn bản"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 12}))
+    file = forms.FileField(label=_("hoặc chọn tệp (TXT, HTML, DOCX, PDF)"), required=False)
+
+    EXTENSIONS = ["txt", "html", "htm", "docx", "pdf"]
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload:
+            validate_upload(upload, self.EXTENSIONS)
+        return upload
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not (data.get("text") or "").strip() and not data.get("file") and not self.errors:
+            raise ValidationError(_("Hãy dán nội dung hoặc chọn một tệp."))
+        return data

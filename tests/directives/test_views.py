@@ -1,0 +1,166 @@
+"""Directive pages: list filters and sorting, "việc của đơn vị tôi", progress, closing, safe edits, history."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from giaoban.directives import deadlines
+from giaoban.directives.models import Directive, DirectiveStatus
+from tests.directives.factories import DirectiveFactory
+from tests.factories import AdminUnitFactory, period
+from tests.meetings.factories import MeetingFactory, briefing_world
+
+
+@pytest.fixture
+def w(db):
+    world = briefing_world()
+    commune = AdminUnitFactory(short_name="Hồ Sơn", name="Xã Hồ Sơn")
+    world.overdue = DirectiveFactory(meeting=world.meeting, lead=world.front, text="Việc quá hạn quý I",
+                                     deadline=datetime.date(2022, 3, 31), deadline_precision=deadlines.QUARTER)
+    world.future = DirectiveFactory(meeting=world.meeting, lead=world.farmers, text="Việc của Hội Nông dân",
+                                    deadline=datetime.date(2099, 12, 31), deadline_precision=deadlines.YEAR,
+                                    places=[commune])
+    world.done = DirectiveFactory(meeting=world.meeting, lead=world.front, text="Việc đã hoàn thành",
+                                  status=DirectiveStatus.DONE, deadline=datetime.date(2022, 1, 31),
+                                  deadline_precision=deadlines.MONTH)
+    later = MeetingFactory(host=world.party, bloc=world.bloc, date=datetime.date(2022, 7, 6),
+                           period=period("Quý II/2022"), next_period=None)
+    world.later = DirectiveFactory(meeting=later, lead=world.front, text="Việc giao quý II")
+    return world
+
+
+def _texts(client, **params) -> set[str]:
+    html = client.get(reverse("directives:list"), params, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in html  # htmx gets only the results fragment
+    return {t for t in ("Việc quá hạn quý I", "Việc của Hội Nông dân", "Việc đã hoàn thành", "Việc giao quý II")
+            if t in html}
+
+
+ALL = {"Việc quá hạn quý I", "Việc của Hội Nông dân", "Việc đã hoàn thành", "Việc giao quý II"}
+
+
+@pytest.mark.parametrize(("params", "expected"), [
+    ({}, ALL),
+    ({"status": "open"}, ALL - {"Việc đã hoàn thành"}),
+    ({"status": "done"}, {"Việc đã hoàn thành"}),
+    ({"overdue": "on"}, {"Việc quá hạn quý I"}),
+    ({"period": "Quý II/2022"}, {"Việc giao quý II"}),
+    ({"deadline_from": "01/01/2022", "deadline_to": "31/03/2022"}, {"Việc quá hạn quý I", "Việc đã hoàn thành"}),
+    ({"place": "ho son"}, {"Việc của Hội Nông dân"}),
+    ({"q": "Nông dân"}, {"Việc của Hội Nông dân"}),
+])
+def test_list_filters(client, w, params, expected):
+    client.force_login(w.leader)
+    assert _texts(client, **params) == expected
+
+
+def test_list_filters_by_lead_and_refuses_a_bad_range_in_vietnamese(client, w):
+    client.force_login(w.leader)
+    assert _texts(client, lead=w.farmers.pk) == {"Việc của Hội Nông dân"}
+    html = client.get(reverse("directives:list"), {"deadline_from": "31/12/2022", "deadline_to": "01/01/2022"})
+    assert "Ngày cuối phải sau ngày đầu" in html.content.decode()
+
+
+def test_list_sorts_by_deadline_with_undated_last_both_ways(client, w):
+    client.force_login(w.leader)
+    for sort, first in (("deadline", "Việc đã hoàn thành"), ("-deadline", "Việc của Hội Nông dân")):
+        html = client.get(reverse("directives:list"), {"sort": sort}).content.decode()
+        positions = {t: html.index(t) for t in ALL}
+        assert min(positions, key=positions.get) == first
+        assert max(positions, key=positions.get) == "Việc giao quý II"
+
+
+def test_overdue_is_marked_on_the_list(client, w):
+    client.force_login(w.leader)
+    html = client.get(reverse("directives:list"), {"status": "open"}).content.decode()
+    row = html.split("Việc quá hạn quý I")[1].split("</tr>")[0]
+    assert "quá hạn" in row
+
+
+def test_my_directives_shows_my_bodys_open_work_with_a_report_button(client, w):
+    client.force_login(w.lead_editor)
+    html = client.get(reverse("directives:mine")).content.decode()
+    assert "Việc quá hạn quý I" in html and "Việc giao quý II" in html
+    assert "Việc đã hoàn thành" not in html  # open only by default
+    assert "Việc của Hội Nông dân" not in html  # another body's (it is below, not mine)
+    assert "Báo cáo tiến độ" in html
+
+
+def test_inline_progress_report_returns_the_updated_row_and_moves_new_to_in_progress(client, w):
+    client.force_login(w.lead_editor)
+    url = reverse("directives:progress", args=[w.later.pk]) + "?row=1"
+    form = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert "Gửi báo cáo" in form and "<html" not in form
+    response = client.post(url, {"note": "Đã xây dựng kế hoạch", "percent": 40, "organization": w.front.pk},
+                           HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 200 and f'id="directive-{w.later.pk}"' in html
+    assert "Đã xây dựng kế hoạch" in html and "(40%)" in html
+    later = Directive.objects.get(pk=w.later.pk)
+    assert later.status == DirectiveStatus.IN_PROGRESS
+    assert later.updates.get().author == w.lead_editor
+
+
+def test_progress_without_a_note_or_over_100_percent_is_refused(client, w):
+    client.force_login(w.lead_editor)
+    url = reverse("directives:progress", args=[w.later.pk])
+    response = client.post(url, {"note": " ", "percent": 140, "organization": w.front.pk})
+    html = response.content.decode()
+    assert response.status_code == 400 and "Hãy ghi tiến độ" in html and "100" in html
+    assert not w.later.updates.exists()
+
+
+def test_closing_needs_a_reason(client, w):
+    client.force_login(w.leader)
+    response = client.post(reverse("directives:close", args=[w.later.pk]),
+                           {"status": "cancelled", "reason": "", "version": w.later.version}, follow=True)
+    assert "Hãy ghi lý do" in response.content.decode()
+    assert Directive.objects.get(pk=w.later.pk).status == DirectiveStatus.NEW
+
+
+def _edit_post(directive, **changes) -> dict:
+    data = {"text": directive.text, "lead": directive.lead_id, "deadline_text": directive.deadline_label(),
+            "priority": directive.priority, "version": directive.version, "places_text": "", "assignees_text": ""}
+    data.update(changes)
+    return data
+
+
+def test_concurrent_directive_edit_refuses_the_second_and_keeps_the_first(client, w):
+    client.force_login(w.leader)
+    url = reverse("directives:edit", args=[w.later.pk])
+    first = _edit_post(w.later, deadline_text="trong quý III/2022")
+    second = _edit_post(w.later, deadline_text="trước ngày 15/8/2022")
+    assert client.post(url, first).status_code == 302
+    response = client.post(url, second)
+    html = response.content.decode()
+    assert response.status_code == 409 and "người khác sửa" in html and "2022-09-30" not in html
+    assert "30/09/2022" in html  # what the other person saved
+    assert 'value="trước ngày 15/8/2022"' in html  # the user's input is still there
+    stored = Directive.objects.get(pk=w.later.pk)
+    assert stored.deadline_label() == "trong quý III/2022"
+
+
+def test_history_shows_who_changed_what_for_every_edit(client, w):
+    client.force_login(w.leader)
+    url = reverse("directives:edit", args=[w.later.pk])
+    client.post(url, _edit_post(w.later, text="Việc giao quý II (sửa lại)", coordinating=[w.farmers.pk]))
+    client.force_login(w.lead_editor)
+    client.post(reverse("directives:progress", args=[w.later.pk]),
+                {"note": "Đang làm", "percent": 10, "organization": w.front.pk})
+    client.force_login(w.leader)
+    client.post(reverse("directives:close", args=[w.later.pk]),
+                {"status": "done", "reason": "Đã xong", "version": Directive.objects.get(pk=w.later.pk).version})
+    html = client.get(reverse("directives:detail", args=[w.later.pk])).content.decode()
+    history = html.split("Lịch sử thay đổi")[1]
+    assert "lanhdao_bdv" in history and "bientap_mttq" in history
+    assert "nội dung: Việc giao quý II → Việc giao quý II (sửa lại)" in history
+    assert "đơn vị phối hợp" in history and "Hội Nông dân huyện Thử Nghiệm" in history
+    assert "trạng thái: Mới giao → Đang thực hiện" in history
+    assert "trạng thái: Đang thực hiện → Hoàn thành" in history
+
+
+def test_directive_page_shows_deadline_the_vietnamese_way_and_updates(client, w):
+    client.force_login(w.lead_editor)
+    html = client.get(reverse("directives:detail", args=[w.overdue.pk])).content.decode()
+    assert "trong quý I/2022" in html and "31/03/2022" in html and "quá hạn" in html

@@ -1,0 +1,236 @@
+"""Entering the seed meetings by the form and by “Nhập từ văn bản”; editing safely; files."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from giaoban.directives.models import Directive
+from giaoban.meetings.models import Attachment, Meeting
+from tests.meetings.factories import briefing_world
+from tests.meetings.formdata import form_values
+from tests.meetings.seeds import seed_world
+
+TEXTS = Path(__file__).parent / "texts"
+
+HUU_LUNG = [  # (text, lead key, deadline, places) as the office would type them
+    ("Cần rà soát và ban hành các văn bản, kế hoạch tổ chức thực hiện nhiệm vụ năm 2022", "board:Hữu Lũng", "", ""),
+    ("MTTQ và các tổ chức chính trị - xã hội cần tập trung phối hợp tuyên truyền thực hiện trong công tác bầu cử "
+     "trưởng thôn", "front:Hữu Lũng", "", ""),
+    ("tăng cường đẩy mạnh tuyên truyền phòng chống Covid cho trẻ em từ 5 - 12 tuổi", "front:Hữu Lũng", "", ""),
+    ("Giao MTTQ chủ trì phối hợp với các tổ chức chính trị – xã hội làm việc cụ thể với 02 xã về đích NTM Hồ Sơn, "
+     "Vân Nham", "front:Hữu Lũng", "trong quý II/2022", "Hồ Sơn, Vân Nham"),
+    ("Cần xây dựng kế hoạch, phân công các thành viên trong công tác tuyên truyền giải pháp mặt bằng các dự án",
+     "board:Hữu Lũng", "", ""),
+    ("Đẩy mạnh thực hiện các cửa hàng số nhằm phát triển kinh tế", "Đoàn Thanh niên huyện Hữu Lũng", "", ""),
+    ("tăng cường chỉ đạo đại hội Đoàn thanh niên, Cựu chiến binh cấp cơ sở đạt kết quả theo kế hoạch",
+     "Đoàn Thanh niên huyện Hữu Lũng", "", ""),
+    ("đẩy mạnh tuyên truyền và tổ chức các hoạt động hỗ trợ cộng đồng trong công tác phòng, chống dịch bệnh",
+     "front:Hữu Lũng", "năm 2022", ""),
+]
+
+
+def _formset(prefix: str, rows: list[dict]) -> dict:
+    data = {f"{prefix}-TOTAL_FORMS": str(len(rows)), f"{prefix}-INITIAL_FORMS": "0"}
+    for i, row in enumerate(rows):
+        data.update({f"{prefix}-{i}-{k}": v for k, v in row.items()})
+    return data
+
+
+@pytest.fixture
+def seeds(db):
+    return seed_world()
+
+
+def test_huu_lung_q1_2022_is_entered_by_the_form_with_all_directives_leads_and_deadlines(client, seeds):
+    orgs = seeds["orgs"]
+    client.force_login(seeds["huu_lung"])
+    response = client.post(reverse("meetings:create"), {
+        "kind": "briefing", "title": "", "bloc": orgs["bloc:Hữu Lũng"].pk, "host": orgs["Huyện ủy Hữu Lũng"].pk,
+        "date": "05/04/2022", "place": "Huyện ủy Hữu Lũng", "period_label": "Quý I/2022",
+        "next_period_label": "Quý II/2022",
+        **_formset("chairs", [{"name": "Đinh Đức Chính", "title": "Phó Bí thư Thường trực huyện ủy"}]),
+        **_formset("attendance", [{"organization": orgs["front:Hữu Lũng"].pk, "presence": "present"}]),
+        **_formset("agenda", [{"kind": "report", "title": "Báo cáo kết quả công tác quý I"}])})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    meeting = Meeting.objects.get()
+    assert meeting.title == "Hội nghị giao ban Quý I/2022, triển khai nhiệm vụ Quý II/2022"
+    response = client.post(reverse("meetings:conclusion", args=[meeting.pk]), {
+        "conclusion-text": "Chỉ đạo các nhiệm vụ cần tổ chức, thực hiện tốt trong quý II và năm 2022",
+        "conclusion-concluded_by_name": "Đinh Đức Chính",
+        "conclusion-concluded_by_title": "Phó Bí thư Thường trực huyện ủy",
+        **_formset("directives", [{"text": t, "lead": orgs[lead].pk, "deadline_text": d, "places_text": p,
+                                   "priority": "0"} for t, lead, d, p in HUU_LUNG])})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    directives = list(meeting.directives.order_by("order"))
+    assert [d.text for d in directives] == [nfc_text for nfc_text, *_ in HUU_LUNG]
+    assert [d.lead for d in directives] == [orgs[lead] for _t, lead, _d, _p in HUU_LUNG]
+    assert directives[3].deadline == datetime.date(2022, 6, 30)
+    assert directives[3].deadline_label() == "trong quý II/2022"
+    assert {p.short_name for p in directives[3].places.all()} == {"Hồ Sơn", "Vân Nham"}
+    assert directives[7].deadline_label() == "năm 2022" and directives[0].deadline is None
+    assert meeting.conclusion.concluded_by.name == "Đinh Đức Chính"
+    assert meeting.chairs.get().person.name == "Đinh Đức Chính"
+
+
+def _import(client, user, text_name: str) -> tuple[str, dict]:
+    client.force_login(user)
+    response = client.post(reverse("meetings:import"), {"text": (TEXTS / text_name).read_text()})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Kiểm tra trước khi lưu" in html and Meeting.objects.count() == 0  # nothing saved before review
+    return html, form_values(html, "import-review")
+
+
+def test_huu_lung_text_is_imported_reviewed_and_saved(client, seeds):
+    orgs = seeds["orgs"]
+    _html, data = _import(client, seeds["huu_lung"], "huu_lung_q1_2022.txt")
+    for i in range(8):  # the user picks a lead where the text named none
+        if not data.get(f"directives-{i}-lead", [""])[0]:
+            data[f"directives-{i}-lead"] = [str(orgs["board:Hữu Lũng"].pk)]
+    response = client.post(reverse("meetings:import_save"), data)
+    assert response.status_code == 302, response.content.decode()[:4000]
+    meeting = Meeting.objects.get()
+    assert (meeting.host, meeting.bloc, meeting.date) == (orgs["Huyện ủy Hữu Lũng"], orgs["bloc:Hữu Lũng"],
+                                                          datetime.date(2022, 4, 5))
+    assert meeting.period.label == "Quý I/2022" and meeting.next_period.label == "Quý II/2022"
+    directives = list(meeting.directives.order_by("order"))
+    assert len(directives) == 8 and all(d.lead for d in directives)
+    assert directives[3].lead == orgs["front:Hữu Lũng"]
+    assert {p.short_name for p in directives[3].places.all()} == {"Hồ Sơn", "Vân Nham"}
+    assert "Đinh Đức Chính" in meeting.source_text
+
+
+def test_bau_bang_text_is_imported_with_fourteen_directives_and_the_august_deadline(client, seeds):
+    orgs = seeds["orgs"]
+    _html, data = _import(client, seeds["bau_bang"], "bau_bang_t6_2018.txt")
+    response = client.post(reverse("meetings:import_save"), data)
+    assert response.status_code == 302, response.content.decode()[:4000]
+    meeting = Meeting.objects.get()
+    assert meeting.host == orgs["front:Bàu Bàng"] and meeting.period.label == "Tháng 6/2018"
+    directives = list(meeting.directives.order_by("order"))
+    assert len(directives) == 14
+    assert all(d.lead == orgs["front:Bàu Bàng"] for d in directives[:5])
+    assert set(directives[5].coordinating.all()) == {orgs["front:Lai Uyên"], orgs["front:Lai Hưng"]}
+    assert directives[10].deadline == datetime.date(2018, 8, 31) and directives[10].deadline_precision == "month"
+    assert {p.short_name for p in directives[3].places.all()} == {"Đồng Sổ", "Lai Uyên"}
+    assert meeting.chairs.get().person.name == "Nguyễn Thành Tốt"
+
+
+def test_review_with_a_wrong_deadline_is_refused_in_vietnamese_and_saves_nothing(client, seeds):
+    _html, data = _import(client, seeds["bau_bang"], "bau_bang_t6_2018.txt")
+    data["directives-0-deadline_text"] = ["sớm nhất có thể"]
+    response = client.post(reverse("meetings:import_save"), data)
+    assert response.status_code == 200
+    assert "Không hiểu thời hạn" in response.content.decode()
+    assert Meeting.objects.count() == 0 and Directive.objects.count() == 0
+
+
+def test_empty_import_is_refused_with_a_message(client, seeds):
+    client.force_login(seeds["huu_lung"])
+    response = client.post(reverse("meetings:import"), {"text": "  "})
+    assert "Hãy dán nội dung hoặc chọn một tệp" in response.content.decode()
+
+
+def test_import_accepts_an_uploaded_docx(client, seeds):
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for paragraph in (TEXTS / "bau_bang_t6_2018.txt").read_text().split("\n"):
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    client.force_login(seeds["bau_bang"])
+    response = client.post(reverse("meetings:import"), {
+        "text": "", "file": SimpleUploadedFile("tin.docx", buffer.getvalue())})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Kiểm tra trước khi lưu" in html
+    assert form_values(html, "import-review")["directives-TOTAL_FORMS"] == ["16"]
+
+
+# --- concurrent edits and history -------------------------------------------------------------
+
+
+def _meeting_post(meeting, **changes) -> dict:
+    data = {"kind": meeting.kind, "title": meeting.title, "bloc": meeting.bloc_id or "", "host": meeting.host_id,
+            "date": meeting.date.strftime("%d/%m/%Y"), "place": meeting.place, "version": meeting.version,
+            "period_label": meeting.period.label if meeting.period else "", "next_period_label": "",
+            **_formset("chairs", []), **_formset("attendance", []), **_formset("agenda", [])}
+    data.update(changes)
+    return data
+
+
+@pytest.mark.django_db
+def test_second_meeting_editor_is_refused_shown_the_change_and_first_change_kept(client):
+    w = briefing_world()
+    first = _meeting_post(w.meeting, place="Hội trường Huyện ủy")
+    second = _meeting_post(w.meeting, place="Phòng họp số 2")  # loaded the same version
+    client.force_login(w.leader)
+    assert client.post(reverse("meetings:edit", args=[w.meeting.pk]), first).status_code == 302
+    response = client.post(reverse("meetings:edit", args=[w.meeting.pk]), second)
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "người khác sửa" in html and "Hội trường Huyện ủy" in html
+    assert 'value="Phòng họp số 2"' in html  # the user's input is kept in the form
+    assert Meeting.objects.get(pk=w.meeting.pk).place == "Hội trường Huyện ủy"
+
+
+@pytest.mark.django_db
+def test_meeting_history_shows_who_changed_what(client):
+    w = briefing_world()
+    client.force_login(w.leader)
+    client.post(reverse("meetings:edit", args=[w.meeting.pk]), _meeting_post(w.meeting, place="Hội trường mới"))
+    html = client.get(reverse("meetings:detail", args=[w.meeting.pk])).content.decode()
+    history = html.split("Lịch sử thay đổi")[1]
+    assert "lanhdao_bdv" in history or w.leader.first_name in history
+    assert "địa điểm" in history and "Hội trường mới" in history
+
+
+@pytest.mark.django_db
+def test_minutes_are_sanitised_on_save(client):
+    w = briefing_world()
+    client.force_login(w.leader)
+    client.post(reverse("meetings:edit", args=[w.meeting.pk]), _meeting_post(
+        w.meeting, minutes='<p onclick="x()">Khai mạc <b>8h</b></p><script>alert(1)</script>'))
+    minutes = Meeting.objects.get(pk=w.meeting.pk).minutes
+    assert minutes == "<p>Khai mạc <b>8h</b></p>"
+
+
+@pytest.mark.django_db
+def test_upload_refuses_a_renamed_file_and_a_forbidden_type(client):
+    w = briefing_world()
+    client.force_login(w.leader)
+    url = reverse("meetings:attachment_upload", args=[w.meeting.pk])
+    fake = client.post(url, {"file": SimpleUploadedFile("bao-cao.pdf", b"MZ\x90 not a pdf")}, follow=True)
+    assert "không phải là tệp .pdf thật" in fake.content.decode()
+    exe = client.post(url, {"file": SimpleUploadedFile("virus.exe", b"MZ")}, follow=True)
+    assert "Không nhận tệp loại" in exe.content.decode()
+    assert Attachment.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_upload_over_the_limit_is_refused(client, settings):
+    settings.GIAOBAN_MAX_UPLOAD_BYTES = 10
+    w = briefing_world()
+    client.force_login(w.leader)
+    response = client.post(reverse("meetings:attachment_upload", args=[w.meeting.pk]),
+                           {"file": SimpleUploadedFile("a.pdf", b"%PDF-1.4 " + b"x" * 50)}, follow=True)
+    assert "quá lớn" in response.content.decode() and Attachment.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_attachment_is_served_only_through_the_checked_view(client):
+    w = briefing_world()
+    client.force_login(w.leader)
+    client.post(reverse("meetings:attachment_upload", args=[w.meeting.pk]),
+                {"file": SimpleUploadedFile("ke-hoach.pdf", b"%PDF-1.4 noi dung")})
+    attachment = Attachment.objects.get()
+    response = client.get(reverse("meetings:attachment", args=[w.meeting.pk, attachment.pk]))
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 noi dung"
+    assert "attachment" in response["Content-Disposition"]
+    client.force_login(w.outsider)
+    assert client.get(reverse("meetings:attachment", args=[w.meeting.pk, attachment.pk])).status_code == 404

@@ -1,6 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
     name = "giaoban.reports"
     label = "reports"
+    verbose_name = _("Báo cáo kết quả")
+    nav_items = [("reports:mine", _("Báo cáo của tôi")), ("reports:consolidation_index", _("Tổng hợp báo cáo"))]
+    # `giaoban remind`: one message a day per missing report to the editors of the body that owes it.
+    reminder_provider = "giaoban.reports.reminders.missing_reports"

@@ -1,2 +1,23 @@
+from django.urls import path
+
+from giaoban.reports import views
+
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("bao-cao/", views.my_reports, name="mine"),
+    path("bao-cao/lap/<int:organization_pk>/<int:period_pk>/", views.report_create, name="create"),
+    path("bao-cao/<int:pk>/", views.report_detail, name="detail"),
+    path("bao-cao/<int:pk>/sua/", views.report_edit, name="edit"),
+    path("bao-cao/<int:pk>/luu-nhap/", views.report_autosave, name="autosave"),
+    path("bao-cao/<int:pk>/xu-ly/<str:action>/", views.report_review, name="review"),
+    path("bao-cao/<int:pk>/mau-excel/", views.report_xlsx_template, name="xlsx_template"),
+    path("bao-cao/<int:pk>/nhap-excel/", views.report_xlsx_upload, name="xlsx_upload"),
+    path("bao-cao/<int:pk>/dinh-kem/", views.attachment_add, name="attachment_add"),
+    path("bao-cao/tep/<int:pk>/", views.attachment_download, name="attachment"),
+    path("tong-hop/", views.consolidation_index, name="consolidation_index"),
+    path("tong-hop/khoi/<int:bloc_pk>/<int:period_pk>/", views.bloc_consolidation, name="bloc_consolidation"),
+    path("tong-hop/khoi/<int:bloc_pk>/<int:period_pk>/excel/", views.bloc_consolidation_xlsx,
+         name="bloc_consolidation_xlsx"),
+    path("tong-hop/khoi/<int:bloc_pk>/<int:period_pk>/nhac/", views.bloc_remind, name="bloc_remind"),
+    path("tong-hop/dia-ban/<int:organization_pk>/<int:period_pk>/", views.tree_consolidation, name="tree"),
+]

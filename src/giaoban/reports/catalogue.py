@@ -1,0 +1,86 @@
+"""The common indicators of the Front and its member organisations, seeded by migration 0002.
+
+Kept as plain data so the migration, the demo and the tests read one list.
+Admins edit the catalogue afterwards in the Django admin; the migration only
+adds indicators whose code is not there yet.
+"""
+
+FRONT = "front_committee"
+TRADE, FARMERS, WOMEN, YOUTH, VETERANS = ("trade_union", "farmers_union", "women_union", "youth_union",
+                                          "veterans_association")
+BOARD = "mass_mobilisation_board"
+MEMBERS = [TRADE, FARMERS, WOMEN, YOUTH, VETERANS]
+ASSOCIATIONS = [FARMERS, WOMEN, VETERANS]
+
+# code, name, unit, kind, tree rule, time rule, organisation types ([] = all), area
+CATALOGUE: list[tuple[str, str, str, str, str, str, list[str], str]] = [
+    ("quy-vnn-van-dong", "Quỹ “Vì người nghèo” vận động được", "đồng", "money", "sum", "sum", [FRONT],
+     "An sinh xã hội"),
+    ("quy-vnn-chi", "Quỹ “Vì người nghèo” đã chi hỗ trợ", "đồng", "money", "sum", "sum", [FRONT], "An sinh xã hội"),
+    ("nha-ddk-xay-moi", "Nhà Đại đoàn kết xây mới", "căn", "count", "sum", "sum", [], "An sinh xã hội"),
+    ("nha-ddk-sua-chua", "Nhà Đại đoàn kết sửa chữa", "căn", "count", "sum", "sum", [], "An sinh xã hội"),
+    ("nha-ddk-kinh-phi", "Kinh phí xây dựng, sửa chữa nhà Đại đoàn kết", "đồng", "money", "sum", "sum", [],
+     "An sinh xã hội"),
+    ("qua-tet-suat", "Suất quà Tết trao tặng hộ nghèo, cận nghèo, gia đình chính sách", "suất", "count", "sum",
+     "sum", [], "An sinh xã hội"),
+    ("qua-tet-gia-tri", "Giá trị quà Tết trao tặng", "đồng", "money", "sum", "sum", [], "An sinh xã hội"),
+    ("hoc-bong-suat", "Suất học bổng trao tặng học sinh, sinh viên", "suất", "count", "sum", "sum", [],
+     "An sinh xã hội"),
+    ("hoc-bong-gia-tri", "Giá trị học bổng trao tặng", "đồng", "money", "sum", "sum", [], "An sinh xã hội"),
+    ("qua-hoc-sinh", "Suất quà tặng học sinh có hoàn cảnh khó khăn", "suất", "count", "sum", "sum", [],
+     "An sinh xã hội"),
+    ("dien-thoai-tang", "Điện thoại thông minh trao tặng học sinh", "chiếc", "count", "sum", "sum", [],
+     "An sinh xã hội"),
+    ("ho-thoat-ngheo", "Hộ được giúp đỡ thoát nghèo", "hộ", "count", "sum", "sum", [], "An sinh xã hội"),
+    ("giam-sat-cuoc", "Cuộc giám sát đã tổ chức", "cuộc", "count", "sum", "sum", [FRONT, *MEMBERS],
+     "Giám sát, phản biện"),
+    ("phan-bien-hoi-nghi", "Hội nghị phản biện xã hội", "hội nghị", "count", "sum", "sum", [FRONT, *MEMBERS],
+     "Giám sát, phản biện"),
+    ("gop-y-van-ban", "Dự thảo văn bản đã tham gia góp ý", "văn bản", "count", "sum", "sum", [],
+     "Giám sát, phản biện"),
+    ("tiep-cong-dan", "Lượt tiếp công dân", "lượt", "count", "sum", "sum", [FRONT, *MEMBERS],
+     "Tiếp dân, hòa giải"),
+    ("don-thu-tiep-nhan", "Đơn thư tiếp nhận", "đơn", "count", "sum", "sum", [FRONT, *MEMBERS],
+     "Tiếp dân, hòa giải"),
+    ("hoa-giai-vu", "Vụ việc đưa ra hòa giải ở cơ sở", "vụ", "count", "sum", "sum", [FRONT], "Tiếp dân, hòa giải"),
+    ("hoa-giai-thanh", "Vụ việc hòa giải thành", "vụ", "count", "sum", "sum", [FRONT], "Tiếp dân, hòa giải"),
+    ("hoa-giai-ty-le", "Tỷ lệ hòa giải thành", "%", "percent", "average", "average", [FRONT],
+     "Tiếp dân, hòa giải"),
+    ("kdc-kieu-mau", "Khu dân cư kiểu mẫu được công nhận", "khu dân cư", "count", "sum", "sum", [FRONT],
+     "Nông thôn mới, đô thị văn minh"),
+    ("xa-dat-ntm", "Xã đạt chuẩn nông thôn mới (lũy kế)", "xã", "count", "sum", "last", [FRONT],
+     "Nông thôn mới, đô thị văn minh"),
+    ("tieu-chi-ntm-bq", "Số tiêu chí nông thôn mới bình quân mỗi xã", "tiêu chí", "ratio", "average", "last",
+     [FRONT], "Nông thôn mới, đô thị văn minh"),
+    ("gia-dinh-van-hoa", "Tỷ lệ hộ đạt danh hiệu Gia đình văn hóa", "%", "percent", "average", "last", [FRONT],
+     "Nông thôn mới, đô thị văn minh"),
+    ("mo-hinh-dvk-moi", "Mô hình “Dân vận khéo” xây dựng mới", "mô hình", "count", "sum", "sum", [],
+     "Dân vận khéo"),
+    ("mo-hinh-dvk-hieu-qua", "Tỷ lệ mô hình “Dân vận khéo” hoạt động hiệu quả", "%", "percent", "average", "last",
+     [], "Dân vận khéo"),
+    ("hoi-vien-moi", "Hội viên mới kết nạp", "hội viên", "count", "sum", "sum", ASSOCIATIONS,
+     "Xây dựng tổ chức"),
+    ("doan-vien-moi", "Đoàn viên mới kết nạp", "đoàn viên", "count", "sum", "sum", [TRADE, YOUTH],
+     "Xây dựng tổ chức"),
+    ("tong-hoi-vien", "Tổng số hội viên, đoàn viên (cuối kỳ)", "người", "count", "sum", "last", MEMBERS,
+     "Xây dựng tổ chức"),
+    ("to-chuc-co-so-moi", "Tổ chức cơ sở, chi hội thành lập mới", "tổ chức", "count", "sum", "sum", MEMBERS,
+     "Xây dựng tổ chức"),
+    ("tap-huan-luot", "Lượt cán bộ, hội viên được tập huấn", "lượt", "count", "sum", "sum", [],
+     "Xây dựng tổ chức"),
+    ("tuyen-truyen-buoi", "Buổi tuyên truyền, phổ biến pháp luật", "buổi", "count", "sum", "sum", [],
+     "Tuyên truyền"),
+    ("tuyen-truyen-luot", "Lượt người nghe tuyên truyền", "lượt", "count", "sum", "sum", [], "Tuyên truyền"),
+    ("von-vay-du-no", "Dư nợ vốn vay ủy thác qua tổ chức hội (cuối kỳ)", "đồng", "money", "sum", "last",
+     ASSOCIATIONS, "Phát triển kinh tế"),
+    ("ho-sxkd-gioi", "Hộ đạt danh hiệu sản xuất, kinh doanh giỏi", "hộ", "count", "sum", "sum", [FARMERS],
+     "Phát triển kinh tế"),
+    ("to-hop-tac-moi", "Tổ hợp tác, hợp tác xã thành lập mới", "tổ, HTX", "count", "sum", "sum",
+     [FARMERS, WOMEN], "Phát triển kinh tế"),
+    ("cong-trinh-thanh-nien", "Công trình, phần việc thanh niên", "công trình", "count", "sum", "sum", [YOUTH],
+     "Phong trào thi đua"),
+    ("hien-mau", "Đơn vị máu tiếp nhận từ hiến máu tình nguyện", "đơn vị máu", "count", "sum", "sum",
+     [YOUTH, TRADE], "Phong trào thi đua"),
+    ("mai-am-cong-doan", "Nhà “Mái ấm Công đoàn” trao tặng", "căn", "count", "sum", "sum", [TRADE],
+     "An sinh xã hội"),
+]

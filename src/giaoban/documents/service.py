@@ -1,0 +1,93 @@
+"""Issuing documents: take a number, freeze the content, render and store the files.
+
+The number is taken and the record written in one short transaction; the files
+are rendered after it commits, so a slow PDF never holds the register's lock.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+
+from django.core.files.base import ContentFile
+
+from giaoban.core.text import fold
+from giaoban.documents import content as build
+from giaoban.documents.models import Document, DocumentType
+from giaoban.documents.numbering import atomic_with_retry, take_number
+from giaoban.documents.render import render_docx, render_pdf, sha256
+from giaoban.meetings.models import Meeting
+from giaoban.organisations.models import Organization
+
+Builder = Callable[[int | None, datetime.date | None], dict]
+
+
+def file_stem(code: str) -> str:
+    """ "12-TB/HU" → "12-TB-HU": safe in every file system and URL."""
+    stem = re.sub(r"[^A-Za-z0-9-]+", "-", fold(code).upper().replace("/", "-")).strip("-")
+    return stem or "van-ban"
+
+
+def issue(doc_type: str, issuer: Organization, builder: Builder, *, issued_on: datetime.date,
+          meeting: Meeting | None = None, bloc=None, period=None, user=None, render: bool = True) -> Document:
+    """Give the next number in the issuer's register and store the document (and its files)."""
+    def numbered() -> Document:
+        cycle, number = take_number(issuer, doc_type, issued_on)
+        content = builder(number, issued_on)
+        return Document.objects.create(
+            issuer=issuer, doc_type=doc_type, cycle=cycle, number=number, code=content["code"],
+            issued_on=issued_on, title=content["subject"][:500], meeting=meeting, bloc=bloc, period=period,
+            content=content, created_by=user if user is not None and user.is_authenticated else None)
+
+    document = atomic_with_retry(numbered)
+    if render:
+        store_files(document)
+    return document
+
+
+def store_files(document: Document) -> Document:
+    """Render both formats from the frozen content and keep them with their hashes."""
+    docx, pdf = render_docx(document.content), render_pdf(document.content)
+    stem = file_stem(document.code)
+    document.docx.save(f"{stem}.docx", ContentFile(docx), save=False)
+    document.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
+    document.docx_sha256, document.pdf_sha256 = sha256(docx), sha256(pdf)
+    document.save(update_fields=["docx", "pdf", "docx_sha256", "pdf_sha256"])
+    return document
+
+
+def regenerate(document: Document, fmt: str) -> bytes:
+    return render_docx(document.content) if fmt == "docx" else render_pdf(document.content)
+
+
+def matches_stored(document: Document) -> bool:
+    """Whether regenerating gives exactly the stored files (same hashes)."""
+    return (sha256(regenerate(document, "docx")) == document.docx_sha256
+            and sha256(regenerate(document, "pdf")) == document.pdf_sha256)
+
+
+def issue_notice(meeting: Meeting, *, issued_on: datetime.date, user=None, render: bool = True,
+                 **options) -> Document:
+    return issue(DocumentType.NOTICE, meeting.host,
+                 lambda number, day: build.notice(meeting, number=number, issued_on=day, **options),
+                 issued_on=issued_on, meeting=meeting, user=user, render=render)
+
+
+def issue_invitation(meeting: Meeting, *, issued_on: datetime.date, user=None, render: bool = True,
+                     **options) -> Document:
+    return issue(DocumentType.INVITATION, meeting.host,
+                 lambda number, day: build.invitation(meeting, number=number, issued_on=day, **options),
+                 issued_on=issued_on, meeting=meeting, user=user, render=render)
+
+
+def latest(meeting: Meeting, doc_type: str) -> Document | None:
+    return meeting.documents.filter(doc_type=doc_type).order_by("-issued_on", "-number").first()
+
+
+def content_for(doc_type: str, meeting: Meeting) -> dict:
+    """The issued content if the meeting has such a document, else an unnumbered draft."""
+    document = latest(meeting, doc_type)
+    if document is not None:
+        return document.content
+    return build.notice(meeting) if doc_type == DocumentType.NOTICE else build.invitation(meeting)

@@ -5,11 +5,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from giaoban.core.text import nfc
+from giaoban.core.uploads import validate_upload
 from giaoban.directives import deadlines
 from giaoban.directives.models import CLOSED_STATUSES, Directive, DirectiveStatus, DirectiveUpdate, Priority
 from giaoban.meetings.forms import DATE_WIDGET, VersionField
 from giaoban.meetings.resolve import resolve_place, split_names
-from giaoban.meetings.uploads import validate_upload
 from giaoban.organisations.models import AdminUnit, Organization
 
 

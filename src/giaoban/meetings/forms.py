@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from giaoban.accounts.access import has_role, visible_organizations
 from giaoban.accounts.models import Role
 from giaoban.core.text import nfc
+from giaoban.core.uploads import validate_upload
 from giaoban.meetings.models import (
     AgendaItem,
     AgendaKind,
@@ -19,7 +20,6 @@ from giaoban.meetings.models import (
     Presence,
 )
 from giaoban.meetings.resolve import reachable_bodies
-from giaoban.meetings.uploads import validate_upload
 from giaoban.organisations.models import Bloc, Organization
 from giaoban.periods.logic import PeriodLabelError, parse_label
 from giaoban.periods.models import Period

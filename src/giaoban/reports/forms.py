@@ -1,13 +1,13 @@
 from decimal import Decimal
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from giaoban.core.text import nfc
+from giaoban.core.uploads import validate_upload
 from giaoban.reports.formatting import NumberFormatError, format_number, parse_number
 from giaoban.reports.models import Indicator, IndicatorKind, IndicatorValue, PeriodReport
 
@@ -114,10 +114,5 @@ class AttachmentForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        if extension not in settings.GIAOBAN_UPLOAD_EXTENSIONS:
-            raise ValidationError(_("Chỉ nhận tệp %(exts)s.") % {"exts": ", ".join(settings.GIAOBAN_UPLOAD_EXTENSIONS)})
-        if upload.size > settings.GIAOBAN_MAX_UPLOAD_BYTES:
-            raise ValidationError(_("Tệp quá lớn (tối đa %(mb)d MB).")
-                                  % {"mb": settings.GIAOBAN_MAX_UPLOAD_BYTES // (1024 * 1024)})
+        validate_upload(upload)
         return upload

@@ -1,4 +1,4 @@
-"""Upload checks shared by meeting attachments and directive evidence.
+"""Upload checks shared by every attachment: meetings, directive evidence, reports.
 
 The name's extension must be allowed and, where a format has a cheap signature
 (PDF, Office zip, old Office, PNG, JPEG), the first bytes must match it, so a

@@ -15,23 +15,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
+
+import benchdb
 
 SIZES = [1_000, 10_000]
 
 
 def fresh_database(workdir: str) -> str:
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith("postgres"):
-        base, _sep, name = url.rpartition("/")
-        bench_db = f"{name or 'giaoban'}_bench_directives"
-        import psycopg
-
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{bench_db}"')
-            conn.execute(f'CREATE DATABASE "{bench_db}"')
-        return f"{base}/{bench_db}"
-    return f"sqlite:///{Path(workdir) / f'bench-{time.time_ns()}.sqlite3'}"
+    return benchdb.create(workdir, "directives_bench").url
 
 
 def child(size: int) -> None:

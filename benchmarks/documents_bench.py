@@ -16,37 +16,19 @@ import tempfile
 import time
 from pathlib import Path
 
+import benchdb
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 REPEAT = 5
 
 
-def prepare_database(workdir: str) -> tuple[str, str | None]:
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith("postgres"):
-        import psycopg
-
-        base, _sep, name = url.rpartition("/")
-        bench_db = f"{name or 'giaoban'}_documents_bench"
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{bench_db}"')
-            conn.execute(f'CREATE DATABASE "{bench_db}"')
-        os.environ["DATABASE_URL"] = f"{base}/{bench_db}"
-        return "PostgreSQL", bench_db
-    os.environ["DATABASE_URL"] = f"sqlite:///{Path(workdir) / 'documents-bench.sqlite3'}"
-    return "SQLite", None
-
-
-def drop_database(bench_db: str | None) -> None:
-    if bench_db:
-        import psycopg
-        from django.db import connections
-
-        connections.close_all()
-        base = os.environ["DATABASE_URL"].rpartition("/")[0]
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{bench_db}"')
+def prepare_database(workdir: str) -> "benchdb.BenchDatabase":
+    """Point DATABASE_URL at a throw-away database before Django starts."""
+    database = benchdb.create(workdir, "documents_bench")
+    os.environ["DATABASE_URL"] = database.url
+    return database
 
 
 def timed(work, repeat: int = REPEAT) -> tuple[float, object]:
@@ -62,7 +44,7 @@ def timed(work, repeat: int = REPEAT) -> tuple[float, object]:
 
 def main() -> int:
     workdir = tempfile.mkdtemp(prefix="giaoban-documents-bench-")
-    engine, bench_db = prepare_database(workdir)
+    database = prepare_database(workdir)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "giaoban.settings")
     os.environ["GIAOBAN_VAR"] = workdir
     os.environ["MEDIA_ROOT"] = str(Path(workdir) / "media")
@@ -81,7 +63,7 @@ def main() -> int:
     from tests.documents import factories as f
 
     day = datetime.date(2022, 4, 7)
-    lines = [f"documents benchmark on {engine} (median of {REPEAT} runs, ms)"]
+    lines = [f"documents benchmark on {database.engine} (median of {REPEAT} runs, ms)"]
     try:
         record = f.huu_lung()
         for label, factor in (("notice, 8 directives", 1), ("notice, 80 directives (10×)", 10)):
@@ -113,7 +95,7 @@ def main() -> int:
         issue_notice(record.meeting, issued_on=day)
         lines.append(f"  issuing one notice with both files stored: {(time.perf_counter() - started) * 1000:7.1f}")
     finally:
-        drop_database(bench_db)
+        benchdb.drop(database)
     print("\n".join(lines))
     return 0
 

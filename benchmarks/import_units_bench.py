@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import benchdb
+
 GIAOBAN = str(Path(sys.executable).with_name("giaoban"))
 
 
@@ -27,19 +29,7 @@ def run(args: list[str], env: dict) -> float:
 
 
 def fresh_database(env: dict, workdir: str) -> dict:
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith("postgres"):
-        base, _sep, name = url.rpartition("/")
-        bench_db = f"{name or 'giaoban'}_bench"
-        import psycopg
-
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{bench_db}"')
-            conn.execute(f'CREATE DATABASE "{bench_db}"')
-        env["DATABASE_URL"] = f"{base}/{bench_db}"
-    else:
-        path = Path(workdir) / f"bench-{time.time_ns()}.sqlite3"
-        env["DATABASE_URL"] = f"sqlite:///{path}"
+    env["DATABASE_URL"] = benchdb.create(workdir, "import_units_bench").url
     run(["migrate", "--noinput"], env)
     return env
 

@@ -21,6 +21,8 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+import benchdb
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 MEMBER_TYPES = ["trade_union", "farmers_union", "women_union", "youth_union", "veterans_association"]
@@ -28,32 +30,11 @@ YEAR = 2025
 INDICATORS = 30
 
 
-def prepare_database(workdir: str) -> tuple[str, str | None]:
-    """Point DATABASE_URL at a fresh database; returns (engine label, PostgreSQL db to drop)."""
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith("postgres"):
-        import psycopg
-
-        base, _sep, name = url.rpartition("/")
-        bench_db = f"{name or 'giaoban'}_reports_bench"
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{bench_db}"')
-            conn.execute(f'CREATE DATABASE "{bench_db}"')
-        os.environ["DATABASE_URL"] = f"{base}/{bench_db}"
-        return "PostgreSQL", bench_db
-    os.environ["DATABASE_URL"] = f"sqlite:///{Path(workdir) / 'reports-bench.sqlite3'}"
-    return "SQLite", None
-
-
-def drop_database(bench_db: str | None) -> None:
-    if bench_db:
-        import psycopg
-        from django.db import connections
-
-        connections.close_all()
-        base = os.environ["DATABASE_URL"].rpartition("/")[0]
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{bench_db}"')
+def prepare_database(workdir: str) -> "benchdb.BenchDatabase":
+    """Point DATABASE_URL at a throw-away database before Django starts."""
+    database = benchdb.create(workdir, "reports_bench")
+    os.environ["DATABASE_URL"] = database.url
+    return database
 
 
 def build(scale: int, rng: random.Random) -> dict:
@@ -124,7 +105,7 @@ def main() -> None:
     parser.add_argument("--scales", default="1,10")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as workdir:
-        engine, bench_db = prepare_database(workdir)
+        database = prepare_database(workdir)
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "giaoban.settings")
         os.environ.setdefault("DEBUG", "true")
         import django
@@ -140,7 +121,7 @@ def main() -> None:
             call_command("migrate", verbosity=0)
             year = Period.objects.get_for(PeriodKey("year", YEAR))
             quarter = Period.objects.get_for(PeriodKey("quarter", YEAR, 2))
-            print(f"reports consolidation on {engine}")
+            print(f"reports consolidation on {database.engine}")
             print(f"{'scale':>5s} {'bodies':>7s} {'figures':>10s} {'build':>8s} {'tree: year':>11s} {'queries':>8s} "
                   f"{'tree: Q2':>9s} {'queries':>8s} {'bloc: year':>11s} {'queries':>8s}")
             for scale in [int(s) for s in args.scales.split(",")]:
@@ -155,7 +136,7 @@ def main() -> None:
                 print(f"{scale:>4d}× {data['bodies']:>7,d} {data['values']:>10,d} {built:>7.1f}s {t_year:>10.2f}s "
                       f"{q_year:>8d} {t_q2:>8.2f}s {q_q2:>8d} {t_bloc:>10.3f}s {q_bloc:>8d}")
         finally:
-            drop_database(bench_db)
+            benchdb.drop(database)
 
 
 if __name__ == "__main__":

@@ -219,3 +219,26 @@ def test_tree_consolidation_page_for_a_visible_body_only(client, bloc_world):
     client.force_login(w["member_editor"])
     assert client.get(reverse("reports:tree", args=[w["farmers"].pk, w["q1"].pk])).status_code == 200
     assert client.get(reverse("reports:tree", args=[w["front"].pk, w["q1"].pk])).status_code == 404
+
+
+def test_index_offers_the_periods_members_reported_on_even_old_ones(client, bloc_world):
+    w = bloc_world
+    client.force_login(w["convening_reader"])
+    page = client.get(reverse("reports:consolidation_index")).content.decode()
+    assert reverse("reports:bloc_consolidation", args=[w["bloc"].pk, w["farmers_report"].period.pk]) in page
+
+
+def test_period_picker_opens_any_written_period_and_refuses_nonsense(client, bloc_world):
+    w = bloc_world
+    client.force_login(w["convening_reader"])
+    url = reverse("reports:consolidation_index")
+    response = client.get(url, {"khoi": w["bloc"].pk, "ky": "6 tháng đầu năm 2021"})
+    assert response.status_code == 302 and "/tong-hop/khoi/" in response["Location"]
+    response = client.get(url, {"khoi": w["bloc"].pk, "ky": "quý mười"}, follow=True)
+    assert "Không hiểu kỳ báo cáo" in response.content.decode()
+
+
+def test_period_picker_gives_404_for_a_bloc_the_user_does_not_convene(client, bloc_world):
+    client.force_login(bloc_world["member_editor"])
+    response = client.get(reverse("reports:consolidation_index"), {"khoi": bloc_world["bloc"].pk, "ky": "Quý I/2022"})
+    assert response.status_code == 404

@@ -8,7 +8,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -278,14 +278,37 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def consolidation_index(request: HttpRequest) -> HttpResponse:
     blocs = access.convened_blocs(request.user)
+    label = request.GET.get("ky", "").strip()
+    if label and request.GET.get("khoi"):
+        return _consolidation_for_label(request, blocs, label)
     today = timezone.localdate()
     rows = []
     for bloc in blocs:
         types = list(bloc.report_templates.values_list("period_type", flat=True)) or [QUARTER]
-        rows.append((bloc, _recent_periods(types, today, 4)))
+        rows.append((bloc, _with_reported_periods(bloc, _recent_periods(types, today, 4))))
     localities = [org for org in home_organizations(request.user) if has_role(request.user, org)]
     return render(request, "reports/consolidation_index.html", {
         "rows": rows, "localities": localities, "periods": _recent_periods([QUARTER, "half", "year"], today, 2)})
+
+
+def _with_reported_periods(bloc: Bloc, recent: list[Period], limit: int = 8) -> list[Period]:
+    """Recent periods plus the latest ones the bloc's members really reported on, newest first."""
+    reported = Period.objects.filter(period_reports__organization__blocs=bloc).distinct().order_by("-end")[:limit]
+    merged = {p.pk: p for p in [*recent, *reported]}
+    return sorted(merged.values(), key=lambda p: (p.end, p.start), reverse=True)
+
+
+def _consolidation_for_label(request: HttpRequest, blocs, label: str) -> HttpResponse:
+    """The period picker: any label offices write ("Quý I/2022", "6 tháng đầu năm 2023")."""
+    bloc = next((b for b in blocs if str(b.pk) == request.GET["khoi"]), None)
+    if bloc is None:
+        raise Http404
+    try:
+        period = Period.objects.from_label(label)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect("reports:consolidation_index")
+    return redirect("reports:bloc_consolidation", bloc.pk, period.pk)
 
 
 def _bloc_or_404(request: HttpRequest, pk: int) -> Bloc:

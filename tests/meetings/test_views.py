@@ -234,3 +234,13 @@ def test_attachment_is_served_only_through_the_checked_view(client):
     assert "attachment" in response["Content-Disposition"]
     client.force_login(w.outsider)
     assert client.get(reverse("meetings:attachment", args=[w.meeting.pk, attachment.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_meeting_page_links_to_its_documents_which_open(client):
+    w = briefing_world()
+    client.force_login(w.leader)
+    html = client.get(reverse("meetings:detail", args=[w.meeting.pk])).content.decode()
+    documents_url = reverse("documents:meeting", args=[w.meeting.pk])
+    assert documents_url in html
+    assert client.get(documents_url).status_code == 200

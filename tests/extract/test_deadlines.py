@@ -26,3 +26,8 @@ def test_target_years_and_terms_are_not_deadlines():
     assert _dl("đối với công tác Dân vận đến năm 2025") is None
     assert _dl("Đại hội nhiệm kỳ 2019-2024") is None
     assert _dl("Tổ chức Hội nghị 6 tháng đầu năm 2018") is None
+
+
+def test_target_year_after_phan_dau_is_a_deadline_but_a_bare_horizon_is_not():
+    assert _dl("phấn đấu đến năm 2023 tỷ lệ cơ sở Hội vững mạnh đạt trên 80%") == "2023"
+    assert _dl("thực hiện Nghị quyết về công tác dân vận đến năm 2025") is None

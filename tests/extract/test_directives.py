@@ -98,3 +98,150 @@ def test_results_list_is_not_a_directive_part():
         "Hội nghị giao ban quý IV năm 2023.\nKết quả thực hiện nhiệm vụ quý IV như sau:\n- Kết nạp 45 hội viên mới.\n"
     )
     assert _dirs(text) == []
+
+
+LEAD_CHAIR = (
+    "Ngày 08/10/2021, Ban Dân vận Tỉnh ủy tổ chức hội nghị giao ban công tác dân vận quý III năm 2021. "
+    "Đồng chí Lê Thị Minh, Trưởng Ban Dân vận Tỉnh ủy chủ trì hội nghị.\n"
+)
+
+
+def test_report_sentence_with_leadership_and_direction_noun_pair_is_no_directive():
+    text = LEAD_CHAIR + (
+        "Theo báo cáo do đồng chí Trần Văn Hưng, Phó Trưởng Ban Dân vận Tỉnh ủy trình bày, khối dân vận đã tham mưu "
+        "cấp ủy lãnh đạo, chỉ đạo thực hiện Chỉ thị số 05-CT/TW; vận động xây dựng mới 12 nhà Đại đoàn kết.\n"
+    )
+    record = extract(text)
+    assert record["directives"] == []
+    assert [c["name"] for c in record["meeting"]["chairs"]] == ["Lê Thị Minh"]
+
+
+def test_delegate_proposal_is_no_directive_but_the_chair_direction_is():
+    text = LEAD_CHAIR + (
+        "Tại hội nghị, đồng chí Lò Văn Pó, Trưởng Ban Dân vận Huyện ủy đề nghị tỉnh quan tâm bố trí kinh phí; "
+        "một số ý kiến đề nghị các huyện tạo điều kiện cho đoàn viên.\n"
+        "Tại hội nghị, đồng chí Lê Thị Minh đề nghị Ban Dân vận các huyện tham mưu tổng kết công tác năm 2021.\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == ["tham mưu tổng kết công tác năm 2021"]
+
+
+def test_presenting_a_document_is_no_direction():
+    text = LEAD_CHAIR + (
+        "Đồng chí Vương Văn Toàn, Trưởng Ban Dân vận Huyện ủy quán triệt nội dung Quyết định 99-QĐ/TW.\n"
+    )
+    assert _dirs(text) == []
+
+
+def test_lower_case_giao_chu_tri_is_a_directive_with_its_lead_kept_verbatim():
+    text = LEAD_CHAIR + (
+        "Kết luận hội nghị, đồng chí Hà Văn Khải tiếp thu ý kiến chỉ đạo và giao Văn phòng Hội Nông dân tỉnh chủ trì, "
+        "phối hợp với các ban chuyên môn hoàn thiện báo cáo, gửi Trung ương Hội trước ngày 10/4/2021.\n"
+    )
+    (d,) = _dirs(text)
+    assert d["text"].startswith("giao Văn phòng Hội Nông dân tỉnh chủ trì")
+    assert d["lead"] == "Văn phòng Hội Nông dân tỉnh"
+    assert d["assignees"] == ["Văn phòng Hội Nông dân tỉnh", "các ban chuyên môn"]
+    assert d["deadline"] == "2021-04-10"
+
+
+def test_notice_sections_results_are_skipped_and_tasks_section_opens_the_part():
+    text = (
+        "THÔNG BÁO KẾT LUẬN\nNgày 11/10/2023, Thường trực Huyện ủy tổ chức hội nghị giao ban khối dân vận 9 tháng "
+        "năm 2023. Đồng chí Trương Văn Nghĩa, Phó Bí thư Thường trực Huyện ủy chủ trì hội nghị.\n"
+        "Sau khi nghe báo cáo, đồng chí Phó Bí thư Thường trực Huyện ủy kết luận như sau:\n"
+        "I. Đánh giá chung\nKhối dân vận đã vận động xây dựng 58 căn nhà Đại đoàn kết.\n"
+        "II. Nhiệm vụ trọng tâm quý IV năm 2023\n1. Đối với Hội Nông dân huyện:\n"
+        "- Rà soát, xử lý nợ quá hạn trước ngày 15/12/2023.\n"
+    )
+    dirs = _dirs(text)
+    assert [d["text"] for d in dirs] == ["Rà soát, xử lý nợ quá hạn trước ngày 15/12/2023"]
+    assert dirs[0]["assignees"] == ["Hội Nông dân huyện"]
+
+
+def test_minutes_discussion_section_holds_proposals_and_conclusion_section_directives():
+    text = (
+        "BIÊN BẢN\nHôm nay, ngày 07/4/2025, Ban Thường trực Ủy ban MTTQ Việt Nam xã tổ chức hội nghị giao ban quý I "
+        "năm 2025.\n2. Ý kiến thảo luận\n"
+        "- Ông Trần Văn Lực, Trưởng Ban Công tác Mặt trận thôn Đông: đề nghị xã hỗ trợ kinh phí sửa nhà văn hóa.\n"
+        "3. Kết luận của chủ trì\nÔng Nguyễn Văn Hùng ghi nhận ý kiến của các đại biểu và kết luận:\n"
+        "- Hoàn thành việc rà soát hộ nghèo trước ngày 30/4/2025;\n"
+    )
+    record = extract(text)
+    assert [d["text"] for d in record["directives"]] == ["Hoàn thành việc rà soát hộ nghèo trước ngày 30/4/2025"]
+    assert "Trần Văn Lực" not in [c["name"] for c in record["meeting"]["chairs"]]
+
+
+def test_speaker_replying_to_a_proposal_is_no_directive():
+    text = LEAD_CHAIR + (
+        "Đồng chí Lê Thị Minh đề nghị Hội Người cao tuổi tỉnh tiếp tục hướng dẫn các cấp Hội giám sát chính sách. "
+        "Về kiến nghị của Hội, ông Minh cho biết Ban Thường trực sẽ xem xét, báo cáo Thường trực Tỉnh ủy.\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == ["tiếp tục hướng dẫn các cấp Hội giám sát chính sách"]
+
+
+def test_ordinal_list_connectors_are_stripped_and_bare_chi_dao_is_a_task():
+    text = LEAD_CHAIR + (
+        "Đồng chí Lê Thị Minh đề nghị Ủy ban MTTQ xã tập trung: Một là, tiếp tục đổi mới phương thức hoạt động. "
+        "Hai là, chỉ đạo Ban Công tác Mặt trận các thôn chuẩn bị Ngày hội Đại đoàn kết.\n"
+    )
+    dirs = _dirs(text)
+    assert [d["text"] for d in dirs] == [
+        "tiếp tục đổi mới phương thức hoạt động",
+        "chỉ đạo Ban Công tác Mặt trận các thôn chuẩn bị Ngày hội Đại đoàn kết",
+    ]
+    assert all(d["assignees"] == ["Ủy ban MTTQ xã"] for d in dirs)
+
+
+def test_body_opening_a_sentence_is_inherited_by_its_later_pieces_only():
+    text = LEAD_CHAIR + (
+        "Đồng chí Lê Thị Minh yêu cầu các chi, đảng bộ cơ sở xây dựng kế hoạch thực hiện; tổ chức quán triệt đến "
+        "đảng viên. Ủy ban MTTQ và các đoàn thể huyện lồng ghép nội dung vào sinh hoạt; phát huy vai trò giám sát "
+        "của Nhân dân.\n"
+    )
+    assert [d["assignees"] for d in _dirs(text)] == [
+        ["các chi, đảng bộ cơ sở"],
+        ["các chi, đảng bộ cơ sở"],
+        ["Ủy ban MTTQ", "các đoàn thể huyện"],
+        ["Ủy ban MTTQ", "các đoàn thể huyện"],
+    ]
+
+
+def test_time_phrase_after_the_lead_in_bodies_is_not_an_assignee():
+    text = LEAD_CHAIR + (
+        "Đồng chí yêu cầu MTTQ và các đoàn thể huyện trong 6 tháng cuối năm cần tập trung:\n"
+        "- Tổ chức thành công Đại hội MTTQ huyện trong tháng 8/2024;\n"
+    )
+    (d,) = _dirs(text)
+    assert d["assignees"] == ["MTTQ", "các đoàn thể huyện"]
+    assert d["deadline"] == "2024-08"
+
+
+def test_comma_group_heading_names_the_body_and_is_stripped():
+    text = LEAD_CHAIR + (
+        "Đồng chí Lê Thị Minh yêu cầu các cơ sở Hội tập trung: hướng dẫn chi hội sinh hoạt chuyên đề. "
+        "Đối với Hội LHPN xã Tùng Ảnh, sớm kiện toàn Ban Chấp hành nhiệm kỳ 2021 - 2026.\n"
+    )
+    dirs = _dirs(text)
+    assert dirs[0]["assignees"] == ["các cơ sở Hội"]
+    assert dirs[1]["text"] == "sớm kiện toàn Ban Chấp hành nhiệm kỳ 2021 - 2026"
+    assert dirs[1]["assignees"] == ["Hội LHPN xã Tùng Ảnh"]
+
+
+def test_to_chuc_after_a_body_is_its_action_but_not_inside_a_name():
+    text = LEAD_CHAIR + (
+        "Đồng chí Lê Thị Minh đề nghị các đoàn thể tập trung:\n"
+        "- Tỉnh Đoàn tổ chức Chiến dịch Thanh niên tình nguyện hè;\n"
+        "- Ban Tổ chức Huyện ủy tham mưu kiện toàn cán bộ.\n"
+    )
+    assert [d["assignees"] for d in _dirs(text)] == [["Tỉnh Đoàn"], ["Ban Tổ chức Huyện ủy"]]
+
+
+def test_short_numbered_task_starting_with_a_verb_is_not_a_section_heading():
+    text = LEAD_CHAIR + (
+        "Đồng chí Lê Thị Minh kết luận như sau:\n1. Đánh giá, rút kinh nghiệm việc tổ chức Đại hội\n"
+        "2. Tiếp tục rà soát hộ nghèo trong quý IV năm 2021.\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == [
+        "Đánh giá, rút kinh nghiệm việc tổ chức Đại hội",
+        "Tiếp tục rà soát hộ nghèo trong quý IV năm 2021",
+    ]

@@ -40,3 +40,18 @@ def test_ages_durations_anniversaries_criteria_and_ordinals_are_excluded():
 def test_skip_spans_are_honoured():
     text = "Kế hoạch 71-KH/TU"
     assert find_figures(text, match_form(text), [(0, len(text))]) == []
+
+
+def test_number_glued_to_a_capital_is_a_code_not_a_figure():
+    assert _figs("ký cam kết thực hiện thông điệp 5K đạt 98,5%") == [(98.5, "%")]
+
+
+def test_man_days_count_although_days_are_durations():
+    figs = _figs("Nhân dân đóng góp 2.340 ngày công; sau 3 ngày hoàn thành")
+    assert figs == [(2340, "ngày công")]
+
+
+def test_numbers_inside_a_quoted_name_are_not_figures():
+    text = 'ra mắt mô hình "Chi hội phụ nữ 5 không, 3 sạch"; câu lạc bộ có 40 thành viên'
+    assert _figs(text) == [(40, "thành viên")]
+    assert _figs("mô hình “Nhà 3 sạch” với 12 hộ tham gia") == [(12, "hộ")]

@@ -11,6 +11,7 @@ HELDOUT = Path(__file__).resolve().parent / "heldout"
 
 def test_independent_texts_score_above_threshold(tmp_path):
     report = score_dir(HELDOUT, tmp_path)
-    assert report["overall"] >= 0.90, report
-    assert report["directives"]["f1"] >= 0.85, report["directives"]
-    assert report["kind"]["accuracy"] >= 0.9, report["kind"]
+    # Just under the scores reached (overall 1.0): one wrong list item or field fails the test.
+    assert report["overall"] >= 0.99, report
+    assert report["directives"]["f1"] >= 0.98, report["directives"]
+    assert report["kind"]["accuracy"] >= 0.95, report["kind"]

@@ -63,3 +63,20 @@ def test_chairs_are_the_speaker_and_co_chairs_not_earlier_reporters():
     record = extract(text)
     assert [c["name"] for c in record["meeting"]["chairs"]] == ["Lê Văn A", "Trần Văn B"]
     assert [p["name"] for p in record["people"]] == ["Lê Văn A", "Trần Văn B", "Phạm Thị C"]
+
+
+def test_title_then_name_with_middle_name_thi():
+    text = "Tại hội nghị, Chủ tịch Ủy ban MTTQ huyện Nguyễn Thị Lan đề nghị Thường trực Huyện ủy quan tâm"
+    assert _people(text) == [("Nguyễn Thị Lan", "Chủ tịch Ủy ban MTTQ huyện")]
+
+
+def test_place_name_after_a_place_word_is_not_part_of_the_name():
+    text = "Phó Chủ tịch Thường trực Uỷ ban MTTQ huyện Diễn Châu Trần Đình Phong cùng 45 uỷ viên"
+    assert _people(text) == [("Trần Đình Phong", "Phó Chủ tịch Thường trực Uỷ ban MTTQ huyện Diễn Châu")]
+    text = "Phó Chủ tịch UBND huyện Kim Sơn Hoàng Văn Tuấn phát biểu"
+    assert _people(text) == [("Hoàng Văn Tuấn", "Phó Chủ tịch UBND huyện Kim Sơn")]
+
+
+def test_name_run_stops_where_a_title_starts():
+    text = "Bí thư Đảng ủy xã Lê Văn An Thành ủy viên dự"
+    assert [name for name, _ in _people(text)] == ["Lê Văn An"]

@@ -56,3 +56,16 @@ def test_december_review_before_january_next_takes_previous_year():
 
 def test_missing_year_falls_back():
     assert _review_next("giao ban tháng 6", 2019) == (("month", 2019, 6), None)
+
+
+def test_next_period_from_the_body_after_phuong_huong():
+    from giaoban.extract.periods import next_from_body
+
+    text = match_form("Giao ban quý I năm 2025.\nBáo cáo kết quả quý I và phương hướng nhiệm vụ quý II năm 2025.")
+    mentions = find_periods(text)
+    review = mentions[0]
+    assert next_from_body(text, mentions, review).key() == ("quarter", 2025, 2)
+    # A plan for the same or an earlier period is not a next period.
+    text = match_form("Giao ban quý II năm 2020; phương hướng năm 2019 đã xong.")
+    mentions = find_periods(text)
+    assert next_from_body(text, mentions, mentions[0]) is None

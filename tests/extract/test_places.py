@@ -35,3 +35,12 @@ def test_numbered_ward_keeps_its_unit_word():
 def test_admin_unit_names_is_a_set_even_without_the_package():
     names = admin_unit_names()
     assert isinstance(names, frozenset)
+
+
+def test_numbered_residential_group_keeps_its_number():
+    text = "nắm tình hình tại Tổ dân phố Đông Hương 1, Tổ dân phố Đông Hương 4"
+    assert _places(text) == ["Đông Hương 1", "Đông Hương 4"]
+
+
+def test_a_count_after_a_place_name_is_not_part_of_it():
+    assert _places("hỗ trợ xã Hồ Sơn 12 hộ nghèo") == ["Hồ Sơn"]

@@ -36,3 +36,8 @@ def test_dates_and_disease_names_are_not_references():
 
 def test_repeated_code_is_listed_once():
     assert len(_refs("Kế hoạch 71-KH/TU ... thực hiện Kế hoạch 71-KH/TU")) == 1
+
+
+def test_notice_own_number_in_its_header_is_not_a_reference():
+    text = "HUYỆN ỦY MỎ CÀY NAM\nSố 412-TB/HU    ĐẢNG CỘNG SẢN VIỆT NAM\nbám sát Kế hoạch số 156-KH/HU ngày 20/3/2023"
+    assert _refs(text) == [("156-KH/HU", "Kế hoạch", "2023-03-20")]

@@ -15,12 +15,13 @@ _LINE_CHROME = re.compile(
     r"Liên kết website|Xuất bản thông tin|Chi tiết bài viết|In bài viết|Chia sẻ|Gửi email|Bản in|"
     r"Trang chủ\b|Tin tức\s*$|Tags?\s*:|Từ khóa\s*:|Từ khoá\s*:|Lượt xem|Xem thêm|Quay lại|"
     r"Bài trước|Bài tiếp theo|Bài sau|Tin mới|Tin đã đưa|Cỡ chữ|Kích thước chữ|Facebook|Twitter|Zalo|"
-    r"null\s*$)",
+    r"Đăng nhập\b|Tìm kiếm\b|Thời tiết\b|null\s*$)",
     re.IGNORECASE,
 )
 _TAIL = re.compile(
     r"^\s*(?:Các tin khác|Các bài khác|Tin liên quan|Bài viết liên quan|Tin cùng chuyên mục|"
-    r"Các tin đã đưa|Bình luận|Ý kiến bạn đọc|Gửi bình luận|Bài trước|Bài tiếp theo|Tin khác)",
+    r"Các tin đã đưa|Bình luận|Ý kiến bạn đọc|Gửi bình luận|Bài trước|Bài tiếp theo|Tin khác|"
+    r"Nơi nhận\s*:|Văn bản mới|Tác giả\s*:|Nguồn\s*:|Thống kê truy cập|Liên kết website|Bản quyền)",
     re.IGNORECASE,
 )
 _NULL_PREFIX = re.compile(r"^null\s+")

@@ -11,14 +11,18 @@ import re
 
 from .dates import is_valid
 
-_LEAD = r"(?:trong|trước|chậm nhất(?: là)?(?: trước)?|hạn chót|xong trước|hoàn thành trước|hạn|đến hết|trước hết)"
+# "phấn đấu đến năm 2023 ..." sets a target date; a bare "đến năm 2025" (a document's horizon) does not.
+_LEAD = (
+    r"(?:trong|trước|chậm nhất(?: là)?(?: trước)?|hạn chót|xong trước|hoàn thành trước|hạn|đến hết|trước hết|"
+    r"phấn đấu (?:đến|tới)(?: hết)?)"
+)
 _DAY = r"(?:ngày\s+)?(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})(?:\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>\d{4}))?"
 _RANGE_END = (
     r"từ\s+(?:ngày\s+)?\d{1,2}(?:\s*[/.-]\s*\d{1,2})?(?:\s*[/.-]\s*\d{4})?\s*(?:đến|tới|-)\s*(?:hết\s+)?"
     r"(?:ngày\s+)?(?P<rd>\d{1,2})\s*[/.-]\s*(?P<rm>\d{1,2})(?:\s*[/.-]\s*(?P<ry>\d{4}))?"
 )
 DEADLINE_RE = re.compile(
-    rf"(?i)(?=[tcdhxđ])(?:{_RANGE_END}"
+    rf"(?i)(?=[tcdhxđp])(?:{_RANGE_END}"
     rf"|(?:{_LEAD}|đến)\s+{_DAY}(?!\d)"
     rf"|{_LEAD}\s+tháng\s+(?P<mm>1[0-2]|0?[1-9])(?:\s*(?:/|năm)\s*(?P<my>\d{{4}}))?(?!\d)"
     rf"|{_LEAD}\s+quý\s+(?P<q>IV|III|II|I|[1-4])(?![\w])(?:\s*(?:/|năm)\s*(?P<qy>\d{{4}}))?"

@@ -16,32 +16,61 @@ from dataclasses import dataclass, field
 from . import organizations as orgs
 from .chars import LET, LO
 from .deadlines import find_deadline
+from .people import Person
 from .places import find_places
-from .segment import Span, list_marker_length, pieces, sentences
+from .segment import Span, list_marker_length, semicolon_pieces, sentences
 
+# The leading lookahead lets the scan skip positions that cannot start any alternative.
 _TRIGGER = re.compile(
-    rf"(?<!{LET})(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|lưu ý|quán triệt|kết luận(?: chỉ đạo)?|đề ra)(?!{LO})"
-    rf"|(?<!{LET})(?:Đề nghị|Yêu cầu)(?!{LO})"
+    rf"(?=[đĐyYcnlqkgG])(?<!{LET})(?:"
+    rf"(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|lưu ý|quán triệt|kết luận(?: chỉ đạo)?|đề ra)(?!{LO})"
+    rf"|(?:Đề nghị|Yêu cầu)(?!{LO})"
+    rf"|(?P<giao>[Gg]iao)(?:\s+cho)?\s+(?={orgs.HEAD_START_BODY}))"
 )
 _SPEAKER = re.compile(
     rf"(?<!{LET})(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Ll]ãnh đạo|Bí thư|Chủ tịch|Trưởng [Bb]an|Ban Thường trực|"
     rf"Thường trực|[Tt]hời gian tới|Ban Thường vụ|Ban Chấp hành|Hội nghị (?:đã )?thống nhất)(?!{LO})"
 )
 # Trigger words used as nouns or objects are not the start of a direction.
-_NOT_TRIGGER_BEFORE = re.compile(r"(?:đáp ứng|theo|với|sự|của|ý kiến|kiến nghị,|các|những|theo đúng|được)\s*$")
+# "lãnh đạo, chỉ đạo" is the noun pair "leadership and direction", not a direction being given.
+_NOT_TRIGGER_BEFORE = re.compile(
+    r"(?:đáp ứng|theo|với|sự|của|ý kiến|kiến nghị,|các|những|theo đúng|được|lãnh đạo,|lãnh đạo và|bàn)\s*$"
+)
 _NOT_TRIGGER_AFTER = re.compile(r"^\s*(?:của|đã đề ra|được|nêu|đặt ra|hội nghị\s*[,.]|hội nghị$)")
+# "quán triệt (những) nội dung Quyết định ...": a speaker presenting a document, not directing.
+_PRESENTING_AFTER = re.compile(
+    r"\s*(?:những |các |toàn bộ )?(?:nội dung|Nghị quyết|Quyết định|Chỉ thị|Kết luận|Quy định|Hướng dẫn|"
+    r"Luật|chuyên đề|văn bản|tinh thần)"
+)
+# Sentences that report a report or the delegates' discussion: a direction verb inside them is a
+# proposal or a reported act unless a chair of the meeting speaks or the sentence concludes.
+_DISCUSSION_OPENER = re.compile(
+    r"(?i)(?:theo báo cáo|báo cáo (?:cho biết|nêu|của)|tại (?:hội nghị|buổi làm việc|cuộc họp|phiên họp|"
+    r"buổi giao ban|kỳ họp)\s*,|thảo luận|tham luận|(?:các |nhiều |một số )?(?:ý kiến|đại biểu|đại diện)\b)"
+)
+_CONCLUDING = re.compile(r"(?i)kết luận|phát biểu chỉ đạo|thay mặt")
 _COLON_AFTER = re.compile(r"\s*(?:như sau|sau)?\s*:")
 _CONNECTORS = re.compile(
     r"^(?:\s*(?:[Đđ]ồng thời|[Tt]rước mắt|[Bb]ên cạnh đó|[Nn]goài ra|[Mm]ặt khác|[Đđ]ặc biệt(?: là)?|"
     r"[Tt]rong đó|[Cc]ùng với đó|[Tt]rong thời gian tới|[Tt]hời gian tới|[Tt]ừ nay đến cuối năm|"
-    r"[Ss]au hội nghị(?: này)?|[Vv]ì vậy|[Dd]o đó|[Cc]ụ thể(?: là)?|[Tt]heo đó|[Nn]hất là|và)\s*,?\s+)+"
+    r"[Ss]au hội nghị(?: này)?|[Vv]ì vậy|[Dd]o đó|[Cc]ụ thể(?: là)?|[Tt]heo đó|[Nn]hất là|và|"
+    r"(?:[Mm]ột|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười) là|"
+    r"[Tt]hứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*,?\s+)+"
 )
 # "trong năm 2024, MTTQ ... " : a time phrase between the trigger and the bodies.
 _TIME_LEAD = re.compile(r"(?:[Tt]rong|[Tt]ừ nay đến|[Đđ]ến hết|[Nn]gay trong)\s[^,:;]{1,40},\s*")
+# A lead-in inside the directive part ("đồng thời đề nghị các xã ..."). A bare "chỉ đạo X ..." is
+# the assignees' own task (to direct X), so "chỉ đạo" is a lead-in only after "đồng chí".
 _NESTED_LEAD = re.compile(
-    r"^(?:[Đđ]ồng chí\s+)?(?:cũng\s+)?(?:đề nghị|yêu cầu|chỉ đạo|lưu ý|giao)(?:\s+(?:cho|đối với))?\s+"
+    r"^(?:[Đđ]ồng chí\s+(?:cũng\s+)?(?:đề nghị|yêu cầu|chỉ đạo|lưu ý|giao)|(?:cũng\s+)?(?:đề nghị|yêu cầu|lưu ý|giao))"
+    r"(?:\s+(?:cho|đối với))?\s+"
 )
-_HEADING = re.compile(r"(?:Đối với|Riêng|Với)\s+(?P<body>[^:]{2,120}?)\s*:\s*")
+# "1. Đối với X:" or, inside a paragraph, "Đối với X, sớm kiện toàn ..." (a body then an action).
+_HEADING = re.compile(
+    r"(?:Đối với|Riêng|Với)\s+(?:(?P<body>[^:]{2,120}?)\s*:\s*|(?P<cbody>[^:,;]{2,100}?)\s*,\s*(?=(?i:"
+    + "|".join(sorted(map(re.escape, orgs.ACTION_WORDS), key=len, reverse=True))
+    + r")(?![\w])))"
+)
 _GIAO = re.compile(r"^(?:[Gg]iao(?:\s+cho)?)\s+(?P<lead>.{2,100}?)\s+(?:làm\s+)?chủ trì\b")
 _LEAD_SUBJECT = re.compile(r"^(?P<lead>.{2,100}?)\s+(?:làm\s+)?chủ trì\b")
 _COORD = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+(?:với|cùng)\s+")
@@ -49,6 +78,22 @@ _TRAILING = re.compile(r"[\s.;,:…!]+$|\s*\.{2,}$|\s*\./\.$")
 # A paragraph introducing a list of tasks ("Hội nghị thống nhất một số nhiệm vụ trọng tâm ...:").
 _LIST_INTRO = re.compile(r"(?i)nhiệm vụ|giải pháp|kết luận|chỉ đạo|đề nghị|yêu cầu|thống nhất|phương hướng")
 _NOT_LIST_INTRO = re.compile(r"(?i)kết quả|đạt được|hạn chế|tồn tại")
+# A section heading of a notice or minutes: "I. Đánh giá chung", "II. Nhiệm vụ trọng tâm quý IV",
+# or a short numbered line naming a section ("2. Ý kiến thảo luận", "3. Kết luận của chủ trì").
+_SECTION = re.compile(r"\s*[IVX]{1,4}\s*[.)/-]\s+")
+# Only nouns that rarely open a numbered task ("3. Đánh giá ..." may be a task, so it is not here).
+_NAMED_SECTION = re.compile(
+    r"\s*(?:\d{1,2}|[IVX]{1,4})\s*[.)/-]?\s+(?i:ý kiến|thảo luận|tham luận|kết luận|nhiệm vụ|phương hướng|"
+    r"nội dung|thành phần|kết quả|thời gian|địa điểm|diễn biến)(?![\w])[^.;:]{0,50}$"
+)
+_TASK_SECTION = re.compile(r"(?i)nhiệm vụ|phương hướng|giải pháp|kết luận|chỉ đạo|kiến nghị|đề xuất|đề nghị")
+# A section reporting the delegates' discussion: what follows are proposals until the next section.
+_DISCUSSION_SECTION = re.compile(r"(?i)\s*\S+\s+(?:ý kiến|thảo luận|tham luận)")
+# "Về kiến nghị của Hội, ông X cho biết ...": the speaker replying or acknowledging, not directing.
+_REPLY = re.compile(
+    r"(?:[^,;]{0,60},\s*)?(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s[^,;]{0,40}?(?<![\w])(?:cho biết|khẳng định|cảm ơn|"
+    r"ghi nhận|đánh giá cao|tiếp thu|bày tỏ|mong muốn|chúc|trả lời|giải đáp)(?![\w])"
+)
 _MIN_WORDS = 3
 _REPORT_START = re.compile(r"^(?:đã|Hội nghị đã|Qua đó|Kết quả|Tuy nhiên)\b")
 
@@ -61,6 +106,8 @@ class Directive:
     deadline: str | None = None
     places: list[str] = field(default_factory=list)
     start: int = 0
+    # Whether the piece names its own bodies (not inherited from a lead-in or heading).
+    own: bool = False
 
     def as_dict(self) -> dict:
         return {
@@ -73,17 +120,33 @@ class Directive:
 
 
 @dataclass
+class Context:
+    """What the direction finder knows about the speakers: titled people and the lead's chairs."""
+
+    people: list[Person] = field(default_factory=list)
+    chair_names: frozenset[str] = frozenset()
+
+
+@dataclass
 class Trigger:
     sentence: Span
     position: int
     content_start: int
     assignees: list[str]
+    # "Giao X chủ trì ..." names its own bodies; later pieces keep the part's inherited ones.
+    keeps_inherited: bool = False
 
 
-def find_trigger(text: str, mtext: str, para: Span) -> Trigger | None:
-    """The first sentence of a paragraph that opens a direction, with where its content starts."""
+def find_trigger(text: str, mtext: str, para: Span, context: Context | None = None) -> Trigger | None:
+    """The first sentence of a paragraph that opens a direction, with where its content starts.
+
+    ``context`` names the people of the text and the chairs known from the lead: in a sentence
+    that reports a report or the discussion ("Tại hội nghị, X đề nghị ..."), only chairs direct."""
+    context = context or Context()
     for sent in sentences(mtext, para):
         s0, s1 = sent
+        if _is_discussion(mtext, s0, s1, context):
+            continue
         for m in _TRIGGER.finditer(mtext, s0, s1):
             before = mtext[max(s0, m.start() - 20) : m.start()]
             if _NOT_TRIGGER_BEFORE.search(before) or _NOT_TRIGGER_AFTER.match(mtext[m.end() : s1]):
@@ -92,12 +155,33 @@ def find_trigger(text: str, mtext: str, para: Span) -> Trigger | None:
             colon = _COLON_AFTER.match(mtext, m.end(), s1)
             if word.startswith("kết luận") and not colon:
                 continue
+            if word == "quán triệt" and not colon and _PRESENTING_AFTER.match(mtext, m.end(), s1):
+                continue
             if not _SPEAKER.search(mtext, s0, m.start()) and m.start() != s0 and not colon:
                 continue
+            if m.group("giao"):
+                # "giao X chủ trì, phối hợp ...": the assignment itself is the directive, verbatim.
+                return Trigger(sent, m.start(), m.start(), [], keeps_inherited=True)
             if colon:
                 return Trigger(sent, m.start(), colon.end(), [])
             return _lead_in(text, mtext, sent, m.start(), m.end())
     return None
+
+
+def _is_discussion(mtext: str, s0: int, s1: int, context: Context) -> bool:
+    """A sentence reporting a report or the delegates' discussion, where no chair concludes.
+
+    "Theo báo cáo ...", "Các đại biểu ...", "Ý kiến ..." always are; "Tại hội nghị, X đề nghị"
+    is when X is a named person who is not one of the chairs known from the lead."""
+    opener = _DISCUSSION_OPENER.match(mtext, s0, s1)
+    if not opener or _CONCLUDING.search(mtext, s0, s1):
+        return False
+    named = [p for p in context.people if s0 <= p.start < s1]
+    if any(p.name.casefold() in context.chair_names for p in named):
+        return False
+    if not opener.group(0).lower().startswith("tại"):
+        return True
+    return bool(named) and bool(context.chair_names)
 
 
 def _lead_in(text: str, mtext: str, sent: Span, trig_start: int, pos: int) -> Trigger:
@@ -144,20 +228,32 @@ def _starts_with_action(mtext: str, pos: int) -> bool:
 
 
 def find_directives(
-    text: str, mtext: str, paras: list[Span], default_year: int | None
+    text: str, mtext: str, paras: list[Span], default_year: int | None, context: Context | None = None
 ) -> tuple[list[Directive], list[Trigger]]:
     """Directives in text order and the triggers that opened them."""
     out: list[Directive] = []
     triggers: list[Trigger] = []
     active = False
+    discussion = False
     inherited: list[str] = []
     prev_colon = False
     for para in paras:
         p0, p1 = para
         marker = list_marker_length(mtext[p0:p1])
         body0 = p0 + marker
-        heading = _HEADING.match(mtext, body0, p1)
-        trig = None if heading else find_trigger(text, mtext, para)
+        if _SECTION.match(mtext, p0, p1) or _NAMED_SECTION.match(mtext, p0, p1):
+            # A section heading is never a directive; a tasks or conclusion section opens the directive
+            # part, a results section closes it, a discussion section holds only proposals.
+            discussion = bool(_DISCUSSION_SECTION.match(mtext, p0, p1))
+            active = prev_colon = (
+                not discussion
+                and bool(_TASK_SECTION.search(mtext, p0, p1))
+                and not _NOT_LIST_INTRO.search(mtext, p0, p1)
+            )
+            inherited = []
+            continue
+        heading = _match_heading(mtext, body0, p1)
+        trig = None if heading or discussion else find_trigger(text, mtext, para, context)
         intro = (
             not heading
             and not trig
@@ -171,14 +267,13 @@ def find_directives(
             continue
         if heading:
             active = True
-            inherited = orgs.split_bodies(
-                text[heading.start("body") : heading.end("body")], mtext[heading.start("body") : heading.end("body")]
-            )
+            inherited = _heading_bodies(text, mtext, heading)
             start = heading.end()
         elif trig:
+            if not (trig.keeps_inherited and active):
+                inherited = trig.assignees
             active = True
             triggers.append(trig)
-            inherited = trig.assignees
             start = trig.content_start
         elif active and (prev_colon or marker or _starts_with_action(mtext, _after_connectors(mtext, body0, p1))):
             start = body0
@@ -189,8 +284,22 @@ def find_directives(
         prev_colon = mtext[p0:p1].rstrip().endswith(":")
         if start >= p1:
             continue
-        inherited = _collect(text, mtext, (start, p1), inherited, default_year, out)
+        inherited = _collect(text, mtext, (start, p1), inherited, default_year, out, start == body0 or bool(heading))
     return out, triggers
+
+
+def _match_heading(mtext: str, start: int, end: int) -> re.Match[str] | None:
+    """A group heading at ``start``; the comma form counts only when it names a body."""
+    m = _HEADING.match(mtext, start, end)
+    if m and m.group("cbody") is not None and not orgs.starts_with_org(m.group("cbody")):
+        return None
+    return m
+
+
+def _heading_bodies(text: str, mtext: str, heading: re.Match[str]) -> list[str]:
+    group = "body" if heading.group("body") is not None else "cbody"
+    a, b = heading.start(group), heading.end(group)
+    return orgs.split_bodies(text[a:b], mtext[a:b])
 
 
 def _after_connectors(mtext: str, pos: int, end: int) -> int:
@@ -199,26 +308,54 @@ def _after_connectors(mtext: str, pos: int, end: int) -> int:
 
 
 def _collect(
-    text: str, mtext: str, span: Span, inherited: list[str], default_year: int | None, out: list[Directive]
+    text: str,
+    mtext: str,
+    span: Span,
+    inherited: list[str],
+    default_year: int | None,
+    out: list[Directive],
+    starts_sentence: bool = True,
 ) -> list[str]:
-    for a, b in pieces(mtext, span):
-        a += list_marker_length(mtext[a:b])
-        a = _after_connectors(mtext, a, b)
-        nested = _NESTED_LEAD.match(mtext[a:b])
-        if nested:
-            trig = _lead_in(text, mtext, (a, b), a, a + nested.end())
-            a = trig.content_start
-            if trig.assignees:
-                inherited = trig.assignees
-        heading = _HEADING.match(mtext, a, b)
-        if heading:
-            inherited = orgs.split_bodies(
-                text[heading.start("body") : heading.end("body")], mtext[heading.start("body") : heading.end("body")]
-            )
-            a = heading.end()
-        directive = _directive(text, mtext, a, b, inherited, default_year)
-        if directive:
-            out.append(directive)
+    """Directives of ``span``; returns the assignees inherited by the next paragraph.
+
+    A body opening a sentence ("Ủy ban MTTQ ... lồng ghép ...; phát huy ...") is the subject of the
+    whole sentence, so its later ";"-pieces inherit it; a body opening a piece inside a sentence
+    applies to that piece only.  ``starts_sentence`` is False when ``span`` begins mid-sentence
+    (after a lead-in)."""
+    for k, sent in enumerate(sentences(mtext, span)):
+        carry: list[str] | None = None
+        for j, piece in enumerate(semicolon_pieces(mtext, sent)):
+            base = carry if carry is not None else inherited
+            count = len(out)
+            new = _collect_piece(text, mtext, piece, base, default_year, out)
+            if new is not base:
+                inherited, carry = new, None
+            elif j == 0 and (k > 0 or starts_sentence) and len(out) > count and out[-1].own:
+                carry = out[-1].assignees
+    return inherited
+
+
+def _collect_piece(
+    text: str, mtext: str, piece: Span, inherited: list[str], default_year: int | None, out: list[Directive]
+) -> list[str]:
+    """Append the directive of one piece; returns the inherited assignees, replaced when the piece
+    opens with a lead-in ("đề nghị các xã ...") or a group heading."""
+    a, b = piece
+    a += list_marker_length(mtext[a:b])
+    a = _after_connectors(mtext, a, b)
+    nested = _NESTED_LEAD.match(mtext[a:b])
+    if nested and not _GIAO.match(mtext[a:b]):
+        trig = _lead_in(text, mtext, (a, b), a, a + nested.end())
+        a = trig.content_start
+        if trig.assignees:
+            inherited = trig.assignees
+    heading = _match_heading(mtext, a, b)
+    if heading:
+        inherited = _heading_bodies(text, mtext, heading)
+        a = heading.end()
+    directive = _directive(text, mtext, a, b, inherited, default_year)
+    if directive:
+        out.append(directive)
     return inherited
 
 
@@ -233,9 +370,9 @@ def _directive(
     if b <= a:
         return None
     piece, mpiece = text[a:b], mtext[a:b]
-    if len(mpiece.split()) < _MIN_WORDS or _REPORT_START.match(mpiece):
+    if len(mpiece.split()) < _MIN_WORDS or _REPORT_START.match(mpiece) or _REPLY.match(mpiece):
         return None
-    assignees, lead = list(inherited), None
+    assignees, lead, own = list(inherited), None, False
     giao = _GIAO.match(mpiece) or _LEAD_SUBJECT.match(mpiece)
     if giao and orgs.is_org(giao.group("lead")) and orgs.starts_with_org(_strip_giao(giao.group("lead"))):
         lead_text = piece[giao.start("lead") : giao.end("lead")]
@@ -249,9 +386,9 @@ def _directive(
             if end:
                 assignees += orgs.split_bodies(piece[coord.end() : end], mpiece[coord.end() : end])
     else:
-        own = orgs.body_phrase_end(mpiece, 0, len(mpiece))
-        if own:
-            assignees = orgs.split_bodies(piece[:own], mpiece[:own])
+        own_end = orgs.body_phrase_end(mpiece, 0, len(mpiece))
+        if own_end:
+            assignees, own = orgs.split_bodies(piece[:own_end], mpiece[:own_end]), True
     return Directive(
         text=piece,
         assignees=assignees,
@@ -259,6 +396,7 @@ def _directive(
         deadline=find_deadline(mpiece, default_year),
         places=find_places(piece, mpiece),
         start=a,
+        own=own,
     )
 
 

@@ -129,6 +129,15 @@ def _unit(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     return text[words[0][0] : words[-1][1]], words[-1][1]
 
 
+def _inside_quotes(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened earlier on the same line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    before = text[line_start:pos]
+    if '"' not in before and "“" not in before:
+        return False
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
+
+
 def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None = None) -> list[Figure]:
     """Quantities in ``text``; ``skip`` holds spans (dates, periods, references) to ignore."""
     skip = sorted(skip or [])
@@ -145,6 +154,9 @@ def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None 
         raw = m.group("num")
         if re.fullmatch(r"(?:19|20)\d\d", raw) and not m.group("pct"):
             continue
+        if _inside_quotes(match_text, num_start):
+            # A number inside a quoted name ("Chi hội 5 không, 3 sạch") names, it does not count.
+            continue
         value = parse_number(raw)
         mult = (m.group("mult") or "").lower()
         if m.group("pct"):
@@ -153,12 +165,17 @@ def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None 
             after = m.end()
             if mult and not m.group("sp") and after < len(text) and text[after].isalpha():
                 continue
+            if not m.group("sp") and after < len(text) and text[after].isupper():
+                # A number glued to a capital is a name or code ("5K", "4G", "F0"), not a quantity.
+                continue
             found = _unit(text, after, min(len(text), after + 80))
             if not found:
                 continue
             unit, end = found
-            first = unit.split()[0].lower()
-            if first in _NOT_UNITS:
+            words = unit.lower().split()
+            first = words[0]
+            if first in _NOT_UNITS and not (len(words) > 1 and words[1] == "công"):
+                # "2.340 ngày công" counts labour (man-days); "3 ngày" is a duration.
                 continue
             if first == "lần" and match_text[end : end + 5].lower().startswith(" thứ"):
                 continue

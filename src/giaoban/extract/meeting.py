@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import organizations as orgs
+from .chars import LOWER
 from .dates import DateMention, find_dates
 from .people import Person
 from .segment import Span, sentences
@@ -19,15 +20,41 @@ _HOST_VERB = re.compile(
 )
 _HOST_VERB_WEAK = re.compile(r"(?:đã\s+|vừa\s+)?(?:họp|giao ban)\s")
 _HOST_BY = re.compile(r"do\s+(?P<org>.{3,100}?)\s+tổ chức")
-_CHAIR = re.compile(r"(?:đồng\s+)?chủ trì|[Cc]hủ trì|kết luận|điều hành")
+# "dự và chỉ đạo", "phát biểu chỉ đạo": the guest who gave the meeting its direction chairs it too.
+# The leading lookahead lets the scan skip positions that cannot start any alternative.
+_CHAIR = re.compile(
+    r"(?=[đcCkdDpP])(?:(?:đồng\s+)?chủ trì|[Cc]hủ trì|kết luận|điều hành|(?:dự và|dự,|[Dd]ự|[Pp]hát biểu) chỉ đạo)"
+)
+_GIAO_WORD = re.compile(r"(?i)\bgiao\b")
+# A direction verb whose subject is a pronoun ("bà đề nghị") refers back to the last named person.
+_PRONOUN_BEFORE = re.compile(r"(?<![^\s,])(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)(?:\s+(?:cũng|đã|còn))?\s*$")
 _DATE_CONTEXT_BAD = re.compile(r"(?i)(?:số\s*\S+\s*|ban hành\s*)$")
 
 
+# Header lines of a formal document: its own number ("Số 412-TB/HU"), the place and date of issue
+# ("Mỏ Cày Nam, ngày 16 tháng 10 năm 2023") and the national motto; not part of the lead.
+_DOC_HEADER = re.compile(
+    r"Số\s*:?\s*\d|Độc lập\s*-\s*Tự do|[^,\n]{2,50},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\s*$"
+)
+_HAS_LOWER = re.compile(f"[{LOWER}]")
+
+
 def lead_paragraphs(mtext: str, paras: list[Span]) -> list[Span]:
-    """Title and opening paragraphs up to and including the first real paragraph."""
+    """Title and opening paragraphs up to and including the first real paragraph.
+
+    A formal notice's header (issuing body in capitals, number, place and date of issue) does not
+    use up the lead: capitalised lines stay in the lead without counting, header lines are left out."""
     out: list[Span] = []
-    for para in paras[:_LEAD_MAX_PARAS]:
+    counted = 0
+    for para in paras:
+        if counted >= _LEAD_MAX_PARAS:
+            break
+        if _DOC_HEADER.match(mtext, para[0], para[1]):
+            continue
         out.append(para)
+        if not _HAS_LOWER.search(mtext, para[0], para[1]):
+            continue
+        counted += 1
         if para[1] - para[0] >= _LEAD_MIN_CHARS:
             break
     return out
@@ -96,9 +123,28 @@ def find_date(mtext: str, lead: list[Span], skip: list[Span]) -> DateMention | N
 
 
 def find_chairs(
-    mtext: str, people: list[Person], trigger_sentences: list[tuple[Span, int]], paras: list[Span]
+    mtext: str,
+    people: list[Person],
+    trigger_sentences: list[tuple[Span, int]],
+    paras: list[Span],
+    by_verb: list[Person] | None = None,
 ) -> list[Person]:
-    """People who chaired ("chủ trì", "đồng chủ trì") or spoke the conclusion."""
+    """People who chaired ("chủ trì", "đồng chủ trì", "dự và chỉ đạo") or spoke the conclusion;
+    ``by_verb`` is ``chairs_by_verb`` when the caller already has it."""
+    chairs = list(by_verb) if by_verb is not None else chairs_by_verb(mtext, people, paras)
+    for (s0, _s1), trig in trigger_sentences:
+        # The speaker is the person named closest before the direction verb; a pronoun subject
+        # ("Để hoàn thành ..., bà đề nghị") refers to the last person named earlier in the paragraph.
+        speakers = [p for p in people if s0 <= p.start < trig]
+        if not speakers and _PRONOUN_BEFORE.search(mtext, s0, trig):
+            para0 = next((a for a, b in paras if a <= s0 < b), s0)
+            speakers = [p for p in people if para0 <= p.start < s0]
+        chairs += speakers[-1:]
+    return chairs
+
+
+def chairs_by_verb(mtext: str, people: list[Person], paras: list[Span]) -> list[Person]:
+    """People named as the subject of "chủ trì", "kết luận", "dự và chỉ đạo" (or after "chủ trì có")."""
     chairs: list[Person] = []
     for para in paras:
         if not _CHAIR.search(mtext, para[0], para[1]):
@@ -106,16 +152,12 @@ def find_chairs(
         for s0, s1 in sentences(mtext, para):
             for clause0, clause1 in _clauses(mtext, s0, s1):
                 m = _CHAIR.search(mtext, clause0, clause1)
-                if not m or re.search(r"(?i)\bgiao\b", mtext[clause0:clause1]):
+                if not m or _GIAO_WORD.search(mtext, clause0, clause1):
                     continue
                 # The subject comes before the verb; "dưới sự chủ trì của X" / "chủ trì có X" after it.
                 before = [p for p in people if clause0 <= p.start < m.start()]
                 after = [p for p in people if m.end() <= p.start < clause1]
                 chairs += _joined_subjects(mtext, before) or after[:1]
-    for (s0, _s1), trig in trigger_sentences:
-        # The speaker is the person named closest before the direction verb.
-        speakers = [p for p in people if s0 <= p.start < trig]
-        chairs += speakers[-1:]
     return chairs
 
 

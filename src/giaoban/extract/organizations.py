@@ -76,6 +76,7 @@ _HEADS = [
     r"Thành ủy",
     r"Quận ủy",
     r"Đảng ủy",
+    r"Đảng bộ",
     r"Đảng đoàn",
     r"Chi bộ",
     r"Chi hội",
@@ -116,6 +117,10 @@ _PLURAL_HEADS = [
     r"các cấp hội",
     r"các cấp ủy",
     r"cấp ủy",
+    r"các chi, đảng bộ(?: cơ sở)?",
+    r"các chi bộ",
+    r"các cơ sở",
+    r"các đảng bộ(?: cơ sở)?",
     r"chính quyền",
     r"các ban",
     r"các chi hội",
@@ -126,7 +131,9 @@ _HEAD_ALT = "|".join(_HEADS)
 _PLURAL_ALT = "|".join(_PLURAL_HEADS)
 # An organisation head as a whole word, upper-case heads case-sensitive, plural heads any case.
 ORG_HEAD = re.compile(rf"(?<!{LET})(?:{_HEAD_ALT}|(?i:{_PLURAL_ALT}))(?!{LO})")
-ORG_HEAD_START = re.compile(rf"(?:{_HEAD_ALT}|(?i:{_PLURAL_ALT}))(?!{LO})")
+# Pattern body of a body-name head at a position, for splicing into other patterns.
+HEAD_START_BODY = rf"(?:{_HEAD_ALT}|(?i:{_PLURAL_ALT}))(?!{LO})"
+ORG_HEAD_START = re.compile(HEAD_START_BODY)
 _CAP_WORD = re.compile(rf"{UP}")
 
 # Words that start the action after a body phrase ("MTTQ ... cần rà soát").
@@ -228,10 +235,14 @@ ACTION_WORDS = [
     "hoàn thiện",
     "ra quân",
     "cụ thể hóa",
+    "lồng ghép",
+    "tổ chức",
 ]
 ACTION_RE = re.compile(
     rf"(?<!{LET})(?i:{'|'.join(sorted(map(re.escape, ACTION_WORDS), key=len, reverse=True))})(?!{LO})"
 )
+# "tổ chức chính trị - xã hội", "tổ chức thành viên": the noun, not the verb.
+_NOUN_AFTER_TO_CHUC = re.compile(r"tổ chức (?:chính trị|đoàn thể|thành viên|cơ sở đảng|hội|Hội|đảng)(?![\w])")
 # Qualifiers that make a body phrase one unit ("các cơ quan, đơn vị trong Khối MTTQ").
 _QUALIFIED = re.compile(r"\s(?:trong|thuộc|của|ở|tại)\s")
 _SPLIT = re.compile(r",\s+|\s+và\s+|\s+cùng\s+")
@@ -256,9 +267,12 @@ def body_phrase_end(match_text: str, start: int, end: int) -> int | None:
     for m in ACTION_RE.finditer(match_text, start, limit):
         if m.start() == start:
             continue
-        # "tổ chức" after "các" is a noun ("các tổ chức chính trị - xã hội"), not an action.
+        # "tổ chức" after "các" is a noun ("các tổ chức chính trị - xã hội"), not an action, and so
+        # is a capitalised word inside a name ("Ban Tổ chức", "Hội Khuyến học").
         before = match_text[max(start, m.start() - 4) : m.start()].lower()
-        if before.endswith("các ") or before.endswith("- "):
+        if before.endswith("các ") or before.endswith("- ") or match_text[m.start()].isupper():
+            continue
+        if _NOUN_AFTER_TO_CHUC.match(match_text, m.start()):
             continue
         phrase = match_text[start : m.start()].rstrip(" ,")
         if phrase and is_org(phrase) and not re.search(r"[.;:]", phrase):
@@ -267,11 +281,28 @@ def body_phrase_end(match_text: str, start: int, end: int) -> int | None:
     return None
 
 
+# A time phrase ending a lead-in's body phrase ("MTTQ ... huyện trong 6 tháng cuối năm"): not the body.
+_TIME_TAIL = re.compile(
+    r"\s+(?:trong|từ nay đến|đến hết|ngay trong)\s+(?:thời gian|năm|tháng|quý|\d|sáu|chín|những tháng|"
+    r"các tháng|dịp|giai đoạn|nhiệm kỳ|tuần|đợt)(?!{LO}).*$".replace("{LO}", LO)
+)
+
+
 def split_bodies(phrase: str, match_phrase: str | None = None) -> list[str]:
     """Split "MTTQ và các tổ chức chính trị - xã hội" into bodies, keeping qualified phrases
-    ("các cơ quan, đơn vị trong Khối MTTQ và các đoàn thể") whole."""
-    phrase = phrase.strip(" ,;:.-")
+    ("các cơ quan, đơn vị trong Khối MTTQ và các đoàn thể") whole; a trailing time phrase
+    ("trong năm 2023") is dropped."""
     match_phrase = match_phrase if match_phrase is not None else phrase
+    tail = _TIME_TAIL.search(match_phrase)
+    if tail and len(match_phrase) == len(phrase):
+        phrase, match_phrase = phrase[: tail.start()], match_phrase[: tail.start()]
+    if len(match_phrase) == len(phrase):
+        # Strip on the matching copy ("–" is "-" there) and cut both at the same offsets.
+        left = len(match_phrase) - len(match_phrase.lstrip(" ,;:.-"))
+        right = len(match_phrase.rstrip(" ,;:.-"))
+        phrase, match_phrase = phrase[left:right], match_phrase[left:right]
+    else:
+        phrase, match_phrase = phrase.strip(" ,;:.-"), match_phrase.strip(" ,;:.-")
     if not phrase:
         return []
     if _QUALIFIED.search(match_phrase):

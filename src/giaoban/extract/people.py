@@ -397,19 +397,57 @@ def _after_honorific(text: str, match_text: str, pos: int) -> Person | None:
     return Person(text[span[0] : span[1]], title or None, span[0], title_span[1] if title_span else span[1])
 
 
+# Lower-case words after which a place name comes before any person's name ("huyện Diễn Châu").
+_PLACE_WORDS = frozenset(["huyện", "xã", "tỉnh", "phường", "quận", "trấn", "phố", "thôn", "ấp", "bản"])
+# Title words that, inside a capitalised run, start a title rather than continue a name.
+_STRONG_TITLE_WORDS = frozenset(["Phó", "Chủ", "Bí", "Trưởng", "Giám", "Chánh", "Ủy", "Uỷ", "Ban"])
+_TITLE_TAIL_AFTER = re.compile(r" (?:ủy|uỷ|xã|phố|trấn|đoàn|viên|tịch|thư|trực|vụ)(?![\w])")
+
+
+def _name_part(text: str, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The run cut where a title starts ("Lê Văn A Thành ủy viên" -> "Lê Văn A"); middle names that
+    are also title words ("Nguyễn Thị Lan", "Nguyễn Công Thành") stay."""
+    for k in range(1, len(run)):
+        a, b = run[k]
+        syl = text[a:b]
+        if syl in _STRONG_TITLE_WORDS or (syl in _TITLE_START_WORDS and _TITLE_TAIL_AFTER.match(text, b)):
+            return run[:k]
+    return run
+
+
+def _place_then_name(text: str, cap_start: int, surname_at: int) -> list[tuple[int, int]]:
+    """After a place word ("huyện"), the capitalised run is place name then person's name: the name
+    starts at the first surname that leaves at least two syllables of place ("huyện Diễn Châu Trần
+    Đình Phong" -> "Trần Đình Phong"); with no such surname, where the walk found one."""
+    full = _cap_run(text, cap_start, 8)
+    for k in range(2, len(full)):
+        if text[full[k][0] : full[k][1]] in SURNAMES and 2 <= len(full) - k <= 4:
+            return full[k:]
+    return _cap_run(text, surname_at, 4)
+
+
 def _title_then_name(text: str, match_text: str, pos: int) -> Person | None:
     """ "Chủ tịch UBMTTQ thị xã Đặng Ngọc Sơn": a title whose run ends in a surname-led name."""
     limit = min(len(text), pos + 140)
     i = pos
+    cap_start = -1
+    after_place = False
     while i < limit:
         m = _TOKEN.match(text, i)
         if not m:
             break
         tok = m.group(0)
+        if tok[0].isupper():
+            if cap_start < 0:
+                cap_start = i
+        else:
+            after_place = tok in _PLACE_WORDS
+            cap_start = -1
         if tok in SURNAMES and i > pos:
-            run = _cap_run(text, i, 4)
-            if 2 <= len(run) <= 4 and all(text[a:b] not in _TITLE_START_WORDS for a, b in run[1:]):
-                title = _clean_title(text[pos:i])
+            run = _place_then_name(text, cap_start, i) if after_place else _cap_run(text, i, 4)
+            run = _name_part(text, run)
+            if 2 <= len(run) <= 4:
+                title = _clean_title(text[pos : run[0][0]])
                 if title:
                     return Person(text[run[0][0] : run[-1][1]], title, pos, run[-1][1])
         if not (tok[0].isalpha() and _is_title_word(tok)) and tok not in ",":

@@ -130,3 +130,24 @@ def review_and_next(
         # "năm 2022" in "quý II năm 2022" is swallowed; a bare year before a sub-period is context.
         pass
     return review, nxt
+
+
+# "phương hướng(,) nhiệm vụ quý II năm 2025" in the body names the period being planned.
+_PLAN_BEFORE = re.compile(r"(?i)phương hướng(?:,?\s+nhiệm vụ)?(?:\s+(?:công tác|trọng tâm))?\s*$")
+
+
+def _end_key(p: PeriodMention) -> tuple[int, int]:
+    return (p.year or 0, p.end_month() or 12)
+
+
+def next_from_body(match_text: str, mentions: list[PeriodMention], review: PeriodMention) -> PeriodMention | None:
+    """When the lead names no next period: the first body period right after "phương hướng
+    (nhiệm vụ)" that ends after the period under review."""
+    for p in mentions:
+        if not _PLAN_BEFORE.search(match_text, max(0, p.start - 40), p.start):
+            continue
+        if p.year is None:
+            p.year = review.year
+        if p.key() != review.key() and _end_key(p) > _end_key(review):
+            return p
+    return None

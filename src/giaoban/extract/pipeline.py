@@ -7,12 +7,12 @@ import re
 from . import meeting as mt
 from .chrome import strip_chrome
 from .dates import find_dates
-from .directives import find_directives
+from .directives import Context, find_directives
 from .figures import find_figures
 from .kind import detect_kind
 from .normalize import clean, match_form
 from .people import find_people, unique
-from .periods import find_periods, review_and_next
+from .periods import find_periods, next_from_body, review_and_next
 from .record import empty_record, person_dict
 from .references import find_references
 from .segment import paragraphs
@@ -63,16 +63,21 @@ def _extract(text: str) -> dict:
     default_year = (date.year if date and date.year else None) or period_end_year or fallback_year
 
     people = find_people(text, mtext)
-    directives, triggers = find_directives(text, mtext, paras, default_year)
+    by_verb = mt.chairs_by_verb(mtext, people, paras)
+    lead_chairs = frozenset(p.name.casefold() for p in by_verb)
+    directives, triggers = find_directives(text, mtext, paras, default_year, Context(people, lead_chairs))
     by_name = {p.name.casefold(): p for p in unique(people)}
-    chairs_raw = mt.find_chairs(mtext, people, [(t.sentence, t.position) for t in triggers], paras)
+    chairs_raw = mt.find_chairs(mtext, people, [(t.sentence, t.position) for t in triggers], paras, by_verb)
     chairs = []
     for p in chairs_raw:
         first = by_name.get(p.name.casefold(), p)
         if all(c["name"].casefold() != first.name.casefold() for c in chairs):
             chairs.append(person_dict(first.name, first.title))
 
-    period_spans = [(p.start, p.end) for a, b in [(0, len(mtext))] for p in find_periods(mtext, a, b)]
+    all_periods = find_periods(mtext)
+    if review and not nxt:
+        nxt = next_from_body(mtext, all_periods, review)
+    period_spans = [(p.start, p.end) for p in all_periods]
     figures = find_figures(text, mtext, date_spans + ref_spans + period_spans)
 
     record["meeting"] = {

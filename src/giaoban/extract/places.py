@@ -16,7 +16,9 @@ _KIND = (
     r"(?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Tt]hôn|[Ấấ]p|[Bb]ản|[Kk]hu phố|[Tt]ổ dân phố|[Kk]hóm|"
     r"[Bb]uôn|[Ss]óc|[Xx]óm|[Ll]àng|[Đđ]ặc khu)"
 )
-_NAME = rf"{UP}{LO}*(?:\s{UP}{LO}*){{0,3}}|\d{{1,3}}(?!\d)"
+# A numbered name ("Tổ dân phố Đông Hương 1", "thôn Đông 2") keeps its number when the number ends
+# the name (punctuation, "và" or the end follows), so "xã Hồ Sơn 12 hộ" stays "Hồ Sơn".
+_NAME = rf"{UP}{LO}*(?:\s{UP}{LO}*){{0,3}}(?:\s\d{{1,2}}(?=\s*(?:[,;.)]|$)|\s\d{{1,2}}(?=\svà\s)))?|\d{{1,3}}(?!\d)"
 # "xã Nghĩa Tá", "phường 3"; not after "thị" ("thị xã") or "các"/"mỗi" (generic).
 PLACE_RE = re.compile(rf"(?<!{LET})(?<!thị )(?<!Thị )(?P<kind>{_KIND})\s+(?P<name>{_NAME})(?!{LET})")
 # "02 xã về đích NTM Hồ Sơn, Vân Nham": a counted place word then, within a few words, a list.

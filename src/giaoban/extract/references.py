@@ -66,6 +66,10 @@ _DATE_AFTER = re.compile(
 )
 
 
+# "Số 412-TB/HU" opening a line is the document's own number in its header, not a citation.
+_OWN_NUMBER = re.compile(r"(?:^|\n)[ \t]*Số\s*:?\s*$")
+
+
 @dataclass
 class Reference:
     code: str
@@ -83,6 +87,8 @@ def find_references(text: str, match_text: str) -> list[Reference]:
         if not re.search(rf"[-/]\s?{UP}", match_text[m.start() : m.end()]):
             continue
         before = match_text[max(0, m.start() - 40) : m.start()]
+        if _OWN_NUMBER.search(before):
+            continue
         tm = _TYPE_BEFORE.search(before)
         if tm:
             doc_type = text[m.start() - len(before) + tm.start("type") : m.start() - len(before) + tm.end("type")]

@@ -57,6 +57,11 @@ def sentences(text: str, span: Span) -> list[Span]:
     return _split(text, span, _SENTENCE_END)
 
 
+def semicolon_pieces(text: str, sentence: Span) -> list[Span]:
+    """One sentence split at ";"."""
+    return _split(text, sentence, _PIECE_END)
+
+
 def pieces(text: str, span: Span) -> list[Span]:
     """Sentences further split at ";" (the directive segmentation rule)."""
     out: list[Span] = []

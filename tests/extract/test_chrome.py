@@ -1,0 +1,24 @@
+from giaoban.extract import extract
+from giaoban.extract.chrome import strip_chrome
+
+BODY = (
+    "Ngày 15/7/2022, Ban Thường vụ Huyện Đoàn tổ chức hội nghị sơ kết công tác Đoàn 6 tháng đầu năm 2022, "
+    "triển khai nhiệm vụ 6 tháng cuối năm 2022 với các cơ sở Đoàn trong toàn huyện. Các cơ sở Đoàn đã tổ chức "
+    "125 buổi sinh hoạt chính trị, thu hút hơn 8.500 lượt đoàn viên tham gia.\n"
+)
+
+
+def test_portal_sidebars_and_footers_end_the_article():
+    page = (
+        "Đăng nhập | Đăng ký\nThời tiết Quỳnh Lưu: 32°C\nTìm kiếm...\n" + BODY + "Tác giả: Ngọc Anh\n"
+        "Văn bản mới\nQuyết định số 1520/QĐ-UBND ngày 12/7/2022 về việc phê duyệt kế hoạch sử dụng đất\n"
+        "Bản quyền thuộc Ủy ban nhân dân huyện\n"
+    )
+    kept = strip_chrome(page)
+    assert kept == BODY.strip()
+    assert extract(page)["references"] == []
+
+
+def test_notice_distribution_list_ends_the_body():
+    notice = BODY + "Nơi nhận:\n- Thường trực Tỉnh ủy (b/c),\n- Lưu Văn phòng Huyện ủy.\n"
+    assert strip_chrome(notice) == BODY.strip()

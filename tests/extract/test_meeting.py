@@ -1,0 +1,46 @@
+from giaoban.extract import extract
+from giaoban.extract.meeting import lead_paragraphs
+from giaoban.extract.normalize import match_form
+from giaoban.extract.segment import paragraphs
+
+NOTICE = (
+    "ĐẢNG BỘ TỈNH BẾN TRE\nHUYỆN ỦY MỎ CÀY NAM\n*\nSố 412-TB/HU        ĐẢNG CỘNG SẢN VIỆT NAM\n"
+    "Mỏ Cày Nam, ngày 16 tháng 10 năm 2023\n\nTHÔNG BÁO KẾT LUẬN\n"
+    "của đồng chí Phó Bí thư Thường trực Huyện ủy tại hội nghị giao ban\nkhối dân vận 9 tháng năm 2023\n-----\n"
+    "Ngày 11/10/2023, Thường trực Huyện ủy tổ chức hội nghị giao ban khối dân vận đánh giá kết quả 9 tháng năm "
+    "2023, triển khai nhiệm vụ trọng tâm quý IV năm 2023. Đồng chí Trương Văn Nghĩa, Phó Bí thư Thường trực "
+    "Huyện ủy chủ trì hội nghị.\n"
+)
+
+
+def test_notice_header_does_not_use_up_the_lead_and_issue_date_is_not_the_meeting_date():
+    mtext = match_form(NOTICE)
+    lead = "\n".join(mtext[a:b] for a, b in lead_paragraphs(mtext, paragraphs(mtext)))
+    assert "Số 412" not in lead and "ngày 16 tháng 10" not in lead
+    assert "Thường trực Huyện ủy tổ chức" in lead
+    meeting = extract(NOTICE)["meeting"]
+    assert meeting["date"] == "2023-10-11"
+    assert meeting["period"] == {"type": "nine_months", "year": 2023, "number": None}
+    assert meeting["next_period"] == {"type": "quarter", "year": 2023, "number": 4}
+    assert meeting["host"] == "Thường trực Huyện ủy"
+    assert extract(NOTICE)["kind"] == "briefing"
+
+
+def test_guest_who_attends_and_directs_is_a_chair():
+    text = (
+        "Sáng 24/3/2021, Ban Thường vụ Hội Nông dân tỉnh tổ chức hội nghị sơ kết giữa nhiệm kỳ 2018 - 2023. "
+        "Đồng chí Nguyễn Thanh Bình – Phó Bí thư Tỉnh ủy dự và chỉ đạo hội nghị. Dự hội nghị có đồng chí Phạm "
+        "Tiến Nam, Ủy viên Trung ương Hội. Đồng chí Hà Văn Khải, Chủ tịch Hội Nông dân tỉnh chủ trì hội nghị.\n"
+    )
+    chairs = [c["name"] for c in extract(text)["meeting"]["chairs"]]
+    assert sorted(chairs) == ["Hà Văn Khải", "Nguyễn Thanh Bình"]
+
+
+def test_pronoun_speaker_of_a_direction_is_the_last_person_named_in_the_paragraph():
+    text = (
+        "Ngày 18/7/2019, Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh làm việc với MTTQ huyện Nghĩa Hành.\n"
+        "Thay mặt đoàn công tác, Phó Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Trần Thị Bích Hạnh ghi nhận kết quả. "
+        "Để hoàn thành nhiệm vụ năm 2019, bà đề nghị Ban Thường trực Ủy ban MTTQ huyện tập trung: tiếp tục "
+        "hướng dẫn các xã tổ chức Ngày hội Đại đoàn kết.\n"
+    )
+    assert [c["name"] for c in extract(text)["meeting"]["chairs"]] == ["Trần Thị Bích Hạnh"]

@@ -53,3 +53,39 @@ def test_module_entry_point_runs():
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["kind"] == "briefing"
+
+
+def test_missing_file_reason_is_vietnamese(tmp_path, capsys):
+    assert main([str(tmp_path / "khong-co.txt")]) == 1
+    assert "không tìm thấy tệp" in capsys.readouterr().err
+
+
+def _cp1258(text: str) -> bytes:
+    """Windows-1258 writes a tone as a combining mark after the (possibly circumflexed) letter."""
+    import unicodedata
+
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out.append((base + "".join(c for c in parts if c in tones)).encode("cp1258"))
+    return b"".join(out)
+
+
+def test_windows_1258_input_is_read_and_reported(tmp_path, capsys):
+    src = tmp_path / "cu.txt"
+    src.write_bytes(_cp1258(TEXT))
+    assert main([str(src), "--jsonl"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["meeting"]["host"] == "Huyện ủy Hữu Lũng"
+    assert "Windows-1258" in captured.err
+
+
+def test_damaged_pdf_gives_one_clear_error_and_no_library_noise(tmp_path, capsys):
+    src = tmp_path / "hong.pdf"
+    src.write_bytes(b"%PDF-1.4 not really a pdf")
+    assert main([str(src)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"Không đọc được tệp '{src}': tệp .pdf không hợp lệ (PdfReadError)"] or (
+        len(err) == 1 and err[0].startswith(f"Không đọc được tệp '{src}': tệp .pdf không hợp lệ"))

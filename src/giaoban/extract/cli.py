@@ -9,8 +9,11 @@ import json
 import sys
 from pathlib import Path
 
-from .files import ExtractFileError, decode_text, extract_file
+from .files import ExtractFileError, decode_text, read_text
 from .pipeline import extract
+
+# How a text was read, when it is worth telling the user (plain UTF-8 is the norm).
+_ENCODING_NOTES = {"cp1258": "bảng mã Windows-1258 (CP1258)", "utf-8-sig": "UTF-8 có BOM"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,15 +46,19 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.files:
         try:
             if name == "-":
-                record = extract(decode_text(sys.stdin.buffer.read())[0])
+                text, encoding = decode_text(sys.stdin.buffer.read())
                 stem = "stdin"
             else:
-                record = extract_file(name)
+                text, encoding = read_text(name)
                 stem = Path(name).stem
+            record = extract(text)
         except ExtractFileError as exc:
             print(str(exc), file=sys.stderr)
             status = 1
             continue
+        if encoding in _ENCODING_NOTES or encoding.startswith("utf-8 ("):
+            note = _ENCODING_NOTES.get(encoding, "UTF-8, đã thay các ký tự lỗi")
+            print(f"'{name}': đọc theo {note}", file=sys.stderr)
         if out_dir and name != "-":
             target = out_dir / f"{stem}.json"
             try:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
 from pathlib import Path
 
@@ -29,8 +31,20 @@ def decode_text(data: bytes) -> tuple[str, str]:
     return data.decode("utf-8", errors="replace"), "utf-8 (thay thế ký tự lỗi)"
 
 
+_OS_REASONS = {
+    errno.ENOENT: "không tìm thấy tệp",
+    errno.EACCES: "không có quyền đọc tệp",
+    errno.EISDIR: "đây là một thư mục, không phải tệp",
+}
+
+
 def _fail(path: Path, reason: object) -> ExtractFileError:
     return ExtractFileError(f"Không đọc được tệp '{path}': {reason}")
+
+
+def _os_reason(exc: OSError) -> str:
+    """The operating system's reason in Vietnamese (its own strerror is English)."""
+    return _OS_REASONS.get(exc.errno, f"lỗi hệ thống ({exc.strerror or exc.__class__.__name__})")
 
 
 def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
@@ -39,7 +53,7 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
     try:
         size = p.stat().st_size
     except OSError as exc:
-        raise _fail(p, exc.strerror or exc) from exc
+        raise _fail(p, _os_reason(exc)) from exc
     if size > MAX_FILE_BYTES:
         raise _fail(p, f"tệp quá lớn ({size} byte)")
     suffix = p.suffix.lower()
@@ -50,7 +64,7 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise _fail(p, exc.strerror or exc) from exc
+        raise _fail(p, _os_reason(exc)) from exc
     text, encoding = decode_text(data)
     if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".txt", ".text") and _looks_like_html(text)):
         text = html_to_text(text)
@@ -83,6 +97,8 @@ def _read_pdf(p: Path) -> str:
         import pypdf  # optional
     except ImportError as exc:
         raise _fail(p, "cần cài gói pypdf để đọc tệp .pdf") from exc
+    # pypdf logs its repairs of damaged files as warnings; the caller gets one clear error instead.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = pypdf.PdfReader(str(p))
         return "\n".join((page.extract_text() or "") for page in reader.pages)

@@ -6,43 +6,31 @@ A conclusion says "trong quý II/2022", "trước ngày 30/9/2023", "trong thán
 quarter) and the precision, so it can be written back the same way.
 """
 
-import calendar
 import datetime
 import re
 
 from giaoban.core.text import fold
+from giaoban.periods import logic
+from giaoban.periods.logic import ROMAN, PeriodKey
 
 NONE, DAY, MONTH, QUARTER, HALF, YEAR = "none", "day", "month", "quarter", "half", "year"
 PRECISIONS = (NONE, DAY, MONTH, QUARTER, HALF, YEAR)
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-FROM_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+FROM_ROMAN = {roman.lower(): number for roman, number in logic.FROM_ROMAN.items()}
 
 
 class DeadlineError(ValueError):
     """A phrase that does not name a deadline the way offices write them."""
 
 
-def _month_end(year: int, month: int) -> datetime.date:
-    return datetime.date(year, month, calendar.monthrange(year, month)[1])
-
-
 def last_day(precision: str, year: int, number: int = 0, day: int = 1) -> datetime.date:
-    """The last day a deadline allows: number is the month, quarter or half (day: month + day)."""
+    """The last day a deadline allows: number is the month, quarter or half (day: month + day).
+
+    Month, quarter, half and year end where the reporting period of that name ends."""
     if precision == DAY:
         return datetime.date(year, number, day)
-    if precision == MONTH:
-        return _month_end(year, number)
-    if precision == QUARTER:
-        if not 1 <= number <= 4:
-            raise ValueError(number)
-        return _month_end(year, 3 * number)
-    if precision == HALF:
-        if number not in (1, 2):
-            raise ValueError(number)
-        return _month_end(year, 6 * number)
-    if precision == YEAR:
-        return datetime.date(year, 12, 31)
-    raise ValueError(precision)
+    if precision not in (MONTH, QUARTER, HALF, YEAR):
+        raise ValueError(precision)
+    return PeriodKey(precision, year, 0 if precision == YEAR else number).end
 
 
 def normalise(deadline: datetime.date | None, precision: str) -> datetime.date | None:

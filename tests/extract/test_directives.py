@@ -245,3 +245,36 @@ def test_short_numbered_task_starting_with_a_verb_is_not_a_section_heading():
         "Đánh giá, rút kinh nghiệm việc tổ chức Đại hội",
         "Tiếp tục rà soát hộ nghèo trong quý IV năm 2021",
     ]
+
+
+def test_de_ra_closing_a_noun_phrase_does_not_open_the_directive_part():
+    text = (
+        "Ngày 10/10, Ban Thường vụ Hội CCB huyện tổ chức hội nghị giao ban quý III năm 2023.\n"
+        "Trong quý III/2023, Hội CCB huyện đã bám sát sự lãnh đạo của Huyện ủy, thực hiện các nhiệm vụ theo "
+        "chương trình công tác đề ra. Các cấp Hội tiếp tục quán triệt, triển khai Chỉ thị; duy trì tốt hoạt "
+        "động của 47 câu lạc bộ. Công tác phát triển hội viên được quan tâm, trong quý kết nạp mới 36 hội viên.\n"
+    )
+    assert _dirs(text) == []
+
+
+def test_assignment_after_a_connector_opens_a_directive():
+    text = (
+        "Ngày 11/01/2024, Ban Thường vụ Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2023.\n"
+        "Đồng thời giao Ban Dân vận Huyện ủy chủ trì, phối hợp với Ủy ban MTTQ huyện tham mưu sơ kết "
+        "Kết luận số 114-KL/TW trong quý II/2024.\n"
+    )
+    dirs = _dirs(text)
+    assert [d["text"][:30] for d in dirs] == ["giao Ban Dân vận Huyện ủy chủ "]
+    assert dirs[0]["lead"] == "Ban Dân vận Huyện ủy"
+    assert dirs[0]["deadline"] == "2024-06"
+
+
+def test_bare_period_before_the_bodies_of_a_colon_lead_in_is_skipped():
+    text = (
+        "Ngày 26/6, Hội LHPN huyện tổ chức Hội nghị sơ kết 6 tháng đầu năm 2024.\n"
+        "Kết luận hội nghị, bà Nguyễn Thị Thủy yêu cầu 6 tháng cuối năm 2024, Hội LHPN các xã, thị trấn cần "
+        "tập trung:\n+ Tiếp tục tuyên truyền Nghị quyết đến cán bộ, hội viên.\n+ Rà soát số hộ phụ nữ nghèo.\n"
+    )
+    dirs = _dirs(text)
+    assert len(dirs) == 2
+    assert all(d["assignees"] == ["Hội LHPN các xã, thị trấn"] for d in dirs)

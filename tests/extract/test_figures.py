@@ -55,3 +55,13 @@ def test_numbers_inside_a_quoted_name_are_not_figures():
     text = 'ra mắt mô hình "Chi hội phụ nữ 5 không, 3 sạch"; câu lạc bộ có 40 thành viên'
     assert _figs(text) == [(40, "thành viên")]
     assert _figs("mô hình “Nhà 3 sạch” với 12 hộ tham gia") == [(12, "hộ")]
+
+
+def test_share_of_a_total_gives_the_first_number_and_the_unit_after_the_total():
+    text = "44/45 xã, phường đã hoàn thành; 23/23 xã, thị trấn tổ chức đối thoại"
+    assert [(f.value, f.unit, f.text) for f in find_figures(text, match_form(text))] == [
+        (44, "xã", "44/45 xã"),
+        (23, "xã", "23/23 xã"),
+    ]
+    # A later day of an earlier month is no share of a total.
+    assert _figs("đến 25/12 xã hoàn thành") == []

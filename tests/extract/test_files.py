@@ -121,3 +121,17 @@ def test_binary_bytes_in_a_text_file_still_give_a_record(tmp_path):
     path.write_bytes(bytes(range(256)) * 10)
     record = extract_file(path)
     assert record["kind"] in ("other", "briefing", "working_session", "conference")
+
+
+def test_saved_html_page_is_read_as_html_whatever_its_suffix(tmp_path):
+    path = tmp_path / "tin.txt"
+    path.write_text(HTML, encoding="utf-8")
+    text, _encoding = read_text(path)
+    assert "<p>" not in text and "Hội nghị giả" not in text
+    assert extract_file(path)["meeting"]["date"] == "2022-04-05"
+
+
+def test_html_page_given_as_a_string_is_converted():
+    from giaoban.extract import extract
+
+    assert extract(HTML)["meeting"]["date"] == "2022-04-05"

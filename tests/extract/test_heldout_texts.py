@@ -22,7 +22,11 @@ BLIND2 = Path(__file__).resolve().parent / "blind2"
 
 def test_second_independent_set_scores_above_threshold(tmp_path):
     """A second set by another annotator (HTML source, post-2025 province Front with 45 communes,
-    deadlines without a year, a launch ceremony that is not a meeting).  Blind, it scored 0.9041."""
+    deadlines without a year, a launch ceremony that is not a meeting).  Blind, it scored 0.9041; after
+    the fixes of its error classes 0.9981 (one place name that is also a body word stays missed)."""
     report = score_dir(BLIND2, tmp_path)
-    assert report["overall"] >= 0.90, report
-    assert report["directives"]["f1"] >= 0.84, report["directives"]
+    # Just under the scores reached: one wrong list item or field fails the test.
+    assert report["overall"] >= 0.995, report
+    assert report["directives"]["f1"] >= 0.98, report["directives"]
+    assert report["chairs"]["f1"] >= 0.95, report["chairs"]
+    assert report["figures"]["f1"] >= 0.98, report["figures"]

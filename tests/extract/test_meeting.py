@@ -44,3 +44,33 @@ def test_pronoun_speaker_of_a_direction_is_the_last_person_named_in_the_paragrap
         "hướng dẫn các xã tổ chức Ngày hội Đại đoàn kết.\n"
     )
     assert [c["name"] for c in extract(text)["meeting"]["chairs"]] == ["Trần Thị Bích Hạnh"]
+
+
+def test_guest_who_only_speaks_directions_is_not_a_chair_when_another_presides():
+    text = (
+        "Ngày 26/6, Hội LHPN huyện tổ chức Hội nghị sơ kết công tác Hội 6 tháng đầu năm 2024. Bà Nguyễn Thị "
+        "Thủy – Chủ tịch Hội LHPN huyện chủ trì hội nghị. Tới dự có bà Lê Thị Phượng – Phó Chủ tịch Hội LHPN "
+        "thành phố.\n"
+        "Phát biểu chỉ đạo hội nghị, bà Lê Thị Phượng đề nghị các cấp Hội tăng cường ứng dụng công nghệ thông tin.\n"
+        "Kết luận hội nghị, bà Nguyễn Thị Thủy yêu cầu các cấp Hội tập trung tuyên truyền Nghị quyết.\n"
+    )
+    assert [c["name"] for c in extract(text)["meeting"]["chairs"]] == ["Nguyễn Thị Thủy"]
+
+
+def test_party_committee_head_who_directs_is_a_chair_beside_the_presiding_person():
+    text = (
+        "Ngày 23/12/2022, Ủy ban MTTQ xã tổ chức Hội nghị tổng kết công tác Mặt trận năm 2022. Ông Hoàng Văn "
+        "Cường – Chủ tịch Ủy ban MTTQ xã chủ trì hội nghị. Tới dự có đồng chí Nguyễn Hữu Thọ, Bí thư Đảng ủy xã.\n"
+        "Phát biểu chỉ đạo, đồng chí Nguyễn Hữu Thọ đề nghị Ủy ban MTTQ xã tập trung làm tốt công tác tuyên truyền.\n"
+    )
+    assert sorted(c["name"] for c in extract(text)["meeting"]["chairs"]) == ["Hoàng Văn Cường", "Nguyễn Hữu Thọ"]
+
+
+def test_headline_without_sentence_end_does_not_close_the_lead():
+    text = (
+        "Hoạt động Mặt trận\nCập nhật: 07/10/2025\n"
+        "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh giao ban công tác tháng 9, triển khai nhiệm vụ tháng 10/2025\n"
+        "Chiều ngày 06/10/2025, Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh tổ chức hội nghị giao ban trực tuyến "
+        "đánh giá kết quả công tác Mặt trận tháng 9.\n"
+    )
+    assert extract(text)["meeting"]["date"] == "2025-10-06"

@@ -80,3 +80,20 @@ def test_place_name_after_a_place_word_is_not_part_of_the_name():
 def test_name_run_stops_where_a_title_starts():
     text = "Bí thư Đảng ủy xã Lê Văn An Thành ủy viên dự"
     assert [name for name, _ in _people(text)] == ["Lê Văn An"]
+
+
+def test_ethnic_minority_name_with_apostrophe_is_one_name():
+    assert _people("Bà H’Lan Niê – Chủ tịch Ủy ban MTTQ Việt Nam huyện chủ trì hội nghị.") == [
+        ("H’Lan Niê", "Chủ tịch Ủy ban MTTQ Việt Nam huyện")
+    ]
+    assert _people("đồng chí Y’Ngông Niê Kdăm, Phó Chủ tịch UBND tỉnh dự") == [
+        ("Y’Ngông Niê Kdăm", "Phó Chủ tịch UBND tỉnh")
+    ]
+
+
+def test_commemorated_figure_is_not_a_person():
+    text = (
+        "Tổ chức kỷ niệm 134 năm Ngày sinh Chủ tịch Hồ Chí Minh; học tập và làm theo tư tưởng, đạo đức, "
+        "phong cách Hồ Chí Minh. Đồng chí Nguyễn Văn Hưng, Bí thư Huyện đoàn chủ trì."
+    )
+    assert [name for name, _ in _people(text)] == ["Nguyễn Văn Hưng"]

@@ -44,3 +44,13 @@ def test_numbered_residential_group_keeps_its_number():
 
 def test_a_count_after_a_place_name_is_not_part_of_it():
     assert _places("hỗ trợ xã Hồ Sơn 12 hộ nghèo") == ["Hồ Sơn"]
+
+
+def test_list_after_a_singular_place_word_continues_with_whole_names():
+    assert _places("liên quan đến đất đai tại xã Nghĩa Lộc, Nghĩa Long trước ngày 30/6") == ["Nghĩa Lộc", "Nghĩa Long"]
+    # A single capitalised word after the comma starts the next phrase.
+    assert _places("tại xã Tân Phú, Hội Nông dân xã tổ chức") == ["Tân Phú"]
+
+
+def test_plural_place_word_with_such_as_gives_the_named_places():
+    assert _places("nhất là ở các xã vùng sâu như Lạc Sỹ, Hữu Lợi.") == ["Lạc Sỹ", "Hữu Lợi"]

@@ -37,6 +37,8 @@ _NOT_TRIGGER_BEFORE = re.compile(
     r"(?:đáp ứng|theo|với|sự|của|ý kiến|kiến nghị,|các|những|theo đúng|được|lãnh đạo,|lãnh đạo và|bàn)\s*$"
 )
 _NOT_TRIGGER_AFTER = re.compile(r"^\s*(?:của|đã đề ra|được|nêu|đặt ra|hội nghị\s*[,.]|hội nghị$)")
+# "các chỉ tiêu đề ra." / "chương trình công tác đề ra,": "đề ra" closing a noun phrase means "set out".
+_PARTICIPLE = re.compile(r"\s*(?:[.,;]|$)")
 # "quán triệt (những) nội dung Quyết định ...": a speaker presenting a document, not directing.
 _PRESENTING_AFTER = re.compile(
     r"\s*(?:những |các |toàn bộ )?(?:nội dung|Nghị quyết|Quyết định|Chỉ thị|Kết luận|Quy định|Hướng dẫn|"
@@ -58,7 +60,11 @@ _CONNECTORS = re.compile(
     r"[Tt]hứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*,?\s+)+"
 )
 # "trong năm 2024, MTTQ ... " : a time phrase between the trigger and the bodies.
-_TIME_LEAD = re.compile(r"(?:[Tt]rong|[Tt]ừ nay đến|[Đđ]ến hết|[Nn]gay trong)\s[^,:;]{1,40},\s*")
+# A bare period ("6 tháng cuối năm 2024, Hội ...", "quý II, các cơ sở ...") is one too.
+_TIME_LEAD = re.compile(
+    r"(?:[Tt]rong|[Tt]ừ nay đến|[Đđ]ến hết|[Nn]gay trong|(?:\d{1,2}|[Ss]áu|[Cc]hín) tháng|[Qq]uý|[Nn]ăm)"
+    r"\s[^,:;]{1,40},\s*"
+)
 # A lead-in inside the directive part ("đồng thời đề nghị các xã ..."). A bare "chỉ đạo X ..." is
 # the assignees' own task (to direct X), so "chỉ đạo" is a lead-in only after "đồng chí".
 _NESTED_LEAD = re.compile(
@@ -152,12 +158,15 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
             if _NOT_TRIGGER_BEFORE.search(before) or _NOT_TRIGGER_AFTER.match(mtext[m.end() : s1]):
                 continue
             word = m.group(0).lower()
+            if word == "đề ra" and _PARTICIPLE.match(mtext, m.end(), s1):
+                continue
             colon = _COLON_AFTER.match(mtext, m.end(), s1)
             if word.startswith("kết luận") and not colon:
                 continue
             if word == "quán triệt" and not colon and _PRESENTING_AFTER.match(mtext, m.end(), s1):
                 continue
-            if not _SPEAKER.search(mtext, s0, m.start()) and m.start() != s0 and not colon:
+            opens = m.start() in (s0, _after_connectors(mtext, s0, s1))
+            if not _SPEAKER.search(mtext, s0, m.start()) and not opens and not colon:
                 continue
             if m.group("giao"):
                 # "giao X chủ trì, phối hợp ...": the assignment itself is the directive, verbatim.

@@ -15,6 +15,8 @@ _APPROX = r"(?:trên|hơn|gần|khoảng|trên tổng số)"
 _PRE_RE = re.compile(rf"(?i:{_APPROX})\s*$")
 FIGURE_RE = re.compile(
     rf"(?=\d)(?:(?<=[{LO[1:-1]}])|(?<![\w./:+\-–,]))(?P<num>{_NUM})(?![\d.,]\d)"
+    # "44/45 xã": a share of a total; the value is the first number, the unit follows the total.
+    rf"(?:/(?P<of>\d{{1,3}}(?:\.\d{{3}})*)(?![\d.,/]\d))?"
     rf"(?:\s*[-–]\s*(?P<num2>{_NUM}))?"
     rf"(?:\s*(?P<mult>(?i:tỷ|tỉ|triệu|nghìn|ngàn|trăm nghìn))(?!{LO}))?"
     rf"(?P<sp>\s*)(?P<pct>%)?"
@@ -158,6 +160,9 @@ def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None 
             # A number inside a quoted name ("Chi hội 5 không, 3 sạch") names, it does not count.
             continue
         value = parse_number(raw)
+        if m.group("of") and (parse_number(m.group("of")) < value or m.group("num2") or m.group("pct")):
+            # "15/5", "3/2 - 5": a day and month or a code, not a share of a total.
+            continue
         mult = (m.group("mult") or "").lower()
         if m.group("pct"):
             unit, end = "%", m.end("pct")

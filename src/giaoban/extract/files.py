@@ -8,7 +8,7 @@ import logging
 import os
 from pathlib import Path
 
-from .htmltext import html_to_text
+from .htmltext import html_to_text, is_html_document
 from .normalize import clean
 from .pipeline import extract
 
@@ -66,7 +66,11 @@ def read_text(path: str | os.PathLike[str]) -> tuple[str, str]:
     except OSError as exc:
         raise _fail(p, _os_reason(exc)) from exc
     text, encoding = decode_text(data)
-    if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".txt", ".text") and _looks_like_html(text)):
+    if (
+        suffix in (".html", ".htm", ".xhtml")
+        or is_html_document(text)
+        or (suffix not in (".txt", ".text") and _looks_like_html(text))
+    ):
         text = html_to_text(text)
     return clean(text), encoding
 

@@ -3,7 +3,11 @@ block elements become line breaks."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
+
+# A whole HTML document (a saved page), whatever the file is called: it opens with a doctype or <html>.
+_DOCUMENT_START = re.compile(r"\A\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
 
 _SKIP = frozenset(
     [
@@ -124,3 +128,8 @@ def html_to_text(html: str) -> str:
         pass
     lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def is_html_document(text: str) -> bool:
+    """Whether ``text`` is a saved HTML page (it opens with "<!DOCTYPE html" or "<html")."""
+    return bool(_DOCUMENT_START.match(text[:4000]))

@@ -13,6 +13,7 @@ from .segment import Span, sentences
 _MEETING_WORD = re.compile(r"(?i)hội nghị|giao ban|làm việc|họp|sơ kết|tổng kết|kiểm tra|đại hội")
 _LEAD_MIN_CHARS = 100
 _LEAD_MAX_PARAS = 6
+_HEADLINE_MAX_CHARS = 200
 _HOST_VERB = re.compile(
     r"(?:(?:đã|vừa|đã phối hợp|phối hợp)\s+)?(?:tổ chức|tiến hành|triệu tập)\s+(?:[Hh]ội nghị|giao ban|buổi|cuộc|"
     r"kỳ họp|phiên họp|họp|sơ kết|tổng kết)"
@@ -25,6 +26,10 @@ _HOST_BY = re.compile(r"do\s+(?P<org>.{3,100}?)\s+tổ chức")
 _CHAIR = re.compile(
     r"(?=[đcCkdDpP])(?:(?:đồng\s+)?chủ trì|[Cc]hủ trì|kết luận|điều hành|(?:dự và|dự,|[Dd]ự|[Pp]hát biểu) chỉ đạo)"
 )
+# Presiding, concluding or "dự và chỉ đạo", as opposed to a guest's "phát biểu chỉ đạo".
+_PRESIDE = re.compile(r"(?=[đcCkdD])(?:(?:đồng\s+)?chủ trì|[Cc]hủ trì|kết luận|điều hành|(?:dự và|dự,|[Dd]ự) chỉ đạo)")
+# The head of a Party committee ("Bí thư Đảng ủy xã", "Bí thư Huyện ủy"), not a deputy.
+_PARTY_HEAD = re.compile(r"Bí thư (?:Đảng|Chi bộ|Huyện|Tỉnh|Thành|Thị|Quận) ?(?:ủy|uỷ|bộ)")
 _GIAO_WORD = re.compile(r"(?i)\bgiao\b")
 # A direction verb whose subject is a pronoun ("bà đề nghị") refers back to the last named person.
 _PRONOUN_BEFORE = re.compile(r"(?<![^\s,])(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)(?:\s+(?:cũng|đã|còn))?\s*$")
@@ -55,9 +60,15 @@ def lead_paragraphs(mtext: str, paras: list[Span]) -> list[Span]:
         if not _HAS_LOWER.search(mtext, para[0], para[1]):
             continue
         counted += 1
-        if para[1] - para[0] >= _LEAD_MIN_CHARS:
+        if para[1] - para[0] >= _LEAD_MIN_CHARS and not _is_headline(mtext, para):
             break
     return out
+
+
+def _is_headline(mtext: str, para: Span) -> bool:
+    """A headline: one line of moderate length with no sentence end (it does not close the lead)."""
+    body = mtext[para[0] : para[1]].rstrip()
+    return len(body) < _HEADLINE_MAX_CHARS and not body.endswith((".", "!", "?", ":", "…", ";", '"', "”"))
 
 
 def find_host(text: str, mtext: str, lead: list[Span]) -> str | None:
@@ -132,6 +143,21 @@ def find_chairs(
     """People who chaired ("chủ trì", "đồng chủ trì", "dự và chỉ đạo") or spoke the conclusion;
     ``by_verb`` is ``chairs_by_verb`` when the caller already has it."""
     chairs = list(by_verb) if by_verb is not None else chairs_by_verb(mtext, people, paras)
+    # Who presided, concluded or came "to attend and direct" is a chair; when one is named, a guest
+    # who only spoke ("phát biểu chỉ đạo", "đề nghị") is not, unless he heads the Party committee.
+    presiding = chairs_by_verb(mtext, people, paras, _PRESIDE)
+    if presiding:
+        party_heads = {p.name.casefold() for p in people if p.title and _PARTY_HEAD.match(p.title)}
+        speakers = chairs + _speakers(mtext, people, trigger_sentences, paras)
+        return presiding + [p for p in speakers if p.name.casefold() in party_heads]
+    return chairs + _speakers(mtext, people, trigger_sentences, paras)
+
+
+def _speakers(
+    mtext: str, people: list[Person], trigger_sentences: list[tuple[Span, int]], paras: list[Span]
+) -> list[Person]:
+    """The person who speaks each direction sentence."""
+    chairs: list[Person] = []
     for (s0, _s1), trig in trigger_sentences:
         # The speaker is the person named closest before the direction verb; a pronoun subject
         # ("Để hoàn thành ..., bà đề nghị") refers to the last person named earlier in the paragraph.
@@ -143,15 +169,17 @@ def find_chairs(
     return chairs
 
 
-def chairs_by_verb(mtext: str, people: list[Person], paras: list[Span]) -> list[Person]:
+def chairs_by_verb(
+    mtext: str, people: list[Person], paras: list[Span], verb: re.Pattern[str] = _CHAIR
+) -> list[Person]:
     """People named as the subject of "chủ trì", "kết luận", "dự và chỉ đạo" (or after "chủ trì có")."""
     chairs: list[Person] = []
     for para in paras:
-        if not _CHAIR.search(mtext, para[0], para[1]):
+        if not verb.search(mtext, para[0], para[1]):
             continue
         for s0, s1 in sentences(mtext, para):
             for clause0, clause1 in _clauses(mtext, s0, s1):
-                m = _CHAIR.search(mtext, clause0, clause1)
+                m = verb.search(mtext, clause0, clause1)
                 if not m or _GIAO_WORD.search(mtext, clause0, clause1):
                     continue
                 # The subject comes before the verb; "dưới sự chủ trì của X" / "chủ trì có X" after it.

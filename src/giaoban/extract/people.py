@@ -239,7 +239,14 @@ TITLE_START = re.compile(
     r"Ủy viên|Tỉnh ủy viên|Huyện ủy viên|Thành ủy viên|Thị ủy viên|Đại biểu|Chủ trì)(?![" + LO[1:-1] + "])"
 )
 _HONORIFIC = re.compile(rf"(?<!{LET})(?:[đĐ]ồng chí|[đĐ]/[cC]|[Ôô]ng|[Bb]à)\s+(?={UP})")
-_NAME_SYL = re.compile(rf"{UP}{LO}*")
+# Ethnic-minority names write a prefix with an apostrophe: "H’Lan", "Y’Ngông", "Ksor Y’Phôn".
+_NAME_SYL = re.compile(rf"{UP}(?:[’']{UP})?{LO}*")
+# A name after these is a commemorated figure ("Ngày sinh Chủ tịch Hồ Chí Minh", "tư tưởng Hồ Chí
+# Minh"), not an official of the meeting.
+_COMMEMORATED_BEFORE = re.compile(
+    r"(?i:ngày sinh|năm sinh|ngày mất|ngày giỗ|kỷ niệm|tư tưởng|phong cách|tấm gương|di chúc|lăng)"
+    r"(?:\s+(?:của|đạo đức|,))*\s+$"
+)
 _TOKEN = re.compile(rf"{LET}[\w]*|\d+|[^\s\w]")
 _TITLE_START_WORDS = frozenset(
     [
@@ -374,7 +381,7 @@ def find_people(text: str, match_text: str) -> list[Person]:
         if person and not any(p.start <= person.start < p.end for p in found):
             found.append(person)
     found.sort(key=lambda p: p.start)
-    return found
+    return [p for p in found if not _COMMEMORATED_BEFORE.search(match_text, max(0, p.start - 40), p.start)]
 
 
 def _after_honorific(text: str, match_text: str, pos: int) -> Person | None:

@@ -9,6 +9,7 @@ from .chrome import strip_chrome
 from .dates import find_dates
 from .directives import Context, find_directives
 from .figures import find_figures
+from .htmltext import html_to_text, is_html_document
 from .kind import detect_kind
 from .normalize import clean, match_form
 from .people import find_people, unique
@@ -31,6 +32,9 @@ def extract(text: str) -> dict:
 
 
 def _extract(text: str) -> dict:
+    if is_html_document(text[:4000]):
+        # A saved page given as a string: its markup, scripts and menus are not the article.
+        text = html_to_text(text[: MAX_CHARS * 4])
     text = strip_chrome(clean(text)[:MAX_CHARS])
     mtext = match_form(text)
     paras = paragraphs(mtext)

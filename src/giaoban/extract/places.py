@@ -28,6 +28,11 @@ COUNTED_RE = re.compile(
 )
 # After a plural or counted place word ("các xã A, B"), the following names are places too.
 _MORE = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?P<name>{UP}{LO}*(?:\s{UP}{LO}*){{0,3}})(?!{LET})")
+# "các xã vùng sâu như Lạc Sỹ, Hữu Lợi": a plural place word, a description, then the names.
+_SUCH_AS_RE = re.compile(
+    rf"(?<![\w])(?:các|những)\s+{_KIND}(?:\s+[{LO[1:-1]}]+){{0,5}}\s+(?:như|gồm|là)\s+"
+    rf"(?P<list>{UP}{LO}*(?:\s{UP}{LO}*){{0,3}}(?:\s*(?:,|và)\s*{UP}{LO}*(?:\s{UP}{LO}*){{0,3}})*)"
+)
 _PLURAL_BEFORE = re.compile(r"(?:các|hai|ba|\d{1,3})\s+$", re.IGNORECASE)
 _LIST_SPLIT = re.compile(r"\s*(?:,|\svà\s)\s*")
 # Capitalised words that end a name: a following body or sentence word, not part of the name.
@@ -79,26 +84,45 @@ def find_places(text: str, match_text: str) -> list[str]:
             name = text[m.start("kind") : m.end("name")]
         if name and not _known_generic(name):
             found.append((m.start("name"), name))
-        if _PLURAL_BEFORE.search(match_text[max(0, m.start() - 8) : m.start()]):
-            pos = m.end()
-            while more := _MORE.match(match_text, pos):
-                extra = _trim_name(text[more.start("name") : more.end("name")])
-                if not extra or _PARENT.match(extra):
-                    break
-                found.append((more.start("name"), extra))
-                pos = more.end()
+        plural = bool(_PLURAL_BEFORE.search(match_text[max(0, m.start() - 8) : m.start()]))
+        pos = m.end()
+        while more := _MORE.match(match_text, pos):
+            extra = _trim_name(text[more.start("name") : more.end("name")])
+            # After a singular place word ("xã Nghĩa Lộc, Nghĩa Long") only a whole name of two or
+            # more syllables continues the list; a single capital may start the next phrase.
+            if not extra or _PARENT.match(extra) or not (plural or _is_list_name(extra, more.group("name"))):
+                break
+            found.append((more.start("name"), extra))
+            pos = more.end()
+    for m in _SUCH_AS_RE.finditer(match_text):
+        found += _list_names(text, m.start("list"), m.end("list"))
     for m in COUNTED_RE.finditer(match_text):
-        pos = m.start("list")
-        for part in _LIST_SPLIT.split(text[pos : m.end("list")]):
-            name = _trim_name(part.strip())
-            if name:
-                found.append((pos, name))
+        found += _list_names(text, m.start("list"), m.end("list"))
     found.sort()
     out: list[str] = []
     for _, name in found:
         if name not in out:
             out.append(name)
     return out
+
+
+def _list_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The names of a ", "/"và" list, each with its own offset so that text order is kept."""
+    out: list[tuple[int, str]] = []
+    pos = start
+    for part in _LIST_SPLIT.split(text[start:end]):
+        name = _trim_name(part.strip())
+        at = text.find(part, pos, end) if part else -1
+        at = at if at >= 0 else pos
+        if name:
+            out.append((at, name))
+        pos = at + len(part)
+    return out
+
+
+def _is_list_name(name: str, raw: str) -> bool:
+    """A further place in a list after a singular place word: two or more syllables, untrimmed."""
+    return name == raw and len(name.split()) >= 2
 
 
 def _known_generic(name: str) -> bool:

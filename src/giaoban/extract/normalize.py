@@ -46,7 +46,12 @@ for _marks in _TONES.values():
             _new_first = _toned_first if _f.islower() else _toned_first.upper()
             _OLD_TO_NEW[_old] = _new_first + _s
 # "qu" is a consonant, so "quý" already has the new placement; only "oa/oe/uy" outside "qu" move.
-_OLD_TONE_RE = re.compile("(?<![qQ])(?:" + "|".join(sorted(_OLD_TO_NEW)) + f")(?!{LO}|{UP})")
+# One character class per position instead of a 45-way alternation: the scan runs over every
+# character of every text, and a class is several times faster; `new_tone` keeps any pair the
+# class admits but the table lacks (such as "oÀ") unchanged.
+_FIRSTS = "".join(sorted({old[0] for old in _OLD_TO_NEW}))
+_SECONDS = "".join(sorted({old[1] for old in _OLD_TO_NEW}))
+_OLD_TONE_RE = re.compile(f"(?<![qQ])[{_FIRSTS}][{_SECONDS}](?!{LO}|{UP})")
 
 
 def clean(text: str) -> str:
@@ -60,7 +65,7 @@ def clean(text: str) -> str:
 
 def new_tone(text: str) -> str:
     """Move tone marks to the new placement ("uỷ" -> "ủy", "hoà" -> "hòa"); same length."""
-    return _OLD_TONE_RE.sub(lambda m: _OLD_TO_NEW[m.group(0)], text)
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TO_NEW.get(m.group(0), m.group(0)), text)
 
 
 def match_form(text: str) -> str:

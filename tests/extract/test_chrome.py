@@ -22,3 +22,8 @@ def test_portal_sidebars_and_footers_end_the_article():
 def test_notice_distribution_list_ends_the_body():
     notice = BODY + "Nơi nhận:\n- Thường trực Tỉnh ủy (b/c),\n- Lưu Văn phòng Huyện ủy.\n"
     assert strip_chrome(notice) == BODY.strip()
+
+
+def test_a_short_line_carrying_a_visitor_counter_is_chrome():
+    text = "Cập nhật: 19/07/2021 | Lượt xem: 623\n" + "Sáng 16/7, Thị ủy tổ chức hội nghị giao ban. " * 3
+    assert "Lượt xem" not in strip_chrome(text)

@@ -65,3 +65,7 @@ def test_share_of_a_total_gives_the_first_number_and_the_unit_after_the_total():
     ]
     # A later day of an earlier month is no share of a total.
     assert _figs("đến 25/12 xã hoàn thành") == []
+
+
+def test_a_number_ending_a_line_takes_no_unit_from_the_next_line():
+    assert _figs("Tổng cộng đã trao 623\nSáng 16/7, Thị ủy tổ chức hội nghị") == []

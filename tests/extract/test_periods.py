@@ -69,3 +69,14 @@ def test_next_period_from_the_body_after_phuong_huong():
     text = match_form("Giao ban quý II năm 2020; phương hướng năm 2019 đã xong.")
     mentions = find_periods(text)
     assert next_from_body(text, mentions, mentions[0]) is None
+
+
+def test_tasks_named_after_the_results_are_the_next_period():
+    assert _review_next("đánh giá kết quả hoạt động 6 tháng đầu năm, bàn nhiệm vụ 6 tháng cuối năm 2021") == (
+        ("half", 2021, 1),
+        ("half", 2021, 2),
+    )
+    assert _review_next("về kết quả công tác 9 tháng đầu năm và nhiệm vụ 3 tháng cuối năm 2021") == (
+        ("nine_months", 2021, None),
+        ("quarter", 2021, 4),
+    )

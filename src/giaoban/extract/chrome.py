@@ -25,6 +25,8 @@ _TAIL = re.compile(
     re.IGNORECASE,
 )
 _NULL_PREFIX = re.compile(r"^null\s+")
+# Visitor counters inside a short line: "Cập nhật: 19/07/2021 | Lượt xem: 623".
+_COUNTER = re.compile(r"(?:Lượt xem|Lượt đọc|Lượt truy cập|Số lượt xem)\s*:?\s*\d", re.IGNORECASE)
 # Portal date lines such as "Thứ hai, 09/07/2018 | 13:59:32 GMT+7".
 _DATELINE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:GMT|\(GMT|$|\|)", re.IGNORECASE)
 _BODY_CHARS = 200
@@ -40,7 +42,8 @@ def strip_chrome(text: str) -> str:
             continue
         if _TAIL.match(line) and seen_body >= _BODY_CHARS:
             break
-        if _LINE_CHROME.match(line) or (_DATELINE.search(line) and len(line) < 80):
+        short = len(line) < 100
+        if _LINE_CHROME.match(line) or short and (_DATELINE.search(line) or _COUNTER.search(line)):
             continue
         line = _NULL_PREFIX.sub("", line)
         kept.append(line)

@@ -19,7 +19,7 @@ FIGURE_RE = re.compile(
     rf"(?:/(?P<of>\d{{1,3}}(?:\.\d{{3}})*)(?![\d.,/]\d))?"
     rf"(?:\s*[-–]\s*(?P<num2>{_NUM}))?"
     rf"(?:\s*(?P<mult>(?i:tỷ|tỉ|triệu|nghìn|ngàn|trăm nghìn))(?!{LO}))?"
-    rf"(?P<sp>\s*)(?P<pct>%)?"
+    rf"(?P<sp>[^\S\n]*)(?P<pct>%)?"
 )
 _MULT = {"tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3, "trăm nghìn": 1e5}
 _CURRENCY = re.compile(r"(?:đồng|VNĐ|VND|đ)(?![\w])")

@@ -25,6 +25,8 @@ PERIOD_RE = re.compile(
 )
 _NEXT_WORDS = re.compile(
     r"(?i)phương hướng|triển khai(?: thực hiện)?|kế hoạch|chương trình|nhiệm vụ trọng tâm(?= (?:của )?\S+ tới)"
+    # "đánh giá kết quả … , bàn nhiệm vụ 6 tháng cuối năm", "kết quả … và nhiệm vụ 3 tháng cuối năm"
+    r"|(?:bàn|và) nhiệm vụ"
 )
 _REVIEW_WORDS = re.compile(r"(?i)giao ban|kết quả|sơ kết|tổng kết|đánh giá|tình hình|thực hiện|trong|qua")
 

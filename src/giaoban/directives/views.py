@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from giaoban.accounts.access import home_organizations
+from giaoban.core.editing import conflict, with_versions
+from giaoban.core.history import history_entries
 from giaoban.core.versioning import ConcurrentEditError
 from giaoban.directives.forms import CloseForm, DirectiveForm, FilterForm, ProgressForm
 from giaoban.directives.listing import apply_filters
@@ -25,8 +27,6 @@ from giaoban.directives.rules import (
     can_view_directive,
     reporting_bodies,
 )
-from giaoban.meetings.editing import conflict, with_versions
-from giaoban.meetings.history import history_entries
 from giaoban.meetings.models import Meeting
 from giaoban.meetings.resolve import meeting_bodies
 from giaoban.organisations.models import Organization

@@ -15,13 +15,14 @@ from django.views.decorators.http import require_POST
 
 from giaoban.accounts.access import visible_organizations
 from giaoban.accounts.models import Role
+from giaoban.core.editing import conflict, with_versions
+from giaoban.core.history import history_entries
 from giaoban.core.text import fold
 from giaoban.core.versioning import ConcurrentEditError
 from giaoban.directives.carryover import pending_directives, propose_agenda
 from giaoban.directives.forms import directive_formset
 from giaoban.directives.models import Directive
 from giaoban.meetings import importing
-from giaoban.meetings.editing import conflict, with_versions
 from giaoban.meetings.forms import (
     AgendaFormSet,
     AttachmentForm,
@@ -37,7 +38,6 @@ from giaoban.meetings.forms import (
     save_attendances,
     save_chairs,
 )
-from giaoban.meetings.history import history_entries
 from giaoban.meetings.models import Attachment, Conclusion, Meeting, MeetingKind, Person
 from giaoban.meetings.resolve import meeting_bodies
 from giaoban.meetings.rules import can_edit_meeting, can_lead_meeting, can_view_meeting

@@ -2,8 +2,9 @@
 
 from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-_TYPES = {"+": _("Tạo mới"), "~": _("Sửa"), "-": _("Xoá")}
+_TYPES = {"+": gettext_lazy("Tạo mới"), "~": gettext_lazy("Sửa"), "-": gettext_lazy("Xoá")}
 HIDDEN = {"version", "name_folded", "minutes", "source_text"}
 
 

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from giaoban.accounts.access import has_role, home_organizations
@@ -37,7 +38,7 @@ from giaoban.reports.models import (
 )
 from giaoban.reports.reminders import remind_missing
 
-STALE_MESSAGE = _("Báo cáo vừa được người khác lưu sau khi bạn mở trang, nên bản của bạn CHƯA được lưu. "
+STALE_MESSAGE = gettext_lazy("Báo cáo vừa được người khác lưu sau khi bạn mở trang, nên bản của bạn CHƯA được lưu. "
                   "Nội dung bạn đã gõ vẫn còn trên trang: hãy sao chép phần cần giữ, tải lại trang rồi dán vào.")
 
 

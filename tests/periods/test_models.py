@@ -34,3 +34,17 @@ def test_next_and_previous_are_stored_periods():
 @pytest.mark.django_db
 def test_containing_day_finds_the_quarter():
     assert Period.objects.containing(datetime.date(2022, 5, 17), "quarter").label == "Quý II/2022"
+
+
+@pytest.mark.django_db
+def test_get_many_stores_missing_periods_and_keeps_the_order(django_assert_max_num_queries):
+    from giaoban.periods.logic import PeriodKey
+
+    existing = Period.objects.from_label("Quý I/2022")
+    keys = [PeriodKey("quarter", 2022, 2), PeriodKey("quarter", 2022, 1), PeriodKey("year", 2022)]
+    with django_assert_max_num_queries(3):
+        periods = Period.objects.get_many(keys)
+    assert [p.label for p in periods] == ["Quý II/2022", "Quý I/2022", "Năm 2022"]
+    assert periods[1].pk == existing.pk
+    assert Period.objects.count() == 3
+    assert Period.objects.get_many(keys) == periods

@@ -21,6 +21,22 @@ class PeriodManager(models.Manager):
         period, _created = self.get_or_create(type=key.type, year=key.year, number=key.number)
         return period
 
+    def get_many(self, keys: "list[logic.PeriodKey]") -> "list[Period]":
+        """Stored periods for `keys`, in their order: one query for those that exist, one insert for the rest."""
+        wanted = list(dict.fromkeys(keys))
+        query = models.Q(pk__in=[])
+        for key in wanted:
+            query |= models.Q(type=key.type, year=key.year, number=key.number)
+        found = {p.key: p for p in self.filter(query)} if wanted else {}
+        missing = [Period(type=k.type, year=k.year, number=k.number) for k in wanted if k not in found]
+        for period in missing:
+            period.start, period.end = period.key.start, period.key.end
+        # ignore_conflicts: another request may store the same period meanwhile; re-read what is missing.
+        self.bulk_create(missing, ignore_conflicts=True)
+        if missing:
+            found.update({p.key: p for p in self.filter(query)})
+        return [found[key] for key in keys]
+
     def from_label(self, label: str) -> "Period":
         """Get or create the period a label names; raises ValidationError in Vietnamese otherwise."""
         try:

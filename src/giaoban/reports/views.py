@@ -22,7 +22,7 @@ from giaoban.accounts.models import Role
 from giaoban.core.versioning import ConcurrentEditError
 from giaoban.organisations.models import Bloc, Organization
 from giaoban.organisations.views import visible_organization_or_404
-from giaoban.periods.logic import MONTH, QUARTER
+from giaoban.periods.logic import MONTH, QUARTER, PeriodKey
 from giaoban.periods.models import Period
 from giaoban.reports import access, excel
 from giaoban.reports.charts import bar_chart, short_label
@@ -57,18 +57,18 @@ def _period_types(organization: Organization) -> list[str]:
 
 def _recent_periods(types: list[str], today: datetime.date, count: int = 4) -> list[Period]:
     """The current period of each type and the few before it, newest first."""
-    periods = []
+    keys = []
     for period_type in types:
         if period_type not in (MONTH, QUARTER, "half", "nine_months", "year"):
             continue
-        if period_type in (MONTH, QUARTER, "half"):
-            period = Period.objects.containing(today, period_type)
-        else:
-            period = Period.objects.get_for(Period(type=period_type, year=today.year, number=0).key)
+        number = {MONTH: today.month, QUARTER: (today.month - 1) // 3 + 1,
+                  "half": 1 if today.month <= 6 else 2}.get(period_type, 0)
+        key = PeriodKey(period_type, today.year, number)
         for _i in range(count):
-            periods.append(period)
-            period = period.previous()
-    return sorted(periods, key=lambda p: (p.end, p.start), reverse=True)
+            keys.append(key)
+            key = key.previous()
+    periods = Period.objects.get_many(keys)
+    return sorted(set(periods), key=lambda p: (p.end, p.start), reverse=True)
 
 
 @login_required

@@ -227,21 +227,24 @@ def news_edit(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
+def _news_download(content: str, filename: str) -> HttpResponse:
+    """A news item as a file to paste into the portal (plain text so browsers never render it)."""
+    response = HttpResponse(content, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 @login_required
 def news_text(request: HttpRequest, pk: int) -> HttpResponse:
     item = _news_or_404(request, pk)
-    response = HttpResponse(news.as_text(item), content_type="text/plain; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="tin-bai-{item.pk}.txt"'
-    return response
+    return _news_download(news.as_text(item), f"tin-bai-{item.pk}.txt")
 
 
 @login_required
 def news_html(request: HttpRequest, pk: int) -> HttpResponse:
     """The article as an HTML fragment to paste into the portal's editor."""
     item = _news_or_404(request, pk)
-    response = HttpResponse(news.as_html(item), content_type="text/plain; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="tin-bai-{item.pk}.html"'
-    return response
+    return _news_download(news.as_html(item), f"tin-bai-{item.pk}.html")
 
 
 @login_required

@@ -15,6 +15,7 @@ from pathlib import Path
 from django.template.loader import render_to_string
 from docxtpl import DocxTemplate
 
+from giaoban.documents import fonts
 from giaoban.documents.templates_docx.build import fixed_zip
 
 TEMPLATES = Path(__file__).resolve().parent / "templates_docx"
@@ -59,9 +60,14 @@ def document_html(content: dict) -> str:
 
 
 def render_pdf(content: dict) -> bytes:
-    from weasyprint import HTML  # imported late: pango start-up is slow and only PDF needs it
+    # imported late: pango start-up is slow and only PDF needs it
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
 
-    return HTML(string=document_html(content), base_url=str(TEMPLATES)).write_pdf()
+    font_config = FontConfiguration()
+    faces = CSS(string=fonts.font_face_css(), font_config=font_config)
+    html = HTML(string=document_html(content), base_url=str(TEMPLATES))
+    return html.write_pdf(stylesheets=[faces], font_config=font_config)
 
 
 def render(content: dict, fmt: str) -> bytes:

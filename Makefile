@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run install test lint score bench docs-preview clean
+.PHONY: run install test lint score bench docs-preview clean system-packages system-packages-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,13 +18,21 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed ## the virtualenv with the project and its test tools
 
-run: install ## migrate the SQLite database under var/, load demo data, serve on http://$(HOST)
+# What Python cannot install: as root with apt-get they are installed, otherwise the one command is named.
+system-packages: ## the system packages make run needs (Pango/HarfBuzz for the PDFs, python3-venv)
+	@PYTHON=$(PYTHON) sh tools/system-packages.sh run
+
+system-packages-test: ## ... and those make test needs as well (chromium, poppler-utils)
+	@PYTHON=$(PYTHON) sh tools/system-packages.sh test
+
+run: system-packages install ## migrate the SQLite database under var/, load demo data, check, serve on http://$(HOST)
 	GIAOBAN_DEMO=1 $(BIN)/giaoban migrate --noinput
 	GIAOBAN_DEMO=1 $(BIN)/giaoban demo
+	GIAOBAN_DEMO=1 $(BIN)/giaoban doctor
 	@echo "Mở http://$(HOST)/ — đăng nhập bằng một tài khoản ở trên."
 	GIAOBAN_DEMO=1 $(BIN)/giaoban runserver --insecure $(HOST)
 
-test: install ## the whole suite; on PostgreSQL when DATABASE_URL=postgres://… is set
+test: system-packages-test install ## the whole suite; on PostgreSQL when DATABASE_URL=postgres://… is set
 	$(BIN)/pytest
 
 lint: install

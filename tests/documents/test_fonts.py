@@ -17,7 +17,8 @@ DAY = datetime.date(2022, 4, 7)
 VOWELS = "aăâeêioôơuưy"
 TONES = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")  # sắc, huyền, hỏi, ngã, nặng
 LETTERS = [unicodedata.normalize("NFC", v + t) for v in VOWELS + VOWELS.upper() for t in TONES] + ["đ", "Đ"]
-ALPHABET = " ".join(LETTERS)
+# One word per vowel with its six tones: short enough for any text field.
+ALPHABET = " ".join("".join(LETTERS[i:i + len(TONES)]) for i in range(0, len(LETTERS), len(TONES)))
 
 
 def assert_only_bundled_glyphs(data: bytes) -> None:

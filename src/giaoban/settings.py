@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "giaoban.notifications",
     "giaoban.reports",
     "giaoban.documents",
+    "giaoban.search",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("giaoban.notifications.urls")),
     path("", include("giaoban.reports.urls")),
     path("", include("giaoban.documents.urls")),
+    path("", include("giaoban.search.urls")),
 ]
 
 handler403 = "giaoban.core.views.permission_denied"

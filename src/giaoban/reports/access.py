@@ -7,9 +7,9 @@
 * Anyone else gets 404, so other bodies' reports do not leak.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from giaoban.accounts.access import has_role
+from giaoban.accounts.access import has_role, visible_organizations
 from giaoban.accounts.models import Role
 from giaoban.organisations.models import Bloc, Organization
 from giaoban.reports.models import PeriodReport
@@ -46,3 +46,14 @@ def can_review_report(user, report: PeriodReport) -> bool:
 
 def can_view_bloc_consolidation(user, bloc: Bloc) -> bool:
     return has_role(user, bloc.convening, Role.VIEWER)
+
+
+def visible_reports(user) -> QuerySet[PeriodReport]:
+    """The reports `can_view_report` lets the user see, as one query (for lists and search)."""
+    if not user.is_authenticated:
+        return PeriodReport.objects.none()
+    if user.is_superuser:
+        return PeriodReport.objects.all()
+    visible = visible_organizations(user)
+    convened = Bloc.objects.filter(active=True, convening__in=visible).values("members")
+    return PeriodReport.objects.filter(Q(organization__in=visible) | Q(organization__in=convened))

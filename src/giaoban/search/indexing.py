@@ -1,0 +1,183 @@
+"""Keep one search entry per record, written whenever the record is saved or deleted.
+
+Entry builders read only fields (no permission logic): who may see an entry is decided when
+searching, by the records' own `visible_to` rules (query.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import nh3
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+
+from giaoban.core.text import fold, nfc
+from giaoban.directives.models import Directive, DirectiveUpdate
+from giaoban.documents.models import Document
+from giaoban.meetings.models import Conclusion, Meeting
+from giaoban.reports.models import PeriodReport, Section
+from giaoban.search.models import EntryKind, SearchEntry
+
+# Written both ways in practice: "MTTQ" in one record, "Mặt trận Tổ quốc" in the next.
+ABBREVIATIONS = (
+    ("mttq", "mat tran to quoc"),
+    ("hnd", "hoi nong dan"),
+    ("lhpn", "lien hiep phu nu"),
+    ("ccb", "cuu chien binh"),
+    ("dtn", "doan thanh nien"),
+    ("ldld", "lien doan lao dong"),
+    ("ubnd", "uy ban nhan dan"),
+    ("bdv", "ban dan van"),
+    ("ntm", "nong thon moi"),
+)
+_WORD = re.compile(r"[a-z0-9]+")
+BATCH = 500
+
+
+def words(text: str | None) -> list[str]:
+    """The folded words of a text: what both the index and a query are made of."""
+    return _WORD.findall(fold(text))
+
+
+def folded_text(*parts: str | None) -> str:
+    found = [w for part in parts for w in words(part)]
+    padded = f" {' '.join(found)} "
+    for short, long in ABBREVIATIONS:
+        if f" {long} " in padded and f" {short} " not in padded:
+            found.append(short)
+        elif f" {short} " in padded and f" {long} " not in padded:
+            found.extend(long.split())
+    return " ".join(found)
+
+
+def _entry(kind: str, obj, *, title: str, body: str = "", organization_id=None, period_id=None, date=None,
+           directive_id=None) -> SearchEntry:
+    title, body = nfc(title)[:500], nfc(body)
+    return SearchEntry(kind=kind, object_id=obj.pk, directive_id=directive_id, title=title, body=body,
+                       title_folded=" ".join(words(title))[:500], folded=folded_text(title, body),
+                       organization_id=organization_id, period_id=period_id, date=date)
+
+
+def meeting_entry(meeting: Meeting) -> SearchEntry:
+    conclusion = Conclusion.objects.filter(meeting=meeting).values_list("text", flat=True).first() or ""
+    minutes = nh3.clean(meeting.minutes or "", tags=set())
+    body = "\n".join(p for p in (meeting.place, conclusion, minutes) if p)
+    return _entry(EntryKind.MEETING, meeting, title=meeting.title, body=body, organization_id=meeting.host_id,
+                  period_id=meeting.period_id, date=meeting.date)
+
+
+def directive_entry(directive: Directive) -> SearchEntry:
+    places = ", ".join(directive.places.values_list("name", flat=True)) if directive.pk else ""
+    lead = directive.lead.name if directive.lead_id else ""
+    body = "\n".join(p for p in (directive.assignees_text, lead, directive.target_text, places) if p)
+    meeting = directive.meeting
+    return _entry(EntryKind.DIRECTIVE, directive, title=directive.text, body=body,
+                  organization_id=directive.lead_id or meeting.host_id, period_id=meeting.period_id,
+                  date=meeting.date)
+
+
+def update_entry(update: DirectiveUpdate) -> SearchEntry:
+    directive = update.directive
+    return _entry(EntryKind.UPDATE, update, title=directive.text[:200], body=update.note,
+                  organization_id=update.organization_id or directive.lead_id,
+                  period_id=directive.meeting.period_id, date=update.created_at.date() if update.created_at else None,
+                  directive_id=directive.pk)
+
+
+def report_entry(report: PeriodReport) -> SearchEntry:
+    body = "\n".join(getattr(report, name) for name in Section.values if getattr(report, name, ""))
+    title = f"{report.organization.name} — {report.period.label}"
+    day = (report.submitted_at or report.updated_at)
+    return _entry(EntryKind.REPORT, report, title=title, body=body, organization_id=report.organization_id,
+                  period_id=report.period_id, date=day.date() if day else None)
+
+
+def document_entry(document: Document) -> SearchEntry:
+    period_id = document.period_id or (document.meeting.period_id if document.meeting_id else None)
+    return _entry(EntryKind.DOCUMENT, document, title=f"{document.code} — {document.title}",
+                  organization_id=document.issuer_id, period_id=period_id, date=document.issued_on)
+
+
+BUILDERS = {
+    Meeting: (EntryKind.MEETING, meeting_entry),
+    Directive: (EntryKind.DIRECTIVE, directive_entry),
+    DirectiveUpdate: (EntryKind.UPDATE, update_entry),
+    PeriodReport: (EntryKind.REPORT, report_entry),
+    Document: (EntryKind.DOCUMENT, document_entry),
+}
+_FIELDS = ["kind", "directive_id", "title", "body", "title_folded", "folded", "organization", "period", "date"]
+
+
+def index(obj) -> None:
+    kind, build = BUILDERS[type(obj)]
+    entry = build(obj)
+    SearchEntry.objects.update_or_create(kind=kind, object_id=obj.pk,
+                                         defaults={f: getattr(entry, f) for f in _FIELDS})
+
+
+def unindex(obj) -> None:
+    kind, _ = BUILDERS[type(obj)]
+    SearchEntry.objects.filter(kind=kind, object_id=obj.pk).delete()
+
+
+def _saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:  # fixtures load raw rows whose relations may not exist yet
+        index(instance.meeting if sender is Conclusion else instance)
+
+
+def _places_changed(sender, instance, action, **kwargs) -> None:
+    if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Directive):
+        index(instance)
+
+
+def _deleted(sender, instance, **kwargs) -> None:
+    unindex(instance)
+
+
+def _batches(entries: Iterable[SearchEntry]) -> Iterator[list[SearchEntry]]:
+    batch = []
+    for entry in entries:
+        batch.append(entry)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def rebuild() -> int:
+    """Index every record anew (after a bulk load or a restore): returns the number of entries."""
+    sources = (
+        (Meeting.objects.all(), meeting_entry),
+        (Directive.objects.select_related("meeting", "lead"), directive_entry),
+        (DirectiveUpdate.objects.select_related("directive__meeting"), update_entry),
+        (PeriodReport.objects.select_related("organization", "period"), report_entry),
+        (Document.objects.select_related("meeting"), document_entry),
+    )
+    count = 0
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        for queryset, build in sources:
+            for batch in _batches(build(obj) for obj in queryset.iterator(chunk_size=BATCH)):
+                SearchEntry.objects.bulk_create(batch)
+                count += len(batch)
+    return count
+
+
+def _after_migrate(sender, **kwargs) -> None:
+    """An installation upgraded to a version with search gets its existing records indexed once."""
+    if not SearchEntry.objects.exists() and (Meeting.objects.exists() or PeriodReport.objects.exists()):
+        rebuild()
+
+
+def connect() -> None:
+    for model in (*BUILDERS, Conclusion):
+        post_save.connect(_saved, sender=model, dispatch_uid=f"search-index-{model.__name__}")
+    for model in BUILDERS:
+        post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-unindex-{model.__name__}")
+    m2m_changed.connect(_places_changed, sender=Directive.places.through, dispatch_uid="search-index-places")
+    from django.apps import apps
+
+    post_migrate.connect(_after_migrate, sender=apps.get_app_config("search"), dispatch_uid="search-rebuild")

@@ -1,0 +1,139 @@
+"""Search the folded entries: full text per database, visibility by the records' own rules,
+one portable ranking so that SQLite and PostgreSQL return the same hits in the same order."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+
+from giaoban.accounts.access import visible_organizations
+from giaoban.directives.models import Directive
+from giaoban.documents.models import Document
+from giaoban.meetings.models import Meeting
+from giaoban.organisations.models import Organization
+from giaoban.periods.models import Period
+from giaoban.reports.access import visible_reports
+from giaoban.search.indexing import words
+from giaoban.search.models import EntryKind, SearchEntry
+
+MAX_TERMS = 10
+SNIPPET = 180
+
+
+def terms(query: str) -> list[str]:
+    """The folded words of a query. "MTTQ" needs no expansion here: the index holds both forms."""
+    return words(query)[:MAX_TERMS]
+
+
+def _full_text(found: list[str]) -> RawSQL:
+    """Ids of entries containing every term (the last one as a prefix: people type as they search)."""
+    if connection.vendor == "postgresql":
+        expression = " & ".join([*found[:-1], f"{found[-1]}:*"])
+        return RawSQL("SELECT id FROM search_searchentry WHERE to_tsvector('simple', folded) "
+                      "@@ to_tsquery('simple', %s)", [expression])
+    expression = " ".join([*(f'"{t}"' for t in found[:-1]), f'"{found[-1]}"*'])
+    return RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression])
+
+
+def visible_entries(user) -> QuerySet[SearchEntry]:
+    if user.is_superuser:
+        return SearchEntry.objects.all()
+    directives = Directive.objects.visible_to(user).values("pk")
+    issuers = visible_organizations(user).values("pk")
+    return SearchEntry.objects.filter(
+        Q(kind=EntryKind.MEETING, object_id__in=Meeting.objects.visible_to(user).values("pk"))
+        | Q(kind=EntryKind.DIRECTIVE, object_id__in=directives)
+        | Q(kind=EntryKind.UPDATE, directive_id__in=directives)
+        | Q(kind=EntryKind.REPORT, object_id__in=visible_reports(user).values("pk"))
+        | Q(kind=EntryKind.DOCUMENT, object_id__in=Document.objects.filter(issuer__in=issuers).values("pk"))
+    )
+
+
+def _rank(found: list[str]) -> Case:
+    """Whole phrase in the title, then in the text, then each word in the title."""
+    phrase = " ".join(found)
+    score = Case(When(title_folded__contains=phrase, then=Value(8)), default=Value(0), output_field=IntegerField())
+    score += Case(When(folded__contains=phrase, then=Value(4)), default=Value(0), output_field=IntegerField())
+    for term in found:
+        score += Case(When(title_folded__contains=term, then=Value(1)), default=Value(0),
+                      output_field=IntegerField())
+    return score
+
+
+def search(user, query: str, *, kind: str = "", organization: Organization | None = None,
+           period: Period | None = None) -> QuerySet[SearchEntry]:
+    found = terms(query)
+    if not found or not user.is_authenticated:
+        return SearchEntry.objects.none()
+    entries = visible_entries(user).filter(id__in=_full_text(found))
+    if kind:
+        entries = entries.filter(kind=kind)
+    if organization is not None:
+        entries = entries.filter(organization__tree_path__startswith=organization.tree_path)
+    if period is not None:
+        entries = entries.filter(period=period)
+    return entries.annotate(rank=_rank(found)).order_by("-rank", "-date", "-id")
+
+
+def _fold_char(char: str) -> str:
+    """One character folded to one character, so positions in the folded text are positions in the text."""
+    if char in "đĐ":
+        return "d"
+    base = "".join(c for c in unicodedata.normalize("NFD", char) if unicodedata.category(c) != "Mn").lower()
+    return base[:1] or " "
+
+
+def snippet(text: str, found: list[str]) -> SafeString:
+    """A short piece of the text around the first hit, every hit marked; HTML-escaped."""
+    folded = "".join(_fold_char(c) for c in text)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(found, key=len, reverse=True)) + r")\w*")
+    hits = list(pattern.finditer(folded))
+    if not hits:
+        return mark_safe(html.escape(text[:SNIPPET]) + ("…" if len(text) > SNIPPET else ""))
+    start = max(0, hits[0].start() - SNIPPET // 3)
+    end = min(len(text), start + SNIPPET)
+    pieces, cursor = ["…" if start else ""], start
+    for hit in hits:
+        if hit.start() < start or hit.end() > end:
+            continue
+        pieces += [html.escape(text[cursor:hit.start()]), f"<mark>{html.escape(text[hit.start():hit.end()])}</mark>"]
+        cursor = hit.end()
+    pieces += [html.escape(text[cursor:end]), "…" if end < len(text) else ""]
+    return mark_safe("".join(pieces))
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: SearchEntry
+    url: str
+    title: SafeString
+    snippet: SafeString
+
+
+def url_of(entry: SearchEntry) -> str:
+    if entry.kind == EntryKind.UPDATE:
+        return reverse("directives:detail", args=[entry.directive_id])
+    names = {EntryKind.MEETING: "meetings:detail", EntryKind.DIRECTIVE: "directives:detail",
+             EntryKind.REPORT: "reports:detail", EntryKind.DOCUMENT: "documents:detail"}
+    return reverse(names[entry.kind], args=[entry.object_id])
+
+
+def hits(entries, query: str) -> list[Hit]:
+    found = terms(query)
+    return [Hit(e, url_of(e), snippet(e.title, found), snippet(e.body or e.title, found)) for e in entries]
+
+
+def matching_ids(model, text: str) -> QuerySet:
+    """Ids of `model`'s records whose indexed text matches (for the lists' own filter boxes)."""
+    kind = {Meeting: EntryKind.MEETING, Directive: EntryKind.DIRECTIVE}[model]
+    found = terms(text)
+    entries = SearchEntry.objects.filter(kind=kind, id__in=_full_text(found)) if found else SearchEntry.objects.none()
+    return entries.values("object_id")

@@ -4,6 +4,7 @@ import datetime
 
 from django.db.models import F, Q
 
+from giaoban.core import textsearch
 from giaoban.core.text import fold
 from giaoban.directives.forms import SORTS
 from giaoban.directives.models import DirectiveQuerySet
@@ -37,9 +38,7 @@ def apply_filters(directives: DirectiveQuerySet, data: dict, today: datetime.dat
         # A commune also matches the directives naming its hamlets.
         directives = directives.filter(Q(places__in=units) | Q(places__parent__in=units)).distinct()
     if data.get("q"):
-        words = data["q"].split()
-        for word in words[:6]:
-            directives = directives.filter(text__icontains=word)
+        directives = textsearch.matching(directives, data["q"], "text")
     return directives.order_by(*ordering(data.get("sort") or "deadline"))
 
 

@@ -18,6 +18,8 @@ from django.views.decorators.http import require_POST
 
 from giaoban.accounts.access import has_role, visible_organizations
 from giaoban.accounts.models import Role
+from giaoban.core import textsearch
+from giaoban.core.text import fold
 from giaoban.core.versioning import ConcurrentEditError
 from giaoban.documents import calendar as work_calendar
 from giaoban.documents import content as build
@@ -68,7 +70,8 @@ def index(request: HttpRequest) -> HttpResponse:
     meetings = (Meeting.objects.filter(host__in=visible).select_related("host").order_by("-date", "-pk"))
     query = request.GET.get("q", "").strip()
     if query:
-        meetings = meetings.filter(Q(title__icontains=query) | Q(host__name__icontains=query))
+        matched = textsearch.matching(Meeting.objects.all(), query, "title").values("pk")
+        meetings = meetings.filter(Q(pk__in=matched) | Q(host__name_folded__contains=fold(query)))
     page = Paginator(meetings, 30).get_page(request.GET.get("page"))
     issuers = Organization.objects.filter(pk__in=visible.values("pk"), issued_documents__isnull=False).distinct()
     return render(request, "documents/index.html", {"page": page, "issuers": issuers, "q": query})

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from giaoban.accounts.access import visible_organizations
 from giaoban.accounts.models import Role
+from giaoban.core import textsearch
 from giaoban.core.editing import conflict, with_versions
 from giaoban.core.history import history_entries
 from giaoban.core.text import fold
@@ -86,7 +87,8 @@ def meeting_list(request: HttpRequest, bloc_pk: int | None = None) -> HttpRespon
         meetings = meetings.filter(kind=kind)
     query = request.GET.get("q", "").strip()
     if query:
-        meetings = meetings.filter(Q(title__icontains=query) | Q(host__name_folded__contains=fold(query)))
+        matched = textsearch.matching(Meeting.objects.all(), query, "title").values("pk")
+        meetings = meetings.filter(Q(pk__in=matched) | Q(host__name_folded__contains=fold(query)))
     page = Paginator(meetings.order_by("-date", "-pk"), 30).get_page(request.GET.get("page"))
     template = "meetings/list.html#results" if request.htmx else "meetings/list.html"
     return render(request, template, {"page": page, "bloc": bloc, "blocs": blocs, "kind": kind, "q": query,

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "giaoban.reports",
     "giaoban.documents",
     "giaoban.search",
+    "giaoban.dashboard",
 ]
 
 MIDDLEWARE = [

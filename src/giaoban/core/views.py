@@ -1,16 +1,5 @@
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-
-from giaoban.accounts.access import home_organizations, visible_organizations
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {
-        "home_organizations": home_organizations(request.user),
-        "visible_count": visible_organizations(request.user).count(),
-    })
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -1,0 +1,188 @@
+"""What a leader sees first: late and coming work, who is behind, missing reports, next meetings.
+
+Everything is counted over the directives led or coordinated by the bodies the user's roles cover
+(their bodies and the subtrees below them). Each figure is a bounded aggregate query: the page's
+cost depends on what it shows (a few rows, a few groups), not on how many directives exist.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.urls import reverse
+
+from giaoban.accounts.access import visible_organizations
+from giaoban.directives.models import Directive, DirectiveStatus
+from giaoban.meetings.models import Meeting
+from giaoban.notifications.models import Notification
+from giaoban.periods import logic
+from giaoban.periods.models import Period
+from giaoban.reports.access import convened_blocs
+from giaoban.reports.consolidation import bloc_reporters
+from giaoban.reports.models import COUNTED_STATUSES, PeriodReport, ReportTemplate
+
+ROWS = 8
+SOON_DAYS = 14
+TREND_QUARTERS = 6
+MAX_BLOCS = 10
+
+
+def directive_list_url(**filters) -> str:
+    return f"{reverse('directives:list')}?{urlencode({k: v for k, v in filters.items() if v not in (None, '')})}"
+
+
+@dataclass
+class LeadRate:
+    lead_id: int
+    name: str
+    total: int
+    done: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def url(self) -> str:
+        return directive_list_url(lead=self.lead_id)
+
+
+@dataclass
+class BlocReports:
+    name: str
+    period_label: str
+    submitted: int
+    expected: int
+    missing: list[str]
+    url: str
+
+
+@dataclass
+class Overview:
+    by_status: list[tuple[str, str, int, str]] = field(default_factory=list)  # value, label, count, url
+    overdue_count: int = 0
+    overdue: list = field(default_factory=list)
+    soon_count: int = 0
+    soon: list = field(default_factory=list)
+    rates: list[LeadRate] = field(default_factory=list)
+    trend: list[tuple[str, int, int]] = field(default_factory=list)  # quarter label, opened, closed
+    reports: list[BlocReports] = field(default_factory=list)
+    meetings: list = field(default_factory=list)
+    unread_count: int = 0
+    unread: list = field(default_factory=list)
+    links: dict[str, str] = field(default_factory=dict)
+
+
+def scope(user) -> Q:
+    """The directives of the user's bodies and subtrees (led or coordinated)."""
+    bodies = visible_organizations(user).values("pk")
+    return Q(lead__in=bodies) | Q(coordinating__in=bodies)
+
+
+def _directives(user):
+    ids = Directive.objects.filter(scope(user)).values("pk")
+    return Directive.objects.filter(pk__in=ids)
+
+
+def _by_status(directives) -> list[tuple[str, str, int, str]]:
+    counts = dict(directives.order_by().values_list("status").annotate(n=Count("pk")))
+    return [(s.value, s.label, counts.get(s.value, 0), directive_list_url(status=s.value)) for s in DirectiveStatus]
+
+
+def _rows(queryset, today: datetime.date) -> list[Directive]:
+    rows = list(queryset.select_related("lead", "meeting")[:ROWS])
+    for directive in rows:
+        directive.days_late = (today - directive.deadline).days
+    return rows
+
+
+def _rates(directives, since: datetime.date) -> list[LeadRate]:
+    rows = (directives.filter(meeting__date__gte=since, lead__isnull=False).exclude(status=DirectiveStatus.CANCELLED)
+            .order_by().values("lead_id", "lead__name")
+            .annotate(total=Count("pk"), done=Count("pk", filter=Q(status=DirectiveStatus.DONE)))
+            .order_by("-total", "lead__name")[:ROWS])
+    return [LeadRate(r["lead_id"], r["lead__name"], r["total"], r["done"]) for r in rows]
+
+
+def _quarters_back(today: datetime.date, count: int) -> list[logic.PeriodKey]:
+    key = logic.PeriodKey(logic.QUARTER, today.year, (today.month - 1) // 3 + 1)
+    keys = [key]
+    for _i in range(count - 1):
+        keys.append(keys[-1].previous())
+    return keys[::-1]
+
+
+def _trend(directives, today: datetime.date) -> list[tuple[str, int, int]]:
+    """Directives given (by meeting date) and closed as done, per quarter, oldest first."""
+    keys = _quarters_back(today, TREND_QUARTERS)
+    start = keys[0].start
+
+    def per_quarter(queryset, date_field: str) -> dict[tuple[int, int], int]:
+        rows = (queryset.order_by().annotate(y=ExtractYear(date_field), m=ExtractMonth(date_field))
+                .values("y", "m").annotate(n=Count("pk")))
+        counts: dict[tuple[int, int], int] = {}
+        for row in rows:
+            quarter = (row["y"], (row["m"] - 1) // 3 + 1)
+            counts[quarter] = counts.get(quarter, 0) + row["n"]
+        return counts
+
+    opened = per_quarter(directives.filter(meeting__date__gte=start), "meeting__date")
+    closed = per_quarter(directives.filter(status=DirectiveStatus.DONE, closed_at__date__gte=start), "closed_at")
+    return [(k.label, opened.get((k.year, k.number), 0), closed.get((k.year, k.number), 0)) for k in keys]
+
+
+def _current_key(period_type: str, today: datetime.date) -> logic.PeriodKey:
+    number = {logic.MONTH: today.month, logic.QUARTER: (today.month - 1) // 3 + 1,
+              logic.HALF: 1 if today.month <= 6 else 2}.get(period_type, 0)
+    return logic.PeriodKey(period_type, today.year, number)
+
+
+def _reports(user, today: datetime.date) -> list[BlocReports]:
+    """For each bloc the user convenes: who has not yet submitted the current period's report."""
+    result = []
+    for bloc in convened_blocs(user)[:MAX_BLOCS]:
+        template = ReportTemplate.objects.filter(bloc=bloc).order_by("pk").first()
+        if template is None or template.period_type == logic.TERM:
+            continue
+        key = _current_key(template.period_type, today)
+        # Read, never create: a period nobody reported on has no row yet.
+        period = Period.objects.filter(type=key.type, year=key.year, number=key.number).first()
+        members = bloc_reporters(bloc)
+        done = set(PeriodReport.objects.filter(period=period, organization__in=members, status__in=COUNTED_STATUSES)
+                   .values_list("organization_id", flat=True)) if period else set()
+        url = (reverse("reports:bloc_consolidation", args=[bloc.pk, period.pk]) if period
+               else reverse("reports:consolidation_index"))
+        result.append(BlocReports(bloc.name, key.label, len(done), len(members),
+                                  [o.name for o in members if o.pk not in done], url))
+    return result
+
+
+def overview(user, today: datetime.date) -> Overview:
+    directives = _directives(user)
+    open_ = directives.open()
+    overdue = open_.filter(deadline__lt=today).order_by("deadline", "pk")
+    soon = open_.filter(deadline__gte=today, deadline__lte=today + datetime.timedelta(days=SOON_DAYS)).order_by(
+        "deadline", "pk")
+    notifications = Notification.objects.filter(user=user, read_at__isnull=True)
+    return Overview(
+        by_status=_by_status(directives),
+        overdue_count=overdue.count(), overdue=_rows(overdue, today),
+        soon_count=soon.count(), soon=_rows(soon, today),
+        rates=_rates(directives, today - datetime.timedelta(days=365)),
+        trend=_trend(directives, today),
+        reports=_reports(user, today),
+        meetings=list(Meeting.objects.visible_to(user).filter(date__gte=today).select_related("host")
+                      .order_by("date", "start_time", "pk")[:ROWS]),
+        unread_count=notifications.count(), unread=list(notifications[:ROWS]),
+        links={
+            "overdue": directive_list_url(status="open", overdue="on", sort="deadline"),
+            "soon": directive_list_url(status="open", deadline_from=today.isoformat(),
+                                       deadline_to=(today + datetime.timedelta(days=SOON_DAYS)).isoformat()),
+            "closed": directive_list_url(status=DirectiveStatus.DONE),
+        },
+    )
+

@@ -3,10 +3,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from giaoban.accounts.forms import LoginForm
+from giaoban.core import views as core_views
 from giaoban.dashboard import views as dashboard_views
 
 urlpatterns = [
     path("", dashboard_views.home, name="home"),
+    path("favicon.ico", core_views.favicon),
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
          name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
@@ -21,6 +23,8 @@ urlpatterns = [
     path("", include("giaoban.search.urls")),
 ]
 
+handler400 = "giaoban.core.views.bad_request"
 handler403 = "giaoban.core.views.permission_denied"
 handler404 = "giaoban.core.views.page_not_found"
+handler500 = "giaoban.core.views.server_error"
 

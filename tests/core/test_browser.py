@@ -31,3 +31,21 @@ def test_wrong_password_shows_a_vietnamese_message(live_server, page, settings):
     page.fill("#id_password", "sai")
     page.click("button[type=submit]")
     assert "tên đăng nhập" in page.locator(".errors").inner_text().lower()
+
+
+def test_on_a_phone_the_menu_folds_behind_one_button_and_nothing_scrolls_sideways(live_server, browser, settings):
+    settings.DEMO = True
+    call_command("demo", stdout=None)
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    phone = context.new_page()
+    phone.goto(live_server.url + "/dang-nhap/")
+    phone.fill("#id_username", "bientap")
+    phone.fill("#id_password", "giaoban-demo")
+    phone.click("button[type=submit]")
+    phone.wait_for_selector("h1:text('Tổng quan')")
+    assert not phone.locator("#mainnav").is_visible()
+    assert phone.locator("#header-q").is_visible(), "search stays at hand on a phone"
+    phone.click(".menu-toggle")
+    assert phone.locator("#mainnav").is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()

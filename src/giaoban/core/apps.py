@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
     name = "giaoban.core"
     label = "core"
     verbose_name = _("Hệ thống")
+
+    def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
+        from giaoban.core.collation import register_sqlite
+
+        connection_created.connect(register_sqlite, dispatch_uid="giaoban-vietnamese-collation")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from giaoban.accounts.access import home_organizations
+from giaoban.core.collation import vietnamese
 from giaoban.core.editing import conflict, with_versions
 from giaoban.core.history import history_entries
 from giaoban.core.versioning import ConcurrentEditError
@@ -47,7 +48,7 @@ def _list_context(request: HttpRequest, directives, *, default_status: str = "")
     data = request.GET.copy()
     if default_status and "status" not in data:
         data["status"] = default_status
-    leads = Organization.objects.filter(pk__in=directives.values("lead_id")).order_by("name")
+    leads = Organization.objects.filter(pk__in=directives.values("lead_id")).order_by(vietnamese("name"))
     form = FilterForm(data, leads=leads)
     today = timezone.localdate()
     filtered = apply_filters(directives, form.cleaned_data, today) if form.is_valid() else directives.none()

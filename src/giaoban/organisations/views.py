@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from giaoban.accounts.access import has_role, visible_organizations
 from giaoban.accounts.models import Role
+from giaoban.core.collation import vietnamese
 from giaoban.core.text import fold
 from giaoban.organisations.forms import OrganizationForm
 from giaoban.organisations.models import Bloc, Organization
@@ -41,7 +42,7 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "organisations/detail.html", {
         "organization": organization,
         "ancestors": [a for a in organization.ancestors() if has_role(request.user, a)],
-        "children": organization.children.order_by("name"),
+        "children": organization.children.order_by(vietnamese("name")),
         "blocs": Bloc.objects.filter(Q(convening=organization) | Q(members=organization)).distinct(),
         "can_add": has_role(request.user, organization, Role.ADMIN),
     })

@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from giaoban.accounts.access import home_organizations
+from giaoban.core.collation import vietnamese
 from giaoban.organisations.models import Organization
 from giaoban.periods import logic
 from giaoban.periods.models import Period
@@ -24,7 +25,7 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         # The user's own bodies: choosing one narrows the hits to its subtree.
         ids = [org.pk for org in home_organizations(user)]
-        self.fields["don_vi"].queryset = Organization.objects.filter(pk__in=ids).order_by("name")
+        self.fields["don_vi"].queryset = Organization.objects.filter(pk__in=ids).order_by(vietnamese("name"))
 
     def clean_ky(self) -> Period | None:
         label = self.cleaned_data["ky"].strip()

@@ -6,4 +6,4 @@ class MeetingsConfig(AppConfig):
     name = "giaoban.meetings"
     label = "meetings"
     verbose_name = _("Cuộc họp")
-    nav_items = [("meetings:list", _("Cuộc họp"))]
+    nav_items = [("meetings:list", _("Cuộc họp")), ("meetings:people", _("Cán bộ"))]

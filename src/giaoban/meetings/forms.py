@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from giaoban.accounts.access import has_role, visible_organizations
@@ -25,6 +26,9 @@ from giaoban.periods.logic import PeriodLabelError, parse_label
 from giaoban.periods.models import Period
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
+# A name field that asks the directory for suggestions as the user types (htmx fills the datalist).
+PEOPLE_PICKER = {"list": "people-names", "autocomplete": "off", "hx-get": reverse_lazy("meetings:people_suggest"),
+                 "hx-trigger": "input changed delay:300ms", "hx-target": "#people-names", "hx-swap": "innerHTML"}
 
 
 class VersionField(forms.IntegerField):
@@ -115,7 +119,7 @@ class MeetingForm(forms.ModelForm):
 
 class ChairForm(forms.Form):
     name = forms.CharField(label=_("Họ và tên"), max_length=150, required=False,
-                           widget=forms.TextInput(attrs={"list": "people-names"}))
+                           widget=forms.TextInput(attrs=PEOPLE_PICKER))
     title = forms.CharField(label=_("Chức vụ"), max_length=255, required=False)
 
     def clean(self) -> dict:
@@ -232,7 +236,7 @@ def save_agenda(meeting: Meeting, formset) -> None:
 
 class ConclusionForm(forms.ModelForm):
     concluded_by_name = forms.CharField(label=_("Người kết luận"), max_length=150, required=False,
-                                        widget=forms.TextInput(attrs={"list": "people-names"}))
+                                        widget=forms.TextInput(attrs=PEOPLE_PICKER))
     version = VersionField()
 
     class Meta:

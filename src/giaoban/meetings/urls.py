@@ -1,10 +1,12 @@
 from django.urls import path
 
-from giaoban.meetings import views
+from giaoban.meetings import people, views
 
 app_name = "meetings"
 urlpatterns = [
     path("cuoc-hop/", views.meeting_list, name="list"),
+    path("can-bo/", people.directory, name="people"),
+    path("can-bo/goi-y/", people.suggest, name="people_suggest"),
     path("cuoc-hop/khoi/<int:bloc_pk>/", views.meeting_list, name="bloc"),
     path("cuoc-hop/them/", views.meeting_create, name="create"),
     path("cuoc-hop/nhap-van-ban/", views.import_text, name="import"),

@@ -39,7 +39,7 @@ from giaoban.meetings.forms import (
     save_attendances,
     save_chairs,
 )
-from giaoban.meetings.models import Attachment, Conclusion, Meeting, MeetingKind, Person
+from giaoban.meetings.models import Attachment, Conclusion, Meeting, MeetingKind
 from giaoban.meetings.resolve import meeting_bodies
 from giaoban.meetings.rules import can_edit_meeting, can_lead_meeting, can_view_meeting
 from giaoban.organisations.models import Bloc
@@ -135,8 +135,9 @@ def _bundle(request: HttpRequest, meeting: Meeting | None, bloc: Bloc | None, da
 
 
 def _form_context(request: HttpRequest, **extra) -> dict:
-    return {"people": Person.objects.values_list("name", flat=True).distinct()[:500],
-            "period_labels": [p.label for p in Period.objects.order_by("-start")[:40]], **extra}
+    # The people datalist starts empty and is filled as the user types (people.suggest), with
+    # only the officials of bodies the user may see.
+    return {"period_labels": [p.label for p in Period.objects.order_by("-start")[:40]], **extra}
 
 
 @login_required

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run install test lint score bench docs-preview clean system-packages system-packages-test
+.PHONY: run install test lint score bench docs-preview screens clean system-packages system-packages-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ bench: install ## benchmarks; figures go in BENCHMARKS.md
 
 clean:
 	rm -rf $(VENV) var/score var/preview
+
+screens: system-packages-test install ## screenshots of the main pages at 360 px and 1366 px under var/screens/
+	GIAOBAN_SCREENS=var/screens $(BIN)/pytest -q tests/test_screens.py
+	@echo "Ảnh chụp các trang chính: var/screens/"
 
 docs-preview: install ## render the demo meetings' documents to PDF and PNG pages under var/preview/
 	GIAOBAN_DEMO=1 $(BIN)/giaoban migrate --noinput

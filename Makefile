@@ -32,7 +32,12 @@ run: system-packages install ## migrate the SQLite database under var/, load dem
 	@echo "Mở http://$(HOST)/ — đăng nhập bằng một tài khoản ở trên."
 	GIAOBAN_DEMO=1 $(BIN)/giaoban runserver --insecure $(HOST)
 
-test: system-packages-test install ## the whole suite; on PostgreSQL when DATABASE_URL=postgres://… is set
+# axe-core for the accessibility test, from the npm registry (a test tool, not served to users).
+AXE := var/npm/node_modules/axe-core/axe.min.js
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix var/npm axe-core@4.14.1
+
+test: system-packages-test install $(AXE) ## the whole suite; on PostgreSQL when DATABASE_URL=postgres://… is set
 	$(BIN)/pytest
 
 lint: install

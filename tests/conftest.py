@@ -44,3 +44,43 @@ def personas(db):
     MembershipFactory(user=admin, organization=province, role=Role.ADMIN)
     return {"outsider": outsider, "editor": editor, "admin": admin, "a": body_a, "other": other,
             "province": province}
+
+
+@pytest.fixture
+def demo(settings):
+    """The demo data (three personas, two districts' briefings), as `make run` loads it."""
+    from django.core.management import call_command
+
+    settings.DEMO = True
+    call_command("demo", stdout=None)
+
+
+class BrowserProblems(list):
+    """Console errors (CSP violations among them), uncaught page errors, failed requests and 5xx."""
+
+    def watch(self, page) -> "BrowserProblems":
+        page.on("console", lambda msg: msg.type == "error" and self.append(f"console: {msg.text}"))
+        page.on("pageerror", lambda error: self.append(f"page error: {error}"))
+        page.on("requestfailed", lambda req: self.append(f"failed: {req.url} {req.failure}"))
+        page.on("response", lambda resp: resp.status >= 500 and self.append(f"{resp.status}: {resp.url}"))
+        return self
+
+
+@pytest.fixture
+def browser_problems(request):
+    """Every browser test fails on a console error, CSP violation, failed request or 5xx it met.
+
+    The `page` fixture is watched automatically; pages a test opens in contexts of its own are
+    watched with `browser_problems.watch(page)`.
+    """
+    problems = BrowserProblems()
+    if "page" in request.fixturenames:
+        problems.watch(request.getfixturevalue("page"))
+    yield problems
+    assert not problems, problems
+
+
+@pytest.fixture(autouse=True)
+def _watch_browser_tests(request):
+    if request.node.get_closest_marker("browser"):
+        request.getfixturevalue("browser_problems")

@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from giaoban.directives.models import Directive
@@ -48,17 +47,12 @@ def main_pages() -> dict[str, str]:
     }
 
 
-@pytest.fixture
-def demo(settings):
-    settings.DEMO = True
-    call_command("demo", stdout=None)
-
-
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_no_main_page_is_wider_than_the_screen(live_server, browser, demo, viewport):
+def test_no_main_page_is_wider_than_the_screen(live_server, browser, demo, viewport, browser_problems):
     width, height = VIEWPORTS[viewport]
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
+    browser_problems.watch(page)
     page.goto(live_server.url + reverse("login"))
     page.fill("#id_username", "bientap")
     page.fill("#id_password", "giaoban-demo")

@@ -19,6 +19,7 @@ has_lib libharfbuzz.so.0 || need libharfbuzz0b
 if [ "${1:-run}" = test ]; then
   command -v chromium >/dev/null 2>&1 || need chromium       # the browser tests
   command -v pdftoppm >/dev/null 2>&1 || need poppler-utils  # PDF pages to PNG (docs-preview)
+  command -v npm >/dev/null 2>&1 || need npm                 # axe-core for the accessibility test
 fi
 
 [ -z "$missing" ] && exit 0

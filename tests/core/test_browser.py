@@ -33,11 +33,13 @@ def test_wrong_password_shows_a_vietnamese_message(live_server, page, settings):
     assert "tên đăng nhập" in page.locator(".errors").inner_text().lower()
 
 
-def test_on_a_phone_the_menu_folds_behind_one_button_and_nothing_scrolls_sideways(live_server, browser, settings):
+def test_on_a_phone_the_menu_folds_behind_one_button_and_nothing_scrolls_sideways(live_server, browser, settings,
+                                                                                 browser_problems):
     settings.DEMO = True
     call_command("demo", stdout=None)
     context = browser.new_context(viewport={"width": 360, "height": 740})
     phone = context.new_page()
+    browser_problems.watch(phone)
     phone.goto(live_server.url + "/dang-nhap/")
     phone.fill("#id_username", "bientap")
     phone.fill("#id_password", "giaoban-demo")

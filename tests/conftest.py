@@ -4,6 +4,11 @@ import os
 import shutil
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Properties, not timings: on a busy machine a slow example is not a failure.
+settings.register_profile("giaoban", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("giaoban")
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM
 # refuses to run "inside" it unless told that this is safe (it is: one thread).

@@ -80,3 +80,38 @@ def test_tasks_named_after_the_results_are_the_next_period():
         ("nine_months", 2021, None),
         ("quarter", 2021, 4),
     )
+
+
+def test_a_term_naming_the_body_is_not_the_period_under_review():
+    text = (
+        "Hội nghị Ban Chấp hành Đảng bộ xã lần thứ 2, nhiệm kỳ 2025 - 2030 nhằm đánh giá kết quả thực hiện "
+        "nhiệm vụ 9 tháng đầu năm và triển khai nhiệm vụ 3 tháng cuối năm 2025"
+    )
+    assert _review_next(text) == (("nine_months", 2025, None), ("quarter", 2025, 4))
+
+
+def test_a_title_naming_the_planned_month_does_not_become_the_review():
+    text = (
+        "GIAO BAN BÍ THƯ CÁC CHI BỘ THÁNG 11/2025. Hội nghị đánh giá kết quả thực hiện nhiệm vụ tháng 10 "
+        "và triển khai nhiệm vụ trọng tâm tháng 11 năm 2025"
+    )
+    assert _review_next(text) == (("month", 2025, 10), ("month", 2025, 11))
+
+
+def test_a_preamble_period_is_neither_review_nor_plan():
+    text = (
+        "Thực hiện Chương trình công tác Đoàn năm 2022, ngày 24/6, Huyện đoàn tổ chức hội nghị sơ kết "
+        "6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2022"
+    )
+    assert _review_next(text) == (("half", 2022, 1), ("half", 2022, 2))
+
+
+def test_a_deadline_is_not_the_period_under_review():
+    assert _review_next("phấn đấu đến tháng 9 hoàn thành; đề ra 11 nội dung thực hiện trong quý II năm 2022") == (
+        None,
+        ("quarter", 2022, 2),
+    )
+
+
+def test_a_period_without_a_year_is_kept():
+    assert _review_next("Báo cáo sơ kết đánh giá kết quả 6 tháng đầu năm") == (("half", None, 1), None)

@@ -26,9 +26,15 @@ PERIOD_RE = re.compile(
 _NEXT_WORDS = re.compile(
     r"(?i)phương hướng|triển khai(?: thực hiện)?|kế hoạch|chương trình|nhiệm vụ trọng tâm(?= (?:của )?\S+ tới)"
     # "đánh giá kết quả … , bàn nhiệm vụ 6 tháng cuối năm", "kết quả … và nhiệm vụ 3 tháng cuối năm"
-    r"|(?:bàn|và) nhiệm vụ"
+    r"|(?:bàn|và|,) nhiệm vụ"
+    # "đề ra nhiệm vụ 6 tháng cuối năm", "Về nhiệm vụ quý II", "đề ra 11 nội dung thực hiện trong quý II"
+    r"|đề ra|[Vv]ề nhiệm vụ|nhiệm vụ(?: trọng tâm)? (?:của )?\S+ tới"
 )
-_REVIEW_WORDS = re.compile(r"(?i)giao ban|kết quả|sơ kết|tổng kết|đánh giá|tình hình|thực hiện|trong|qua")
+# "thực hiện", "trong" after a plan noun ("nội dung thực hiện trong quý II") belong to the plan.
+_REVIEW_WORDS = re.compile(
+    r"(?i)giao ban|kết quả|sơ kết|tổng kết|đánh giá|tình hình|qua"
+    r"|(?<!nhiệm vụ )(?<!nội dung )(?<!thực hiện )(?:thực hiện|trong)"
+)
 
 
 @dataclass
@@ -117,20 +123,67 @@ def _fill_years(mentions: list[PeriodMention], fallback: int | None) -> None:
             p.year = fallback
 
 
+# What qualifies a period as the one under review: the results or review it names.
+_REVIEW_CUE = re.compile(
+    r"(?i)(?:đánh giá|sơ kết|tổng kết|giao ban|kết quả|tình hình|nhìn lại|kiểm điểm)"
+    r"(?:(?!\b(?:triển khai|phương hướng|kế hoạch)\b)[^.;:]){0,80}$"
+)
+# A term names the body ("Ban Chấp hành ... nhiệm kỳ 2025-2030"), a regular meeting its slot
+# ("định kỳ tháng 4"), a deadline its end ("đến tháng 9"): none of them is the period under review.
+_NOT_REVIEW_BEFORE = re.compile(r"(?i)(?:định kỳ|đến|trước|từ|lần thứ \S+,?|khóa \S+,?)\s*$")
+_TERM_REVIEW = re.compile(r"(?i)(?:giữa nhiệm kỳ|sơ kết|tổng kết|đánh giá)[^.;:]{0,90}$")
+
+
+_STRONG = 2
+# "nhiệm vụ / phương hướng ... tới" name the plan itself; "Kế hoạch", "Chương trình" are as often a
+# document's name, and a preamble ("Thực hiện Chương trình công tác năm 2022, ...") plans nothing.
+_PLAN_STRONG = re.compile(r"(?i)(?:nhiệm vụ|phương hướng|đề ra)(?:(?!\b(?:kết quả|đánh giá)\b)[^.;:]){0,40}$")
+_PREAMBLE = re.compile(r"(?i)(?:^|[.;]\s+|\n)(?:Thực hiện|Căn cứ|Theo|Triển khai)\s[^,.;]{0,120}$")
+
+
+def _plan_rank(match_text: str, p: PeriodMention) -> int:
+    before = match_text[max(0, p.start - 130) : p.start]
+    if _PREAMBLE.search(before):
+        return 0
+    if match_text[p.end : p.end + 6].strip().lower().startswith("tới"):
+        return _STRONG
+    return _STRONG if _PLAN_STRONG.search(before[-60:]) else 1
+
+
+def review_rank(match_text: str, p: PeriodMention) -> int:
+    """How strongly the text marks ``p`` as the period under review (higher is stronger)."""
+    before = match_text[max(0, p.start - 100) : p.start]
+    if p.type == "term":
+        return 1 if _TERM_REVIEW.search(before) else -3
+    if _NOT_REVIEW_BEFORE.search(before) or _PREAMBLE.search(before):
+        return -2
+    return 2 if _REVIEW_CUE.search(before) else 0
+
+
 def review_and_next(
-    match_text: str, mentions: list[PeriodMention], fallback_year: int | None
+    match_text: str, mentions: list[PeriodMention], fallback_year: int | None, qualified_only: bool = False
 ) -> tuple[PeriodMention | None, PeriodMention | None]:
-    """The period under review and the next period among the lead's mentions."""
+    """The period under review and the next period among the mentions (the lead's, or the whole
+    text's when the lead names none).
+
+    Every mention is a candidate: a planning word before it makes it the next period, and among
+    the others the one a review word qualifies wins over a bare one (a title's, a term's)."""
     if not mentions:
         return None, None
     classify(match_text, mentions)
     _fill_years(mentions, fallback_year)
-    mentions = [p for p in mentions if p.year is not None]
-    review = next((p for p in mentions if not p.next), None)
-    nxt = next((p for p in mentions if p.next and (review is None or p.key() != review.key())), None)
-    if review and nxt and review.type == "year" and nxt.type != "year" and nxt.year == review.year:
-        # "năm 2022" in "quý II năm 2022" is swallowed; a bare year before a sub-period is context.
-        pass
+    planned = {p.key() for p in mentions if p.next}
+    # A title often names the meeting by the period it plans ("GIAO BAN ... THÁNG 11/2025").
+    reviews = [p for p in mentions if not p.next and p.key() not in planned] or [p for p in mentions if not p.next]
+    ranked = sorted(reviews, key=lambda p: -review_rank(match_text, p))
+    floor = _STRONG if qualified_only else -1
+    review = next((p for p in ranked if review_rank(match_text, p) >= floor), None)
+    plans = [p for p in mentions if p.next and (review is None or p.key() != review.key())]
+    plans.sort(key=lambda p: -_plan_rank(match_text, p))
+    nxt = next((p for p in plans if not qualified_only or _plan_rank(match_text, p) >= _STRONG), None)
+    if review and nxt and _end_key(nxt) <= _end_key(review) and review.year is not None:
+        # A plan for a period that ends before the review's is a mis-read: keep the review only.
+        nxt = None
     return review, nxt
 
 

@@ -10,13 +10,13 @@ from .dates import find_dates
 from .directives import Context, find_directives
 from .figures import find_figures
 from .htmltext import html_to_text, is_html_document
-from .kind import detect_kind
+from .kind import MEETING_WORD, detect_kind
 from .normalize import clean, match_form
 from .people import find_people, unique
-from .periods import find_periods, next_from_body, review_and_next
+from .periods import find_periods, next_from_body, review_and_next, review_rank
 from .record import empty_record, person_dict
 from .references import find_references
-from .segment import paragraphs
+from .segment import paragraphs, unwrap
 
 # A meeting article is a few pages; anything longer is capped so every input finishes quickly.
 MAX_CHARS = 200_000
@@ -35,7 +35,7 @@ def _extract(text: str) -> dict:
     if is_html_document(text[:4000]):
         # A saved page given as a string: its markup, scripts and menus are not the article.
         text = html_to_text(text[: MAX_CHARS * 4])
-    text = strip_chrome(clean(text)[:MAX_CHARS])
+    text = strip_chrome(unwrap(clean(text)[:MAX_CHARS]))
     mtext = match_form(text)
     paras = paragraphs(mtext)
     if not paras:
@@ -48,16 +48,25 @@ def _extract(text: str) -> dict:
     dates = find_dates(mtext)
     date_spans = [(d.start, d.end) for d in dates]
 
-    lead_periods = []
-    for a, b in lead:
-        lead_periods += [
-            p for p in find_periods(mtext, a, b) if not any(s <= p.start < e for s, e in date_spans + ref_spans)
-        ]
+    skip = date_spans + ref_spans
+    lead_periods = [p for a, b in lead for p in find_periods(mtext, a, b) if not _inside(p.start, skip)]
+    from_body = not lead_periods
+    if from_body:
+        # A fragment or a lead pushed down by a preamble: the whole text's periods are candidates,
+        # but only those a review or planning word qualifies.
+        lead_periods = [p for p in find_periods(mtext) if not _inside(p.start, skip)]
     date = mt.find_date(mtext, lead, ref_spans)
     fallback_year = date.year if date and date.year else _first_year(mtext)
-    review, nxt = review_and_next(mtext, lead_periods, fallback_year)
+    review, nxt = review_and_next(mtext, lead_periods, fallback_year, qualified_only=from_body)
 
-    kind = detect_kind(lead_text, review is not None)
+    kind_text = lead_text
+    if not MEETING_WORD.search(lead_text):
+        kind_text += "\n" + _first_meeting_paragraph(mtext, paras)
+    # Only the lead's own review outweighs a conference word in it; a body's is weaker evidence.
+    rank = review_rank(mtext, review) if review and not from_body else 0
+    is_term = bool(review and review.type == "term")
+    plans = bool(nxt and nxt.type != "term")
+    kind = detect_kind(kind_text, review is not None, rank, is_term, plans)
     if kind == "other":
         return empty_record()
 
@@ -101,3 +110,15 @@ def _extract(text: str) -> dict:
 def _first_year(mtext: str) -> int | None:
     m = _ANY_YEAR.search(mtext)
     return int(m.group(0)) if m else None
+
+
+def _first_meeting_paragraph(mtext: str, paras: list[tuple[int, int]]) -> str:
+    """A fragment that starts mid-article names its meeting further down ("Tại Hội nghị sơ kết ...")."""
+    for a, b in paras:
+        if MEETING_WORD.search(mtext, a, b):
+            return mtext[a:b]
+    return ""
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)

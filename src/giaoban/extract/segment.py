@@ -19,6 +19,55 @@ _PIECE_END = re.compile(r";")
 LIST_MARKER = re.compile(r"^\s*(?:[-+•*▪◦·]+|\(?\d{1,2}[.)]|\(?[a-zđ][.)]|[IVX]{1,4}[.)])\s*")
 
 
+# A line that ends like this closes its sentence (or opens a list with ":"), so the next line is new.
+_CLOSED_LINE = re.compile(r"[.!?…:;\"”’)»\]]\s*$|\./\.\s*$")
+_LOWER_START = re.compile(rf"\s*{LO}")
+# How many of a text's long lines must end open before it is taken as hard-wrapped at a width.
+_WRAPPED_SHARE = 0.5
+_WRAPPED_MIN_LINES = 3
+
+
+def unwrap(text: str) -> str:
+    """Paragraphs rebuilt from hard-wrapped lines; the result has the same length.
+
+    A line that ends mid-sentence continues on the next line when that line starts in lower case,
+    or, in a text wrapped at a fixed width (most long lines end open), when the line reaches
+    that width and the next is no list item.  A blank line always ends a paragraph."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if not line.strip() or not nxt.strip() or _CLOSED_LINE.search(line):
+            out.append("\n")
+            continue
+        joins = bool(_LOWER_START.match(nxt)) and not LIST_MARKER.match(nxt)
+        if not joins and width:
+            joins = len(line.rstrip()) >= width * 0.75 and not LIST_MARKER.match(nxt) and _has_lower(line)
+        out.append(" " if joins else "\n")
+    return "".join(out)[: len(text)]
+
+
+def _has_lower(line: str) -> bool:
+    return line != line.upper()
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a text is hard-wrapped at, or None when its lines are whole paragraphs."""
+    long_lines = [
+        (len(a.rstrip()), bool(b.strip()) and not _CLOSED_LINE.search(a))
+        for a, b in zip(lines, lines[1:] + [""], strict=True)
+        if len(a.strip()) >= 40
+    ]
+    open_lengths = sorted(n for n, is_open in long_lines if is_open)
+    if len(open_lengths) < _WRAPPED_MIN_LINES or len(open_lengths) < _WRAPPED_SHARE * len(long_lines):
+        return None
+    width = open_lengths[len(open_lengths) // 2]
+    # Whole paragraphs are long and of any length; wrapped lines stay near one width.
+    return width if width <= 120 else None
+
+
 def paragraphs(text: str) -> list[Span]:
     """Non-blank lines, stripped, as spans."""
     spans: list[Span] = []

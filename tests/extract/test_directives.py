@@ -278,3 +278,53 @@ def test_bare_period_before_the_bodies_of_a_colon_lead_in_is_skipped():
     dirs = _dirs(text)
     assert len(dirs) == 2
     assert all(d["assignees"] == ["Hội LHPN các xã, thị trấn"] for d in dirs)
+
+
+def _texts_of(text):
+    from giaoban.extract import extract
+
+    return [d["text"] for d in extract(text)["directives"]]
+
+
+def test_a_speaker_colon_list_without_a_direction_verb_is_the_directive_part():
+    text = (
+        "Ngày 5/7, Hội Nông dân huyện tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.\n"
+        "Phát biểu chỉ đạo tại Hội nghị, đồng chí Phan Văn Nam - Phó Chủ tịch Hội Nông dân tỉnh đánh giá cao "
+        "kết quả đạt được, đồng thời gợi mở một số nội dung để Hội Nông dân huyện tiếp tục thực hiện: "
+        "tuyên truyền phòng, chống dịch tả lợn Châu Phi; vận động hội viên sử dụng hiệu quả vốn vay."
+    )
+    assert _texts_of(text) == [
+        "tuyên truyền phòng, chống dịch tả lợn Châu Phi",
+        "vận động hội viên sử dụng hiệu quả vốn vay",
+    ]
+
+
+def test_a_plan_opened_by_the_next_period_is_the_directive_part():
+    text = (
+        "Ngày 1/11/2025, Ủy ban MTTQ phường sơ kết công tác quý III, triển khai nhiệm vụ quý IV/2025.\n"
+        "Quý III/2025, Ủy ban MTTQ phường đã triển khai các nhiệm vụ trọng tâm.\n"
+        "Quý IV/2025, Ủy ban MTTQ phường tiếp tục tuyên truyền, vận động Nhân dân; phối hợp tổ chức các ngày kỷ niệm."
+    )
+    assert _texts_of(text) == ["tiếp tục tuyên truyền, vận động Nhân dân", "phối hợp tổ chức các ngày kỷ niệm"]
+
+
+def test_a_body_that_sets_out_tasks_speaks_but_a_body_that_proposes_does_not():
+    text = (
+        "Ngày 3/4, Hội Nông dân xã tổ chức hội nghị sơ kết quý I năm 2022.\n"
+        "Hội Nông dân xã đề nghị Ủy ban MTTQ xã hỗ trợ kinh phí tổ chức hội thi.\n"
+        "Tại Hội nghị sơ kết Hội Nông dân xã đề ra các nội dung trong quý II năm 2022, trọng tâm: "
+        "tiếp tục đổi mới nội dung sinh hoạt Hội; chuẩn bị tốt tham gia Hội thi nhà nông đua tài."
+    )
+    assert _texts_of(text) == [
+        "tiếp tục đổi mới nội dung sinh hoạt Hội",
+        "chuẩn bị tốt tham gia Hội thi nhà nông đua tài",
+    ]
+
+
+def test_presenting_documents_and_direction_as_a_noun_are_not_directions():
+    text = (
+        "Chiều 2/10/2025, Ban Thường vụ Đảng ủy xã tổ chức hội nghị đánh giá kết quả 9 tháng đầu năm 2025; "
+        "đồng thời triển khai, quán triệt một số văn bản quan trọng của Trung ương.\n"
+        "Đảng ủy xã đã xây dựng các văn bản chỉ đạo Đại hội, tăng cường kiểm tra cơ sở."
+    )
+    assert _texts_of(text) == []

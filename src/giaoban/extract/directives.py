@@ -17,6 +17,7 @@ from . import organizations as orgs
 from .chars import LET, LO
 from .deadlines import find_deadline
 from .people import Person
+from .periods import find_periods
 from .places import find_places
 from .segment import Span, list_marker_length, semicolon_pieces, sentences
 
@@ -34,7 +35,9 @@ _SPEAKER = re.compile(
 # Trigger words used as nouns or objects are not the start of a direction.
 # "lãnh đạo, chỉ đạo" is the noun pair "leadership and direction", not a direction being given.
 _NOT_TRIGGER_BEFORE = re.compile(
-    r"(?:đáp ứng|theo|với|sự|của|ý kiến|kiến nghị,|các|những|theo đúng|được|lãnh đạo,|lãnh đạo và|bàn)\s*$"
+    r"(?:đáp ứng|theo|với|sự|của|ý kiến|kiến nghị,|các|những|theo đúng|được|lãnh đạo,|lãnh đạo và|bàn|"
+    # "các văn bản chỉ đạo", "Công văn chỉ đạo": the noun, not the verb.
+    r"văn bản|[Cc]ông văn|kế hoạch|hướng dẫn|tham mưu cho cấp ủy)\s*$"
 )
 _NOT_TRIGGER_AFTER = re.compile(r"^\s*(?:của|đã đề ra|được|nêu|đặt ra|hội nghị\s*[,.]|hội nghị$)")
 # "các chỉ tiêu đề ra." / "chương trình công tác đề ra,": "đề ra" closing a noun phrase means "set out".
@@ -131,6 +134,8 @@ class Context:
 
     people: list[Person] = field(default_factory=list)
     chair_names: frozenset[str] = frozenset()
+    # The next period's key (type, year, number): a paragraph opened by it sets out the plan.
+    next_key: tuple | None = None
 
 
 @dataclass
@@ -151,6 +156,9 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
     context = context or Context()
     for sent in sentences(mtext, para):
         s0, s1 = sent
+        plan = _plan_opening(text, mtext, sent, context)
+        if plan:
+            return plan
         if _is_discussion(mtext, s0, s1, context):
             continue
         for m in _TRIGGER.finditer(mtext, s0, s1):
@@ -163,10 +171,12 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
             colon = _COLON_AFTER.match(mtext, m.end(), s1)
             if word.startswith("kết luận") and not colon:
                 continue
-            if word == "quán triệt" and not colon and _PRESENTING_AFTER.match(mtext, m.end(), s1):
+            if word == "quán triệt" and not colon:
+                # "triển khai, quán triệt một số văn bản": presenting documents, not directing.
                 continue
             opens = m.start() in (s0, _after_connectors(mtext, s0, s1))
-            if not _SPEAKER.search(mtext, s0, m.start()) and not opens and not colon:
+            spoken = opens or colon or _SPEAKER.search(mtext, s0, m.start())
+            if not spoken and not _body_speaks(mtext, s0, m.start()):
                 continue
             if m.group("giao"):
                 # "giao X chủ trì, phối hợp ...": the assignment itself is the directive, verbatim.
@@ -174,7 +184,100 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
             if colon:
                 return Trigger(sent, m.start(), colon.end(), [])
             return _lead_in(text, mtext, sent, m.start(), m.end())
+        listed = _spoken_list(text, mtext, sent, context)
+        if listed:
+            return listed
     return None
+
+
+_AHEAD = re.compile(r"(?i)(?:sắp |thời gian |những tháng |các tháng )tới|tới đây")
+
+
+def _plan_opening(text: str, mtext: str, sent: Span, context: Context) -> Trigger | None:
+    """A plan list opened by a time phrase: "Quý IV/2025, Ủy ban MTTQ phường tiếp tục ...",
+    "Thời gian tới, các cấp Hội tập trung ...": the next period (or "tới"), a body, an action."""
+    s0, s1 = sent
+    start = _after_connectors(mtext, s0, s1)
+    time_lead = _TIME_LEAD.match(mtext, start, s1) or _AHEAD_LEAD.match(mtext, start, s1)
+    if not time_lead:
+        return None
+    phrase = mtext[time_lead.start() : time_lead.end()]
+    ahead = bool(_AHEAD.search(phrase))
+    if not ahead and not any(_same_period(p.key(), context.next_key) for p in find_periods(phrase)):
+        return None
+    pos = time_lead.end()
+    action = orgs.body_phrase_end(mtext, pos, _piece_end(mtext, pos, s1))
+    if action is None or _REPORTED.search(mtext, pos, action):
+        return None
+    return Trigger(sent, pos, action, orgs.split_bodies(text[pos:action], mtext[pos:action]))
+
+
+def _same_period(key: tuple, next_key: tuple | None) -> bool:
+    """The same period as the next one; a year left out ("Quý IV, ...") does not differ."""
+    if not next_key:
+        return False
+    (t, y, n), (nt, ny, nn) = key, next_key
+    return t == nt and n == nn and (y is None or ny is None or y == ny)
+
+
+_AHEAD_LEAD = re.compile(r"(?:[Tt]rong\s+)?(?:[Tt]hời gian|[Nn]hững tháng|[Cc]ác tháng)\s+(?:sắp\s+)?tới\s*,\s*")
+
+
+# "Hội nghị (sơ kết) ... đề ra", "chủ tọa ... yêu cầu", "Hội Nông dân xã đề ra": the meeting, its
+# chair or a body speaks; "đã đề nghị" right before is a reported act, not this meeting's direction.
+_MEETING_SPEAKER = re.compile(r"(?i)(?<![\w])(?:hội nghị|chủ tọa|chủ trì hội nghị)(?![\w])")
+_REPORTED = re.compile(r"(?:đã|từng|được)\s*$")
+
+
+_BODY_TRIGGER = re.compile(r"(?i)đề nghị|yêu cầu|đề ra|kêu gọi|thống nhất")
+_SETS_OUT = re.compile(r"(?i)đề ra|kêu gọi|thống nhất")
+# Between the subject and its verb: no clause break and no word that makes the body an object.
+_NOT_SUBJECT = re.compile(r"[,;:]|\s(?:cho|để|với|của|và|đã|được)\s")
+
+
+def _body_speaks(mtext: str, s0: int, trig: int) -> bool:
+    """Whether the meeting, its chair or a body is the subject of the direction verb at ``trig``."""
+    if not _BODY_TRIGGER.match(mtext, trig) or _REPORTED.search(mtext, max(s0, trig - 8), trig):
+        return False
+    window = max(s0, trig - 80)
+    subjects = [m.end() for m in _MEETING_SPEAKER.finditer(mtext, window, trig)]
+    if _SETS_OUT.match(mtext, trig):
+        # A body "đề nghị" is its proposal to the leaders; a body that "đề ra" sets its own tasks.
+        subjects += [m.end() for m in orgs.ORG_HEAD.finditer(mtext, window, trig)]
+    if not subjects:
+        return False
+    gap = mtext[min(subjects) : trig]
+    return not _NOT_SUBJECT.search(f" {gap} ")
+
+
+# A speaker's words opened by a colon without a direction verb ("Phát biểu chỉ đạo, đồng chí X ...
+# gợi mở một số nội dung để HND huyện tiếp tục triển khai thực hiện: ...").
+_SPOKEN_CUE = re.compile(
+    r"(?i)(?<![\w])(?:chỉ đạo|kết luận|phát biểu|gợi mở|định hướng|nhấn mạnh|đề ra|giao nhiệm vụ|kêu gọi)(?![\w])"
+)
+
+
+def _spoken_list(text: str, mtext: str, sent: Span, context: Context) -> Trigger | None:
+    s0, s1 = sent
+    colon = mtext.find(":", s0, s1)
+    if colon < 0 or colon + 1 >= s1 or not _SPOKEN_CUE.search(mtext, s0, colon):
+        return None
+    named = any(s0 <= p.start < colon for p in context.people)
+    if not (named or _SPEAKER.search(mtext, s0, colon) or _MEETING_SPEAKER.search(mtext, s0, colon)):
+        return None
+    if _NAME_LIST.search(mtext, max(s0, colon - 30), colon):
+        return None
+    bodies: list[str] = []
+    for head in reversed(list(orgs.ORG_HEAD.finditer(mtext, s0, colon))):
+        end = orgs.body_phrase_end(mtext, head.start(), colon)
+        if end is not None:
+            bodies = orgs.split_bodies(text[head.start() : end], mtext[head.start() : end])
+            break
+    return Trigger(sent, colon, colon + 1, bodies)
+
+
+# "có các đồng chí:", "gồm:": a list of people follows, not tasks.
+_NAME_LIST = re.compile(r"(?i)(?:đồng chí|thành phần|gồm|có)\s*$")
 
 
 def _is_discussion(mtext: str, s0: int, s1: int, context: Context) -> bool:

@@ -78,7 +78,9 @@ def _extract(text: str) -> dict:
     people = find_people(text, mtext)
     by_verb = mt.chairs_by_verb(mtext, people, paras)
     lead_chairs = frozenset(p.name.casefold() for p in by_verb)
-    directives, triggers = find_directives(text, mtext, paras, default_year, Context(people, lead_chairs))
+    directives, triggers = find_directives(
+        text, mtext, paras, default_year, Context(people, lead_chairs, nxt.key() if nxt else None)
+    )
     by_name = {p.name.casefold(): p for p in unique(people)}
     chairs_raw = mt.find_chairs(mtext, people, [(t.sentence, t.position) for t in triggers], paras, by_verb)
     chairs = []

@@ -74,3 +74,36 @@ def test_headline_without_sentence_end_does_not_close_the_lead():
         "đánh giá kết quả công tác Mặt trận tháng 9.\n"
     )
     assert extract(text)["meeting"]["date"] == "2025-10-06"
+
+
+def test_host_is_the_subject_of_the_review_verb_and_a_clause_is_no_host():
+    from giaoban.extract import extract
+
+    text = (
+        "UBMTTQ phường Phủ Lý sơ kết công tác quý III, triển khai nhiệm vụ quý IV/2025\n"
+        "Ngày 1/11/2025, UBMTTQ phường Phủ Lý sơ kết công tác quý III, triển khai nhiệm vụ quý IV/2025.\n"
+        "MTTQ phường chỉ đạo các tổ chức chính trị - xã hội triển khai kế hoạch tổ chức Đại hội."
+    )
+    assert extract(text)["meeting"]["host"] == "UBMTTQ phường Phủ Lý"
+
+
+def test_host_of_a_delegation_leaves_out_its_leader_who_chairs():
+    from giaoban.extract import extract
+
+    text = (
+        "Ngày 6/11, Đoàn công tác của Ban Thường vụ Trung ương Hội Nông dân Việt Nam do đồng chí Nguyễn Xuân Định"
+        " - Phó Chủ tịch Trung ương Hội làm Trưởng đoàn đã kiểm tra công tác Hội năm 2025 tại xã Phùng Nguyên."
+    )
+    meeting = extract(text)["meeting"]
+    assert meeting["host"] == "Đoàn công tác của Ban Thường vụ Trung ương Hội Nông dân Việt Nam"
+    assert [c["name"] for c in meeting["chairs"]] == ["Nguyễn Xuân Định"]
+
+
+def test_host_in_lower_case_is_found_beyond_a_fragment_lead():
+    from giaoban.extract import extract
+
+    text = (
+        "Các chi hội đã kết nạp 24 hội viên, nâng tổng số lên 1.529 hội viên trong quý.\n"
+        "Tại hội nghị, Hội nông dân xã đã thông qua chương trình công tác năm 2026 với 07 nhiệm vụ trọng tâm."
+    )
+    assert extract(text)["meeting"]["host"] == "Hội nông dân xã"

@@ -16,18 +16,32 @@ _LEAD_MAX_PARAS = 6
 _HEADLINE_MAX_CHARS = 200
 _HOST_VERB = re.compile(
     r"(?:(?:đã|vừa|đã phối hợp|phối hợp)\s+)?(?:tổ chức|tiến hành|triệu tập)\s+(?:[Hh]ội nghị|giao ban|buổi|cuộc|"
-    r"kỳ họp|phiên họp|họp|sơ kết|tổng kết)"
+    r"kỳ họp|phiên họp|họp|sơ kết|tổng kết|[Đđ]ại hội|kiểm tra|giám sát|hội thảo|tọa đàm|đối thoại)"
     r"|(?:có\s+)?(?:buổi\s+)?làm việc\s+(?:với|tại)"
 )
-_HOST_VERB_WEAK = re.compile(r"(?:đã\s+|vừa\s+)?(?:họp|giao ban)\s")
+# The body as the subject of the review itself: "UBMTTQ phường sơ kết công tác quý III",
+# "Ủy ban MTTQ ... đã tổng kết", "Hội Nông dân xã đã thông qua chương trình", "Đoàn ... đã kiểm tra".
+_HOST_VERB_WEAK = re.compile(
+    r"(?:đã\s+|vừa\s+)?(?:họp|giao ban)\s|(?:đã\s+|vừa\s+)?(?:sơ kết|tổng kết)\s"
+    r"|(?:đã|vừa)\s+(?:kiểm tra|thông qua|đề ra)\s|(?:đã\s+|vừa\s+)?giám sát\s+(?:việc|tại|công tác)"
+)
 _HOST_BY = re.compile(r"do\s+(?P<org>.{3,100}?)\s+tổ chức")
+# "Đại hội đại biểu Hội Cựu chiến binh tỉnh lần thứ VI": a congress is its body's.
+_HOST_CONGRESS = re.compile(r"[Đđ]ại hội(?:\s+đại biểu)?\s+(?P<org>.{3,80}?)\s+lần thứ")
+# "Đoàn công tác của X do đồng chí Y làm Trưởng đoàn": the delegation, without its leader.
+_LED_BY = re.compile(r"\s+do\s+(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|đ/c)\s.*$")
 # "dự và chỉ đạo", "phát biểu chỉ đạo": the guest who gave the meeting its direction chairs it too.
 # The leading lookahead lets the scan skip positions that cannot start any alternative.
 _CHAIR = re.compile(
-    r"(?=[đcCkdDpP])(?:(?:đồng\s+)?chủ trì|[Cc]hủ trì|kết luận|điều hành|(?:dự và|dự,|[Dd]ự|[Pp]hát biểu) chỉ đạo)"
+    r"(?=[đcCkdDpPlL])(?:(?:đồng\s+)?chủ trì|[Cc]hủ trì|kết luận|điều hành|(?:dự và|dự,|[Dd]ự|[Pp]hát biểu) chỉ đạo"
+    # The head of a visiting delegation leads its working session.
+    r"|[Ll]àm [Tt]rưởng [Đđ]oàn)"
 )
 # Presiding, concluding or "dự và chỉ đạo", as opposed to a guest's "phát biểu chỉ đạo".
-_PRESIDE = re.compile(r"(?=[đcCkdD])(?:(?:đồng\s+)?chủ trì|[Cc]hủ trì|kết luận|điều hành|(?:dự và|dự,|[Dd]ự) chỉ đạo)")
+_PRESIDE = re.compile(
+    r"(?=[đcCkdDlL])(?:(?:đồng\s+)?chủ trì|[Cc]hủ trì|kết luận|điều hành|(?:dự và|dự,|[Dd]ự) chỉ đạo"
+    r"|[Ll]àm [Tt]rưởng [Đđ]oàn)"
+)
 # The head of a Party committee ("Bí thư Đảng ủy xã", "Bí thư Huyện ủy"), not a deputy.
 _PARTY_HEAD = re.compile(r"Bí thư (?:Đảng|Chi bộ|Huyện|Tỉnh|Thành|Thị|Quận) ?(?:ủy|uỷ|bộ)")
 _GIAO_WORD = re.compile(r"(?i)\bgiao\b")
@@ -71,21 +85,48 @@ def _is_headline(mtext: str, para: Span) -> bool:
     return len(body) < _HEADLINE_MAX_CHARS and not body.endswith((".", "!", "?", ":", "…", ";", '"', "”"))
 
 
-def find_host(text: str, mtext: str, lead: list[Span]) -> str | None:
-    """The convening body, as written: "X (đã) tổ chức hội nghị", "X làm việc với", "do X tổ chức"."""
+def find_host(text: str, mtext: str, lead: list[Span], paras: list[Span] | None = None) -> str | None:
+    """The convening body, as written: "X (đã) tổ chức hội nghị", "X làm việc với", "do X tổ chức";
+    from the lead, else (a fragment, a lead pushed down) from the paragraphs that name the meeting."""
+    host = _host_in(text, mtext, lead)
+    if host or not paras:
+        return host
+    return _host_in(text, mtext, [p for p in paras if _MEETING_WORD.search(mtext, p[0], p[1])])
+
+
+def _host_in(text: str, mtext: str, lead: list[Span]) -> str | None:
     for verb in (_HOST_VERB, _HOST_VERB_WEAK):
         for para in lead:
             for s0, s1 in sentences(mtext, para):
                 by = _HOST_BY.search(mtext, s0, s1)
                 if by and orgs.is_org(by.group("org")):
                     return _org_tail(text, mtext, by.start("org"), by.end("org"))
-                m = verb.search(mtext, s0, s1)
-                if not m:
-                    continue
-                host = _org_tail(text, mtext, s0, m.start())
-                if host:
-                    return host
+                for m in verb.finditer(mtext, s0, s1):
+                    host = _org_tail(text, mtext, s0, m.start())
+                    if host and _plausible_host(host):
+                        return _without_leader(host)
+    for para in lead:
+        congress = _HOST_CONGRESS.search(mtext, para[0], para[1])
+        if congress and orgs.starts_with_org(congress.group("org")):
+            return text[congress.start("org") : congress.end("org")]
     return None
+
+
+_QUOTES = re.compile(r"[\"“”]|về việc")
+
+
+def _plausible_host(host: str) -> bool:
+    """A body's name, not a clause: no lower-case action word ("triển khai kế hoạch"), no quotes."""
+    from .normalize import match_form
+
+    mhost = match_form(host)
+    actions = [m for m in orgs.ACTION_RE.finditer(mhost) if mhost[m.start()].islower()]
+    return not actions and not _QUOTES.search(mhost)
+
+
+def _without_leader(host: str) -> str:
+    cut = _LED_BY.search(host)
+    return host[: cut.start()].strip(" ,") if cut and cut.start() > 0 else host
 
 
 def _org_tail(text: str, mtext: str, start: int, end: int) -> str | None:
@@ -169,9 +210,7 @@ def _speakers(
     return chairs
 
 
-def chairs_by_verb(
-    mtext: str, people: list[Person], paras: list[Span], verb: re.Pattern[str] = _CHAIR
-) -> list[Person]:
+def chairs_by_verb(mtext: str, people: list[Person], paras: list[Span], verb: re.Pattern[str] = _CHAIR) -> list[Person]:
     """People named as the subject of "chủ trì", "kết luận", "dự và chỉ đạo" (or after "chủ trì có")."""
     chairs: list[Person] = []
     for para in paras:

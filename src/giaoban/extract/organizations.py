@@ -127,7 +127,16 @@ _PLURAL_HEADS = [
     r"tổ chức chính trị - xã hội",
     r"đoàn thể",
 ]
-_HEAD_ALT = "|".join(_HEADS)
+
+
+def _tail_any_case(head: str) -> str:
+    """ "Hội Nông dân" also as "Hội nông dân", "Ban Chấp hành" as "Ban chấp hành": the first word keeps
+    its capital (so "hội" and "ban" as common words stay out), the rest matches in any case."""
+    first, sep, rest = head.partition(" ")
+    return f"{first} (?i:{rest})" if sep and first[:1].isupper() and "(" not in first else head
+
+
+_HEAD_ALT = "|".join(_tail_any_case(h) for h in _HEADS)
 _PLURAL_ALT = "|".join(_PLURAL_HEADS)
 # An organisation head as a whole word, upper-case heads case-sensitive, plural heads any case.
 ORG_HEAD = re.compile(rf"(?<!{LET})(?:{_HEAD_ALT}|(?i:{_PLURAL_ALT}))(?!{LO})")

@@ -99,7 +99,7 @@ def _extract(text: str) -> dict:
         "date": date_iso,
         "period": review.as_dict() if review else None,
         "next_period": nxt.as_dict() if nxt else None,
-        "host": mt.find_host(text, mtext, lead),
+        "host": mt.find_host(text, mtext, lead, paras),
         "chairs": chairs,
     }
     record["people"] = [person_dict(p.name, p.title) for p in unique(people) if p.title]

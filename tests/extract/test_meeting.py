@@ -107,3 +107,31 @@ def test_host_in_lower_case_is_found_beyond_a_fragment_lead():
         "Tại hội nghị, Hội nông dân xã đã thông qua chương trình công tác năm 2026 với 07 nhiệm vụ trọng tâm."
     )
     assert extract(text)["meeting"]["host"] == "Hội nông dân xã"
+
+
+def test_every_person_in_the_list_that_chu_tri_opens_chairs():
+    from giaoban.extract import extract
+
+    text = (
+        "Chiều 31/10/2025, Ban Thường vụ Đảng ủy xã tổ chức Hội nghị giao ban tháng 10 năm 2025.\n"
+        "Dự và chủ trì Hội nghị có đồng chí Doãn Quốc Hoàn – Bí thư Đảng ủy; đồng chí Vũ Lê Thuận – Phó Bí thư "
+        "Thường trực Đảng ủy; cùng các đồng chí trong Ban Thường vụ. Tham dự có đồng chí Lê Văn Ba – Chủ tịch Hội "
+        "Nông dân xã."
+    )
+    chairs = [c["name"] for c in extract(text)["meeting"]["chairs"]]
+    assert chairs == ["Doãn Quốc Hoàn", "Vũ Lê Thuận"]
+
+
+def test_a_preamble_does_not_use_up_the_lead():
+    from giaoban.extract import extract
+
+    text = (
+        "Thực hiện kế hoạch số 13-KH/ĐTN, ngày 29/02/2024 của Ban Thường vụ Xã đoàn về việc tổ chức Tháng "
+        "Thanh niên năm 2024 với chủ đề tuổi trẻ xung kích tình nguyện vì cuộc sống cộng đồng.\n"
+        "Chiều ngày 12/4/2024 Xã đoàn tổ chức hội nghị sơ kết công tác Đoàn quý I và đề ra chương trình công "
+        "tác quý II năm 2024."
+    )
+    meeting = extract(text)["meeting"]
+    assert meeting["date"] == "2024-04-12"
+    assert meeting["period"] == {"type": "quarter", "year": 2024, "number": 1}
+    assert meeting["next_period"] == {"type": "quarter", "year": 2024, "number": 2}

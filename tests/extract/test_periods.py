@@ -115,3 +115,15 @@ def test_a_deadline_is_not_the_period_under_review():
 
 def test_a_period_without_a_year_is_kept():
     assert _review_next("Báo cáo sơ kết đánh giá kết quả 6 tháng đầu năm") == (("half", None, 1), None)
+
+
+def test_a_congress_opens_its_term_and_reviews_the_earlier_one():
+    from giaoban.extract.periods import congress_terms
+
+    text = match_form(
+        "Chiều ngày 08/12/2023, xã Đoàn chỉ đạo tổ chức thành công Đại hội điểm ấp Hòa Lộc, nhiệm kỳ 2023 – 2024. "
+        "Đại hội đánh giá kết quả công tác Đoàn nhiệm kỳ 2022 - 2023."
+    )
+    review, ahead = congress_terms(text, [(0, len(text))], find_periods(text))
+    assert (review.key(), ahead.key()) == (("term", 2022, None), ("term", 2023, None))
+    assert congress_terms(text, [(0, 20)], find_periods(text)) is None

@@ -74,9 +74,17 @@ def lead_paragraphs(mtext: str, paras: list[Span]) -> list[Span]:
         if not _HAS_LOWER.search(mtext, para[0], para[1]):
             continue
         counted += 1
-        if para[1] - para[0] >= _LEAD_MIN_CHARS and not _is_headline(mtext, para):
+        if para[1] - para[0] >= _LEAD_MIN_CHARS and not _is_headline(mtext, para) and not _is_preamble(mtext, para):
             break
     return out
+
+
+# "Thực hiện Kế hoạch số 13-KH/ĐTN ... ," before the opening sentence: the meeting comes after it.
+_PREAMBLE = re.compile(r"\s*(?:Thực hiện|Căn cứ|Triển khai|Nhằm|Theo|Hưởng ứng)\s")
+
+
+def _is_preamble(mtext: str, para: Span) -> bool:
+    return bool(_PREAMBLE.match(mtext, para[0], para[1])) and not _MEETING_WORD.search(mtext, para[0], para[1])
 
 
 def _is_headline(mtext: str, para: Span) -> bool:
@@ -224,8 +232,24 @@ def chairs_by_verb(mtext: str, people: list[Person], paras: list[Span], verb: re
                 # The subject comes before the verb; "dưới sự chủ trì của X" / "chủ trì có X" after it.
                 before = [p for p in people if clause0 <= p.start < m.start()]
                 after = [p for p in people if m.end() <= p.start < clause1]
+                if not before and "chủ trì" in m.group(0).lower() and _CHAIR_LIST.match(mtext, m.end(), s1):
+                    # "Dự và chủ trì Hội nghị có đồng chí A - ...; đồng chí B - ...; đồng chí C ...":
+                    # every person named in the list the verb opens, up to the other attendees.
+                    stop = _LIST_STOP.search(mtext, m.end(), s1)
+                    end = stop.start() if stop else s1
+                    chairs += [p for p in people if m.end() <= p.start < end]
+                    break
                 chairs += _joined_subjects(mtext, before) or after[:1]
     return chairs
+
+
+_CHAIR_LIST = re.compile(
+    r"\s*(?:hội nghị|buổi làm việc|buổi giao ban|cuộc họp|đại hội|phiên họp)?\s*"
+    r"(?:(?:có|gồm)\s+(?:các\s+)?(?:đồng chí|ông|bà|đ/c)\s*:?"
+    r"|(?:có|gồm|là)?\s*(?:các\s+)?(?:đồng chí|ông|bà|đ/c)?\s*:)",
+    re.IGNORECASE,
+)
+_LIST_STOP = re.compile(r"(?i)(?:\bcùng (?:dự|các|với)|\bcùng tham dự|\btham dự|\bdự hội nghị|\bcó sự tham dự)")
 
 
 _AND_NEXT = re.compile(r"\s*,?\s*và\s+(?:các\s+)?(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|đ/c)?\s*$")

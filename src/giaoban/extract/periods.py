@@ -206,3 +206,24 @@ def next_from_body(match_text: str, mentions: list[PeriodMention], review: Perio
         if p.key() != review.key() and _end_key(p) > _end_key(review):
             return p
     return None
+
+
+# A congress being held ("tổ chức (thành công) Đại hội ...", "phát biểu tại Đại hội ...") opens the term
+# it names; an earlier term the text mentions is the one under review.
+_CONGRESS_HELD = re.compile(r"(?i)(?:tổ chức|khai mạc|diễn ra|bế mạc|tại)\s+(?:thành công\s+)?đại hội")
+_CONGRESS_REACH = 200
+
+
+def congress_terms(
+    match_text: str, lead: list[tuple[int, int]], mentions: list[PeriodMention]
+) -> tuple[PeriodMention | None, PeriodMention] | None:
+    """(term under review or None, term ahead) when the lead reports a congress, else None."""
+    terms = [p for p in mentions if p.type == "term"]
+    for a, b in lead:
+        for held in _CONGRESS_HELD.finditer(match_text, a, b):
+            ahead = next((p for p in terms if held.end() <= p.start <= min(b, held.end() + _CONGRESS_REACH)), None)
+            if ahead is None:
+                continue
+            earlier = [p for p in terms if p.year is not None and ahead.year is not None and p.year < ahead.year]
+            return (earlier[0] if earlier else None), ahead
+    return None

@@ -13,7 +13,7 @@ from .htmltext import html_to_text, is_html_document
 from .kind import MEETING_WORD, detect_kind
 from .normalize import clean, match_form
 from .people import find_people, unique
-from .periods import find_periods, next_from_body, review_and_next, review_rank
+from .periods import congress_terms, find_periods, next_from_body, review_and_next, review_rank
 from .record import empty_record, person_dict
 from .references import find_references
 from .segment import paragraphs, unwrap
@@ -58,6 +58,9 @@ def _extract(text: str) -> dict:
     date = mt.find_date(mtext, lead, ref_spans)
     fallback_year = date.year if date and date.year else _first_year(mtext)
     review, nxt = review_and_next(mtext, lead_periods, fallback_year, qualified_only=from_body)
+    congress = congress_terms(mtext, lead, [p for p in find_periods(mtext) if not _inside(p.start, skip)])
+    if congress and (review is None or review.type == "term"):
+        review, nxt = congress
 
     kind_text = lead_text
     if not MEETING_WORD.search(lead_text):

@@ -328,3 +328,24 @@ def test_presenting_documents_and_direction_as_a_noun_are_not_directions():
         "Đảng ủy xã đã xây dựng các văn bản chỉ đạo Đại hội, tăng cường kiểm tra cơ sở."
     )
     assert _texts_of(text) == []
+
+
+def test_a_notice_line_keeps_its_details_in_one_directive_with_lead_and_deadline():
+    from giaoban.extract import extract
+
+    text = (
+        "Kết luận của đồng chí Đinh Văn Chính, Phó Bí thư Huyện ủy tại hội nghị giao ban quý I năm 2027\n"
+        "Đồng chí Đinh Văn Chính kết luận như sau:\n"
+        "1. Đối với Hội Nông dân huyện:\n"
+        "- Tổ chức hội thi nhà nông đua tài cấp huyện (phối hợp: Ban Dân vận Huyện ủy, Hội Liên hiệp Phụ nữ "
+        "huyện; thời hạn: trong tháng 8/2027)."
+    )
+    assert extract(text)["directives"] == [
+        {
+            "text": "Tổ chức hội thi nhà nông đua tài cấp huyện",
+            "assignees": ["Hội Nông dân huyện", "Ban Dân vận Huyện ủy", "Hội Liên hiệp Phụ nữ huyện"],
+            "lead": "Hội Nông dân huyện",
+            "deadline": "2027-08",
+            "places": [],
+        }
+    ]

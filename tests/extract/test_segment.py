@@ -69,3 +69,11 @@ def test_unwrap_keeps_lines_that_are_whole_paragraphs():
 
     text = "HỘI NGHỊ GIAO BAN QUÝ I\nNgày 5/4, Huyện ủy tổ chức hội nghị.\nĐồng chí Bí thư kết luận."
     assert unwrap(text) == text
+
+
+def test_a_semicolon_inside_parentheses_ends_no_piece():
+    text = "Tổ chức hội thi (phối hợp: Ban Dân vận; thời hạn: trong quý II/2027); rà soát hộ nghèo"
+    assert _texts(text, pieces(text, (0, len(text)))) == [
+        "Tổ chức hội thi (phối hợp: Ban Dân vận; thời hạn: trong quý II/2027);",
+        "rà soát hộ nghèo",
+    ]

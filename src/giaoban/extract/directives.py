@@ -481,9 +481,15 @@ def _directive(
         b -= 1
     if b <= a:
         return None
+    details = _DETAILS.search(mtext, a, b)
+    if details:
+        # "… (phối hợp: X, Y; thời hạn: trong quý II/2027)": a notice's own wording of the details.
+        b = details.start()
     piece, mpiece = text[a:b], mtext[a:b]
     if len(mpiece.split()) < _MIN_WORDS or _REPORT_START.match(mpiece) or _REPLY.match(mpiece):
         return None
+    if details:
+        return _with_details(text, mtext, piece, a, details, inherited, default_year)
     assignees, lead, own = list(inherited), None, False
     giao = _GIAO.match(mpiece) or _LEAD_SUBJECT.match(mpiece)
     if giao and orgs.is_org(giao.group("lead")) and orgs.starts_with_org(_strip_giao(giao.group("lead"))):
@@ -509,6 +515,34 @@ def _directive(
         places=find_places(piece, mpiece),
         start=a,
         own=own,
+    )
+
+
+_DETAILS = re.compile(r"\s*\((?=(?:phối hợp|thời hạn)\s*:)(?P<body>[^()]*)\)\s*$")
+_DETAIL_PART = re.compile(r"(?P<key>phối hợp|thời hạn)\s*:\s*(?P<value>[^;]*)")
+
+
+def _with_details(
+    text: str, mtext: str, piece: str, a: int, details: re.Match[str], inherited: list[str], default_year: int | None
+) -> Directive:
+    """A directive whose details stand in parentheses: the group's body leads when others
+    coordinate ("phối hợp: X"), and "thời hạn: …" is the deadline."""
+    assignees, lead, deadline = list(inherited), None, None
+    for part in _DETAIL_PART.finditer(mtext, details.start("body"), details.end("body")):
+        value = text[part.start("value") : part.end("value")].strip()
+        if part.group("key") == "thời hạn":
+            deadline = find_deadline(mtext[part.start() : part.end()], default_year)
+        elif value:
+            lead = inherited[0] if len(inherited) == 1 else None
+            assignees += [v.strip() for v in value.split(", ") if v.strip()]
+    mpiece = mtext[a : a + len(piece)]
+    return Directive(
+        text=piece,
+        assignees=assignees,
+        lead=lead,
+        deadline=deadline or find_deadline(mpiece, default_year),
+        places=find_places(piece, mpiece),
+        start=a,
     )
 
 

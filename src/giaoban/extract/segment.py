@@ -14,7 +14,9 @@ Span = tuple[int, int]
 # A sentence ends at ".", "!", "?", "…" followed by space and a capital, digit, dash or quote, or at
 # a "." glued to the next capitalised word ("Lai Uyên.Tổ chức") and at "./." endings.
 _SENTENCE_END = re.compile(rf"(?=[.!?…])(?:(?:\./\.|[.!?…]+)(?=\s+(?:{UP}|[\d\"“'‘(+•-]))|(?<={LO})\.(?={UP}{LO}))")
-_PIECE_END = re.compile(r";")
+# A ";" inside parentheses ("(phối hợp: Ban Dân vận; thời hạn: trong quý II/2027)") joins details of one
+# piece; it ends no piece.
+_PIECE_END = re.compile(r";(?![^()]*\))")
 # List markers at the start of a line: "-", "+", "•", "1.", "1)", "a)", "I." ...
 LIST_MARKER = re.compile(r"^\s*(?:[-+•*▪◦·]+|\(?\d{1,2}[.)]|\(?[a-zđ][.)]|[IVX]{1,4}[.)])\s*")
 

@@ -349,3 +349,38 @@ def test_a_notice_line_keeps_its_details_in_one_directive_with_lead_and_deadline
             "places": [],
         }
     ]
+
+
+def test_an_adopted_plan_lists_its_tasks_after_nhu_or_trong_do():
+    text = (
+        "Ngày 20/12/2025, Hội Nông dân xã tổ chức hội nghị tổng kết năm 2025.\n"
+        "Hội nghị đã nhất trí thông qua phương hướng, nhiệm vụ năm 2026 với các mục tiêu trọng tâm, như tăng "
+        "cường đoàn kết nội bộ, phát triển hội viên mới.\n"
+        "Hội nông dân xã đã thông qua chương trình công tác năm 2026 với 07 nhiệm vụ trọng tâm. Trong đó: "
+        "phấn đấu kết nạp mới 20 hội viên trở lên; xây dựng ít nhất 01 mô hình phát triển kinh tế."
+    )
+    assert _texts_of(text) == [
+        "tăng cường đoàn kết nội bộ, phát triển hội viên mới",
+        "phấn đấu kết nạp mới 20 hội viên trở lên",
+        "xây dựng ít nhất 01 mô hình phát triển kinh tế",
+    ]
+
+
+def test_the_meetings_agenda_and_a_list_of_documents_are_not_directives():
+    text = (
+        "Sáng ngày 18/7/2025, Hội LHPN thành phố tổ chức hội nghị giao ban công tác Hội.\n"
+        "Phát biểu chỉ đạo Hội nghị, đồng chí Lê Kim Anh nhấn mạnh Hội nghị tập trung vào một số nội dung như: "
+        "đánh giá một số kết quả bước đầu; những khó khăn, vướng mắc cụ thể.\n"
+        "- Các ấp tập trung chỉ đạo thực hiện tốt Nghị quyết số 03-NQ/HU của Huyện ủy; Nghị quyết số 02-NQ/ĐU "
+        "của Đảng ủy xã."
+    )
+    assert _texts_of(text) == []
+
+
+def test_a_colon_that_runs_the_sentence_on_keeps_the_action():
+    text = (
+        "Ngày 9-7, Ban Tuyên giáo Trung ương tổ chức Hội nghị báo cáo viên tháng 7-2020.\n"
+        "Phát biểu, lãnh đạo Ban Tuyên giáo Trung ương đề nghị Ban Tuyên giáo các tỉnh tiếp tục quan tâm tuyên "
+        "truyền về: kết quả đại hội Đảng các cấp."
+    )
+    assert _texts_of(text) == ["tiếp tục quan tâm tuyên truyền về: kết quả đại hội Đảng các cấp"]

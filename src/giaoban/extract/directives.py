@@ -37,7 +37,7 @@ _SPEAKER = re.compile(
 _NOT_TRIGGER_BEFORE = re.compile(
     r"(?:đáp ứng|theo|với|sự|của|ý kiến|kiến nghị,|các|những|theo đúng|được|lãnh đạo,|lãnh đạo và|bàn|"
     # "các văn bản chỉ đạo", "Công văn chỉ đạo": the noun, not the verb.
-    r"văn bản|[Cc]ông văn|kế hoạch|hướng dẫn|tham mưu cho cấp ủy)\s*$"
+    r"văn bản|[Cc]ông văn|kế hoạch|hướng dẫn|tham mưu cho cấp ủy|[Tt]rưởng ban|[Bb]an)\s*$"
 )
 _NOT_TRIGGER_AFTER = re.compile(r"^\s*(?:của|đã đề ra|được|nêu|đặt ra|hội nghị\s*[,.]|hội nghị$)")
 # "các chỉ tiêu đề ra." / "chương trình công tác đề ra,": "đề ra" closing a noun phrase means "set out".
@@ -104,6 +104,10 @@ _REPLY = re.compile(
     r"ghi nhận|đánh giá cao|tiếp thu|bày tỏ|mong muốn|chúc|trả lời|giải đáp)(?![\w])"
 )
 _MIN_WORDS = 3
+_DOCUMENT_LIST = re.compile(
+    r"(?:(?:Nghị quyết|Kết luận|Chỉ thị|Quyết định|Kế hoạch|Hướng dẫn|Công văn) số\s+\S+(?:\s+của\s+[^,;]{2,60})?"
+    r"(?:,\s*|$))+$"
+)
 _REPORT_START = re.compile(r"^(?:đã|Hội nghị đã|Qua đó|Kết quả|Tuy nhiên)\b")
 
 
@@ -154,9 +158,11 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
     ``context`` names the people of the text and the chairs known from the lead: in a sentence
     that reports a report or the discussion ("Tại hội nghị, X đề nghị ..."), only chairs direct."""
     context = context or Context()
+    prev: Span | None = None
     for sent in sentences(mtext, para):
         s0, s1 = sent
-        plan = _plan_opening(text, mtext, sent, context)
+        plan = _plan_opening(text, mtext, sent, context) or plan_follows(mtext, prev, sent)
+        prev = sent
         if plan:
             return plan
         if _is_discussion(mtext, s0, s1, context):
@@ -181,6 +187,8 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
             if m.group("giao"):
                 # "giao X chủ trì, phối hợp ...": the assignment itself is the directive, verbatim.
                 return Trigger(sent, m.start(), m.start(), [], keeps_inherited=True)
+            if _AGENDA.search(mtext, m.start(), mtext.find(":", m.start(), s1)):
+                continue
             if colon:
                 return Trigger(sent, m.start(), colon.end(), [])
             return _lead_in(text, mtext, sent, m.start(), m.end())
@@ -257,13 +265,50 @@ _SPOKEN_CUE = re.compile(
 )
 
 
+# The plan a meeting adopts: "Hội nghị đã nhất trí thông qua phương hướng, nhiệm vụ năm 2025 với các mục
+# tiêu trọng tâm, như …", "Hội nông dân xã đã thông qua chương trình công tác năm 2026 … Trong đó: …".
+_PLAN_CUE = re.compile(
+    r"(?i)(?<![\w])(?:thông qua|đề ra|xác định|nhất trí)(?![\w])[^.;:]{0,40}?"
+    r"(?<![\w])(?:phương hướng|chương trình|kế hoạch|nhiệm vụ|chỉ tiêu|mục tiêu|giải pháp)(?![\w])"
+)
+# "Hội nghị tập trung vào một số nội dung như: …": the meeting's agenda, not its directions.
+_AGENDA = re.compile(r"(?i)hội nghị\s+(?:tập trung|bàn|thảo luận|gồm|có)[^.:;]{0,40}nội dung")
+_SUCH_AS = re.compile(r",?\s+(?:như|gồm|là)\s*:?\s+")
+_DETAIL_OPENER = re.compile(r"\s*(?:Trong đó|Cụ thể|Bao gồm|Gồm)\s*:\s*")
+
+
+def _opener(mtext: str, s0: int, s1: int) -> tuple[int, int] | None:
+    """Where a list opens in a sentence: its colon, or ", như" after a plan cue; (start, content)."""
+    colon = mtext.find(":", s0, s1)
+    if colon >= 0:
+        return colon, colon + 1
+    plan = _PLAN_CUE.search(mtext, s0, s1)
+    such = _SUCH_AS.search(mtext, plan.end(), s1) if plan else None
+    return (such.start(), such.end()) if such else None
+
+
+def plan_follows(mtext: str, prev: Span | None, sent: Span) -> Trigger | None:
+    """ "Trong đó: …" right after a sentence that adopts a plan lists that plan's tasks."""
+    if prev is None or not _PLAN_CUE.search(mtext, prev[0], prev[1]):
+        return None
+    m = _DETAIL_OPENER.match(mtext, sent[0], sent[1])
+    return Trigger(sent, m.start(), m.end(), []) if m else None
+
+
 def _spoken_list(text: str, mtext: str, sent: Span, context: Context) -> Trigger | None:
     s0, s1 = sent
-    colon = mtext.find(":", s0, s1)
-    if colon < 0 or colon + 1 >= s1 or not _SPOKEN_CUE.search(mtext, s0, colon):
+    opened = _opener(mtext, s0, s1)
+    if opened is None or opened[1] >= s1:
+        return None
+    colon, content = opened
+    if _AGENDA.search(mtext, s0, colon):
+        return None
+    plan = _PLAN_CUE.search(mtext, s0, colon)
+    if not plan and not _SPOKEN_CUE.search(mtext, s0, colon):
         return None
     named = any(s0 <= p.start < colon for p in context.people)
-    if not (named or _SPEAKER.search(mtext, s0, colon) or _MEETING_SPEAKER.search(mtext, s0, colon)):
+    speaks = named or _SPEAKER.search(mtext, s0, colon) or _MEETING_SPEAKER.search(mtext, s0, colon)
+    if not speaks and not (plan and orgs.ORG_HEAD.search(mtext, s0, plan.start())):
         return None
     if _NAME_LIST.search(mtext, max(s0, colon - 30), colon):
         return None
@@ -273,7 +318,7 @@ def _spoken_list(text: str, mtext: str, sent: Span, context: Context) -> Trigger
         if end is not None:
             bodies = orgs.split_bodies(text[head.start() : end], mtext[head.start() : end])
             break
-    return Trigger(sent, colon, colon + 1, bodies)
+    return Trigger(sent, colon, content, bodies)
 
 
 # "có các đồng chí:", "gồm:": a list of people follows, not tasks.
@@ -308,6 +353,11 @@ def _lead_in(text: str, mtext: str, sent: Span, trig_start: int, pos: int) -> Tr
         pos = time_lead.end()
     piece_end = _piece_end(mtext, pos, s1)
     colon = mtext.find(":", pos, piece_end)
+    if colon >= 0 and _RUNS_ON.search(mtext, pos, colon):
+        # "đề nghị X tiếp tục quan tâm tuyên truyền về: …": the colon runs the sentence on.
+        action = orgs.body_phrase_end(mtext, pos, colon)
+        if action is not None:
+            return Trigger(sent, trig_start, action, orgs.split_bodies(text[pos:action], mtext[pos:action]))
     if colon >= 0:
         # "chỉ đạo các nhiệm vụ ... trong quý II và năm 2022: Cần rà soát ..."
         head = text[pos:colon]
@@ -321,6 +371,9 @@ def _lead_in(text: str, mtext: str, sent: Span, trig_start: int, pos: int) -> Tr
         bodies = orgs.split_bodies(text[pos:action], mtext[pos:action])
         return Trigger(sent, trig_start, action, bodies)
     return Trigger(sent, trig_start, pos, [])
+
+
+_RUNS_ON = re.compile(r"(?<![\w])(?:về|đến|cho|với|tới|vào)\s*$")
 
 
 def _skip_spaces(s: str, pos: int, end: int) -> int:
@@ -487,6 +540,9 @@ def _directive(
         b = details.start()
     piece, mpiece = text[a:b], mtext[a:b]
     if len(mpiece.split()) < _MIN_WORDS or _REPORT_START.match(mpiece) or _REPLY.match(mpiece):
+        return None
+    if _DOCUMENT_LIST.match(mpiece):
+        # "…; Nghị quyết số 02-NQ/ĐU của Đảng ủy xã": the rest of a list of documents, no action.
         return None
     if details:
         return _with_details(text, mtext, piece, a, details, inherited, default_year)

@@ -74,7 +74,7 @@ def lead_paragraphs(mtext: str, paras: list[Span]) -> list[Span]:
         if not _HAS_LOWER.search(mtext, para[0], para[1]):
             continue
         counted += 1
-        if para[1] - para[0] >= _LEAD_MIN_CHARS and not _is_headline(mtext, para) and not _is_preamble(mtext, para):
+        if para[1] - para[0] >= _LEAD_MIN_CHARS and not _is_headline(mtext, para) and not is_preamble(mtext, para):
             break
     return out
 
@@ -83,7 +83,7 @@ def lead_paragraphs(mtext: str, paras: list[Span]) -> list[Span]:
 _PREAMBLE = re.compile(r"\s*(?:Thực hiện|Căn cứ|Triển khai|Nhằm|Theo|Hưởng ứng)\s")
 
 
-def _is_preamble(mtext: str, para: Span) -> bool:
+def is_preamble(mtext: str, para: Span) -> bool:
     return bool(_PREAMBLE.match(mtext, para[0], para[1])) and not _MEETING_WORD.search(mtext, para[0], para[1])
 
 

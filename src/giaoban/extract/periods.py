@@ -10,7 +10,7 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _YEAR = r"(?:\s*(?:/|-|năm)?\s*(?P<{0}>(?:19|20)\d\d)(?![\d/]))?"
 # The leading lookahead lets the scan skip positions that cannot start any alternative.
 PERIOD_RE = re.compile(
-    r"(?=[nN60sS9cC3bBqQtT])(?:(?i:nhiệm kỳ)\s+(?P<t1>(?:19|20)\d\d)\s*-\s*(?:19|20)\d\d"
+    r"(?=[nN60sS9cC3bBqQtT])(?:(?i:nhiệm kỳ)\s+(?P<t1>(?:19|20)\d\d)\s*-\s*(?P<t2>(?:19|20)\d\d)"
     r"|(?P<half>(?i:6|06|sáu)\s+tháng\s+(?P<hpos>đầu|cuối)(?:\s+năm)?)"
     + _YEAR.format("hy")
     + r"|(?P<nine>(?i:9|09|chín)\s+tháng(?:\s+đầu\s+năm|\s+năm)?)"
@@ -45,6 +45,8 @@ class PeriodMention:
     start: int
     end: int
     next: bool = False
+    # A term's last year ("nhiệm kỳ 2021-2025" ends in 2025); None for other periods.
+    end_year: int | None = None
 
     def key(self) -> tuple[str, int | None, int | None]:
         return self.type, self.year, self.number
@@ -75,7 +77,7 @@ def find_periods(match_text: str, start: int = 0, end: int | None = None) -> lis
     out: list[PeriodMention] = []
     for m in PERIOD_RE.finditer(match_text, start, end):
         if m.group("t1"):
-            out.append(PeriodMention("term", None, int(m.group("t1")), m.start(), m.end()))
+            out.append(PeriodMention("term", None, int(m.group("t1")), m.start(), m.end(), end_year=int(m.group("t2"))))
         elif m.group("half"):
             number = 1 if m.group("hpos").lower() == "đầu" else 2
             out.append(PeriodMention("half", number, _year(m, "hy"), m.start(), m.end()))

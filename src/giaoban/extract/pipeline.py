@@ -49,7 +49,14 @@ def _extract(text: str) -> dict:
     date_spans = [(d.start, d.end) for d in dates]
 
     skip = date_spans + ref_spans
-    lead_periods = [p for a, b in lead for p in find_periods(mtext, a, b) if not _inside(p.start, skip)]
+    # A preamble's periods ("Thực hiện Kế hoạch … năm 2024, …") are the plan's, not the meeting's.
+    lead_periods = [
+        p
+        for a, b in lead
+        if not mt.is_preamble(mtext, (a, b))
+        for p in find_periods(mtext, a, b)
+        if not _inside(p.start, skip)
+    ]
     from_body = not lead_periods
     if from_body:
         # A fragment or a lead pushed down by a preamble: the whole text's periods are candidates,
@@ -74,7 +81,10 @@ def _extract(text: str) -> dict:
         return empty_record()
 
     record = empty_record(kind)
-    period_end_year = review.year if review else (nxt.year if nxt else None)
+    if kind == "conference" and review and review.type != "term":
+        # A conference reviews no month or year ("Hội nghị báo cáo viên tháng 7-2020" names its slot).
+        review = None
+    period_end_year = (review.end_year or review.year) if review else (nxt.year if nxt else None)
     date_iso = date.iso(period_end_year or fallback_year) if date else None
     default_year = (date.year if date and date.year else None) or period_end_year or fallback_year
 

@@ -127,3 +127,23 @@ def test_a_congress_opens_its_term_and_reviews_the_earlier_one():
     review, ahead = congress_terms(text, [(0, len(text))], find_periods(text))
     assert (review.key(), ahead.key()) == (("term", 2022, None), ("term", 2023, None))
     assert congress_terms(text, [(0, 20)], find_periods(text)) is None
+
+
+def test_a_month_still_running_on_the_meeting_day_is_the_plan_and_the_month_before_is_reviewed():
+    from giaoban.extract.periods import not_yet_over
+
+    text = match_form("giao ban công tác Hội tháng 4/2024. Các cấp Hội đã thực hiện trong tháng 3 nhiều hoạt động.")
+    mentions = find_periods(text)
+    review, nxt = not_yet_over(mentions[0], 2024, 4, 5, mentions)
+    assert (review.key(), nxt.key()) == (("month", 2024, 3), ("month", 2024, 4))
+    # Held at the end of the month, the month is under review.
+    review, nxt = not_yet_over(mentions[0], 2024, 4, 28, mentions)
+    assert (review.key(), nxt) == (("month", 2024, 4), None)
+
+
+def test_among_equal_reviews_the_one_of_the_plans_kind_wins():
+    text = (
+        "Xã đoàn tổ chức hội nghị tổng kết tháng Thanh niên năm 2024 lồng ghép sơ kết công tác Đoàn quý I "
+        "và đề ra chương trình công tác quý II năm 2024"
+    )
+    assert _review_next(text) == (("quarter", 2024, 1), ("quarter", 2024, 2))

@@ -83,8 +83,16 @@ def lead_paragraphs(mtext: str, paras: list[Span]) -> list[Span]:
 _PREAMBLE = re.compile(r"\s*(?:Thực hiện|Căn cứ|Triển khai|Nhằm|Theo|Hưởng ứng)\s")
 
 
+# A meeting's own date, as opposed to a cited document's ("Kế hoạch số 13 ngày 29/02/2024 của …").
+_OWN_DATE = re.compile(
+    r"(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?(?![\d/.-])(?!\s*của)"
+)
+
+
 def is_preamble(mtext: str, para: Span) -> bool:
-    return bool(_PREAMBLE.match(mtext, para[0], para[1])) and not _MEETING_WORD.search(mtext, para[0], para[1])
+    """A paragraph that only cites what the meeting carries out; the one that goes on to the meeting
+    ("Thực hiện Kế hoạch …, sáng 5/4, Huyện ủy tổ chức …") is not one."""
+    return bool(_PREAMBLE.match(mtext, para[0], para[1])) and not _OWN_DATE.search(mtext, para[0], para[1])
 
 
 def _is_headline(mtext: str, para: Span) -> bool:

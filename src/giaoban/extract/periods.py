@@ -177,11 +177,14 @@ def review_and_next(
     planned = {p.key() for p in mentions if p.next}
     # A title often names the meeting by the period it plans ("GIAO BAN ... THÁNG 11/2025").
     reviews = [p for p in mentions if not p.next and p.key() not in planned] or [p for p in mentions if not p.next]
-    ranked = sorted(reviews, key=lambda p: -review_rank(match_text, p))
+    plans = sorted((p for p in mentions if p.next), key=lambda p: -_plan_rank(match_text, p))
+    plan = next((p for p in plans if not qualified_only or _plan_rank(match_text, p) >= _STRONG), None)
+    # Among equally qualified candidates, the one of the plan's kind wins ("sơ kết … quý I và đề ra
+    # chương trình quý II", beside an event's "năm 2024").
+    ranked = sorted(reviews, key=lambda p: (-review_rank(match_text, p), not (plan and p.type == plan.type)))
     floor = _STRONG if qualified_only else -1
     review = next((p for p in ranked if review_rank(match_text, p) >= floor), None)
-    plans = [p for p in mentions if p.next and (review is None or p.key() != review.key())]
-    plans.sort(key=lambda p: -_plan_rank(match_text, p))
+    plans = [p for p in plans if review is None or p.key() != review.key()]
     nxt = next((p for p in plans if not qualified_only or _plan_rank(match_text, p) >= _STRONG), None)
     if review and nxt and _end_key(nxt) <= _end_key(review) and review.year is not None:
         # A plan for a period that ends before the review's is a mis-read: keep the review only.
@@ -229,3 +232,39 @@ def congress_terms(
             earlier = [p for p in terms if p.year is not None and ahead.year is not None and p.year < ahead.year]
             return (earlier[0] if earlier else None), ahead
     return None
+
+
+# A month or quarter still running on the meeting's day is the one being planned, and the period
+# before it is under review ("giao ban công tác Hội tháng 4" held on 5/4 reviews March).
+_STILL_RUNNING_DAYS = 10
+
+
+def _previous(p: PeriodMention) -> tuple[str, int | None, int | None] | None:
+    if p.year is None or p.number is None or p.type not in ("month", "quarter"):
+        return None
+    if p.number > 1:
+        return p.type, p.year, p.number - 1
+    return p.type, p.year - 1, 12 if p.type == "month" else 4
+
+
+def not_yet_over(
+    review: PeriodMention, year: int, month: int, day: int, mentions: list[PeriodMention]
+) -> tuple[PeriodMention | None, PeriodMention | None]:
+    """(review, next) once a review period that had not ended by the meeting is read as the plan;
+    the previous period is the review when the text names it."""
+    previous = _previous(review)
+    end_month = review.end_month() or 12
+    if (
+        previous is None
+        or (year, month) > (review.year, end_month)
+        or (year, month) < (review.year, end_month - (2 if review.type == "quarter" else 0))
+    ):
+        return review, None
+    if (year, month) == (review.year, end_month) and day > _STILL_RUNNING_DAYS:
+        return review, None
+    earlier = next((p for p in mentions if (p.type, p.year or review.year, p.number) == previous), None)
+    if earlier is None:
+        return review, None
+    if earlier.year is None:
+        earlier.year = review.year if previous[1] == review.year else previous[1]
+    return earlier, review

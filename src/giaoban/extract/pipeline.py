@@ -13,7 +13,7 @@ from .htmltext import html_to_text, is_html_document
 from .kind import MEETING_WORD, detect_kind
 from .normalize import clean, match_form
 from .people import find_people, unique
-from .periods import congress_terms, find_periods, next_from_body, review_and_next, review_rank
+from .periods import congress_terms, find_periods, next_from_body, not_yet_over, review_and_next, review_rank
 from .record import empty_record, person_dict
 from .references import find_references
 from .segment import paragraphs, unwrap
@@ -68,6 +68,8 @@ def _extract(text: str) -> dict:
     congress = congress_terms(mtext, lead, [p for p in find_periods(mtext) if not _inside(p.start, skip)])
     if congress and (review is None or review.type == "term"):
         review, nxt = congress
+    if review and not nxt and date and date.year:
+        review, nxt = not_yet_over(review, date.year, date.month, date.day, find_periods(mtext))
 
     kind_text = lead_text
     if not MEETING_WORD.search(lead_text):

@@ -31,10 +31,3 @@ def test_target_years_and_terms_are_not_deadlines():
 def test_target_year_after_phan_dau_is_a_deadline_but_a_bare_horizon_is_not():
     assert _dl("phấn đấu đến năm 2023 tỷ lệ cơ sở Hội vững mạnh đạt trên 80%") == "2023"
     assert _dl("thực hiện Nghị quyết về công tác dân vận đến năm 2025") is None
-
-
-def test_a_notice_deadline_after_thoi_han_colon():
-    from giaoban.extract.deadlines import find_deadline
-
-    assert find_deadline("thời hạn: năm 2027", None) == "2027"
-    assert find_deadline("thời hạn: trong quý II/2027", None) == "2027-06"

@@ -384,3 +384,17 @@ def test_a_colon_that_runs_the_sentence_on_keeps_the_action():
         "truyền về: kết quả đại hội Đảng các cấp."
     )
     assert _texts_of(text) == ["tiếp tục quan tâm tuyên truyền về: kết quả đại hội Đảng các cấp"]
+
+
+def test_a_notice_deadline_that_names_only_a_year():
+    from giaoban.extract import extract
+
+    text = (
+        "Kết luận của đồng chí Đinh Văn Chính tại hội nghị giao ban quý I năm 2027\n"
+        "Đồng chí Đinh Văn Chính kết luận như sau:\n"
+        "1. Đối với Hội Nông dân huyện:\n"
+        "- Tổng kết mô hình dân vận khéo (thời hạn: năm 2027)."
+    )
+    assert [(d["text"], d["deadline"]) for d in extract(text)["directives"]] == [
+        ("Tổng kết mô hình dân vận khéo", "2027")
+    ]

@@ -13,8 +13,7 @@ from .dates import is_valid
 
 # "phấn đấu đến năm 2023 ..." sets a target date; a bare "đến năm 2025" (a document's horizon) does not.
 _LEAD = (
-    r"(?:trong|trước|chậm nhất(?: là)?(?: trước)?|hạn chót|xong trước|hoàn thành trước|(?:thời )?hạn\s*:|hạn|đến hết|"
-    r"trước hết|"
+    r"(?:trong|trước|chậm nhất(?: là)?(?: trước)?|hạn chót|xong trước|hoàn thành trước|hạn|đến hết|trước hết|"
     r"phấn đấu (?:đến|tới)(?: hết)?)"
 )
 _DAY = r"(?:ngày\s+)?(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})(?:\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>\d{4}))?"

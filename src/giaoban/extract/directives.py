@@ -534,7 +534,7 @@ def _directive(
         b -= 1
     if b <= a:
         return None
-    details = _DETAILS.search(mtext, a, b)
+    details = _DETAILS.search(mtext, a, b) if mtext.find("(", a, b) >= 0 else None
     if details:
         # "… (phối hợp: X, Y; thời hạn: trong quý II/2027)": a notice's own wording of the details.
         b = details.start()
@@ -587,7 +587,9 @@ def _with_details(
     for part in _DETAIL_PART.finditer(mtext, details.start("body"), details.end("body")):
         value = text[part.start("value") : part.end("value")].strip()
         if part.group("key") == "thời hạn":
-            deadline = find_deadline(mtext[part.start() : part.end()], default_year)
+            # "thời hạn: năm 2027" names the deadline itself; read it as "trong năm 2027".
+            value_m = mtext[part.start("value") : part.end("value")]
+            deadline = find_deadline(value_m, default_year) or find_deadline("trong " + value_m, default_year)
         elif value:
             lead = inherited[0] if len(inherited) == 1 else None
             assignees += [v.strip() for v in value.split(", ") if v.strip()]

@@ -7,6 +7,7 @@ import re
 from . import organizations as orgs
 from .chars import LOWER
 from .dates import DateMention, find_dates
+from .normalize import match_form
 from .people import Person
 from .segment import Span, sentences
 
@@ -14,15 +15,17 @@ _MEETING_WORD = re.compile(r"(?i)hội nghị|giao ban|làm việc|họp|sơ k�
 _LEAD_MIN_CHARS = 100
 _LEAD_MAX_PARAS = 6
 _HEADLINE_MAX_CHARS = 200
+# The leading lookaheads let the scans skip positions that cannot start any alternative.
 _HOST_VERB = re.compile(
-    r"(?:(?:đã|vừa|đã phối hợp|phối hợp)\s+)?(?:tổ chức|tiến hành|triệu tập)\s+(?:[Hh]ội nghị|giao ban|buổi|cuộc|"
-    r"kỳ họp|phiên họp|họp|sơ kết|tổng kết|[Đđ]ại hội|kiểm tra|giám sát|hội thảo|tọa đàm|đối thoại)"
+    r"(?=[đvptcbl])(?:(?:đã|vừa|đã phối hợp|phối hợp)\s+)?(?:tổ chức|tiến hành|triệu tập)\s+"
+    r"(?:[Hh]ội nghị|giao ban|buổi|cuộc|kỳ họp|phiên họp|họp|sơ kết|tổng kết|[Đđ]ại hội|kiểm tra|giám sát|"
+    r"hội thảo|tọa đàm|đối thoại)"
     r"|(?:có\s+)?(?:buổi\s+)?làm việc\s+(?:với|tại)"
 )
 # The body as the subject of the review itself: "UBMTTQ phường sơ kết công tác quý III",
 # "Ủy ban MTTQ ... đã tổng kết", "Hội Nông dân xã đã thông qua chương trình", "Đoàn ... đã kiểm tra".
 _HOST_VERB_WEAK = re.compile(
-    r"(?:đã\s+|vừa\s+)?(?:họp|giao ban)\s|(?:đã\s+|vừa\s+)?(?:sơ kết|tổng kết)\s"
+    r"(?=[đvhgstk])(?:đã\s+|vừa\s+)?(?:họp|giao ban)\s|(?:đã\s+|vừa\s+)?(?:sơ kết|tổng kết)\s"
     r"|(?:đã|vừa)\s+(?:kiểm tra|thông qua|đề ra)\s|(?:đã\s+|vừa\s+)?giám sát\s+(?:việc|tại|công tác)"
 )
 _HOST_BY = re.compile(r"do\s+(?P<org>.{3,100}?)\s+tổ chức")
@@ -107,7 +110,12 @@ def find_host(text: str, mtext: str, lead: list[Span], paras: list[Span] | None 
     host = _host_in(text, mtext, lead)
     if host or not paras:
         return host
-    return _host_in(text, mtext, [p for p in paras if _MEETING_WORD.search(mtext, p[0], p[1])])
+    named = [p for p in paras if _MEETING_WORD.search(mtext, p[0], p[1])]
+    return _host_in(text, mtext, named[:_HOST_PARAS])
+
+
+# How many paragraphs naming the meeting a fragment's host is looked for in.
+_HOST_PARAS = 6
 
 
 def _host_in(text: str, mtext: str, lead: list[Span]) -> str | None:
@@ -133,8 +141,6 @@ _QUOTES = re.compile(r"[\"“”]|về việc")
 
 def _plausible_host(host: str) -> bool:
     """A body's name, not a clause: no lower-case action word ("triển khai kế hoạch"), no quotes."""
-    from .normalize import match_form
-
     mhost = match_form(host)
     actions = [m for m in orgs.ACTION_RE.finditer(mhost) if mhost[m.start()].islower()]
     return not actions and not _QUOTES.search(mhost)

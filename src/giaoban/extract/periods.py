@@ -177,15 +177,17 @@ def review_and_next(
     planned = {p.key() for p in mentions if p.next}
     # A title often names the meeting by the period it plans ("GIAO BAN ... THÁNG 11/2025").
     reviews = [p for p in mentions if not p.next and p.key() not in planned] or [p for p in mentions if not p.next]
-    plans = sorted((p for p in mentions if p.next), key=lambda p: -_plan_rank(match_text, p))
-    plan = next((p for p in plans if not qualified_only or _plan_rank(match_text, p) >= _STRONG), None)
+    plan_rank = {id(p): _plan_rank(match_text, p) for p in mentions if p.next}
+    rank = {id(p): review_rank(match_text, p) for p in reviews}
+    plans = sorted((p for p in mentions if p.next), key=lambda p: -plan_rank[id(p)])
+    plan = next((p for p in plans if not qualified_only or plan_rank[id(p)] >= _STRONG), None)
     # Among equally qualified candidates, the one of the plan's kind wins ("sơ kết … quý I và đề ra
     # chương trình quý II", beside an event's "năm 2024").
-    ranked = sorted(reviews, key=lambda p: (-review_rank(match_text, p), not (plan and p.type == plan.type)))
+    ranked = sorted(reviews, key=lambda p: (-rank[id(p)], not (plan and p.type == plan.type)))
     floor = _STRONG if qualified_only else -1
-    review = next((p for p in ranked if review_rank(match_text, p) >= floor), None)
+    review = next((p for p in ranked if rank[id(p)] >= floor), None)
     plans = [p for p in plans if review is None or p.key() != review.key()]
-    nxt = next((p for p in plans if not qualified_only or _plan_rank(match_text, p) >= _STRONG), None)
+    nxt = next((p for p in plans if not qualified_only or plan_rank[id(p)] >= _STRONG), None)
     if review and nxt and _end_key(nxt) <= _end_key(review) and review.year is not None:
         # A plan for a period that ends before the review's is a mis-read: keep the review only.
         nxt = None
@@ -224,6 +226,8 @@ def congress_terms(
 ) -> tuple[PeriodMention | None, PeriodMention] | None:
     """(term under review or None, term ahead) when the lead reports a congress, else None."""
     terms = [p for p in mentions if p.type == "term"]
+    if not terms:
+        return None
     for a, b in lead:
         for held in _CONGRESS_HELD.finditer(match_text, a, b):
             ahead = next((p for p in terms if held.end() <= p.start <= min(b, held.end() + _CONGRESS_REACH)), None)
@@ -265,6 +269,4 @@ def not_yet_over(
     earlier = next((p for p in mentions if (p.type, p.year or review.year, p.number) == previous), None)
     if earlier is None:
         return review, None
-    if earlier.year is None:
-        earlier.year = review.year if previous[1] == review.year else previous[1]
-    return earlier, review
+    return PeriodMention(earlier.type, earlier.number, previous[1], earlier.start, earlier.end), review

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from copy import copy
 
 from . import meeting as mt
 from .chrome import strip_chrome
@@ -49,27 +50,25 @@ def _extract(text: str) -> dict:
     date_spans = [(d.start, d.end) for d in dates]
 
     skip = date_spans + ref_spans
+    # One scan for periods; each use takes fresh copies because ranking fills in missing years.
+    found_periods = find_periods(mtext)
+    scanned = [p for p in found_periods if not _inside(p.start, skip)]
     # A preamble's periods ("Thực hiện Kế hoạch … năm 2024, …") are the plan's, not the meeting's.
-    lead_periods = [
-        p
-        for a, b in lead
-        if not mt.is_preamble(mtext, (a, b))
-        for p in find_periods(mtext, a, b)
-        if not _inside(p.start, skip)
-    ]
+    in_lead = [(a, b) for a, b in lead if not mt.is_preamble(mtext, (a, b))]
+    lead_periods = [copy(p) for p in scanned if _inside(p.start, in_lead)]
     from_body = not lead_periods
     if from_body:
         # A fragment or a lead pushed down by a preamble: the whole text's periods are candidates,
         # but only those a review or planning word qualifies.
-        lead_periods = [p for p in find_periods(mtext) if not _inside(p.start, skip)]
+        lead_periods = [copy(p) for p in scanned]
     date = mt.find_date(mtext, lead, ref_spans)
     fallback_year = date.year if date and date.year else _first_year(mtext)
     review, nxt = review_and_next(mtext, lead_periods, fallback_year, qualified_only=from_body)
-    congress = congress_terms(mtext, lead, [p for p in find_periods(mtext) if not _inside(p.start, skip)])
+    congress = congress_terms(mtext, lead, scanned)
     if congress and (review is None or review.type == "term"):
         review, nxt = congress
     if review and not nxt and date and date.year:
-        review, nxt = not_yet_over(review, date.year, date.month, date.day, find_periods(mtext))
+        review, nxt = not_yet_over(review, date.year, date.month, date.day, scanned)
 
     kind_text = lead_text
     if not MEETING_WORD.search(lead_text):
@@ -104,7 +103,7 @@ def _extract(text: str) -> dict:
         if all(c["name"].casefold() != first.name.casefold() for c in chairs):
             chairs.append(person_dict(first.name, first.title))
 
-    all_periods = find_periods(mtext)
+    all_periods = [copy(p) for p in found_periods]
     if review and not nxt:
         nxt = next_from_body(mtext, all_periods, review)
     period_spans = [(p.start, p.end) for p in all_periods]

@@ -24,6 +24,9 @@ LIST_MARKER = re.compile(r"^\s*(?:[-+•*▪◦·]+|\(?\d{1,2}[.)]|\(?[a-zđ][.)
 # A line that ends like this closes its sentence (or opens a list with ":"), so the next line is new.
 _CLOSED_LINE = re.compile(r"[.!?…:;\"”’)»\]]\s*$|\./\.\s*$")
 _LOWER_START = re.compile(rf"\s*{LO}")
+# A line break after an open line ending (no closing punctuation, no space) before a lower-case
+# start that is no list marker ("a) ...").
+_LOWER_JOIN = re.compile(rf"(?<=[^\s.!?…:;\"”’)»\]])[^\S\n]*\n(?=[^\S\n]*(?![a-zđ][.)]){LO})")
 # How many of a text's long lines must end open before it is taken as hard-wrapped at a width.
 _WRAPPED_SHARE = 0.5
 _WRAPPED_MIN_LINES = 3
@@ -37,6 +40,9 @@ def unwrap(text: str) -> str:
     that width and the next is no list item.  A blank line always ends a paragraph."""
     lines = text.split("\n")
     width = _wrap_width(lines)
+    if width is None:
+        # The common case: only lines that go on in lower case join; one scan, no loop over lines.
+        return _LOWER_JOIN.sub(lambda m: " " * len(m.group(0)), text)
     out: list[str] = []
     for i, line in enumerate(lines):
         out.append(line)

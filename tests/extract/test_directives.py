@@ -398,3 +398,25 @@ def test_a_notice_deadline_that_names_only_a_year():
     assert [(d["text"], d["deadline"]) for d in extract(text)["directives"]] == [
         ("Tổng kết mô hình dân vận khéo", "2027")
     ]
+
+
+def test_the_directive_part_goes_on_through_a_paragraph_that_opens_with_a_body_and_its_task():
+    text = (
+        "Ngày 5/7, Hội Nông dân huyện tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.\n"
+        "Kết luận hội nghị, đồng chí Phan Văn Nam đề nghị các cấp Hội tập trung tuyên truyền chuyển đổi số.\n"
+        "Hội Nông dân các xã tiếp tục vận động hội viên tham gia bảo hiểm y tế.\n"
+        "Hội Nông dân xã Hồ Sơn đã tổ chức 12 lớp tập huấn."
+    )
+    assert _texts_of(text) == [
+        "tập trung tuyên truyền chuyển đổi số",
+        "Hội Nông dân các xã tiếp tục vận động hội viên tham gia bảo hiểm y tế",
+    ]
+
+
+def test_agreeing_to_adopt_documents_is_no_direction_but_a_call_is():
+    text = (
+        "Ngày 10/12/2018, Ủy ban MTTQ huyện tổ chức hội nghị tổng kết năm 2018.\n"
+        "Hội nghị thống nhất thông qua dự thảo báo cáo tổng kết công tác Mặt trận.\n"
+        "Đồng chí Chủ tịch kêu gọi các tầng lớp Nhân dân tích cực ủng hộ Quỹ Vì người nghèo."
+    )
+    assert _texts_of(text) == ["các tầng lớp Nhân dân tích cực ủng hộ Quỹ Vì người nghèo"]

@@ -147,3 +147,8 @@ def test_among_equal_reviews_the_one_of_the_plans_kind_wins():
         "và đề ra chương trình công tác quý II năm 2024"
     )
     assert _review_next(text) == (("quarter", 2024, 1), ("quarter", 2024, 2))
+
+
+def test_quarter_spelled_qui_and_a_stretch_of_the_year_is_not_the_year():
+    assert _keys("tập trung công tác quí III năm 2025") == [("quarter", 2025, 3)]
+    assert _keys("TRIỂN KHAI NHIỆM VỤ 5 THÁNG CUỐI NĂM 2025") == []

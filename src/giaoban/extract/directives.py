@@ -23,10 +23,10 @@ from .segment import Span, list_marker_length, semicolon_pieces, sentences
 
 # The leading lookahead lets the scan skip positions that cannot start any alternative.
 _TRIGGER = re.compile(
-    rf"(?=[đĐyYcnlqkgG])(?<!{LET})(?:"
-    rf"(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|lưu ý|quán triệt|kết luận(?: chỉ đạo)?|đề ra)(?!{LO})"
+    rf"(?=[đĐyYcnlqkgGt])(?<!{LET})(?:"
+    rf"(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|lưu ý|quán triệt|kết luận(?: chỉ đạo)?|đề ra|kêu gọi|thống nhất)(?!{LO})"
     rf"|(?:Đề nghị|Yêu cầu)(?!{LO})"
-    rf"|(?P<giao>[Gg]iao)(?:\s+cho)?\s+(?={orgs.HEAD_START_BODY}))"
+    rf"|(?P<giao>[Gg]iao)(?:\s+nhiệm vụ)?(?:\s+cho)?\s+(?={orgs.HEAD_START_BODY}))"
 )
 _SPEAKER = re.compile(
     rf"(?<!{LET})(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Ll]ãnh đạo|Bí thư|Chủ tịch|Trưởng [Bb]an|Ban Thường trực|"
@@ -39,7 +39,10 @@ _NOT_TRIGGER_BEFORE = re.compile(
     # "các văn bản chỉ đạo", "Công văn chỉ đạo": the noun, not the verb.
     r"văn bản|[Cc]ông văn|kế hoạch|hướng dẫn|tham mưu cho cấp ủy|[Tt]rưởng ban|[Bb]an)\s*$"
 )
-_NOT_TRIGGER_AFTER = re.compile(r"^\s*(?:của|đã đề ra|được|nêu|đặt ra|hội nghị\s*[,.]|hội nghị$)")
+# "thống nhất thông qua dự thảo", "đề nghị hiệp thương cử": a decision on documents or people.
+_NOT_TRIGGER_AFTER = re.compile(
+    r"^\s*(?:của|đã đề ra|được|nêu|đặt ra|hội nghị\s*[,.]|hội nghị$|(?:thông qua|hiệp thương|bầu|cử|với|cao)(?![\w]))"
+)
 # "các chỉ tiêu đề ra." / "chương trình công tác đề ra,": "đề ra" closing a noun phrase means "set out".
 _PARTICIPLE = re.compile(r"\s*(?:[.,;]|$)")
 # "quán triệt (những) nội dung Quyết định ...": a speaker presenting a document, not directing.
@@ -440,7 +443,12 @@ def find_directives(
             active = True
             triggers.append(trig)
             start = trig.content_start
-        elif active and (prev_colon or marker or _starts_with_action(mtext, _after_connectors(mtext, body0, p1))):
+        elif active and (
+            prev_colon
+            or marker
+            or _starts_with_action(mtext, _after_connectors(mtext, body0, p1))
+            or _subject_acts(mtext, _after_connectors(mtext, body0, p1), p1)
+        ):
             start = body0
         else:
             active = False
@@ -451,6 +459,13 @@ def find_directives(
             continue
         inherited = _collect(text, mtext, (start, p1), inherited, default_year, out, start == body0 or bool(heading))
     return out, triggers
+
+
+def _subject_acts(mtext: str, pos: int, end: int) -> bool:
+    """A paragraph that opens with a body and its task ("Hội Nông dân huyện tiếp tục …") goes on with
+    the directive part; one that reports ("… đã tổ chức …") does not."""
+    action = orgs.body_phrase_end(mtext, pos, end)
+    return action is not None and not _REPORTED.search(mtext, pos, action)
 
 
 def _match_heading(mtext: str, start: int, end: int) -> re.Match[str] | None:

@@ -17,18 +17,20 @@ PERIOD_RE = re.compile(
     + _YEAR.format("ny")
     + r"|(?P<q3>(?i:3|03|ba)\s+tháng\s+(?P<qpos>đầu|cuối)\s+năm)"
     + _YEAR.format("q3y")
-    + r"|(?i:quý)\s+(?P<q>IV|III|II|I|[1-4])(?![\w])"
+    # "quí" is a common spelling of "quý".
+    + r"|(?i:qu[ýí])\s+(?P<q>IV|III|II|I|[1-4])(?![\w])"
     + _YEAR.format("qy")
     + r"|(?<!\d\s)(?i:tháng)\s+(?P<m>1[0-2]|0?[1-9])(?!\d)"
     + _YEAR.format("my")
-    + r"|(?i:năm)\s+(?P<y>(?:19|20)\d\d)(?![\d/-]))"
+    # "5 tháng cuối năm 2025" is a stretch of the year, not the year.
+    + r"|(?<!(?i:tháng cuối ))(?<!(?i:tháng đầu ))(?i:năm)\s+(?P<y>(?:19|20)\d\d)(?![\d/-]))"
 )
 _NEXT_WORDS = re.compile(
     r"(?i)phương hướng|triển khai(?: thực hiện)?|kế hoạch|chương trình|nhiệm vụ trọng tâm(?= (?:của )?\S+ tới)"
     # "đánh giá kết quả … , bàn nhiệm vụ 6 tháng cuối năm", "kết quả … và nhiệm vụ 3 tháng cuối năm"
     r"|(?:bàn|và|,) nhiệm vụ"
     # "đề ra nhiệm vụ 6 tháng cuối năm", "Về nhiệm vụ quý II", "đề ra 11 nội dung thực hiện trong quý II"
-    r"|đề ra|[Vv]ề nhiệm vụ|nhiệm vụ(?: trọng tâm)? (?:của )?\S+ tới"
+    r"|đề ra|[Vv]ề nhiệm vụ|nhiệm vụ(?: trọng tâm)? (?:của )?\S+ tới|tập trung"
 )
 # "thực hiện", "trong" after a plan noun ("nội dung thực hiện trong quý II") belong to the plan.
 _REVIEW_WORDS = re.compile(

@@ -11,10 +11,17 @@ from .dates import find_dates
 from .directives import Context, find_directives
 from .figures import find_figures
 from .htmltext import html_to_text, is_html_document
-from .kind import MEETING_WORD, detect_kind
+from .kind import detect_kind
 from .normalize import clean, match_form
 from .people import find_people, unique
-from .periods import congress_terms, find_periods, next_from_body, not_yet_over, review_and_next, review_rank
+from .periods import (
+    congress_terms,
+    find_periods,
+    next_from_body,
+    not_yet_over,
+    review_and_next,
+    review_rank,
+)
 from .record import empty_record, person_dict
 from .references import find_references
 from .segment import paragraphs, unwrap
@@ -64,6 +71,10 @@ def _extract(text: str) -> dict:
     date = mt.find_date(mtext, lead, ref_spans)
     fallback_year = date.year if date and date.year else _first_year(mtext)
     review, nxt = review_and_next(mtext, lead_periods, fallback_year, qualified_only=from_body)
+    if review is None and nxt is None and not from_body:
+        # The lead's periods were none of the meeting's ("phấn đấu đến tháng 9"): look further down.
+        from_body = True
+        review, nxt = review_and_next(mtext, [copy(p) for p in scanned], fallback_year, qualified_only=True)
     congress = congress_terms(mtext, lead, scanned)
     if congress and (review is None or review.type == "term"):
         review, nxt = congress
@@ -71,7 +82,7 @@ def _extract(text: str) -> dict:
         review, nxt = not_yet_over(review, date.year, date.month, date.day, scanned)
 
     kind_text = lead_text
-    if not MEETING_WORD.search(lead_text):
+    if not _THE_MEETING.search(lead_text):
         kind_text += "\n" + _first_meeting_paragraph(mtext, paras)
     # Only the lead's own review outweighs a conference word in it; a body's is weaker evidence.
     rank = review_rank(mtext, review) if review and not from_body else 0
@@ -128,10 +139,14 @@ def _first_year(mtext: str) -> int | None:
     return int(m.group(0)) if m else None
 
 
+# Words that name the meeting itself; "tập huấn" or "hội thảo" in a results report do not.
+_THE_MEETING = re.compile(r"(?i)hội nghị|giao ban|sơ kết|tổng kết|cuộc họp|buổi họp|làm việc|đại hội|kiểm tra|giám sát")
+
+
 def _first_meeting_paragraph(mtext: str, paras: list[tuple[int, int]]) -> str:
     """A fragment that starts mid-article names its meeting further down ("Tại Hội nghị sơ kết ...")."""
     for a, b in paras:
-        if MEETING_WORD.search(mtext, a, b):
+        if _THE_MEETING.search(mtext, a, b):
             return mtext[a:b]
     return ""
 

@@ -420,3 +420,20 @@ def test_agreeing_to_adopt_documents_is_no_direction_but_a_call_is():
         "Đồng chí Chủ tịch kêu gọi các tầng lớp Nhân dân tích cực ủng hộ Quỹ Vì người nghèo."
     )
     assert _texts_of(text) == ["các tầng lớp Nhân dân tích cực ủng hộ Quỹ Vì người nghèo"]
+
+
+def test_bodies_with_a_vowel_typo_or_in_lower_case_are_assignees():
+    from giaoban.extract import extract
+
+    text = (
+        "Ngày 5/7, Ủy ban MTTQ huyện tổ chức hội nghị giao ban quý II năm 2024.\n"
+        "Kết luận hội nghị, đồng chí Lê Văn Nam đề nghị:\n"
+        "- Ủy ban Mật trận Tổ quốc các xã tăng cường giám sát;\n"
+        "- ban chấp hành công đoàn cơ sở chăm lo đời sống đoàn viên;\n"
+        "- các cấp Đoàn tổ chức ra quân tình nguyện."
+    )
+    assert [d["assignees"] for d in extract(text)["directives"]] == [
+        ["Ủy ban Mật trận Tổ quốc các xã"],
+        ["ban chấp hành công đoàn cơ sở"],
+        ["các cấp Đoàn"],
+    ]

@@ -135,3 +135,15 @@ def test_a_preamble_does_not_use_up_the_lead():
     assert meeting["date"] == "2024-04-12"
     assert meeting["period"] == {"type": "quarter", "year": 2024, "number": 1}
     assert meeting["next_period"] == {"type": "quarter", "year": 2024, "number": 2}
+
+
+def test_giao_ban_does_not_block_a_chair_and_a_former_title_is_kept():
+    from giaoban.extract import extract
+
+    text = (
+        "Ngày 5/4/2024, Huyện ủy tổ chức hội nghị giao ban quý I năm 2024. Đồng chí Lê Văn Ba, Bí thư "
+        "Huyện ủy chủ trì hội nghị giao ban. Dự có ông Trần Văn Tư, nguyên Chủ tịch UBND huyện."
+    )
+    record = extract(text)
+    assert [c["name"] for c in record["meeting"]["chairs"]] == ["Lê Văn Ba"]
+    assert record["people"][1] == {"name": "Trần Văn Tư", "title": "nguyên Chủ tịch UBND huyện"}

@@ -47,7 +47,8 @@ _PRESIDE = re.compile(
 )
 # The head of a Party committee ("Bí thư Đảng ủy xã", "Bí thư Huyện ủy"), not a deputy.
 _PARTY_HEAD = re.compile(r"Bí thư (?:Đảng|Chi bộ|Huyện|Tỉnh|Thành|Thị|Quận) ?(?:ủy|uỷ|bộ)")
-_GIAO_WORD = re.compile(r"(?i)\bgiao\b")
+# "Giao X chủ trì" assigns a task, not the meeting's chair; "giao ban" names the meeting.
+_GIAO_WORD = re.compile(r"(?i)\bgiao\b(?!\s+ban)")
 # A direction verb whose subject is a pronoun ("bà đề nghị") refers back to the last named person.
 _PRONOUN_BEFORE = re.compile(r"(?<![^\s,])(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)(?:\s+(?:cũng|đã|còn))?\s*$")
 _DATE_CONTEXT_BAD = re.compile(r"(?i)(?:số\s*\S+\s*|ban hành\s*)$")

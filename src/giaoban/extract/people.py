@@ -320,7 +320,10 @@ def _cap_run(text: str, pos: int, limit: int = 5) -> list[tuple[int, int]]:
 
 
 # Lower-case words allowed only after a given word ("Chủ trì Hội nghị").
-_TITLE_PAIRS = frozenset({("Chủ", "trì"), ("Hội", "nghị"), ("Phó", "chủ"), ("Chủ", "tịch"), ("Phó", "bí")})
+# ("", "nguyên") is a title's first word: "nguyên Chủ tịch UBND tỉnh" (former).
+_TITLE_PAIRS = frozenset(
+    {("Chủ", "trì"), ("Hội", "nghị"), ("Phó", "chủ"), ("Chủ", "tịch"), ("Phó", "bí"), ("", "nguyên")}
+)
 
 
 def _is_title_word(word: str) -> bool:

@@ -147,3 +147,12 @@ def test_giao_ban_does_not_block_a_chair_and_a_former_title_is_kept():
     record = extract(text)
     assert [c["name"] for c in record["meeting"]["chairs"]] == ["Lê Văn Ba"]
     assert record["people"][1] == {"name": "Trần Văn Tư", "title": "nguyên Chủ tịch UBND huyện"}
+
+
+def test_a_meeting_of_a_few_days_is_dated_by_its_first_day_and_a_long_round_by_none():
+    from giaoban.extract import extract
+
+    short = "Trong 2 ngày 26 - 27/10/2023, Ban Thường trực Ủy ban MTTQ huyện tổ chức kiểm tra công tác Mặt trận."
+    long_ = "Từ ngày 22/10 đến ngày 07/11/2024, Ban Thường trực Ủy ban MTTQ thành phố tổ chức kiểm tra công tác."
+    assert extract(short)["meeting"]["date"] == "2023-10-26"
+    assert extract(long_)["meeting"]["date"] is None

@@ -77,3 +77,14 @@ def test_a_semicolon_inside_parentheses_ends_no_piece():
         "Tổ chức hội thi (phối hợp: Ban Dân vận; thời hạn: trong quý II/2027);",
         "rà soát hộ nghèo",
     ]
+
+
+def test_unwrap_joins_a_line_that_ends_on_an_open_word_but_not_before_a_list_item():
+    from giaoban.extract.segment import unwrap
+
+    text = "Từ ngày 22/10 đến ngày\n07/11/2024, Ban Thường trực tổ chức kiểm tra.\nNội dung gồm các\n1. Kiểm tra"
+    assert unwrap(text).split("\n") == [
+        "Từ ngày 22/10 đến ngày 07/11/2024, Ban Thường trực tổ chức kiểm tra.",
+        "Nội dung gồm các",
+        "1. Kiểm tra",
+    ]

@@ -6,13 +6,14 @@ import re
 
 MEETING_WORD = re.compile(
     r"(?i)hội nghị|giao ban|làm việc|họp|sơ kết|tổng kết|đại hội|hội thảo|tọa đàm|tập huấn|kết luận|"
-    r"thông báo kết luận|đoàn kiểm tra|kiểm tra tại|kiểm tra công tác|kiểm tra việc|giám sát tại|"
+    r"thông báo kết luận|đoàn kiểm tra|kiểm tra tại|kiểm tra công tác|kiểm tra việc|kiểm tra kết quả|giám sát tại|"
     r"đoàn giám sát|giám sát việc"
 )
 _BRIEFING = re.compile(r"(?i)giao ban")
 _WORKING = re.compile(
     r"(?i)buổi làm việc|làm việc với|làm việc tại|đến làm việc|về làm việc|đoàn kiểm tra|kiểm tra tại|"
-    r"kiểm tra công tác|kiểm tra việc|khảo sát tại|đoàn công tác|đoàn giám sát|giám sát việc|giám sát tại"
+    r"kiểm tra công tác|kiểm tra việc|kiểm tra kết quả|khảo sát tại|đoàn công tác|đoàn giám sát|giám sát việc|"
+    r"giám sát tại"
 )
 _REVIEW = re.compile(
     r"(?i)sơ kết|tổng kết|đánh giá kết quả|kết quả (?:thực hiện|công tác|hoạt động)|hội nghị|"

@@ -194,7 +194,41 @@ def find_date(mtext: str, lead: list[Span], skip: list[Span]) -> DateMention | N
                 candidates.append((score, d))
     if not candidates:
         return None
-    return min(candidates, key=lambda c: (c[0], c[1].start))[1]
+    best = min(candidates, key=lambda c: (c[0], c[1].start))[1]
+    return _range_start(mtext, best)
+
+
+# "Trong 2 ngày 26 - 27/10/2023": a meeting of a few days is dated by its first day; "Từ ngày 22/10
+# đến ngày 07/11/2024" (an inspection round) has no one meeting day.
+_RANGE_BEFORE = re.compile(
+    r"(?i)(?:từ\s+|trong\s+(?:\d+\s+)?(?:ngày\s+)?)?(?:ngày\s+)?(?P<d>\d{1,2})(?:\s*[/.-]\s*(?P<m>\d{1,2}))?"
+    r"\s*(?:-|đến|tới)\s*(?:hết\s+)?(?:ngày\s+)?$"
+)
+_SHORT_RANGE_DAYS = 3
+
+
+_RANGE_AFTER = re.compile(
+    r"\s*(?:-|đến|tới)\s*(?:hết\s+)?(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?"
+)
+
+
+def _range_start(mtext: str, date: DateMention) -> DateMention | None:
+    after = _RANGE_AFTER.match(mtext, date.end)
+    if after:
+        # The date opens a range: its length decides.
+        end_day, end_month = int(after.group("d")), int(after.group("m"))
+        if end_month == date.month and 0 <= end_day - date.day <= _SHORT_RANGE_DAYS:
+            year = date.year or (int(after.group("y")) if after.group("y") else None)
+            return DateMention(date.day, date.month, year, date.start, after.end(), date.has_context)
+        return None
+    rng = _RANGE_BEFORE.search(mtext, max(0, date.start - 40), date.start)
+    if not rng:
+        return date
+    day = int(rng.group("d"))
+    month = int(rng.group("m")) if rng.group("m") else date.month
+    if month == date.month and 0 <= date.day - day <= _SHORT_RANGE_DAYS:
+        return DateMention(day, month, date.year, rng.start("d"), date.end, date.has_context)
+    return None
 
 
 def find_chairs(

@@ -27,6 +27,11 @@ _LOWER_START = re.compile(rf"\s*{LO}")
 # A line break after an open line ending (no closing punctuation, no space) before a lower-case
 # start that is no list marker ("a) ...").
 _LOWER_JOIN = re.compile(rf"(?<=[^\s.!?…:;\"”’)»\]])[^\S\n]*\n(?=[^\S\n]*(?![a-zđ][.)]){LO})")
+_OPEN_JOIN = re.compile(
+    r"(?<![\w])(?:ngày|đến|tới|và|của|với|tại|số|là|cho|các|những|được|từ)[^\S\n]*\n(?=[^\S\n]*(?!\(?\d{1,2}[.)]|[a-zđ][.)])[^\s\-+•*▪◦·])"
+)
+# A line that ends on a word no sentence ends with ("Từ ngày 22/10 đến ngày") goes on, whatever follows.
+_OPEN_WORD_END = re.compile(r"(?<![\w])(?:ngày|đến|tới|và|của|với|tại|số|là|cho|các|những|được|từ)\s*$")
 # How many of a text's long lines must end open before it is taken as hard-wrapped at a width.
 _WRAPPED_SHARE = 0.5
 _WRAPPED_MIN_LINES = 3
@@ -41,8 +46,9 @@ def unwrap(text: str) -> str:
     lines = text.split("\n")
     width = _wrap_width(lines)
     if width is None:
-        # The common case: only lines that go on in lower case join; one scan, no loop over lines.
-        return _LOWER_JOIN.sub(lambda m: " " * len(m.group(0)), text)
+        # The common case: only lines that go on in lower case or after an open word join; one scan.
+        text = _LOWER_JOIN.sub(lambda m: " " * len(m.group(0)), text)
+        return _OPEN_JOIN.sub(lambda m: m.group(0)[:-1] + " ", text)
     out: list[str] = []
     for i, line in enumerate(lines):
         out.append(line)
@@ -50,7 +56,7 @@ def unwrap(text: str) -> str:
         if not line.strip() or not nxt.strip() or _CLOSED_LINE.search(line):
             out.append("\n")
             continue
-        joins = bool(_LOWER_START.match(nxt)) and not LIST_MARKER.match(nxt)
+        joins = bool(_LOWER_START.match(nxt) or _OPEN_WORD_END.search(line)) and not LIST_MARKER.match(nxt)
         if not joins and width:
             joins = len(line.rstrip()) >= width * 0.75 and not LIST_MARKER.match(nxt) and _has_lower(line)
         out.append(" " if joins else "\n")

@@ -285,14 +285,23 @@ def _opener(mtext: str, s0: int, s1: int) -> tuple[int, int] | None:
     colon = mtext.find(":", s0, s1)
     if colon >= 0:
         return colon, colon + 1
-    plan = _PLAN_CUE.search(mtext, s0, s1)
+    plan = _PLAN_CUE.search(mtext, s0, s1) if _may_plan(mtext, s0, s1) else None
     such = _SUCH_AS.search(mtext, plan.end(), s1) if plan else None
     return (such.start(), such.end()) if such else None
 
 
+_PLAN_VERBS = ("thông qua", "Thông qua", "đề ra", "xác định", "nhất trí", "Nhất trí")
+
+
+def _may_plan(mtext: str, s0: int, s1: int) -> bool:
+    """A cheap test before the plan-cue pattern: one of its verbs occurs in the sentence."""
+    sentence = mtext[s0:s1]
+    return any(verb in sentence for verb in _PLAN_VERBS)
+
+
 def plan_follows(mtext: str, prev: Span | None, sent: Span) -> Trigger | None:
     """ "Trong đó: …" right after a sentence that adopts a plan lists that plan's tasks."""
-    if prev is None or not _PLAN_CUE.search(mtext, prev[0], prev[1]):
+    if prev is None or not _DETAIL_OPENER.match(mtext, sent[0], sent[1]) or not _PLAN_CUE.search(mtext, *prev):
         return None
     m = _DETAIL_OPENER.match(mtext, sent[0], sent[1])
     return Trigger(sent, m.start(), m.end(), []) if m else None

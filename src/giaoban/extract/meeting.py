@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from . import organizations as orgs
 from .chars import LOWER
@@ -111,8 +112,8 @@ def find_host(text: str, mtext: str, lead: list[Span], paras: list[Span] | None 
     host = _host_in(text, mtext, lead)
     if host or not paras:
         return host
-    named = [p for p in paras if _MEETING_WORD.search(mtext, p[0], p[1])]
-    return _host_in(text, mtext, named[:_HOST_PARAS])
+    named = (p for p in paras if _MEETING_WORD.search(mtext, p[0], p[1]))
+    return _host_in(text, mtext, list(islice(named, _HOST_PARAS)))
 
 
 # How many paragraphs naming the meeting a fragment's host is looked for in.

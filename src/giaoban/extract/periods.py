@@ -50,6 +50,10 @@ class PeriodMention:
     # A term's last year ("nhiệm kỳ 2021-2025" ends in 2025); None for other periods.
     end_year: int | None = None
 
+    def copy(self) -> PeriodMention:
+        """A fresh mention to rank: ranking marks plans and fills in missing years."""
+        return PeriodMention(self.type, self.number, self.year, self.start, self.end, self.next, self.end_year)
+
     def key(self) -> tuple[str, int | None, int | None]:
         return self.type, self.year, self.number
 

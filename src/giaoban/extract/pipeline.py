@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from copy import copy
 
 from . import meeting as mt
 from .chrome import strip_chrome
@@ -62,19 +61,19 @@ def _extract(text: str) -> dict:
     scanned = [p for p in found_periods if not _inside(p.start, skip)]
     # A preamble's periods ("Thực hiện Kế hoạch … năm 2024, …") are the plan's, not the meeting's.
     in_lead = [(a, b) for a, b in lead if not mt.is_preamble(mtext, (a, b))]
-    lead_periods = [copy(p) for p in scanned if _inside(p.start, in_lead)]
+    lead_periods = [p.copy() for p in scanned if _inside(p.start, in_lead)]
     from_body = not lead_periods
     if from_body:
         # A fragment or a lead pushed down by a preamble: the whole text's periods are candidates,
         # but only those a review or planning word qualifies.
-        lead_periods = [copy(p) for p in scanned]
+        lead_periods = [p.copy() for p in scanned]
     date = mt.find_date(mtext, lead, ref_spans)
     fallback_year = date.year if date and date.year else _first_year(mtext)
     review, nxt = review_and_next(mtext, lead_periods, fallback_year, qualified_only=from_body)
     if review is None and nxt is None and not from_body:
         # The lead's periods were none of the meeting's ("phấn đấu đến tháng 9"): look further down.
         from_body = True
-        review, nxt = review_and_next(mtext, [copy(p) for p in scanned], fallback_year, qualified_only=True)
+        review, nxt = review_and_next(mtext, [p.copy() for p in scanned], fallback_year, qualified_only=True)
     congress = congress_terms(mtext, lead, scanned)
     if congress and (review is None or review.type == "term"):
         review, nxt = congress
@@ -114,10 +113,9 @@ def _extract(text: str) -> dict:
         if all(c["name"].casefold() != first.name.casefold() for c in chairs):
             chairs.append(person_dict(first.name, first.title))
 
-    all_periods = [copy(p) for p in found_periods]
     if review and not nxt:
-        nxt = next_from_body(mtext, all_periods, review)
-    period_spans = [(p.start, p.end) for p in all_periods]
+        nxt = next_from_body(mtext, [p.copy() for p in found_periods], review)
+    period_spans = [(p.start, p.end) for p in found_periods]
     figures = find_figures(text, mtext, date_spans + ref_spans + period_spans)
 
     record["meeting"] = {

@@ -24,14 +24,20 @@ LIST_MARKER = re.compile(r"^\s*(?:[-+•*▪◦·]+|\(?\d{1,2}[.)]|\(?[a-zđ][.)
 # A line that ends like this closes its sentence (or opens a list with ":"), so the next line is new.
 _CLOSED_LINE = re.compile(r"[.!?…:;\"”’)»\]]\s*$|\./\.\s*$")
 _LOWER_START = re.compile(rf"\s*{LO}")
-# A line break after an open line ending (no closing punctuation, no space) before a lower-case
-# start that is no list marker ("a) ...").
-_LOWER_JOIN = re.compile(rf"(?<=[^\s.!?…:;\"”’)»\]])[^\S\n]*\n(?=[^\S\n]*(?![a-zđ][.)]){LO})")
+# A line break after an open line ending (no closing punctuation) before a lower-case start that is
+# no list marker ("a) ..."), or after a word no sentence ends with. Both patterns start with the line
+# break itself, so the scan jumps from one "\n" to the next; the line's end is checked behind it.
+_OPEN_END = r"[^\s.!?…:;\"”’)»\]]"
+_LOWER_JOIN = re.compile(
+    rf"\n(?:(?<={_OPEN_END}\n)|(?<={_OPEN_END} \n)|(?<={_OPEN_END}  \n))(?=[^\S\n]*(?![a-zđ][.)]){LO})"
+)
+_OPEN_WORDS = ("ngày", "đến", "tới", "và", "của", "với", "tại", "số", "là", "cho", "các", "những", "được", "từ")
 _OPEN_JOIN = re.compile(
-    r"(?<![\w])(?:ngày|đến|tới|và|của|với|tại|số|là|cho|các|những|được|từ)[^\S\n]*\n(?=[^\S\n]*(?!\(?\d{1,2}[.)]|[a-zđ][.)])[^\s\-+•*▪◦·])"
+    r"\n(?:" + "|".join(f"(?<=[^\\w]{w}\\n)" for w in _OPEN_WORDS) + r")"
+    r"(?=[^\S\n]*(?!\(?\d{1,2}[.)]|[a-zđ][.)])[^\s\-+•*▪◦·])"
 )
 # A line that ends on a word no sentence ends with ("Từ ngày 22/10 đến ngày") goes on, whatever follows.
-_OPEN_WORD_END = re.compile(r"(?<![\w])(?:ngày|đến|tới|và|của|với|tại|số|là|cho|các|những|được|từ)\s*$")
+_OPEN_WORD_END = re.compile(r"(?<![\w])(?:" + "|".join(_OPEN_WORDS) + r")\s*$")
 # How many of a text's long lines must end open before it is taken as hard-wrapped at a width.
 _WRAPPED_SHARE = 0.5
 _WRAPPED_MIN_LINES = 3
@@ -47,8 +53,7 @@ def unwrap(text: str) -> str:
     width = _wrap_width(lines)
     if width is None:
         # The common case: only lines that go on in lower case or after an open word join; one scan.
-        text = _LOWER_JOIN.sub(lambda m: " " * len(m.group(0)), text)
-        return _OPEN_JOIN.sub(lambda m: m.group(0)[:-1] + " ", text)
+        return _OPEN_JOIN.sub(" ", _LOWER_JOIN.sub(" ", text))
     out: list[str] = []
     for i, line in enumerate(lines):
         out.append(line)
@@ -67,12 +72,20 @@ def _has_lower(line: str) -> bool:
     return line != line.upper()
 
 
+_CLOSING = frozenset('.!?…:;"”’)»]')
+
+
+def _closed(line: str) -> bool:
+    """Whether a right-stripped line ends its sentence (the character test of ``_CLOSED_LINE``)."""
+    return bool(line) and line[-1] in _CLOSING
+
+
 def _wrap_width(lines: list[str]) -> int | None:
     """The width a text is hard-wrapped at, or None when its lines are whole paragraphs."""
     long_lines = [
-        (len(a.rstrip()), bool(b.strip()) and not _CLOSED_LINE.search(a))
-        for a, b in zip(lines, lines[1:] + [""], strict=True)
-        if len(a.strip()) >= 40
+        (len(a), bool(b.strip()) and not _closed(a))
+        for a, b in zip(map(str.rstrip, lines), lines[1:] + [""], strict=True)
+        if len(a) >= 40
     ]
     open_lengths = sorted(n for n, is_open in long_lines if is_open)
     if len(open_lengths) < _WRAPPED_MIN_LINES or len(open_lengths) < _WRAPPED_SHARE * len(long_lines):

@@ -46,3 +46,13 @@ def test_a_fragment_names_its_meeting_further_down():
         "Tại Hội nghị sơ kết, Hội Nông dân xã đề ra các nội dung thực hiện trong quý II năm 2022."
     )
     assert extract(text)["kind"] == "briefing"
+
+
+def test_a_lead_that_reports_training_courses_does_not_make_a_fragments_review_a_conference():
+    text = (
+        "Hội Nông dân xã đã phối hợp mở các lớp tập huấn kỹ thuật gieo trồng cho hội viên, kết nạp được 24 hội "
+        "viên mới trong quý.\n"
+        "Tại Hội nghị sơ kết Hội Nông dân xã đề ra 11 nội dung thực hiện trong quý II năm 2022, trọng tâm: "
+        "tiếp tục đổi mới nội dung sinh hoạt Hội."
+    )
+    assert extract(text)["kind"] == "briefing"

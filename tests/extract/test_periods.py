@@ -152,3 +152,10 @@ def test_among_equal_reviews_the_one_of_the_plans_kind_wins():
 def test_quarter_spelled_qui_and_a_stretch_of_the_year_is_not_the_year():
     assert _keys("tập trung công tác quí III năm 2025") == [("quarter", 2025, 3)]
     assert _keys("TRIỂN KHAI NHIỆM VỤ 5 THÁNG CUỐI NĂM 2025") == []
+
+
+def test_reviewing_the_organisation_of_congresses_opens_no_term():
+    from giaoban.extract.periods import congress_terms
+
+    text = match_form("Ngày 8.11, Ủy ban MTTQ tổng kết công tác tổ chức Đại hội MTTQ cấp xã nhiệm kỳ 2025 - 2030.")
+    assert congress_terms(text, [(0, len(text))], find_periods(text)) is None

@@ -223,7 +223,9 @@ def next_from_body(match_text: str, mentions: list[PeriodMention], review: Perio
 
 # A congress being held ("tổ chức (thành công) Đại hội ...", "phát biểu tại Đại hội ...") opens the term
 # it names; an earlier term the text mentions is the one under review.
-_CONGRESS_HELD = re.compile(r"(?i)(?:tổ chức|khai mạc|diễn ra|bế mạc|tại)\s+(?:thành công\s+)?đại hội")
+_CONGRESS_HELD = re.compile(
+    r"(?i)(?<!công tác )(?<!việc )(?:tổ chức|khai mạc|diễn ra|bế mạc|tại)\s+(?:thành công\s+)?đại hội"
+)
 _CONGRESS_REACH = 200
 
 

@@ -82,7 +82,8 @@ def _extract(text: str) -> dict:
 
     kind_text = lead_text
     if not _THE_MEETING.search(lead_text):
-        kind_text += "\n" + _first_meeting_paragraph(mtext, paras)
+        # The lead reports results ("mở các lớp tập huấn"); the paragraph naming the meeting tells its kind.
+        kind_text = _first_meeting_paragraph(mtext, paras) or lead_text
     # Only the lead's own review outweighs a conference word in it; a body's is weaker evidence.
     rank = review_rank(mtext, review) if review and not from_body else 0
     is_term = bool(review and review.type == "term")

@@ -43,10 +43,10 @@ test: system-packages-test install $(AXE) ## the whole suite; on PostgreSQL when
 lint: install
 	$(BIN)/ruff check
 
-score: install ## extract the dev texts and score them against the gold records
+score: install ## extract the dev set and both halves of the real corpus; print their scores side by side
 	rm -rf var/score && mkdir -p var/score
-	$(BIN)/giaoban extract $(SHARED)/extraction/dev/*.txt --out var/score
-	$(BIN)/python $(SHARED)/extraction/score.py $(SHARED)/extraction/dev var/score
+	$(BIN)/python tests/extract/score_table.py --scorer $(SHARED)/extraction/score.py --out var/score \
+		dev=$(SHARED)/extraction/dev tune=tests/extract/real/tune blind=tests/extract/real/blind
 
 bench: install ## benchmarks; figures go in BENCHMARKS.md
 	$(BIN)/pip install --quiet -e '.[bench]'

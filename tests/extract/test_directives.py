@@ -278,3 +278,162 @@ def test_bare_period_before_the_bodies_of_a_colon_lead_in_is_skipped():
     dirs = _dirs(text)
     assert len(dirs) == 2
     assert all(d["assignees"] == ["Hội LHPN các xã, thị trấn"] for d in dirs)
+
+
+def _texts_of(text):
+    from giaoban.extract import extract
+
+    return [d["text"] for d in extract(text)["directives"]]
+
+
+def test_a_speaker_colon_list_without_a_direction_verb_is_the_directive_part():
+    text = (
+        "Ngày 5/7, Hội Nông dân huyện tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.\n"
+        "Phát biểu chỉ đạo tại Hội nghị, đồng chí Phan Văn Nam - Phó Chủ tịch Hội Nông dân tỉnh đánh giá cao "
+        "kết quả đạt được, đồng thời gợi mở một số nội dung để Hội Nông dân huyện tiếp tục thực hiện: "
+        "tuyên truyền phòng, chống dịch tả lợn Châu Phi; vận động hội viên sử dụng hiệu quả vốn vay."
+    )
+    assert _texts_of(text) == [
+        "tuyên truyền phòng, chống dịch tả lợn Châu Phi",
+        "vận động hội viên sử dụng hiệu quả vốn vay",
+    ]
+
+
+def test_a_plan_opened_by_the_next_period_is_the_directive_part():
+    text = (
+        "Ngày 1/11/2025, Ủy ban MTTQ phường sơ kết công tác quý III, triển khai nhiệm vụ quý IV/2025.\n"
+        "Quý III/2025, Ủy ban MTTQ phường đã triển khai các nhiệm vụ trọng tâm.\n"
+        "Quý IV/2025, Ủy ban MTTQ phường tiếp tục tuyên truyền, vận động Nhân dân; phối hợp tổ chức các ngày kỷ niệm."
+    )
+    assert _texts_of(text) == ["tiếp tục tuyên truyền, vận động Nhân dân", "phối hợp tổ chức các ngày kỷ niệm"]
+
+
+def test_a_body_that_sets_out_tasks_speaks_but_a_body_that_proposes_does_not():
+    text = (
+        "Ngày 3/4, Hội Nông dân xã tổ chức hội nghị sơ kết quý I năm 2022.\n"
+        "Hội Nông dân xã đề nghị Ủy ban MTTQ xã hỗ trợ kinh phí tổ chức hội thi.\n"
+        "Tại Hội nghị sơ kết Hội Nông dân xã đề ra các nội dung trong quý II năm 2022, trọng tâm: "
+        "tiếp tục đổi mới nội dung sinh hoạt Hội; chuẩn bị tốt tham gia Hội thi nhà nông đua tài."
+    )
+    assert _texts_of(text) == [
+        "tiếp tục đổi mới nội dung sinh hoạt Hội",
+        "chuẩn bị tốt tham gia Hội thi nhà nông đua tài",
+    ]
+
+
+def test_presenting_documents_and_direction_as_a_noun_are_not_directions():
+    text = (
+        "Chiều 2/10/2025, Ban Thường vụ Đảng ủy xã tổ chức hội nghị đánh giá kết quả 9 tháng đầu năm 2025; "
+        "đồng thời triển khai, quán triệt một số văn bản quan trọng của Trung ương.\n"
+        "Đảng ủy xã đã xây dựng các văn bản chỉ đạo Đại hội, tăng cường kiểm tra cơ sở."
+    )
+    assert _texts_of(text) == []
+
+
+def test_a_notice_line_keeps_its_details_in_one_directive_with_lead_and_deadline():
+    from giaoban.extract import extract
+
+    text = (
+        "Kết luận của đồng chí Đinh Văn Chính, Phó Bí thư Huyện ủy tại hội nghị giao ban quý I năm 2027\n"
+        "Đồng chí Đinh Văn Chính kết luận như sau:\n"
+        "1. Đối với Hội Nông dân huyện:\n"
+        "- Tổ chức hội thi nhà nông đua tài cấp huyện (phối hợp: Ban Dân vận Huyện ủy, Hội Liên hiệp Phụ nữ "
+        "huyện; thời hạn: trong tháng 8/2027)."
+    )
+    assert extract(text)["directives"] == [
+        {
+            "text": "Tổ chức hội thi nhà nông đua tài cấp huyện",
+            "assignees": ["Hội Nông dân huyện", "Ban Dân vận Huyện ủy", "Hội Liên hiệp Phụ nữ huyện"],
+            "lead": "Hội Nông dân huyện",
+            "deadline": "2027-08",
+            "places": [],
+        }
+    ]
+
+
+def test_an_adopted_plan_lists_its_tasks_after_nhu_or_trong_do():
+    text = (
+        "Ngày 20/12/2025, Hội Nông dân xã tổ chức hội nghị tổng kết năm 2025.\n"
+        "Hội nghị đã nhất trí thông qua phương hướng, nhiệm vụ năm 2026 với các mục tiêu trọng tâm, như tăng "
+        "cường đoàn kết nội bộ, phát triển hội viên mới.\n"
+        "Hội nông dân xã đã thông qua chương trình công tác năm 2026 với 07 nhiệm vụ trọng tâm. Trong đó: "
+        "phấn đấu kết nạp mới 20 hội viên trở lên; xây dựng ít nhất 01 mô hình phát triển kinh tế."
+    )
+    assert _texts_of(text) == [
+        "tăng cường đoàn kết nội bộ, phát triển hội viên mới",
+        "phấn đấu kết nạp mới 20 hội viên trở lên",
+        "xây dựng ít nhất 01 mô hình phát triển kinh tế",
+    ]
+
+
+def test_the_meetings_agenda_and_a_list_of_documents_are_not_directives():
+    text = (
+        "Sáng ngày 18/7/2025, Hội LHPN thành phố tổ chức hội nghị giao ban công tác Hội.\n"
+        "Phát biểu chỉ đạo Hội nghị, đồng chí Lê Kim Anh nhấn mạnh Hội nghị tập trung vào một số nội dung như: "
+        "đánh giá một số kết quả bước đầu; những khó khăn, vướng mắc cụ thể.\n"
+        "- Các ấp tập trung chỉ đạo thực hiện tốt Nghị quyết số 03-NQ/HU của Huyện ủy; Nghị quyết số 02-NQ/ĐU "
+        "của Đảng ủy xã."
+    )
+    assert _texts_of(text) == []
+
+
+def test_a_colon_that_runs_the_sentence_on_keeps_the_action():
+    text = (
+        "Ngày 9-7, Ban Tuyên giáo Trung ương tổ chức Hội nghị báo cáo viên tháng 7-2020.\n"
+        "Phát biểu, lãnh đạo Ban Tuyên giáo Trung ương đề nghị Ban Tuyên giáo các tỉnh tiếp tục quan tâm tuyên "
+        "truyền về: kết quả đại hội Đảng các cấp."
+    )
+    assert _texts_of(text) == ["tiếp tục quan tâm tuyên truyền về: kết quả đại hội Đảng các cấp"]
+
+
+def test_a_notice_deadline_that_names_only_a_year():
+    from giaoban.extract import extract
+
+    text = (
+        "Kết luận của đồng chí Đinh Văn Chính tại hội nghị giao ban quý I năm 2027\n"
+        "Đồng chí Đinh Văn Chính kết luận như sau:\n"
+        "1. Đối với Hội Nông dân huyện:\n"
+        "- Tổng kết mô hình dân vận khéo (thời hạn: năm 2027)."
+    )
+    assert [(d["text"], d["deadline"]) for d in extract(text)["directives"]] == [
+        ("Tổng kết mô hình dân vận khéo", "2027")
+    ]
+
+
+def test_the_directive_part_goes_on_through_a_paragraph_that_opens_with_a_body_and_its_task():
+    text = (
+        "Ngày 5/7, Hội Nông dân huyện tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.\n"
+        "Kết luận hội nghị, đồng chí Phan Văn Nam đề nghị các cấp Hội tập trung tuyên truyền chuyển đổi số.\n"
+        "Hội Nông dân các xã tiếp tục vận động hội viên tham gia bảo hiểm y tế.\n"
+        "Hội Nông dân xã Hồ Sơn đã tổ chức 12 lớp tập huấn."
+    )
+    assert _texts_of(text) == [
+        "tập trung tuyên truyền chuyển đổi số",
+        "Hội Nông dân các xã tiếp tục vận động hội viên tham gia bảo hiểm y tế",
+    ]
+
+
+def test_agreeing_to_adopt_documents_is_no_direction_but_a_call_is():
+    text = (
+        "Ngày 10/12/2018, Ủy ban MTTQ huyện tổ chức hội nghị tổng kết năm 2018.\n"
+        "Hội nghị thống nhất thông qua dự thảo báo cáo tổng kết công tác Mặt trận.\n"
+        "Đồng chí Chủ tịch kêu gọi các tầng lớp Nhân dân tích cực ủng hộ Quỹ Vì người nghèo."
+    )
+    assert _texts_of(text) == ["các tầng lớp Nhân dân tích cực ủng hộ Quỹ Vì người nghèo"]
+
+
+def test_bodies_with_a_vowel_typo_or_in_lower_case_are_assignees():
+    from giaoban.extract import extract
+
+    text = (
+        "Ngày 5/7, Ủy ban MTTQ huyện tổ chức hội nghị giao ban quý II năm 2024.\n"
+        "Kết luận hội nghị, đồng chí Lê Văn Nam đề nghị:\n"
+        "- Ủy ban Mật trận Tổ quốc các xã tăng cường giám sát;\n"
+        "- ban chấp hành công đoàn cơ sở chăm lo đời sống đoàn viên;\n"
+        "- các cấp Đoàn tổ chức ra quân tình nguyện."
+    )
+    assert [d["assignees"] for d in extract(text)["directives"]] == [
+        ["Ủy ban Mật trận Tổ quốc các xã"],
+        ["ban chấp hành công đoàn cơ sở"],
+        ["các cấp Đoàn"],
+    ]

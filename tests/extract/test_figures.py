@@ -69,3 +69,15 @@ def test_share_of_a_total_gives_the_first_number_and_the_unit_after_the_total():
 
 def test_a_number_ending_a_line_takes_no_unit_from_the_next_line():
     assert _figs("Tổng cộng đã trao 623\nSáng 16/7, Thị ủy tổ chức hội nghị") == []
+
+
+def test_money_without_a_currency_ten_thousands_totals_and_amounts_beside_targets():
+    from giaoban.extract.figures import find_figures
+    from giaoban.extract.normalize import match_form
+
+    text = (
+        "đã đóng góp 996 triệu, nâng tổng số 1.529 hội viên; có 22 vạn cựu chiến binh; vận động được "
+        "62.515.000/53.781.000 đồng; vận hành chính quyền địa phương 2 cấp."
+    )
+    found = [(f.value, f.unit) for f in find_figures(text, match_form(text))]
+    assert found == [(996e6, "đồng"), (1529, "hội viên"), (220000, "cựu chiến binh"), (62515000, "đồng")]

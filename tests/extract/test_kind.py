@@ -26,3 +26,33 @@ def test_event_news_is_other_with_empty_record():
     assert record["kind"] == "other"
     assert record["figures"] == [] and record["directives"] == [] and record["people"] == []
     assert record["meeting"] == {"date": None, "period": None, "next_period": None, "host": None, "chairs": []}
+
+
+def test_a_plainly_qualified_review_is_a_briefing_despite_a_side_topic():
+    lead = "Hội nghị Ban Chấp hành đánh giá kết quả 9 tháng đầu năm; đồng thời quán triệt một số văn bản"
+    assert detect_kind(lead, True, 2) == "briefing"
+    assert detect_kind(lead, True, 0) == "conference"
+
+
+def test_a_document_or_its_issue_or_an_announcement_is_not_a_meeting():
+    assert detect_kind("KẾ HOẠCH\nTổ chức đại hội Đoàn các cấp", False) == "other"
+    assert detect_kind("đồng chí X đã ký ban hành Chỉ thị số 02-CT/TW về lãnh đạo đại hội", False) == "other"
+    assert detect_kind("Chủ tịch UBND xã sẽ tổ chức Hội nghị đối thoại vào 07 giờ 30 phút", False) == "other"
+
+
+def test_a_fragment_names_its_meeting_further_down():
+    text = (
+        "Hội Nông dân xã đã triển khai các nhiệm vụ đến các chi hội, kết nạp được 24 hội viên.\n"
+        "Tại Hội nghị sơ kết, Hội Nông dân xã đề ra các nội dung thực hiện trong quý II năm 2022."
+    )
+    assert extract(text)["kind"] == "briefing"
+
+
+def test_a_lead_that_reports_training_courses_does_not_make_a_fragments_review_a_conference():
+    text = (
+        "Hội Nông dân xã đã phối hợp mở các lớp tập huấn kỹ thuật gieo trồng cho hội viên, kết nạp được 24 hội "
+        "viên mới trong quý.\n"
+        "Tại Hội nghị sơ kết Hội Nông dân xã đề ra 11 nội dung thực hiện trong quý II năm 2022, trọng tâm: "
+        "tiếp tục đổi mới nội dung sinh hoạt Hội."
+    )
+    assert extract(text)["kind"] == "briefing"

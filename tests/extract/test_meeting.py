@@ -74,3 +74,85 @@ def test_headline_without_sentence_end_does_not_close_the_lead():
         "đánh giá kết quả công tác Mặt trận tháng 9.\n"
     )
     assert extract(text)["meeting"]["date"] == "2025-10-06"
+
+
+def test_host_is_the_subject_of_the_review_verb_and_a_clause_is_no_host():
+    from giaoban.extract import extract
+
+    text = (
+        "UBMTTQ phường Phủ Lý sơ kết công tác quý III, triển khai nhiệm vụ quý IV/2025\n"
+        "Ngày 1/11/2025, UBMTTQ phường Phủ Lý sơ kết công tác quý III, triển khai nhiệm vụ quý IV/2025.\n"
+        "MTTQ phường chỉ đạo các tổ chức chính trị - xã hội triển khai kế hoạch tổ chức Đại hội."
+    )
+    assert extract(text)["meeting"]["host"] == "UBMTTQ phường Phủ Lý"
+
+
+def test_host_of_a_delegation_leaves_out_its_leader_who_chairs():
+    from giaoban.extract import extract
+
+    text = (
+        "Ngày 6/11, Đoàn công tác của Ban Thường vụ Trung ương Hội Nông dân Việt Nam do đồng chí Nguyễn Xuân Định"
+        " - Phó Chủ tịch Trung ương Hội làm Trưởng đoàn đã kiểm tra công tác Hội năm 2025 tại xã Phùng Nguyên."
+    )
+    meeting = extract(text)["meeting"]
+    assert meeting["host"] == "Đoàn công tác của Ban Thường vụ Trung ương Hội Nông dân Việt Nam"
+    assert [c["name"] for c in meeting["chairs"]] == ["Nguyễn Xuân Định"]
+
+
+def test_host_in_lower_case_is_found_beyond_a_fragment_lead():
+    from giaoban.extract import extract
+
+    text = (
+        "Các chi hội đã kết nạp 24 hội viên, nâng tổng số lên 1.529 hội viên trong quý.\n"
+        "Tại hội nghị, Hội nông dân xã đã thông qua chương trình công tác năm 2026 với 07 nhiệm vụ trọng tâm."
+    )
+    assert extract(text)["meeting"]["host"] == "Hội nông dân xã"
+
+
+def test_every_person_in_the_list_that_chu_tri_opens_chairs():
+    from giaoban.extract import extract
+
+    text = (
+        "Chiều 31/10/2025, Ban Thường vụ Đảng ủy xã tổ chức Hội nghị giao ban tháng 10 năm 2025.\n"
+        "Dự và chủ trì Hội nghị có đồng chí Doãn Quốc Hoàn – Bí thư Đảng ủy; đồng chí Vũ Lê Thuận – Phó Bí thư "
+        "Thường trực Đảng ủy; cùng các đồng chí trong Ban Thường vụ. Tham dự có đồng chí Lê Văn Ba – Chủ tịch Hội "
+        "Nông dân xã."
+    )
+    chairs = [c["name"] for c in extract(text)["meeting"]["chairs"]]
+    assert chairs == ["Doãn Quốc Hoàn", "Vũ Lê Thuận"]
+
+
+def test_a_preamble_does_not_use_up_the_lead():
+    from giaoban.extract import extract
+
+    text = (
+        "Thực hiện kế hoạch số 13-KH/ĐTN, ngày 29/02/2024 của Ban Thường vụ Xã đoàn về việc tổ chức Tháng "
+        "Thanh niên năm 2024 với chủ đề tuổi trẻ xung kích tình nguyện vì cuộc sống cộng đồng.\n"
+        "Chiều ngày 12/4/2024 Xã đoàn tổ chức hội nghị sơ kết công tác Đoàn quý I và đề ra chương trình công "
+        "tác quý II năm 2024."
+    )
+    meeting = extract(text)["meeting"]
+    assert meeting["date"] == "2024-04-12"
+    assert meeting["period"] == {"type": "quarter", "year": 2024, "number": 1}
+    assert meeting["next_period"] == {"type": "quarter", "year": 2024, "number": 2}
+
+
+def test_giao_ban_does_not_block_a_chair_and_a_former_title_is_kept():
+    from giaoban.extract import extract
+
+    text = (
+        "Ngày 5/4/2024, Huyện ủy tổ chức hội nghị giao ban quý I năm 2024. Đồng chí Lê Văn Ba, Bí thư "
+        "Huyện ủy chủ trì hội nghị giao ban. Dự có ông Trần Văn Tư, nguyên Chủ tịch UBND huyện."
+    )
+    record = extract(text)
+    assert [c["name"] for c in record["meeting"]["chairs"]] == ["Lê Văn Ba"]
+    assert record["people"][1] == {"name": "Trần Văn Tư", "title": "nguyên Chủ tịch UBND huyện"}
+
+
+def test_a_meeting_of_a_few_days_is_dated_by_its_first_day_and_a_long_round_by_none():
+    from giaoban.extract import extract
+
+    short = "Trong 2 ngày 26 - 27/10/2023, Ban Thường trực Ủy ban MTTQ huyện tổ chức kiểm tra công tác Mặt trận."
+    long_ = "Từ ngày 22/10 đến ngày 07/11/2024, Ban Thường trực Ủy ban MTTQ thành phố tổ chức kiểm tra công tác."
+    assert extract(short)["meeting"]["date"] == "2023-10-26"
+    assert extract(long_)["meeting"]["date"] is None

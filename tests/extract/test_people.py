@@ -97,3 +97,42 @@ def test_commemorated_figure_is_not_a_person():
         "phong cách Hồ Chí Minh. Đồng chí Nguyễn Văn Hưng, Bí thư Huyện đoàn chủ trì."
     )
     assert [name for name, _ in _people(text)] == ["Nguyễn Văn Hưng"]
+
+
+def _names_titles(text):
+    from giaoban.extract import extract
+
+    return [(p["name"], p["title"]) for p in extract(text)["people"]]
+
+
+def test_military_ranks_stand_before_the_name_and_stay_out_of_it():
+    text = (
+        "Ngày 25-4-2019, Đoàn kiểm tra làm việc tại Hội CCB Việt Nam do đồng chí Thượng tướng Nguyễn Văn Được, "
+        "Bí thư Đảng đoàn, Chủ tịch Hội CCB Việt Nam làm trưởng đoàn.\n"
+        "Trung tướng Nguyễn Song Phi, Phó chủ tịch Hội CCB Việt Nam báo cáo kết quả."
+    )
+    assert _names_titles(text) == [
+        ("Nguyễn Văn Được", "Bí thư Đảng đoàn, Chủ tịch Hội CCB Việt Nam"),
+        ("Nguyễn Song Phi", "Phó chủ tịch Hội CCB Việt Nam"),
+    ]
+
+
+def test_names_after_a_colon_list_and_titles_after_giu_chuc_or_duoc_cu_lam():
+    text = (
+        "Ngày 10/9/2020, Đảng ủy xã tổ chức hội nghị Ban Chấp hành mở rộng.\n"
+        "Chủ trì hội nghị: Nguyễn Minh Hải, Huyện ủy viên, Bí thư Đảng ủy; đồng chí Nguyễn Văn Đen, Phó Bí thư.\n"
+        "Kết quả, bà Nguyễn Đinh Minh Phương, được cử làm Chủ tịch Ủy ban MTTQ Việt Nam phường."
+    )
+    assert _names_titles(text) == [
+        ("Nguyễn Minh Hải", "Huyện ủy viên, Bí thư Đảng ủy"),
+        ("Nguyễn Văn Đen", "Phó Bí thư"),
+        ("Nguyễn Đinh Minh Phương", "Chủ tịch Ủy ban MTTQ Việt Nam phường"),
+    ]
+
+
+def test_titles_with_trung_uong_lower_case_deputies_and_member_acronyms():
+    text = (
+        "Ngày 14/1, Ban Thường trực tổ chức hội nghị. Tại Hội nghị, Phó Chủ tịch Ủy ban Trung ương MTTQ Việt Nam "
+        "Hà Thị Nga cho biết kết quả. Dự có đ/c Võ Thanh Lắm Phó bí thư thường trực; đ/c Trần Ngọc Thủ ĐUV."
+    )
+    assert [n for n, _ in _names_titles(text)] == ["Hà Thị Nga", "Võ Thanh Lắm", "Trần Ngọc Thủ"]

@@ -80,3 +80,82 @@ def test_tasks_named_after_the_results_are_the_next_period():
         ("nine_months", 2021, None),
         ("quarter", 2021, 4),
     )
+
+
+def test_a_term_naming_the_body_is_not_the_period_under_review():
+    text = (
+        "Hội nghị Ban Chấp hành Đảng bộ xã lần thứ 2, nhiệm kỳ 2025 - 2030 nhằm đánh giá kết quả thực hiện "
+        "nhiệm vụ 9 tháng đầu năm và triển khai nhiệm vụ 3 tháng cuối năm 2025"
+    )
+    assert _review_next(text) == (("nine_months", 2025, None), ("quarter", 2025, 4))
+
+
+def test_a_title_naming_the_planned_month_does_not_become_the_review():
+    text = (
+        "GIAO BAN BÍ THƯ CÁC CHI BỘ THÁNG 11/2025. Hội nghị đánh giá kết quả thực hiện nhiệm vụ tháng 10 "
+        "và triển khai nhiệm vụ trọng tâm tháng 11 năm 2025"
+    )
+    assert _review_next(text) == (("month", 2025, 10), ("month", 2025, 11))
+
+
+def test_a_preamble_period_is_neither_review_nor_plan():
+    text = (
+        "Thực hiện Chương trình công tác Đoàn năm 2022, ngày 24/6, Huyện đoàn tổ chức hội nghị sơ kết "
+        "6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2022"
+    )
+    assert _review_next(text) == (("half", 2022, 1), ("half", 2022, 2))
+
+
+def test_a_deadline_is_not_the_period_under_review():
+    assert _review_next("phấn đấu đến tháng 9 hoàn thành; đề ra 11 nội dung thực hiện trong quý II năm 2022") == (
+        None,
+        ("quarter", 2022, 2),
+    )
+
+
+def test_a_period_without_a_year_is_kept():
+    assert _review_next("Báo cáo sơ kết đánh giá kết quả 6 tháng đầu năm") == (("half", None, 1), None)
+
+
+def test_a_congress_opens_its_term_and_reviews_the_earlier_one():
+    from giaoban.extract.periods import congress_terms
+
+    text = match_form(
+        "Chiều ngày 08/12/2023, xã Đoàn chỉ đạo tổ chức thành công Đại hội điểm ấp Hòa Lộc, nhiệm kỳ 2023 – 2024. "
+        "Đại hội đánh giá kết quả công tác Đoàn nhiệm kỳ 2022 - 2023."
+    )
+    review, ahead = congress_terms(text, [(0, len(text))], find_periods(text))
+    assert (review.key(), ahead.key()) == (("term", 2022, None), ("term", 2023, None))
+    assert congress_terms(text, [(0, 20)], find_periods(text)) is None
+
+
+def test_a_month_still_running_on_the_meeting_day_is_the_plan_and_the_month_before_is_reviewed():
+    from giaoban.extract.periods import not_yet_over
+
+    text = match_form("giao ban công tác Hội tháng 4/2024. Các cấp Hội đã thực hiện trong tháng 3 nhiều hoạt động.")
+    mentions = find_periods(text)
+    review, nxt = not_yet_over(mentions[0], 2024, 4, 5, mentions)
+    assert (review.key(), nxt.key()) == (("month", 2024, 3), ("month", 2024, 4))
+    # Held at the end of the month, the month is under review.
+    review, nxt = not_yet_over(mentions[0], 2024, 4, 28, mentions)
+    assert (review.key(), nxt) == (("month", 2024, 4), None)
+
+
+def test_among_equal_reviews_the_one_of_the_plans_kind_wins():
+    text = (
+        "Xã đoàn tổ chức hội nghị tổng kết tháng Thanh niên năm 2024 lồng ghép sơ kết công tác Đoàn quý I "
+        "và đề ra chương trình công tác quý II năm 2024"
+    )
+    assert _review_next(text) == (("quarter", 2024, 1), ("quarter", 2024, 2))
+
+
+def test_quarter_spelled_qui_and_a_stretch_of_the_year_is_not_the_year():
+    assert _keys("tập trung công tác quí III năm 2025") == [("quarter", 2025, 3)]
+    assert _keys("TRIỂN KHAI NHIỆM VỤ 5 THÁNG CUỐI NĂM 2025") == []
+
+
+def test_reviewing_the_organisation_of_congresses_opens_no_term():
+    from giaoban.extract.periods import congress_terms
+
+    text = match_form("Ngày 8.11, Ủy ban MTTQ tổng kết công tác tổ chức Đại hội MTTQ cấp xã nhiệm kỳ 2025 - 2030.")
+    assert congress_terms(text, [(0, len(text))], find_periods(text)) is None

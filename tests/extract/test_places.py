@@ -1,3 +1,5 @@
+import pytest
+
 from giaoban.extract.normalize import match_form
 from giaoban.extract.places import admin_unit_names, find_places
 
@@ -54,3 +56,13 @@ def test_list_after_a_singular_place_word_continues_with_whole_names():
 
 def test_plural_place_word_with_such_as_gives_the_named_places():
     assert _places("nhất là ở các xã vùng sâu như Lạc Sỹ, Hữu Lợi.") == ["Lạc Sỹ", "Hữu Lợi"]
+
+
+def test_a_name_running_on_is_cut_to_the_commune_the_admin_list_knows():
+    if "Hồ Sơn" not in admin_unit_names():
+        pytest.skip("vietnamadminunits không có")
+    text = "hỗ trợ xã Hồ Sơn Vân Nham làm đường"
+    assert find_places(text, match_form(text)) == ["Hồ Sơn"]
+    # A numbered hamlet or residential group keeps its number.
+    text = "ra quân tại tổ dân phố Đông Hương 1."
+    assert find_places(text, match_form(text)) == ["Đông Hương 1"]

@@ -41,3 +41,12 @@ def test_repeated_code_is_listed_once():
 def test_notice_own_number_in_its_header_is_not_a_reference():
     text = "HUYỆN ỦY MỎ CÀY NAM\nSố 412-TB/HU    ĐẢNG CỘNG SẢN VIỆT NAM\nbám sát Kế hoạch số 156-KH/HU ngày 20/3/2023"
     assert _refs(text) == [("156-KH/HU", "Kế hoạch", "2023-03-20")]
+
+
+def test_a_bare_number_after_a_document_type_counts_when_its_date_or_issuer_follows():
+    from giaoban.extract.normalize import match_form
+    from giaoban.extract.references import find_references
+
+    text = "theo Nghị quyết 1656 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội; xây dựng Kế hoạch 2 năm tới."
+    refs = find_references(text, match_form(text))
+    assert [(r.code, r.type, r.date) for r in refs] == [("1656", "Nghị quyết", "2025-06-16")]

@@ -37,3 +37,54 @@ def test_list_markers_are_measured():
     assert list_marker_length("1. Đối với") == 3
     assert list_marker_length("a) Tổ chức") == 3
     assert list_marker_length("Tăng cường") == 0
+
+
+def test_unwrap_joins_a_line_that_continues_in_lower_case():
+    from giaoban.extract.segment import unwrap
+
+    text = "Hội nghị đề nghị các xã tiếp tục\nrà soát hộ nghèo.\nNgày 5/6, đoàn kiểm tra."
+    out = unwrap(text)
+    assert len(out) == len(text)
+    assert out.split("\n") == ["Hội nghị đề nghị các xã tiếp tục rà soát hộ nghèo.", "Ngày 5/6, đoàn kiểm tra."]
+
+
+def test_unwrap_rebuilds_paragraphs_of_a_text_wrapped_at_one_width():
+    from giaoban.extract.segment import unwrap
+
+    lines = [
+        "Sáng ngày 12/3, Ban Thường trực Ủy ban MTTQ Việt Nam huyện tổ chức hội nghị",
+        "Giao ban công tác Mặt trận quý I năm 2024 với sự tham dự của các đồng chí",
+        "Chủ tịch Ủy ban MTTQ các xã, thị trấn và đại diện lãnh đạo các tổ chức",
+        "Thành viên của Ủy ban MTTQ huyện.",
+        "",
+        "- Tăng cường tuyên truyền.",
+    ]
+    out = unwrap("\n".join(lines)).split("\n")
+    assert out[0].startswith("Sáng ngày 12/3") and out[0].endswith("Ủy ban MTTQ huyện.")
+    assert out[-1] == "- Tăng cường tuyên truyền."
+
+
+def test_unwrap_keeps_lines_that_are_whole_paragraphs():
+    from giaoban.extract.segment import unwrap
+
+    text = "HỘI NGHỊ GIAO BAN QUÝ I\nNgày 5/4, Huyện ủy tổ chức hội nghị.\nĐồng chí Bí thư kết luận."
+    assert unwrap(text) == text
+
+
+def test_a_semicolon_inside_parentheses_ends_no_piece():
+    text = "Tổ chức hội thi (phối hợp: Ban Dân vận; thời hạn: trong quý II/2027); rà soát hộ nghèo"
+    assert _texts(text, pieces(text, (0, len(text)))) == [
+        "Tổ chức hội thi (phối hợp: Ban Dân vận; thời hạn: trong quý II/2027);",
+        "rà soát hộ nghèo",
+    ]
+
+
+def test_unwrap_joins_a_line_that_ends_on_an_open_word_but_not_before_a_list_item():
+    from giaoban.extract.segment import unwrap
+
+    text = "Từ ngày 22/10 đến ngày\n07/11/2024, Ban Thường trực tổ chức kiểm tra.\nNội dung gồm các\n1. Kiểm tra"
+    assert unwrap(text).split("\n") == [
+        "Từ ngày 22/10 đến ngày 07/11/2024, Ban Thường trực tổ chức kiểm tra.",
+        "Nội dung gồm các",
+        "1. Kiểm tra",
+    ]

@@ -17,15 +17,16 @@ from . import organizations as orgs
 from .chars import LET, LO
 from .deadlines import find_deadline
 from .people import Person
+from .periods import find_periods
 from .places import find_places
 from .segment import Span, list_marker_length, semicolon_pieces, sentences
 
 # The leading lookahead lets the scan skip positions that cannot start any alternative.
 _TRIGGER = re.compile(
-    rf"(?=[đĐyYcnlqkgG])(?<!{LET})(?:"
-    rf"(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|lưu ý|quán triệt|kết luận(?: chỉ đạo)?|đề ra)(?!{LO})"
+    rf"(?=[đĐyYcnlqkgGt])(?<!{LET})(?:"
+    rf"(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|lưu ý|quán triệt|kết luận(?: chỉ đạo)?|đề ra|kêu gọi|thống nhất)(?!{LO})"
     rf"|(?:Đề nghị|Yêu cầu)(?!{LO})"
-    rf"|(?P<giao>[Gg]iao)(?:\s+cho)?\s+(?={orgs.HEAD_START_BODY}))"
+    rf"|(?P<giao>[Gg]iao)(?:\s+nhiệm vụ)?(?:\s+cho)?\s+(?={orgs.HEAD_START_BODY}))"
 )
 _SPEAKER = re.compile(
     rf"(?<!{LET})(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Ll]ãnh đạo|Bí thư|Chủ tịch|Trưởng [Bb]an|Ban Thường trực|"
@@ -34,9 +35,14 @@ _SPEAKER = re.compile(
 # Trigger words used as nouns or objects are not the start of a direction.
 # "lãnh đạo, chỉ đạo" is the noun pair "leadership and direction", not a direction being given.
 _NOT_TRIGGER_BEFORE = re.compile(
-    r"(?:đáp ứng|theo|với|sự|của|ý kiến|kiến nghị,|các|những|theo đúng|được|lãnh đạo,|lãnh đạo và|bàn)\s*$"
+    r"(?:đáp ứng|theo|với|sự|của|ý kiến|kiến nghị,|các|những|theo đúng|được|lãnh đạo,|lãnh đạo và|bàn|"
+    # "các văn bản chỉ đạo", "Công văn chỉ đạo": the noun, not the verb.
+    r"văn bản|[Cc]ông văn|kế hoạch|hướng dẫn|tham mưu cho cấp ủy|[Tt]rưởng ban|[Bb]an)\s*$"
 )
-_NOT_TRIGGER_AFTER = re.compile(r"^\s*(?:của|đã đề ra|được|nêu|đặt ra|hội nghị\s*[,.]|hội nghị$)")
+# "thống nhất thông qua dự thảo", "đề nghị hiệp thương cử": a decision on documents or people.
+_NOT_TRIGGER_AFTER = re.compile(
+    r"^\s*(?:của|đã đề ra|được|nêu|đặt ra|hội nghị\s*[,.]|hội nghị$|(?:thông qua|hiệp thương|bầu|cử|với|cao)(?![\w]))"
+)
 # "các chỉ tiêu đề ra." / "chương trình công tác đề ra,": "đề ra" closing a noun phrase means "set out".
 _PARTICIPLE = re.compile(r"\s*(?:[.,;]|$)")
 # "quán triệt (những) nội dung Quyết định ...": a speaker presenting a document, not directing.
@@ -101,6 +107,10 @@ _REPLY = re.compile(
     r"ghi nhận|đánh giá cao|tiếp thu|bày tỏ|mong muốn|chúc|trả lời|giải đáp)(?![\w])"
 )
 _MIN_WORDS = 3
+_DOCUMENT_LIST = re.compile(
+    r"(?:(?:Nghị quyết|Kết luận|Chỉ thị|Quyết định|Kế hoạch|Hướng dẫn|Công văn) số\s+\S+(?:\s+của\s+[^,;]{2,60})?"
+    r"(?:,\s*|$))+$"
+)
 _REPORT_START = re.compile(r"^(?:đã|Hội nghị đã|Qua đó|Kết quả|Tuy nhiên)\b")
 
 
@@ -131,6 +141,8 @@ class Context:
 
     people: list[Person] = field(default_factory=list)
     chair_names: frozenset[str] = frozenset()
+    # The next period's key (type, year, number): a paragraph opened by it sets out the plan.
+    next_key: tuple | None = None
 
 
 @dataclass
@@ -149,8 +161,13 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
     ``context`` names the people of the text and the chairs known from the lead: in a sentence
     that reports a report or the discussion ("Tại hội nghị, X đề nghị ..."), only chairs direct."""
     context = context or Context()
+    prev: Span | None = None
     for sent in sentences(mtext, para):
         s0, s1 = sent
+        plan = _plan_opening(text, mtext, sent, context) or plan_follows(mtext, prev, sent)
+        prev = sent
+        if plan:
+            return plan
         if _is_discussion(mtext, s0, s1, context):
             continue
         for m in _TRIGGER.finditer(mtext, s0, s1):
@@ -163,18 +180,161 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
             colon = _COLON_AFTER.match(mtext, m.end(), s1)
             if word.startswith("kết luận") and not colon:
                 continue
-            if word == "quán triệt" and not colon and _PRESENTING_AFTER.match(mtext, m.end(), s1):
+            if word == "quán triệt" and not colon:
+                # "triển khai, quán triệt một số văn bản": presenting documents, not directing.
                 continue
             opens = m.start() in (s0, _after_connectors(mtext, s0, s1))
-            if not _SPEAKER.search(mtext, s0, m.start()) and not opens and not colon:
+            spoken = opens or colon or _SPEAKER.search(mtext, s0, m.start())
+            if not spoken and not _body_speaks(mtext, s0, m.start()):
                 continue
             if m.group("giao"):
                 # "giao X chủ trì, phối hợp ...": the assignment itself is the directive, verbatim.
                 return Trigger(sent, m.start(), m.start(), [], keeps_inherited=True)
+            if _AGENDA.search(mtext, m.start(), mtext.find(":", m.start(), s1)):
+                continue
             if colon:
                 return Trigger(sent, m.start(), colon.end(), [])
             return _lead_in(text, mtext, sent, m.start(), m.end())
+        listed = _spoken_list(text, mtext, sent, context)
+        if listed:
+            return listed
     return None
+
+
+_AHEAD = re.compile(r"(?i)(?:sắp |thời gian |những tháng |các tháng )tới|tới đây")
+
+
+def _plan_opening(text: str, mtext: str, sent: Span, context: Context) -> Trigger | None:
+    """A plan list opened by a time phrase: "Quý IV/2025, Ủy ban MTTQ phường tiếp tục ...",
+    "Thời gian tới, các cấp Hội tập trung ...": the next period (or "tới"), a body, an action."""
+    s0, s1 = sent
+    start = _after_connectors(mtext, s0, s1)
+    time_lead = _TIME_LEAD.match(mtext, start, s1) or _AHEAD_LEAD.match(mtext, start, s1)
+    if not time_lead:
+        return None
+    phrase = mtext[time_lead.start() : time_lead.end()]
+    ahead = bool(_AHEAD.search(phrase))
+    if not ahead and not any(_same_period(p.key(), context.next_key) for p in find_periods(phrase)):
+        return None
+    pos = time_lead.end()
+    action = orgs.body_phrase_end(mtext, pos, _piece_end(mtext, pos, s1))
+    if action is None or _REPORTED.search(mtext, pos, action):
+        return None
+    return Trigger(sent, pos, action, orgs.split_bodies(text[pos:action], mtext[pos:action]))
+
+
+def _same_period(key: tuple, next_key: tuple | None) -> bool:
+    """The same period as the next one; a year left out ("Quý IV, ...") does not differ."""
+    if not next_key:
+        return False
+    (t, y, n), (nt, ny, nn) = key, next_key
+    return t == nt and n == nn and (y is None or ny is None or y == ny)
+
+
+_AHEAD_LEAD = re.compile(r"(?:[Tt]rong\s+)?(?:[Tt]hời gian|[Nn]hững tháng|[Cc]ác tháng)\s+(?:sắp\s+)?tới\s*,\s*")
+
+
+# "Hội nghị (sơ kết) ... đề ra", "chủ tọa ... yêu cầu", "Hội Nông dân xã đề ra": the meeting, its
+# chair or a body speaks; "đã đề nghị" right before is a reported act, not this meeting's direction.
+_MEETING_SPEAKER = re.compile(r"(?i)(?<![\w])(?:hội nghị|chủ tọa|chủ trì hội nghị)(?![\w])")
+_REPORTED = re.compile(r"(?:đã|từng|được)\s*$")
+
+
+_BODY_TRIGGER = re.compile(r"(?i)đề nghị|yêu cầu|đề ra|kêu gọi|thống nhất")
+_SETS_OUT = re.compile(r"(?i)đề ra|kêu gọi|thống nhất")
+# Between the subject and its verb: no clause break and no word that makes the body an object.
+_NOT_SUBJECT = re.compile(r"[,;:]|\s(?:cho|để|với|của|và|đã|được)\s")
+
+
+def _body_speaks(mtext: str, s0: int, trig: int) -> bool:
+    """Whether the meeting, its chair or a body is the subject of the direction verb at ``trig``."""
+    if not _BODY_TRIGGER.match(mtext, trig) or _REPORTED.search(mtext, max(s0, trig - 8), trig):
+        return False
+    window = max(s0, trig - 80)
+    subjects = [m.end() for m in _MEETING_SPEAKER.finditer(mtext, window, trig)]
+    if _SETS_OUT.match(mtext, trig):
+        # A body "đề nghị" is its proposal to the leaders; a body that "đề ra" sets its own tasks.
+        subjects += [m.end() for m in orgs.ORG_HEAD.finditer(mtext, window, trig)]
+    if not subjects:
+        return False
+    gap = mtext[min(subjects) : trig]
+    return not _NOT_SUBJECT.search(f" {gap} ")
+
+
+# A speaker's words opened by a colon without a direction verb ("Phát biểu chỉ đạo, đồng chí X ...
+# gợi mở một số nội dung để HND huyện tiếp tục triển khai thực hiện: ...").
+_SPOKEN_CUE = re.compile(
+    r"(?i)(?<![\w])(?:chỉ đạo|kết luận|phát biểu|gợi mở|định hướng|nhấn mạnh|đề ra|giao nhiệm vụ|kêu gọi)(?![\w])"
+)
+
+
+# The plan a meeting adopts: "Hội nghị đã nhất trí thông qua phương hướng, nhiệm vụ năm 2025 với các mục
+# tiêu trọng tâm, như …", "Hội nông dân xã đã thông qua chương trình công tác năm 2026 … Trong đó: …".
+_PLAN_CUE = re.compile(
+    r"(?i)(?<![\w])(?:thông qua|đề ra|xác định|nhất trí)(?![\w])[^.;:]{0,40}?"
+    r"(?<![\w])(?:phương hướng|chương trình|kế hoạch|nhiệm vụ|chỉ tiêu|mục tiêu|giải pháp)(?![\w])"
+)
+# "Hội nghị tập trung vào một số nội dung như: …": the meeting's agenda, not its directions.
+_AGENDA = re.compile(r"(?i)hội nghị\s+(?:tập trung|bàn|thảo luận|gồm|có)[^.:;]{0,40}nội dung")
+_SUCH_AS = re.compile(r",?\s+(?:như|gồm|là)\s*:?\s+")
+_DETAIL_OPENER = re.compile(r"\s*(?:Trong đó|Cụ thể|Bao gồm|Gồm)\s*:\s*")
+
+
+def _opener(mtext: str, s0: int, s1: int) -> tuple[int, int] | None:
+    """Where a list opens in a sentence: its colon, or ", như" after a plan cue; (start, content)."""
+    colon = mtext.find(":", s0, s1)
+    if colon >= 0:
+        return colon, colon + 1
+    plan = _PLAN_CUE.search(mtext, s0, s1) if _may_plan(mtext, s0, s1) else None
+    such = _SUCH_AS.search(mtext, plan.end(), s1) if plan else None
+    return (such.start(), such.end()) if such else None
+
+
+_PLAN_VERBS = ("thông qua", "Thông qua", "đề ra", "xác định", "nhất trí", "Nhất trí")
+
+
+def _may_plan(mtext: str, s0: int, s1: int) -> bool:
+    """A cheap test before the plan-cue pattern: one of its verbs occurs in the sentence."""
+    sentence = mtext[s0:s1]
+    return any(verb in sentence for verb in _PLAN_VERBS)
+
+
+def plan_follows(mtext: str, prev: Span | None, sent: Span) -> Trigger | None:
+    """ "Trong đó: …" right after a sentence that adopts a plan lists that plan's tasks."""
+    if prev is None or not _DETAIL_OPENER.match(mtext, sent[0], sent[1]) or not _PLAN_CUE.search(mtext, *prev):
+        return None
+    m = _DETAIL_OPENER.match(mtext, sent[0], sent[1])
+    return Trigger(sent, m.start(), m.end(), []) if m else None
+
+
+def _spoken_list(text: str, mtext: str, sent: Span, context: Context) -> Trigger | None:
+    s0, s1 = sent
+    opened = _opener(mtext, s0, s1)
+    if opened is None or opened[1] >= s1:
+        return None
+    colon, content = opened
+    if _AGENDA.search(mtext, s0, colon):
+        return None
+    plan = _PLAN_CUE.search(mtext, s0, colon)
+    if not plan and not _SPOKEN_CUE.search(mtext, s0, colon):
+        return None
+    named = any(s0 <= p.start < colon for p in context.people)
+    speaks = named or _SPEAKER.search(mtext, s0, colon) or _MEETING_SPEAKER.search(mtext, s0, colon)
+    if not speaks and not (plan and orgs.ORG_HEAD.search(mtext, s0, plan.start())):
+        return None
+    if _NAME_LIST.search(mtext, max(s0, colon - 30), colon):
+        return None
+    bodies: list[str] = []
+    for head in reversed(list(orgs.ORG_HEAD.finditer(mtext, s0, colon))):
+        end = orgs.body_phrase_end(mtext, head.start(), colon)
+        if end is not None:
+            bodies = orgs.split_bodies(text[head.start() : end], mtext[head.start() : end])
+            break
+    return Trigger(sent, colon, content, bodies)
+
+
+# "có các đồng chí:", "gồm:": a list of people follows, not tasks.
+_NAME_LIST = re.compile(r"(?i)(?:đồng chí|thành phần|gồm|có)\s*$")
 
 
 def _is_discussion(mtext: str, s0: int, s1: int, context: Context) -> bool:
@@ -205,6 +365,11 @@ def _lead_in(text: str, mtext: str, sent: Span, trig_start: int, pos: int) -> Tr
         pos = time_lead.end()
     piece_end = _piece_end(mtext, pos, s1)
     colon = mtext.find(":", pos, piece_end)
+    if colon >= 0 and _RUNS_ON.search(mtext, pos, colon):
+        # "đề nghị X tiếp tục quan tâm tuyên truyền về: …": the colon runs the sentence on.
+        action = orgs.body_phrase_end(mtext, pos, colon)
+        if action is not None:
+            return Trigger(sent, trig_start, action, orgs.split_bodies(text[pos:action], mtext[pos:action]))
     if colon >= 0:
         # "chỉ đạo các nhiệm vụ ... trong quý II và năm 2022: Cần rà soát ..."
         head = text[pos:colon]
@@ -218,6 +383,9 @@ def _lead_in(text: str, mtext: str, sent: Span, trig_start: int, pos: int) -> Tr
         bodies = orgs.split_bodies(text[pos:action], mtext[pos:action])
         return Trigger(sent, trig_start, action, bodies)
     return Trigger(sent, trig_start, pos, [])
+
+
+_RUNS_ON = re.compile(r"(?<![\w])(?:về|đến|cho|với|tới|vào)\s*$")
 
 
 def _skip_spaces(s: str, pos: int, end: int) -> int:
@@ -284,7 +452,12 @@ def find_directives(
             active = True
             triggers.append(trig)
             start = trig.content_start
-        elif active and (prev_colon or marker or _starts_with_action(mtext, _after_connectors(mtext, body0, p1))):
+        elif active and (
+            prev_colon
+            or marker
+            or _starts_with_action(mtext, _after_connectors(mtext, body0, p1))
+            or _subject_acts(mtext, _after_connectors(mtext, body0, p1), p1)
+        ):
             start = body0
         else:
             active = False
@@ -295,6 +468,13 @@ def find_directives(
             continue
         inherited = _collect(text, mtext, (start, p1), inherited, default_year, out, start == body0 or bool(heading))
     return out, triggers
+
+
+def _subject_acts(mtext: str, pos: int, end: int) -> bool:
+    """A paragraph that opens with a body and its task ("Hội Nông dân huyện tiếp tục …") goes on with
+    the directive part; one that reports ("… đã tổ chức …") does not."""
+    action = orgs.body_phrase_end(mtext, pos, end)
+    return action is not None and not _REPORTED.search(mtext, pos, action)
 
 
 def _match_heading(mtext: str, start: int, end: int) -> re.Match[str] | None:
@@ -378,9 +558,18 @@ def _directive(
         b -= 1
     if b <= a:
         return None
+    details = _DETAILS.search(mtext, a, b) if mtext.find("(", a, b) >= 0 else None
+    if details:
+        # "… (phối hợp: X, Y; thời hạn: trong quý II/2027)": a notice's own wording of the details.
+        b = details.start()
     piece, mpiece = text[a:b], mtext[a:b]
     if len(mpiece.split()) < _MIN_WORDS or _REPORT_START.match(mpiece) or _REPLY.match(mpiece):
         return None
+    if _DOCUMENT_LIST.match(mpiece):
+        # "…; Nghị quyết số 02-NQ/ĐU của Đảng ủy xã": the rest of a list of documents, no action.
+        return None
+    if details:
+        return _with_details(text, mtext, piece, a, details, inherited, default_year)
     assignees, lead, own = list(inherited), None, False
     giao = _GIAO.match(mpiece) or _LEAD_SUBJECT.match(mpiece)
     if giao and orgs.is_org(giao.group("lead")) and orgs.starts_with_org(_strip_giao(giao.group("lead"))):
@@ -406,6 +595,36 @@ def _directive(
         places=find_places(piece, mpiece),
         start=a,
         own=own,
+    )
+
+
+_DETAILS = re.compile(r"\s*\((?=(?:phối hợp|thời hạn)\s*:)(?P<body>[^()]*)\)\s*$")
+_DETAIL_PART = re.compile(r"(?P<key>phối hợp|thời hạn)\s*:\s*(?P<value>[^;]*)")
+
+
+def _with_details(
+    text: str, mtext: str, piece: str, a: int, details: re.Match[str], inherited: list[str], default_year: int | None
+) -> Directive:
+    """A directive whose details stand in parentheses: the group's body leads when others
+    coordinate ("phối hợp: X"), and "thời hạn: …" is the deadline."""
+    assignees, lead, deadline = list(inherited), None, None
+    for part in _DETAIL_PART.finditer(mtext, details.start("body"), details.end("body")):
+        value = text[part.start("value") : part.end("value")].strip()
+        if part.group("key") == "thời hạn":
+            # "thời hạn: năm 2027" names the deadline itself; read it as "trong năm 2027".
+            value_m = mtext[part.start("value") : part.end("value")]
+            deadline = find_deadline(value_m, default_year) or find_deadline("trong " + value_m, default_year)
+        elif value:
+            lead = inherited[0] if len(inherited) == 1 else None
+            assignees += [v.strip() for v in value.split(", ") if v.strip()]
+    mpiece = mtext[a : a + len(piece)]
+    return Directive(
+        text=piece,
+        assignees=assignees,
+        lead=lead,
+        deadline=deadline or find_deadline(mpiece, default_year),
+        places=find_places(piece, mpiece),
+        start=a,
     )
 
 

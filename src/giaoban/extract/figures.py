@@ -18,10 +18,12 @@ FIGURE_RE = re.compile(
     # "44/45 xã": a share of a total; the value is the first number, the unit follows the total.
     rf"(?:/(?P<of>\d{{1,3}}(?:\.\d{{3}})*)(?![\d.,/]\d))?"
     rf"(?:\s*[-–]\s*(?P<num2>{_NUM}))?"
-    rf"(?:\s*(?P<mult>(?i:tỷ|tỉ|triệu|nghìn|ngàn|trăm nghìn))(?!{LO}))?"
+    rf"(?:\s*(?P<mult>(?i:tỷ|tỉ|triệu|nghìn|ngàn|trăm nghìn|vạn))(?!{LO}))?"
     rf"(?P<sp>[^\S\n]*)(?P<pct>%)?"
 )
-_MULT = {"tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3, "trăm nghìn": 1e5}
+_MULT = {"tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3, "trăm nghìn": 1e5, "vạn": 1e4}
+# "996 triệu," with nothing counted after it is money.
+_MONEY_MULT = frozenset(["tỷ", "tỉ", "triệu"])
 _CURRENCY = re.compile(r"(?:đồng|VNĐ|VND|đ)(?![\w])")
 _WORD = re.compile(rf"{LET}+(?:[23](?![\w]))?")
 # Words that end the counted noun phrase.
@@ -81,9 +83,9 @@ _STOP = frozenset(
 # Units that make the number a duration, age, time or ordinal, not a reported quantity.
 _NOT_UNITS = frozenset(["năm", "tháng", "ngày", "giờ", "phút", "giây", "tuần", "tuổi", "quý", "kỳ", "h", "km2"])
 _BLOCKING_BEFORE = re.compile(
-    r"(?i)(?:\b(?:số|thứ|khóa|khoá|tháng|quý|năm|ngày|kỳ|điều|khoản|điểm|mục|đoạn|lúc|hồi|lần thứ|"
+    r"(?i)(?:\b(?:(?<!tổng )số|thứ|khóa|khoá|tháng|quý|năm|ngày|kỳ|điều|khoản|điểm|mục|đoạn|lúc|hồi|lần thứ|"
     r"tiêu chí|chỉ tiêu số|phòng|tầng|km|quốc lộ|tỉnh lộ|đường|nhóm|tổ|khu|thôn|ấp|bản|phường|"
-    r"xóm|đợt|giai đoạn|covid|covid\s*-)\s*$|tiêu chí(?:\s*(?:số\s*)?\d+\s*(?:,|và)\s*)+$)"
+    r"xóm|đợt|giai đoạn|covid|covid\s*-|chính quyền(?: địa phương)?)\s*$|tiêu chí(?:\s*(?:số\s*)?\d+\s*(?:,|và)\s*)+$)"
 )
 MAX_UNIT_WORDS = 5
 
@@ -160,8 +162,10 @@ def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None 
             # A number inside a quoted name ("Chi hội 5 không, 3 sạch") names, it does not count.
             continue
         value = parse_number(raw)
-        if m.group("of") and (parse_number(m.group("of")) < value or m.group("num2") or m.group("pct")):
-            # "15/5", "3/2 - 5": a day and month or a code, not a share of a total.
+        large = "." in raw and "." in (m.group("of") or "")
+        if m.group("of") and (parse_number(m.group("of")) < value and not large or m.group("num2") or m.group("pct")):
+            # "15/5", "3/2 - 5": a day and month or a code, not a share of a total; "62.515.000/53.781.000
+            # đồng" is an amount beside its target.
             continue
         mult = (m.group("mult") or "").lower()
         if m.group("pct"):
@@ -174,6 +178,11 @@ def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None 
                 # A number glued to a capital is a name or code ("5K", "4G", "F0"), not a quantity.
                 continue
             found = _unit(text, after, min(len(text), after + 80))
+            if not found and mult in _MONEY_MULT:
+                value *= _MULT[mult]
+                start = pre.start() if pre else num_start
+                out.append(Figure(value, "đồng", text[start : m.end("mult")], start, m.end("mult")))
+                continue
             if not found:
                 continue
             unit, end = found

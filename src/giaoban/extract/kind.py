@@ -4,33 +4,69 @@ from __future__ import annotations
 
 import re
 
-_MEETING = re.compile(
+MEETING_WORD = re.compile(
     r"(?i)hội nghị|giao ban|làm việc|họp|sơ kết|tổng kết|đại hội|hội thảo|tọa đàm|tập huấn|kết luận|"
-    r"thông báo kết luận|đoàn kiểm tra|kiểm tra tại|kiểm tra công tác|kiểm tra việc|giám sát tại"
+    r"thông báo kết luận|đoàn kiểm tra|kiểm tra tại|kiểm tra công tác|kiểm tra việc|kiểm tra kết quả|giám sát tại|"
+    r"đoàn giám sát|giám sát việc"
 )
 _BRIEFING = re.compile(r"(?i)giao ban")
 _WORKING = re.compile(
     r"(?i)buổi làm việc|làm việc với|làm việc tại|đến làm việc|về làm việc|đoàn kiểm tra|kiểm tra tại|"
-    r"kiểm tra công tác|kiểm tra việc|khảo sát tại|đoàn công tác"
+    r"kiểm tra công tác|kiểm tra việc|kiểm tra kết quả|khảo sát tại|đoàn công tác|đoàn giám sát|giám sát việc|"
+    r"giám sát tại"
 )
 _REVIEW = re.compile(
     r"(?i)sơ kết|tổng kết|đánh giá kết quả|kết quả (?:thực hiện|công tác|hoạt động)|hội nghị|"
     r"kỳ họp|phiên họp|họp"
 )
+_PERIOD_REVIEW = re.compile(r"(?i)sơ kết|tổng kết")
 _CONFERENCE_ONLY = re.compile(
     r"(?i)giữa nhiệm kỳ|đại hội|hội thảo|tập huấn|báo cáo viên|tọa đàm|"
     r"hội nghị triển khai|hội nghị thông tin|hội nghị học tập|quán triệt"
 )
 
 
-def detect_kind(lead: str, has_review_period: bool) -> str:
-    """Kind from the title and lead paragraphs (matching copy)."""
-    if not _MEETING.search(lead):
+# A document of its own ("KẾ HOẠCH", "CHỈ THỊ" as the first line) or news of one being issued
+# ("đã ký ban hành Chỉ thị số 02") reports no meeting, even when it is about a congress.
+_DOCUMENT_HEAD = re.compile(
+    r"\s*(?:KẾ HOẠCH|CHỈ THỊ|NGHỊ QUYẾT|QUYẾT ĐỊNH|HƯỚNG DẪN|CÔNG VĂN|ĐIỀU LỆ|QUY CHẾ|QUY ĐỊNH|TỜ TRÌNH)\s*(?:\n|$)"
+)
+_ISSUED = re.compile(
+    r"(?i)(?:ký|đã|vừa) ban hành\s+(?:Chỉ thị|Nghị quyết|Kế hoạch|Quyết định|Hướng dẫn|Công văn|Kết luận|Quy định)"
+)
+# An announcement of a meeting to come ("sẽ tổ chức Hội nghị ... vào 07 giờ 30 phút").
+_FUTURE = re.compile(r"(?i)(?:sẽ|dự kiến)\s+(?:tổ chức|diễn ra|khai mạc)")
+_PAST = re.compile(
+    r"(?i)(?:đã|vừa)\s+(?:tổ chức|diễn ra|khai mạc)"
+    r"|(?:tổ chức|diễn ra)\s+(?:hội nghị\s+)?(?:vào\s+)?(?:sáng|chiều|ngày)"
+)
+_MEETING_EVENT = re.compile(r"(?i)hội nghị|giao ban|cuộc họp|buổi họp|làm việc|sơ kết|tổng kết|hội thảo|tọa đàm")
+# A review the text qualifies plainly ("đánh giá kết quả ... 9 tháng") outweighs a side topic
+# such as "quán triệt một số văn bản"; the review of a term (a congress, a mid-term review) stays
+# a conference.
+_STRONG_REVIEW = 2
+
+
+def detect_kind(
+    lead: str, has_review_period: bool, review_rank: int = 0, review_is_term: bool = False, plans_next: bool = False
+) -> str:
+    """Kind from the title and lead paragraphs (matching copy); ``review_rank`` says how plainly
+    the text marks its period under review (see ``periods.review_rank``)."""
+    if not MEETING_WORD.search(lead) or _DOCUMENT_HEAD.match(lead):
+        return "other"
+    if _ISSUED.search(lead) and not _MEETING_EVENT.search(lead):
+        return "other"
+    if _FUTURE.search(lead) and not _PAST.search(lead):
         return "other"
     if _BRIEFING.search(lead):
         return "briefing"
     if _WORKING.search(lead):
         return "working_session"
+    if has_review_period and review_rank >= _STRONG_REVIEW and not review_is_term:
+        return "briefing"
+    # "sơ kết" that sets out the next quarter's tasks reviews the quarter behind it, named or not.
+    if plans_next and _PERIOD_REVIEW.search(lead) and not _CONFERENCE_ONLY.search(lead):
+        return "briefing"
     if has_review_period and _REVIEW.search(lead) and not _CONFERENCE_ONLY.search(lead):
         return "briefing"
     return "conference"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from . import organizations as orgs
 from .chars import LOWER
 from .dates import DateMention, find_dates
+from .normalize import match_form
 from .people import Person
 from .segment import Span, sentences
 
@@ -14,23 +16,40 @@ _MEETING_WORD = re.compile(r"(?i)hội nghị|giao ban|làm việc|họp|sơ k�
 _LEAD_MIN_CHARS = 100
 _LEAD_MAX_PARAS = 6
 _HEADLINE_MAX_CHARS = 200
+# The leading lookaheads let the scans skip positions that cannot start any alternative.
 _HOST_VERB = re.compile(
-    r"(?:(?:đã|vừa|đã phối hợp|phối hợp)\s+)?(?:tổ chức|tiến hành|triệu tập)\s+(?:[Hh]ội nghị|giao ban|buổi|cuộc|"
-    r"kỳ họp|phiên họp|họp|sơ kết|tổng kết)"
+    r"(?=[đvptcbl])(?:(?:đã|vừa|đã phối hợp|phối hợp)\s+)?(?:tổ chức|tiến hành|triệu tập)\s+"
+    r"(?:[Hh]ội nghị|giao ban|buổi|cuộc|kỳ họp|phiên họp|họp|sơ kết|tổng kết|[Đđ]ại hội|kiểm tra|giám sát|"
+    r"hội thảo|tọa đàm|đối thoại)"
     r"|(?:có\s+)?(?:buổi\s+)?làm việc\s+(?:với|tại)"
 )
-_HOST_VERB_WEAK = re.compile(r"(?:đã\s+|vừa\s+)?(?:họp|giao ban)\s")
+# The body as the subject of the review itself: "UBMTTQ phường sơ kết công tác quý III",
+# "Ủy ban MTTQ ... đã tổng kết", "Hội Nông dân xã đã thông qua chương trình", "Đoàn ... đã kiểm tra".
+_HOST_VERB_WEAK = re.compile(
+    r"(?=[đvhgstk])(?:đã\s+|vừa\s+)?(?:họp|giao ban)\s|(?:đã\s+|vừa\s+)?(?:sơ kết|tổng kết)\s"
+    r"|(?:đã|vừa)\s+(?:kiểm tra|thông qua|đề ra)\s|(?:đã\s+|vừa\s+)?giám sát\s+(?:việc|tại|công tác)"
+)
 _HOST_BY = re.compile(r"do\s+(?P<org>.{3,100}?)\s+tổ chức")
+# "Đại hội đại biểu Hội Cựu chiến binh tỉnh lần thứ VI": a congress is its body's.
+_HOST_CONGRESS = re.compile(r"[Đđ]ại hội(?:\s+đại biểu)?\s+(?P<org>.{3,80}?)\s+lần thứ")
+# "Đoàn công tác của X do đồng chí Y làm Trưởng đoàn": the delegation, without its leader.
+_LED_BY = re.compile(r"\s+do\s+(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|đ/c)\s.*$")
 # "dự và chỉ đạo", "phát biểu chỉ đạo": the guest who gave the meeting its direction chairs it too.
 # The leading lookahead lets the scan skip positions that cannot start any alternative.
 _CHAIR = re.compile(
-    r"(?=[đcCkdDpP])(?:(?:đồng\s+)?chủ trì|[Cc]hủ trì|kết luận|điều hành|(?:dự và|dự,|[Dd]ự|[Pp]hát biểu) chỉ đạo)"
+    r"(?=[đcCkdDpPlL])(?:(?:đồng\s+)?chủ trì|[Cc]hủ trì|kết luận|điều hành|(?:dự và|dự,|[Dd]ự|[Pp]hát biểu) chỉ đạo"
+    # The head of a visiting delegation leads its working session.
+    r"|[Ll]àm [Tt]rưởng [Đđ]oàn)"
 )
 # Presiding, concluding or "dự và chỉ đạo", as opposed to a guest's "phát biểu chỉ đạo".
-_PRESIDE = re.compile(r"(?=[đcCkdD])(?:(?:đồng\s+)?chủ trì|[Cc]hủ trì|kết luận|điều hành|(?:dự và|dự,|[Dd]ự) chỉ đạo)")
+_PRESIDE = re.compile(
+    r"(?=[đcCkdDlL])(?:(?:đồng\s+)?chủ trì|[Cc]hủ trì|kết luận|điều hành|(?:dự và|dự,|[Dd]ự) chỉ đạo"
+    r"|[Ll]àm [Tt]rưởng [Đđ]oàn)"
+)
 # The head of a Party committee ("Bí thư Đảng ủy xã", "Bí thư Huyện ủy"), not a deputy.
 _PARTY_HEAD = re.compile(r"Bí thư (?:Đảng|Chi bộ|Huyện|Tỉnh|Thành|Thị|Quận) ?(?:ủy|uỷ|bộ)")
-_GIAO_WORD = re.compile(r"(?i)\bgiao\b")
+# "Giao X chủ trì" assigns a task, not the meeting's chair; "giao ban" names the meeting.
+_GIAO_WORD = re.compile(r"(?i)\bgiao\b(?!\s+ban)")
 # A direction verb whose subject is a pronoun ("bà đề nghị") refers back to the last named person.
 _PRONOUN_BEFORE = re.compile(r"(?<![^\s,])(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)(?:\s+(?:cũng|đã|còn))?\s*$")
 _DATE_CONTEXT_BAD = re.compile(r"(?i)(?:số\s*\S+\s*|ban hành\s*)$")
@@ -60,9 +79,25 @@ def lead_paragraphs(mtext: str, paras: list[Span]) -> list[Span]:
         if not _HAS_LOWER.search(mtext, para[0], para[1]):
             continue
         counted += 1
-        if para[1] - para[0] >= _LEAD_MIN_CHARS and not _is_headline(mtext, para):
+        if para[1] - para[0] >= _LEAD_MIN_CHARS and not _is_headline(mtext, para) and not is_preamble(mtext, para):
             break
     return out
+
+
+# "Thực hiện Kế hoạch số 13-KH/ĐTN ... ," before the opening sentence: the meeting comes after it.
+_PREAMBLE = re.compile(r"\s*(?:Thực hiện|Căn cứ|Triển khai|Nhằm|Theo|Hưởng ứng)\s")
+
+
+# A meeting's own date, as opposed to a cited document's ("Kế hoạch số 13 ngày 29/02/2024 của …").
+_OWN_DATE = re.compile(
+    r"(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?(?![\d/.-])(?!\s*của)"
+)
+
+
+def is_preamble(mtext: str, para: Span) -> bool:
+    """A paragraph that only cites what the meeting carries out; the one that goes on to the meeting
+    ("Thực hiện Kế hoạch …, sáng 5/4, Huyện ủy tổ chức …") is not one."""
+    return bool(_PREAMBLE.match(mtext, para[0], para[1])) and not _OWN_DATE.search(mtext, para[0], para[1])
 
 
 def _is_headline(mtext: str, para: Span) -> bool:
@@ -71,21 +106,51 @@ def _is_headline(mtext: str, para: Span) -> bool:
     return len(body) < _HEADLINE_MAX_CHARS and not body.endswith((".", "!", "?", ":", "…", ";", '"', "”"))
 
 
-def find_host(text: str, mtext: str, lead: list[Span]) -> str | None:
-    """The convening body, as written: "X (đã) tổ chức hội nghị", "X làm việc với", "do X tổ chức"."""
+def find_host(text: str, mtext: str, lead: list[Span], paras: list[Span] | None = None) -> str | None:
+    """The convening body, as written: "X (đã) tổ chức hội nghị", "X làm việc với", "do X tổ chức";
+    from the lead, else (a fragment, a lead pushed down) from the paragraphs that name the meeting."""
+    host = _host_in(text, mtext, lead)
+    if host or not paras:
+        return host
+    named = (p for p in paras if _MEETING_WORD.search(mtext, p[0], p[1]))
+    return _host_in(text, mtext, list(islice(named, _HOST_PARAS)))
+
+
+# How many paragraphs naming the meeting a fragment's host is looked for in.
+_HOST_PARAS = 6
+
+
+def _host_in(text: str, mtext: str, lead: list[Span]) -> str | None:
     for verb in (_HOST_VERB, _HOST_VERB_WEAK):
         for para in lead:
             for s0, s1 in sentences(mtext, para):
                 by = _HOST_BY.search(mtext, s0, s1)
                 if by and orgs.is_org(by.group("org")):
                     return _org_tail(text, mtext, by.start("org"), by.end("org"))
-                m = verb.search(mtext, s0, s1)
-                if not m:
-                    continue
-                host = _org_tail(text, mtext, s0, m.start())
-                if host:
-                    return host
+                for m in verb.finditer(mtext, s0, s1):
+                    host = _org_tail(text, mtext, s0, m.start())
+                    if host and _plausible_host(host):
+                        return _without_leader(host)
+    for para in lead:
+        congress = _HOST_CONGRESS.search(mtext, para[0], para[1])
+        if congress and orgs.starts_with_org(congress.group("org")):
+            return text[congress.start("org") : congress.end("org")]
     return None
+
+
+_QUOTES = re.compile(r"[\"“”]|về việc")
+
+
+def _plausible_host(host: str) -> bool:
+    """A body's name, not a clause: no lower-case action word ("triển khai kế hoạch"), no quotes."""
+    mhost = match_form(host)
+    actions = [m for m in orgs.ACTION_RE.finditer(mhost) if mhost[m.start()].islower()]
+    return not actions and not _QUOTES.search(mhost)
+
+
+def _without_leader(host: str) -> str:
+    cut = _LED_BY.search(host)
+    return host[: cut.start()].strip(" ,") if cut and cut.start() > 0 else host
 
 
 def _org_tail(text: str, mtext: str, start: int, end: int) -> str | None:
@@ -130,7 +195,41 @@ def find_date(mtext: str, lead: list[Span], skip: list[Span]) -> DateMention | N
                 candidates.append((score, d))
     if not candidates:
         return None
-    return min(candidates, key=lambda c: (c[0], c[1].start))[1]
+    best = min(candidates, key=lambda c: (c[0], c[1].start))[1]
+    return _range_start(mtext, best)
+
+
+# "Trong 2 ngày 26 - 27/10/2023": a meeting of a few days is dated by its first day; "Từ ngày 22/10
+# đến ngày 07/11/2024" (an inspection round) has no one meeting day.
+_RANGE_BEFORE = re.compile(
+    r"(?i)(?:từ\s+|trong\s+(?:\d+\s+)?(?:ngày\s+)?)?(?:ngày\s+)?(?P<d>\d{1,2})(?:\s*[/.-]\s*(?P<m>\d{1,2}))?"
+    r"\s*(?:-|đến|tới)\s*(?:hết\s+)?(?:ngày\s+)?$"
+)
+_SHORT_RANGE_DAYS = 3
+
+
+_RANGE_AFTER = re.compile(
+    r"\s*(?:-|đến|tới)\s*(?:hết\s+)?(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?"
+)
+
+
+def _range_start(mtext: str, date: DateMention) -> DateMention | None:
+    after = _RANGE_AFTER.match(mtext, date.end)
+    if after:
+        # The date opens a range: its length decides.
+        end_day, end_month = int(after.group("d")), int(after.group("m"))
+        if end_month == date.month and 0 <= end_day - date.day <= _SHORT_RANGE_DAYS:
+            year = date.year or (int(after.group("y")) if after.group("y") else None)
+            return DateMention(date.day, date.month, year, date.start, after.end(), date.has_context)
+        return None
+    rng = _RANGE_BEFORE.search(mtext, max(0, date.start - 40), date.start)
+    if not rng:
+        return date
+    day = int(rng.group("d"))
+    month = int(rng.group("m")) if rng.group("m") else date.month
+    if month == date.month and 0 <= date.day - day <= _SHORT_RANGE_DAYS:
+        return DateMention(day, month, date.year, rng.start("d"), date.end, date.has_context)
+    return None
 
 
 def find_chairs(
@@ -169,9 +268,7 @@ def _speakers(
     return chairs
 
 
-def chairs_by_verb(
-    mtext: str, people: list[Person], paras: list[Span], verb: re.Pattern[str] = _CHAIR
-) -> list[Person]:
+def chairs_by_verb(mtext: str, people: list[Person], paras: list[Span], verb: re.Pattern[str] = _CHAIR) -> list[Person]:
     """People named as the subject of "chủ trì", "kết luận", "dự và chỉ đạo" (or after "chủ trì có")."""
     chairs: list[Person] = []
     for para in paras:
@@ -185,8 +282,24 @@ def chairs_by_verb(
                 # The subject comes before the verb; "dưới sự chủ trì của X" / "chủ trì có X" after it.
                 before = [p for p in people if clause0 <= p.start < m.start()]
                 after = [p for p in people if m.end() <= p.start < clause1]
+                if not before and "chủ trì" in m.group(0).lower() and _CHAIR_LIST.match(mtext, m.end(), s1):
+                    # "Dự và chủ trì Hội nghị có đồng chí A - ...; đồng chí B - ...; đồng chí C ...":
+                    # every person named in the list the verb opens, up to the other attendees.
+                    stop = _LIST_STOP.search(mtext, m.end(), s1)
+                    end = stop.start() if stop else s1
+                    chairs += [p for p in people if m.end() <= p.start < end]
+                    break
                 chairs += _joined_subjects(mtext, before) or after[:1]
     return chairs
+
+
+_CHAIR_LIST = re.compile(
+    r"\s*(?:hội nghị|buổi làm việc|buổi giao ban|cuộc họp|đại hội|phiên họp)?\s*"
+    r"(?:(?:có|gồm)\s+(?:các\s+)?(?:đồng chí|ông|bà|đ/c)\s*:?"
+    r"|(?:có|gồm|là)?\s*(?:các\s+)?(?:đồng chí|ông|bà|đ/c)?\s*:)",
+    re.IGNORECASE,
+)
+_LIST_STOP = re.compile(r"(?i)(?:\bcùng (?:dự|các|với)|\bcùng tham dự|\btham dự|\bdự hội nghị|\bcó sự tham dự)")
 
 
 _AND_NEXT = re.compile(r"\s*,?\s*và\s+(?:các\s+)?(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|đ/c)?\s*$")

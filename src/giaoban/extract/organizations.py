@@ -115,6 +115,12 @@ _PLURAL_HEADS = [
     r"các tổ dân phố",
     r"các hội",
     r"các cấp hội",
+    r"các cấp đoàn",
+    r"các cấp công đoàn",
+    # Lower-case committees ("ban chấp hành công đoàn cơ sở").
+    r"ban chấp hành",
+    r"ban thường vụ",
+    r"ban thường trực",
     r"các cấp ủy",
     r"cấp ủy",
     r"các chi, đảng bộ(?: cơ sở)?",
@@ -127,7 +133,35 @@ _PLURAL_HEADS = [
     r"tổ chức chính trị - xã hội",
     r"đoàn thể",
 ]
-_HEAD_ALT = "|".join(_HEADS)
+
+
+# Vowels that typing confuses: the same tone on a vowel with another hat ("Mật trận" for "Mặt trận").
+_HAT_GROUPS = ["ạặậ", "ảẳẩ", "áắấ", "àằầ", "ãẵẫ", "ẹệ", "ẻể", "éế", "èề", "ẽễ", "ọộợ", "ỏổở", "óốớ", "òồờ", "õỗỡ"]
+_HAT_GROUPS += ["ụự", "ủử", "úứ", "ùừ", "ũữ"]
+_HAT_CLASS = {c: f"[{group}]" for group in _HAT_GROUPS for c in group}
+
+
+def _typo_tolerant(part: str) -> str:
+    """A head pattern whose toned vowels also match their look-alikes with another hat."""
+    out, depth = [], 0
+    for c in part:
+        depth += c == "["
+        depth -= c == "]"
+        out.append(_HAT_CLASS.get(c, c) if depth == 0 else c)
+    return "".join(out)
+
+
+def _tail_any_case(head: str) -> str:
+    """ "Hội Nông dân" also as "Hội nông dân", "Ban Chấp hành" as "Ban chấp hành": the first word keeps
+    its capital (so "hội" and "ban" as common words stay out), the rest matches in any case and with
+    the common vowel typos."""
+    first, sep, rest = head.partition(" ")
+    if sep and first[:1].isupper() and "(" not in first:
+        return f"{_typo_tolerant(first)} (?i:{_typo_tolerant(rest)})"
+    return head
+
+
+_HEAD_ALT = "|".join(_tail_any_case(h) for h in _HEADS)
 _PLURAL_ALT = "|".join(_PLURAL_HEADS)
 # An organisation head as a whole word, upper-case heads case-sensitive, plural heads any case.
 ORG_HEAD = re.compile(rf"(?<!{LET})(?:{_HEAD_ALT}|(?i:{_PLURAL_ALT}))(?!{LO})")

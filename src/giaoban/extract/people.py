@@ -231,14 +231,28 @@ TITLE_LOWER = frozenset(
         "ủy",
         "viên",
         "hiệu",
+        # "Ủy viên Trung ương Đảng".
+        "ương",
     ]
 )
 TITLE_START = re.compile(
-    r"(?=[PNQCBTGĐỦHĐ])(?:Phó |Nguyên |Quyền )?"
+    r"(?=[PNQCBTGĐỦHĐUV])(?:Phó |Nguyên |Quyền )?"
     r"(?:Chủ tịch|Bí thư|Trưởng [Bb]an|Trưởng|Giám đốc|Chánh Văn phòng|Chủ nhiệm|"
-    r"Ủy viên|Tỉnh ủy viên|Huyện ủy viên|Thành ủy viên|Thị ủy viên|Đại biểu|Chủ trì)(?![" + LO[1:-1] + "])"
+    r"Ủy viên|Tỉnh ủy viên|Huyện ủy viên|Thành ủy viên|Thị ủy viên|Đại biểu|Chủ trì|"
+    # "Phó chủ tịch", "Phó bí thư" in lower case; member acronyms ("ĐUV", "UVBTV", "TUV").
+    r"(?<=Phó )(?:chủ tịch|bí thư)|(?:ĐUV|UVBTV|UVTV|TUV|HUV|BTV|UV)(?![A-ZĐ]))(?![" + LO[1:-1] + "])"
 )
-_HONORIFIC = re.compile(rf"(?<!{LET})(?:[đĐ]ồng chí|[đĐ]/[cC]|[Ôô]ng|[Bb]à)\s+(?={UP})")
+# Military ranks stand before the name like an honorific ("đồng chí Thượng tướng X", "Trung tướng X, …").
+_RANK = r"(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)"
+_HONORIFIC = re.compile(
+    rf"(?<!{LET})(?:(?:[đĐ]ồng chí|[đĐ]/[cC]|[Ôô]ng|[Bb]à)(?:\s+{_RANK})?|{_RANK}"
+    # A list of names opened by a colon: "các đồng chí: X, …", "Chủ trì hội nghị: X, …".
+    rf"|(?:[đĐ]ồng chí|[Cc]hủ trì(?: [Hh]ội nghị)?|gồm|[Tt]hành phần)\s*:"
+    rf"(?:\s+(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[đĐ]/[cC]))?)"
+    rf"\s+(?={UP})"
+)
+# "bà X, được cử làm Chủ tịch …", "ông X giữ chức Phó Chủ tịch …": the title after a verb.
+_APPOINTED = re.compile(r"\s*,?\s*(?:giữ chức|được (?:bầu|cử)(?: giữ chức| làm)?|làm)\s+(?=[A-ZĐỦ])")
 # Ethnic-minority names write a prefix with an apostrophe: "H’Lan", "Y’Ngông", "Ksor Y’Phôn".
 _NAME_SYL = re.compile(rf"{UP}(?:[’']{UP})?{LO}*")
 # A name after these is a commemorated figure ("Ngày sinh Chủ tịch Hồ Chí Minh", "tư tưởng Hồ Chí
@@ -306,7 +320,10 @@ def _cap_run(text: str, pos: int, limit: int = 5) -> list[tuple[int, int]]:
 
 
 # Lower-case words allowed only after a given word ("Chủ trì Hội nghị").
-_TITLE_PAIRS = frozenset({("Chủ", "trì"), ("Hội", "nghị"), ("Phó", "chủ"), ("Chủ", "tịch")})
+# ("", "nguyên") is a title's first word: "nguyên Chủ tịch UBND tỉnh" (former).
+_TITLE_PAIRS = frozenset(
+    {("Chủ", "trì"), ("Hội", "nghị"), ("Phó", "chủ"), ("Chủ", "tịch"), ("Phó", "bí"), ("", "nguyên")}
+)
 
 
 def _is_title_word(word: str) -> bool:
@@ -389,14 +406,17 @@ def _after_honorific(text: str, match_text: str, pos: int) -> Person | None:
         return _title_then_name(text, match_text, pos)
     run = _cap_run(text, pos)
     # Drop trailing syllables that are title words glued without punctuation ("X Chủ tịch").
-    span = _name_from_run(text, run)
+    span = _name_from_run(text, _name_part(text, run))
     if not span:
         return None
     after = span[1]
     rest = text[after : after + 4]
     title_span = None
     sep = re.match(r"\s*(?:,|-|–|—|\()\s*", text[after : after + 6])
-    if sep:
+    appointed = _APPOINTED.match(match_text, after)
+    if appointed and TITLE_START.match(match_text, appointed.end()):
+        title_span = scan_title(text, appointed.end())
+    elif sep:
         title_span = scan_title(text, after + sep.end())
     elif rest.startswith(" ") and TITLE_START.match(match_text, after + 1):
         title_span = scan_title(text, after + 1)

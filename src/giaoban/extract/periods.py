@@ -10,25 +10,33 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _YEAR = r"(?:\s*(?:/|-|năm)?\s*(?P<{0}>(?:19|20)\d\d)(?![\d/]))?"
 # The leading lookahead lets the scan skip positions that cannot start any alternative.
 PERIOD_RE = re.compile(
-    r"(?=[nN60sS9cC3bBqQtT])(?:(?i:nhiệm kỳ)\s+(?P<t1>(?:19|20)\d\d)\s*-\s*(?:19|20)\d\d"
+    r"(?=[nN60sS9cC3bBqQtT])(?:(?i:nhiệm kỳ)\s+(?P<t1>(?:19|20)\d\d)\s*-\s*(?P<t2>(?:19|20)\d\d)"
     r"|(?P<half>(?i:6|06|sáu)\s+tháng\s+(?P<hpos>đầu|cuối)(?:\s+năm)?)"
     + _YEAR.format("hy")
     + r"|(?P<nine>(?i:9|09|chín)\s+tháng(?:\s+đầu\s+năm|\s+năm)?)"
     + _YEAR.format("ny")
     + r"|(?P<q3>(?i:3|03|ba)\s+tháng\s+(?P<qpos>đầu|cuối)\s+năm)"
     + _YEAR.format("q3y")
-    + r"|(?i:quý)\s+(?P<q>IV|III|II|I|[1-4])(?![\w])"
+    # "quí" is a common spelling of "quý".
+    + r"|(?i:qu[ýí])\s+(?P<q>IV|III|II|I|[1-4])(?![\w])"
     + _YEAR.format("qy")
     + r"|(?<!\d\s)(?i:tháng)\s+(?P<m>1[0-2]|0?[1-9])(?!\d)"
     + _YEAR.format("my")
-    + r"|(?i:năm)\s+(?P<y>(?:19|20)\d\d)(?![\d/-]))"
+    # "5 tháng cuối năm 2025" is a stretch of the year, not the year.
+    + r"|(?<!(?i:tháng cuối ))(?<!(?i:tháng đầu ))(?i:năm)\s+(?P<y>(?:19|20)\d\d)(?![\d/-]))"
 )
 _NEXT_WORDS = re.compile(
     r"(?i)phương hướng|triển khai(?: thực hiện)?|kế hoạch|chương trình|nhiệm vụ trọng tâm(?= (?:của )?\S+ tới)"
     # "đánh giá kết quả … , bàn nhiệm vụ 6 tháng cuối năm", "kết quả … và nhiệm vụ 3 tháng cuối năm"
-    r"|(?:bàn|và) nhiệm vụ"
+    r"|(?:bàn|và|,) nhiệm vụ"
+    # "đề ra nhiệm vụ 6 tháng cuối năm", "Về nhiệm vụ quý II", "đề ra 11 nội dung thực hiện trong quý II"
+    r"|đề ra|[Vv]ề nhiệm vụ|nhiệm vụ(?: trọng tâm)? (?:của )?\S+ tới|tập trung"
 )
-_REVIEW_WORDS = re.compile(r"(?i)giao ban|kết quả|sơ kết|tổng kết|đánh giá|tình hình|thực hiện|trong|qua")
+# "thực hiện", "trong" after a plan noun ("nội dung thực hiện trong quý II") belong to the plan.
+_REVIEW_WORDS = re.compile(
+    r"(?i)giao ban|kết quả|sơ kết|tổng kết|đánh giá|tình hình|qua"
+    r"|(?<!nhiệm vụ )(?<!nội dung )(?<!thực hiện )(?:thực hiện|trong)"
+)
 
 
 @dataclass
@@ -39,6 +47,12 @@ class PeriodMention:
     start: int
     end: int
     next: bool = False
+    # A term's last year ("nhiệm kỳ 2021-2025" ends in 2025); None for other periods.
+    end_year: int | None = None
+
+    def copy(self) -> PeriodMention:
+        """A fresh mention to rank: ranking marks plans and fills in missing years."""
+        return PeriodMention(self.type, self.number, self.year, self.start, self.end, self.next, self.end_year)
 
     def key(self) -> tuple[str, int | None, int | None]:
         return self.type, self.year, self.number
@@ -69,7 +83,7 @@ def find_periods(match_text: str, start: int = 0, end: int | None = None) -> lis
     out: list[PeriodMention] = []
     for m in PERIOD_RE.finditer(match_text, start, end):
         if m.group("t1"):
-            out.append(PeriodMention("term", None, int(m.group("t1")), m.start(), m.end()))
+            out.append(PeriodMention("term", None, int(m.group("t1")), m.start(), m.end(), end_year=int(m.group("t2"))))
         elif m.group("half"):
             number = 1 if m.group("hpos").lower() == "đầu" else 2
             out.append(PeriodMention("half", number, _year(m, "hy"), m.start(), m.end()))
@@ -117,20 +131,72 @@ def _fill_years(mentions: list[PeriodMention], fallback: int | None) -> None:
             p.year = fallback
 
 
+# What qualifies a period as the one under review: the results or review it names.
+_REVIEW_CUE = re.compile(
+    r"(?i)(?:đánh giá|sơ kết|tổng kết|giao ban|kết quả|tình hình|nhìn lại|kiểm điểm)"
+    r"(?:(?!\b(?:triển khai|phương hướng|kế hoạch)\b)[^.;:]){0,80}$"
+)
+# A term names the body ("Ban Chấp hành ... nhiệm kỳ 2025-2030"), a regular meeting its slot
+# ("định kỳ tháng 4"), a deadline its end ("đến tháng 9"): none of them is the period under review.
+_NOT_REVIEW_BEFORE = re.compile(r"(?i)(?:định kỳ|đến|trước|từ|lần thứ \S+,?|khóa \S+,?)\s*$")
+_TERM_REVIEW = re.compile(r"(?i)(?:giữa nhiệm kỳ|sơ kết|tổng kết|đánh giá)[^.;:]{0,90}$")
+
+
+_STRONG = 2
+# "nhiệm vụ / phương hướng ... tới" name the plan itself; "Kế hoạch", "Chương trình" are as often a
+# document's name, and a preamble ("Thực hiện Chương trình công tác năm 2022, ...") plans nothing.
+_PLAN_STRONG = re.compile(r"(?i)(?:nhiệm vụ|phương hướng|đề ra)(?:(?!\b(?:kết quả|đánh giá)\b)[^.;:]){0,40}$")
+_PREAMBLE = re.compile(r"(?i)(?:^|[.;]\s+|\n)(?:Thực hiện|Căn cứ|Theo|Triển khai)\s[^,.;]{0,120}$")
+
+
+def _plan_rank(match_text: str, p: PeriodMention) -> int:
+    before = match_text[max(0, p.start - 130) : p.start]
+    if _PREAMBLE.search(before):
+        return 0
+    if match_text[p.end : p.end + 6].strip().lower().startswith("tới"):
+        return _STRONG
+    return _STRONG if _PLAN_STRONG.search(before[-60:]) else 1
+
+
+def review_rank(match_text: str, p: PeriodMention) -> int:
+    """How strongly the text marks ``p`` as the period under review (higher is stronger)."""
+    before = match_text[max(0, p.start - 100) : p.start]
+    if p.type == "term":
+        return 1 if _TERM_REVIEW.search(before) else -3
+    if _NOT_REVIEW_BEFORE.search(before) or _PREAMBLE.search(before):
+        return -2
+    return 2 if _REVIEW_CUE.search(before) else 0
+
+
 def review_and_next(
-    match_text: str, mentions: list[PeriodMention], fallback_year: int | None
+    match_text: str, mentions: list[PeriodMention], fallback_year: int | None, qualified_only: bool = False
 ) -> tuple[PeriodMention | None, PeriodMention | None]:
-    """The period under review and the next period among the lead's mentions."""
+    """The period under review and the next period among the mentions (the lead's, or the whole
+    text's when the lead names none).
+
+    Every mention is a candidate: a planning word before it makes it the next period, and among
+    the others the one a review word qualifies wins over a bare one (a title's, a term's)."""
     if not mentions:
         return None, None
     classify(match_text, mentions)
     _fill_years(mentions, fallback_year)
-    mentions = [p for p in mentions if p.year is not None]
-    review = next((p for p in mentions if not p.next), None)
-    nxt = next((p for p in mentions if p.next and (review is None or p.key() != review.key())), None)
-    if review and nxt and review.type == "year" and nxt.type != "year" and nxt.year == review.year:
-        # "năm 2022" in "quý II năm 2022" is swallowed; a bare year before a sub-period is context.
-        pass
+    planned = {p.key() for p in mentions if p.next}
+    # A title often names the meeting by the period it plans ("GIAO BAN ... THÁNG 11/2025").
+    reviews = [p for p in mentions if not p.next and p.key() not in planned] or [p for p in mentions if not p.next]
+    plan_rank = {id(p): _plan_rank(match_text, p) for p in mentions if p.next}
+    rank = {id(p): review_rank(match_text, p) for p in reviews}
+    plans = sorted((p for p in mentions if p.next), key=lambda p: -plan_rank[id(p)])
+    plan = next((p for p in plans if not qualified_only or plan_rank[id(p)] >= _STRONG), None)
+    # Among equally qualified candidates, the one of the plan's kind wins ("sơ kết … quý I và đề ra
+    # chương trình quý II", beside an event's "năm 2024").
+    ranked = sorted(reviews, key=lambda p: (-rank[id(p)], not (plan and p.type == plan.type)))
+    floor = _STRONG if qualified_only else -1
+    review = next((p for p in ranked if rank[id(p)] >= floor), None)
+    plans = [p for p in plans if review is None or p.key() != review.key()]
+    nxt = next((p for p in plans if not qualified_only or plan_rank[id(p)] >= _STRONG), None)
+    if review and nxt and _end_key(nxt) <= _end_key(review) and review.year is not None:
+        # A plan for a period that ends before the review's is a mis-read: keep the review only.
+        nxt = None
     return review, nxt
 
 
@@ -153,3 +219,62 @@ def next_from_body(match_text: str, mentions: list[PeriodMention], review: Perio
         if p.key() != review.key() and _end_key(p) > _end_key(review):
             return p
     return None
+
+
+# A congress being held ("tổ chức (thành công) Đại hội ...", "phát biểu tại Đại hội ...") opens the term
+# it names; an earlier term the text mentions is the one under review.
+_CONGRESS_HELD = re.compile(
+    r"(?i)(?<!công tác )(?<!việc )(?:tổ chức|khai mạc|diễn ra|bế mạc|tại)\s+(?:thành công\s+)?đại hội"
+)
+_CONGRESS_REACH = 200
+
+
+def congress_terms(
+    match_text: str, lead: list[tuple[int, int]], mentions: list[PeriodMention]
+) -> tuple[PeriodMention | None, PeriodMention] | None:
+    """(term under review or None, term ahead) when the lead reports a congress, else None."""
+    terms = [p for p in mentions if p.type == "term"]
+    if not terms:
+        return None
+    for a, b in lead:
+        for held in _CONGRESS_HELD.finditer(match_text, a, b):
+            ahead = next((p for p in terms if held.end() <= p.start <= min(b, held.end() + _CONGRESS_REACH)), None)
+            if ahead is None:
+                continue
+            earlier = [p for p in terms if p.year is not None and ahead.year is not None and p.year < ahead.year]
+            return (earlier[0] if earlier else None), ahead
+    return None
+
+
+# A month or quarter still running on the meeting's day is the one being planned, and the period
+# before it is under review ("giao ban công tác Hội tháng 4" held on 5/4 reviews March).
+_STILL_RUNNING_DAYS = 10
+
+
+def _previous(p: PeriodMention) -> tuple[str, int | None, int | None] | None:
+    if p.year is None or p.number is None or p.type not in ("month", "quarter"):
+        return None
+    if p.number > 1:
+        return p.type, p.year, p.number - 1
+    return p.type, p.year - 1, 12 if p.type == "month" else 4
+
+
+def not_yet_over(
+    review: PeriodMention, year: int, month: int, day: int, mentions: list[PeriodMention]
+) -> tuple[PeriodMention | None, PeriodMention | None]:
+    """(review, next) once a review period that had not ended by the meeting is read as the plan;
+    the previous period is the review when the text names it."""
+    previous = _previous(review)
+    end_month = review.end_month() or 12
+    if (
+        previous is None
+        or (year, month) > (review.year, end_month)
+        or (year, month) < (review.year, end_month - (2 if review.type == "quarter" else 0))
+    ):
+        return review, None
+    if (year, month) == (review.year, end_month) and day > _STILL_RUNNING_DAYS:
+        return review, None
+    earlier = next((p for p in mentions if (p.type, p.year or review.year, p.number) == previous), None)
+    if earlier is None:
+        return review, None
+    return PeriodMention(earlier.type, earlier.number, previous[1], earlier.start, earlier.end), review

@@ -13,10 +13,17 @@ from .htmltext import html_to_text, is_html_document
 from .kind import detect_kind
 from .normalize import clean, match_form
 from .people import find_people, unique
-from .periods import find_periods, next_from_body, review_and_next
+from .periods import (
+    congress_terms,
+    find_periods,
+    next_from_body,
+    not_yet_over,
+    review_and_next,
+    review_rank,
+)
 from .record import empty_record, person_dict
 from .references import find_references
-from .segment import paragraphs
+from .segment import paragraphs, unwrap
 
 # A meeting article is a few pages; anything longer is capped so every input finishes quickly.
 MAX_CHARS = 200_000
@@ -35,7 +42,7 @@ def _extract(text: str) -> dict:
     if is_html_document(text[:4000]):
         # A saved page given as a string: its markup, scripts and menus are not the article.
         text = html_to_text(text[: MAX_CHARS * 4])
-    text = strip_chrome(clean(text)[:MAX_CHARS])
+    text = strip_chrome(unwrap(clean(text)[:MAX_CHARS]))
     mtext = match_form(text)
     paras = paragraphs(mtext)
     if not paras:
@@ -48,28 +55,57 @@ def _extract(text: str) -> dict:
     dates = find_dates(mtext)
     date_spans = [(d.start, d.end) for d in dates]
 
-    lead_periods = []
-    for a, b in lead:
-        lead_periods += [
-            p for p in find_periods(mtext, a, b) if not any(s <= p.start < e for s, e in date_spans + ref_spans)
-        ]
+    skip = date_spans + ref_spans
+    # One scan for periods; each use takes fresh copies because ranking fills in missing years.
+    found_periods = find_periods(mtext)
+    scanned = [p for p in found_periods if not _inside(p.start, skip)]
+    # A preamble's periods ("Thực hiện Kế hoạch … năm 2024, …") are the plan's, not the meeting's.
+    in_lead = [(a, b) for a, b in lead if not mt.is_preamble(mtext, (a, b))]
+    lead_periods = [p.copy() for p in scanned if _inside(p.start, in_lead)]
+    from_body = not lead_periods
+    if from_body:
+        # A fragment or a lead pushed down by a preamble: the whole text's periods are candidates,
+        # but only those a review or planning word qualifies.
+        lead_periods = [p.copy() for p in scanned]
     date = mt.find_date(mtext, lead, ref_spans)
     fallback_year = date.year if date and date.year else _first_year(mtext)
-    review, nxt = review_and_next(mtext, lead_periods, fallback_year)
+    review, nxt = review_and_next(mtext, lead_periods, fallback_year, qualified_only=from_body)
+    if review is None and nxt is None and not from_body:
+        # The lead's periods were none of the meeting's ("phấn đấu đến tháng 9"): look further down.
+        from_body = True
+        review, nxt = review_and_next(mtext, [p.copy() for p in scanned], fallback_year, qualified_only=True)
+    congress = congress_terms(mtext, lead, scanned)
+    if congress and (review is None or review.type == "term"):
+        review, nxt = congress
+    if review and not nxt and date and date.year:
+        review, nxt = not_yet_over(review, date.year, date.month, date.day, scanned)
 
-    kind = detect_kind(lead_text, review is not None)
+    kind_text = lead_text
+    if not _THE_MEETING.search(lead_text):
+        # The lead reports results ("mở các lớp tập huấn"); the paragraph naming the meeting tells its kind.
+        kind_text = _first_meeting_paragraph(mtext, paras) or lead_text
+    # Only the lead's own review outweighs a conference word in it; a body's is weaker evidence.
+    rank = review_rank(mtext, review) if review and not from_body else 0
+    is_term = bool(review and review.type == "term")
+    plans = bool(nxt and nxt.type != "term")
+    kind = detect_kind(kind_text, review is not None, rank, is_term, plans)
     if kind == "other":
         return empty_record()
 
     record = empty_record(kind)
-    period_end_year = review.year if review else (nxt.year if nxt else None)
+    if kind == "conference" and review and review.type != "term":
+        # A conference reviews no month or year ("Hội nghị báo cáo viên tháng 7-2020" names its slot).
+        review = None
+    period_end_year = (review.end_year or review.year) if review else (nxt.year if nxt else None)
     date_iso = date.iso(period_end_year or fallback_year) if date else None
     default_year = (date.year if date and date.year else None) or period_end_year or fallback_year
 
     people = find_people(text, mtext)
     by_verb = mt.chairs_by_verb(mtext, people, paras)
     lead_chairs = frozenset(p.name.casefold() for p in by_verb)
-    directives, triggers = find_directives(text, mtext, paras, default_year, Context(people, lead_chairs))
+    directives, triggers = find_directives(
+        text, mtext, paras, default_year, Context(people, lead_chairs, nxt.key() if nxt else None)
+    )
     by_name = {p.name.casefold(): p for p in unique(people)}
     chairs_raw = mt.find_chairs(mtext, people, [(t.sentence, t.position) for t in triggers], paras, by_verb)
     chairs = []
@@ -78,17 +114,16 @@ def _extract(text: str) -> dict:
         if all(c["name"].casefold() != first.name.casefold() for c in chairs):
             chairs.append(person_dict(first.name, first.title))
 
-    all_periods = find_periods(mtext)
     if review and not nxt:
-        nxt = next_from_body(mtext, all_periods, review)
-    period_spans = [(p.start, p.end) for p in all_periods]
+        nxt = next_from_body(mtext, [p.copy() for p in found_periods], review)
+    period_spans = [(p.start, p.end) for p in found_periods]
     figures = find_figures(text, mtext, date_spans + ref_spans + period_spans)
 
     record["meeting"] = {
         "date": date_iso,
         "period": review.as_dict() if review else None,
         "next_period": nxt.as_dict() if nxt else None,
-        "host": mt.find_host(text, mtext, lead),
+        "host": mt.find_host(text, mtext, lead, paras),
         "chairs": chairs,
     }
     record["people"] = [person_dict(p.name, p.title) for p in unique(people) if p.title]
@@ -101,3 +136,19 @@ def _extract(text: str) -> dict:
 def _first_year(mtext: str) -> int | None:
     m = _ANY_YEAR.search(mtext)
     return int(m.group(0)) if m else None
+
+
+# Words that name the meeting itself; "tập huấn" or "hội thảo" in a results report do not.
+_THE_MEETING = re.compile(r"(?i)hội nghị|giao ban|sơ kết|tổng kết|cuộc họp|buổi họp|làm việc|đại hội|kiểm tra|giám sát")
+
+
+def _first_meeting_paragraph(mtext: str, paras: list[tuple[int, int]]) -> str:
+    """A fragment that starts mid-article names its meeting further down ("Tại Hội nghị sơ kết ...")."""
+    for a, b in paras:
+        if _THE_MEETING.search(mtext, a, b):
+            return mtext[a:b]
+    return ""
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)

@@ -71,7 +71,24 @@ def _trim_name(name: str) -> str:
         if w in _NOT_NAME:
             break
         out.append(w)
-    return " ".join(out)
+    return _known_prefix(" ".join(out))
+
+
+def _known_prefix(name: str) -> str:
+    """A name that runs on into the next capitalised words ("Hồ Sơn Vân") is cut to the longest
+    leading part that the admin-unit list knows ("Hồ Sơn"); an unknown name stays as written."""
+    words = name.split()
+    if len(words) < 3 or words[-1].isdigit():
+        # "Đông Hương 1" is a hamlet's or residential group's numbered name, not a run-on.
+        return name
+    known = admin_unit_names()
+    if not known or name in known:
+        return name
+    for k in range(len(words) - 1, 1, -1):
+        prefix = " ".join(words[:k])
+        if prefix in known:
+            return prefix
+    return name
 
 
 def find_places(text: str, match_text: str) -> list[str]:
@@ -121,8 +138,9 @@ def _list_names(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 
 def _is_list_name(name: str, raw: str) -> bool:
-    """A further place in a list after a singular place word: two or more syllables, untrimmed."""
-    return name == raw and len(name.split()) >= 2
+    """A further place in a list after a singular place word: two or more syllables, untrimmed, or a
+    commune or ward that the admin-unit list knows."""
+    return name == raw and (len(name.split()) >= 2 or name in admin_unit_names())
 
 
 def _known_generic(name: str) -> bool:

@@ -66,6 +66,28 @@ _DATE_AFTER = re.compile(
 )
 
 
+# "Quyết định 217 ngày 12-12-2013", "Nghị quyết số 1656 của …": a bare number counts when a document
+# type stands before it and its date or issuer after it (so "Kế hoạch 2 năm" is no citation). The
+# types are found with plain string search, then the number is matched right after each one.
+_BARE_AFTER_TYPE = re.compile(
+    r"\s+(?:số\s*:?\s*)?(?P<code>\d{1,5})(?![\d/.,-]\d|[-/]\w)(?=\s*,?\s*(?:ngày|của|năm \d{4})\s)"
+)
+
+
+def _bare_references(match_text: str) -> list[tuple[int, int, re.Match[str]]]:
+    """(type start, type end, number match) of every bare-number citation, in text order."""
+    found = []
+    for doc_type in DOC_TYPES:
+        pos = match_text.find(doc_type)
+        while pos >= 0:
+            end = pos + len(doc_type)
+            m = _BARE_AFTER_TYPE.match(match_text, end)
+            if m and (pos == 0 or not match_text[pos - 1].isalpha()):
+                found.append((pos, end, m))
+            pos = match_text.find(doc_type, end)
+    return sorted(found, key=lambda f: f[2].start("code"))
+
+
 # "Số 412-TB/HU" opening a line is the document's own number in its header, not a citation.
 _OWN_NUMBER = re.compile(r"(?:^|\n)[ \t]*Số\s*:?\s*$")
 
@@ -114,4 +136,19 @@ def find_references(text: str, match_text: str) -> list[Reference]:
             continue
         seen.add(key)
         out.append(Reference(code, doc_type, date, m.start(), end))
+    for type_start, type_end, m in _bare_references(match_text):
+        code = m.group("code")
+        if code in seen or re.fullmatch(r"(?:19|20)\d\d", code):
+            continue
+        seen.add(code)
+        dm = _DATE_AFTER.match(match_text, m.end(), min(len(match_text), m.end() + 40))
+        date = None
+        if dm:
+            from .dates import is_valid
+
+            d, mo, y = int(dm.group("d")), int(dm.group("m")), int(dm.group("y"))
+            date = f"{y:04d}-{mo:02d}-{d:02d}" if is_valid(y, mo, d) else None
+        end = dm.end() if dm else m.end()
+        out.append(Reference(code, text[type_start:type_end], date, m.start("code"), end))
+    out.sort(key=lambda r: r.start)
     return out

@@ -14,9 +14,85 @@ Span = tuple[int, int]
 # A sentence ends at ".", "!", "?", "…" followed by space and a capital, digit, dash or quote, or at
 # a "." glued to the next capitalised word ("Lai Uyên.Tổ chức") and at "./." endings.
 _SENTENCE_END = re.compile(rf"(?=[.!?…])(?:(?:\./\.|[.!?…]+)(?=\s+(?:{UP}|[\d\"“'‘(+•-]))|(?<={LO})\.(?={UP}{LO}))")
-_PIECE_END = re.compile(r";")
+# A ";" inside parentheses ("(phối hợp: Ban Dân vận; thời hạn: trong quý II/2027)") joins details of one
+# piece; it ends no piece.
+_PIECE_END = re.compile(r";(?![^()]*\))")
 # List markers at the start of a line: "-", "+", "•", "1.", "1)", "a)", "I." ...
 LIST_MARKER = re.compile(r"^\s*(?:[-+•*▪◦·]+|\(?\d{1,2}[.)]|\(?[a-zđ][.)]|[IVX]{1,4}[.)])\s*")
+
+
+# A line that ends like this closes its sentence (or opens a list with ":"), so the next line is new.
+_CLOSED_LINE = re.compile(r"[.!?…:;\"”’)»\]]\s*$|\./\.\s*$")
+_LOWER_START = re.compile(rf"\s*{LO}")
+# A line break after an open line ending (no closing punctuation) before a lower-case start that is
+# no list marker ("a) ..."), or after a word no sentence ends with. Both patterns start with the line
+# break itself, so the scan jumps from one "\n" to the next; the line's end is checked behind it.
+_OPEN_END = r"[^\s.!?…:;\"”’)»\]]"
+_LOWER_JOIN = re.compile(
+    rf"\n(?:(?<={_OPEN_END}\n)|(?<={_OPEN_END} \n)|(?<={_OPEN_END}  \n))(?=[^\S\n]*(?![a-zđ][.)]){LO})"
+)
+_OPEN_WORDS = ("ngày", "đến", "tới", "và", "của", "với", "tại", "số", "là", "cho", "các", "những", "được", "từ")
+_OPEN_JOIN = re.compile(
+    r"\n(?:" + "|".join(f"(?<=[^\\w]{w}\\n)" for w in _OPEN_WORDS) + r")"
+    r"(?=[^\S\n]*(?!\(?\d{1,2}[.)]|[a-zđ][.)])[^\s\-+•*▪◦·])"
+)
+# A line that ends on a word no sentence ends with ("Từ ngày 22/10 đến ngày") goes on, whatever follows.
+_OPEN_WORD_END = re.compile(r"(?<![\w])(?:" + "|".join(_OPEN_WORDS) + r")\s*$")
+# How many of a text's long lines must end open before it is taken as hard-wrapped at a width.
+_WRAPPED_SHARE = 0.5
+_WRAPPED_MIN_LINES = 3
+
+
+def unwrap(text: str) -> str:
+    """Paragraphs rebuilt from hard-wrapped lines; the result has the same length.
+
+    A line that ends mid-sentence continues on the next line when that line starts in lower case,
+    or, in a text wrapped at a fixed width (most long lines end open), when the line reaches
+    that width and the next is no list item.  A blank line always ends a paragraph."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    if width is None:
+        # The common case: only lines that go on in lower case or after an open word join; one scan.
+        return _OPEN_JOIN.sub(" ", _LOWER_JOIN.sub(" ", text))
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if not line.strip() or not nxt.strip() or _CLOSED_LINE.search(line):
+            out.append("\n")
+            continue
+        joins = bool(_LOWER_START.match(nxt) or _OPEN_WORD_END.search(line)) and not LIST_MARKER.match(nxt)
+        if not joins and width:
+            joins = len(line.rstrip()) >= width * 0.75 and not LIST_MARKER.match(nxt) and _has_lower(line)
+        out.append(" " if joins else "\n")
+    return "".join(out)[: len(text)]
+
+
+def _has_lower(line: str) -> bool:
+    return line != line.upper()
+
+
+_CLOSING = frozenset('.!?…:;"”’)»]')
+
+
+def _closed(line: str) -> bool:
+    """Whether a right-stripped line ends its sentence (the character test of ``_CLOSED_LINE``)."""
+    return bool(line) and line[-1] in _CLOSING
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a text is hard-wrapped at, or None when its lines are whole paragraphs."""
+    long_lines = [
+        (len(a), bool(b.strip()) and not _closed(a))
+        for a, b in zip(map(str.rstrip, lines), lines[1:] + [""], strict=True)
+        if len(a) >= 40
+    ]
+    open_lengths = sorted(n for n, is_open in long_lines if is_open)
+    if len(open_lengths) < _WRAPPED_MIN_LINES or len(open_lengths) < _WRAPPED_SHARE * len(long_lines):
+        return None
+    width = open_lengths[len(open_lengths) // 2]
+    # Whole paragraphs are long and of any length; wrapped lines stay near one width.
+    return width if width <= 120 else None
 
 
 def paragraphs(text: str) -> list[Span]:

@@ -10,6 +10,8 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
+        from giaoban.core import validators
         from giaoban.core.collation import register_sqlite
 
         connection_created.connect(register_sqlite, dispatch_uid="giaoban-vietnamese-collation")
+        validators.install()

@@ -14,3 +14,8 @@ def test_a_string_that_a_spreadsheet_would_run_is_written_as_text(value):
 def test_ordinary_values_keep_their_type_without_a_quote_prefix(value, data_type):
     cell = put(Workbook().active["A1"], value)
     assert cell.value == value and cell.data_type == data_type and not cell.quotePrefix
+
+
+def test_a_control_character_stored_before_it_was_refused_does_not_break_the_export():
+    cell = put(Workbook().active["A1"], "Hội Nông dân\x1b xã\x08 A")
+    assert cell.value == "Hội Nông dân xã A"

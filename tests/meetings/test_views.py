@@ -263,3 +263,15 @@ def test_control_characters_in_the_pasted_text_are_refused_and_the_text_kept(cli
     page = response.content.decode()
     assert response.status_code == 200 and "U+001B" in page and "Hội nghị giao ban" in page
     assert Meeting.objects.count() == 0
+
+
+def test_a_forged_source_text_with_control_characters_saves_nothing(client, seeds):
+    orgs = seeds["orgs"]
+    _html, data = _import(client, seeds["huu_lung"], "huu_lung_q1_2022.txt")
+    for i in range(8):
+        if not data.get(f"directives-{i}-lead", [""])[0]:
+            data[f"directives-{i}-lead"] = [str(orgs["board:Hữu Lũng"].pk)]
+    data["source_text"] = ["Biên bản\x1b[2J"]
+    response = client.post(reverse("meetings:import_save"), data)
+    assert response.status_code == 200 and "U+001B" in response.content.decode()
+    assert Meeting.objects.count() == 0

@@ -50,3 +50,15 @@ def test_the_session_cookie_ends_with_the_browser(client):
     response = client.post(reverse("login"), {"username": "canbo", "password": PASSWORD})
     cookie = response.cookies["sessionid"]
     assert cookie["max-age"] == "" and cookie["expires"] == ""
+
+
+@pytest.mark.django_db
+def test_pages_read_within_a_minute_do_not_save_the_session_again(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(UserFactory())
+    with CaptureQueriesContext(connection) as captured:
+        for _ in range(3):
+            assert client.get(reverse("home")).status_code == 200
+    assert not [q for q in captured if q["sql"].startswith(("UPDATE", "INSERT")) and "django_session" in q["sql"]]

@@ -18,6 +18,12 @@ SEEN_KEY = "giaoban_seen"
 REFRESH_SECONDS = 60
 
 
+def mark_seen(sender, request: HttpRequest, user, **kwargs) -> None:
+    """On login: the session starts fresh, so the first pages after it need not save it again."""
+    if getattr(request, "session", None) is not None:
+        request.session[SEEN_KEY] = int(time.time())
+
+
 class SlidingSessionMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

@@ -196,7 +196,7 @@ LOGGING = {
 # ---------------------------------------------------------------------------
 # Security: login throttling, passwords, sessions, HTTPS, audit (issue 17).
 # Kept in one block on purpose so that deployment changes elsewhere in this
-# file do not collide with it.  docs/deployment.md explains every variable.
+# file do not collide with it.  docs/security.md explains every variable.
 # ---------------------------------------------------------------------------
 from datetime import timedelta  # noqa: E402 — belongs to this block
 
@@ -245,7 +245,7 @@ SESSION_COOKIE_AGE = GIAOBAN_SESSION_IDLE_MINUTES * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 if PRODUCTION:
-    # TLS ends at the proxy, which must set X-Forwarded-Proto (docs/deployment.md).
+    # TLS ends at the proxy, which must set X-Forwarded-Proto (docs/security.md).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("GIAOBAN_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = int(os.environ.get("GIAOBAN_HSTS_SECONDS", str(365 * 24 * 3600)))

@@ -89,3 +89,16 @@ def test_damaged_pdf_gives_one_clear_error_and_no_library_noise(tmp_path, capsys
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [f"Không đọc được tệp '{src}': tệp .pdf không hợp lệ (PdfReadError)"] or (
         len(err) == 1 and err[0].startswith(f"Không đọc được tệp '{src}': tệp .pdf không hợp lệ"))
+
+
+def test_a_zip_bomb_docx_is_refused_in_vietnamese_and_the_other_files_still_run(tmp_path, capsys):
+    from tests.archives import zip_bomb
+
+    bomb, good = tmp_path / "bom.docx", tmp_path / "tot.txt"
+    bomb.write_bytes(zip_bomb())
+    good.write_text(TEXT, encoding="utf-8")
+    status = main([str(bomb), str(good), "--out", str(tmp_path / "out")])
+    assert status == 1
+    error = capsys.readouterr().err
+    assert "Không đọc được tệp" in error and "bom.docx" in error and "tệp nén độc hại" in error
+    assert not (tmp_path / "out" / "bom.json").exists() and (tmp_path / "out" / "tot.json").exists()

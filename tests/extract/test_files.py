@@ -135,3 +135,40 @@ def test_html_page_given_as_a_string_is_converted():
     from giaoban.extract import extract
 
     assert extract(HTML)["meeting"]["date"] == "2022-04-05"
+
+
+def test_a_docx_that_inflates_a_thousandfold_is_refused_before_it_is_read(tmp_path):
+    from giaoban.extract.files import InflationError, check_inflation
+    from tests.archives import zip_bomb
+
+    bomb = tmp_path / "bien-ban.docx"
+    bomb.write_bytes(zip_bomb())
+    assert bomb.stat().st_size < 100_000
+    with pytest.raises(InflationError) as refused:
+        check_inflation(bomb)
+    assert refused.value.reason == "ratio"
+    with pytest.raises(ExtractFileError, match="nén .* lần"):
+        read_text(bomb)
+
+
+def test_an_archive_over_the_total_or_the_member_count_is_refused(tmp_path):
+    import io
+
+    from giaoban.extract.files import InflationError, InflationLimits, check_inflation
+    from tests.archives import many_members, zip_bomb
+
+    with pytest.raises(InflationError) as refused:
+        check_inflation(io.BytesIO(zip_bomb(inflated_mb=3)), InflationLimits(total_bytes=2 * 1024 * 1024))
+    assert refused.value.reason == "total" and "tối đa 2 MB" in str(refused.value)
+    with pytest.raises(InflationError) as refused:
+        check_inflation(io.BytesIO(many_members(2001)))
+    assert refused.value.reason == "members"
+
+
+def test_an_ordinary_office_file_passes_the_inflation_check():
+    import io
+
+    from giaoban.extract.files import check_inflation
+    from tests.archives import many_members
+
+    check_inflation(io.BytesIO(many_members(40)))

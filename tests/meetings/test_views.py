@@ -244,3 +244,34 @@ def test_meeting_page_links_to_its_documents_which_open(client):
     documents_url = reverse("documents:meeting", args=[w.meeting.pk])
     assert documents_url in html
     assert client.get(documents_url).status_code == 200
+
+
+def test_a_zip_bomb_docx_in_the_text_import_is_refused_cleanly(client, seeds):
+    from tests.archives import zip_bomb
+
+    client.force_login(seeds["huu_lung"])
+    response = client.post(reverse("meetings:import"), {
+        "file": SimpleUploadedFile("bien-ban.docx", zip_bomb())})
+    assert response.status_code == 200
+    assert "tỷ lệ nén quá cao" in response.content.decode()
+    assert Meeting.objects.count() == 0
+
+
+def test_control_characters_in_the_pasted_text_are_refused_and_the_text_kept(client, seeds):
+    client.force_login(seeds["huu_lung"])
+    response = client.post(reverse("meetings:import"), {"text": "Hội nghị giao ban\x1b quý I"})
+    page = response.content.decode()
+    assert response.status_code == 200 and "U+001B" in page and "Hội nghị giao ban" in page
+    assert Meeting.objects.count() == 0
+
+
+def test_a_forged_source_text_with_control_characters_saves_nothing(client, seeds):
+    orgs = seeds["orgs"]
+    _html, data = _import(client, seeds["huu_lung"], "huu_lung_q1_2022.txt")
+    for i in range(8):
+        if not data.get(f"directives-{i}-lead", [""])[0]:
+            data[f"directives-{i}-lead"] = [str(orgs["board:Hữu Lũng"].pk)]
+    data["source_text"] = ["Biên bản\x1b[2J"]
+    response = client.post(reverse("meetings:import_save"), data)
+    assert response.status_code == 200 and "U+001B" in response.content.decode()
+    assert Meeting.objects.count() == 0

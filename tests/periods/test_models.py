@@ -37,14 +37,21 @@ def test_containing_day_finds_the_quarter():
 
 
 @pytest.mark.django_db
-def test_get_many_stores_missing_periods_and_keeps_the_order(django_assert_max_num_queries):
+def test_get_many_reads_in_one_query_keeps_the_order_and_stores_nothing(django_assert_num_queries):
     from giaoban.periods.logic import PeriodKey
 
     existing = Period.objects.from_label("Quý I/2022")
     keys = [PeriodKey("quarter", 2022, 2), PeriodKey("quarter", 2022, 1), PeriodKey("year", 2022)]
-    with django_assert_max_num_queries(3):
+    with django_assert_num_queries(1):
         periods = Period.objects.get_many(keys)
     assert [p.label for p in periods] == ["Quý II/2022", "Quý I/2022", "Năm 2022"]
     assert periods[1].pk == existing.pk
-    assert Period.objects.count() == 3
-    assert Period.objects.get_many(keys) == periods
+    assert periods[0].pk is None and periods[0].end.isoformat() == "2022-06-30"
+    assert Period.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_next_and_previous_are_computed_without_being_stored():
+    quarter = Period.objects.from_label("Quý I/2022")
+    assert (quarter.next().label, quarter.previous().label) == ("Quý II/2022", "Quý IV/2021")
+    assert Period.objects.count() == 1

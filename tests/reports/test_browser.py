@@ -39,7 +39,7 @@ def test_editor_fills_and_submits_then_convening_body_sees_it(live_server, page,
     _login(page, live_server, "trinhduyet_bdv")
     page.goto(f"{live_server.url}/tong-hop/")
     assert w["bloc"].name in page.content()
-    page.goto(live_server.url + reverse("reports:bloc_consolidation", args=[w["bloc"].pk, w["q1"].pk]))
+    page.goto(live_server.url + reverse("reports:bloc_consolidation", args=[w["bloc"].pk, w["q1"]]))
     table = page.locator("#consolidated").inner_text()
     assert "640" in table and "320.000.000 đ" in table and "92,5 %" in table
     assert "Tất cả đơn vị đã nộp báo cáo." in page.content()

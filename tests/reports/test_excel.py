@@ -130,3 +130,61 @@ def test_consolidated_export_has_vietnamese_number_formats(bloc_world):
     total = money_row[3 + 2]  # STT, name, unit, two members, then the total
     assert total.value == 4_000_000_000 and total.number_format == '#,##0" đ"'
     assert "Chưa có báo cáo" in sheet["A2"].value
+
+
+FORMULA = '=HYPERLINK("http://x","y")'
+
+
+def test_an_organisation_named_like_a_formula_is_exported_as_a_text_cell(bloc_world):
+    w = bloc_world
+    w["front"].name, w["front"].short_name = FORMULA, ""
+    w["front"].save()
+    w["gifts"].name = "+1 suất quà"
+    w["gifts"].save()
+    data = excel.export_consolidation(consolidate(w["bloc"], w["q1"]))
+    sheet = load_workbook(io.BytesIO(data)).active
+    header = [cell for cell in sheet[4] if cell.value == FORMULA]
+    assert header and header[0].data_type == "s"
+    assert b"<f>" not in _sheet_xml(data)  # no formula anywhere in the file
+    gifts = next(r for r in sheet.iter_rows(min_row=5) if r[1].value == "+1 suất quà")
+    assert gifts[1].data_type == "s" and gifts[1].quotePrefix
+
+
+def test_a_formula_like_name_in_the_template_stays_text(client, bloc_world):
+    bloc_world["gifts"].name = "@SUM(A1:A9)"
+    bloc_world["gifts"].save()
+    client.force_login(bloc_world["member_editor"])
+    sheet = _template_book(client, bloc_world["farmers_report"])[excel.SHEET_TITLE]
+    cell = sheet.cell(row=_rows_by_code(sheet)["qua-tet"], column=3)
+    assert cell.value == "@SUM(A1:A9)" and cell.data_type == "s" and cell.quotePrefix
+
+
+def _sheet_xml(data: bytes) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read("xl/worksheets/sheet1.xml")
+
+
+def test_a_note_with_a_control_character_is_refused_and_nothing_is_stored(client, bloc_world):
+    report = bloc_world["farmers_report"]
+    client.force_login(bloc_world["member_editor"])
+    book = _template_book(client, report)
+    sheet = book[excel.SHEET_TITLE]
+    rows = _rows_by_code(sheet)
+    sheet.cell(row=rows["qua-tet"], column=excel.VALUE_COL, value=12)
+    # XML cannot carry C0 controls, but C1 ones such as CSI (U+009B) do reach the reader.
+    sheet.cell(row=rows["qua-tet"], column=excel.NOTE_COL, value="Ước tính\x9b31m")
+    page = _upload(client, report, _bytes(book)).content.decode()
+    assert "ký tự điều khiển" in page and "U+009B" in page
+    assert not IndicatorValue.objects.filter(report=report).exists()
+
+
+def test_an_xlsx_zip_bomb_is_refused_before_it_is_opened(client, bloc_world):
+    from tests.archives import zip_bomb
+
+    report = bloc_world["farmers_report"]
+    client.force_login(bloc_world["member_editor"])
+    page = _upload(client, report, zip_bomb()).content.decode()
+    assert "tỷ lệ nén quá cao" in page
+    assert not IndicatorValue.objects.filter(report=report).exists()

@@ -40,7 +40,7 @@ def test_viewers_are_not_reminded(bloc_world):
 def test_convening_editor_reminds_from_the_consolidation_page(client, bloc_world):
     w = bloc_world
     client.force_login(w["convening_editor"])
-    url = reverse("reports:bloc_remind", args=[w["bloc"].pk, w["q1"].pk])
+    url = reverse("reports:bloc_remind", args=[w["bloc"].pk, w["q1"]])
     page = client.post(url, follow=True).content.decode()
     assert "Đã gửi 1 lời nhắc" in page
     assert Notification.objects.filter(user=w["member_editor"]).count() == 1

@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
     name = "giaoban.accounts"
     label = "accounts"
     verbose_name = _("Tài khoản và phân quyền")
+
+    def ready(self) -> None:
+        from giaoban.accounts import audit
+
+        audit.connect()

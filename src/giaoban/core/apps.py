@@ -8,8 +8,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Hệ thống")
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
         from django.db.backends.signals import connection_created
 
+        from giaoban.core import security, validators
         from giaoban.core.collation import register_sqlite
 
         connection_created.connect(register_sqlite, dispatch_uid="giaoban-vietnamese-collation")
+        validators.install()
+        user_logged_in.connect(security.mark_seen, dispatch_uid="core-session-seen")

@@ -3,12 +3,13 @@
 Pure Python (no Django) so the extractor and the apps share one definition.
 """
 
+import re
 import unicodedata
 
 # One tone-placement table for the whole project: the extractor's (length-preserving).
 from giaoban.extract.normalize import new_tone
 
-__all__ = ["fold", "match_key", "new_tone", "nfc"]
+__all__ = ["control_characters", "fold", "match_key", "new_tone", "nfc"]
 
 
 def nfc(value: str | None) -> str:
@@ -28,3 +29,13 @@ def fold(value: str | None) -> str:
 def match_key(value: str | None) -> str:
     """Key for "same name?" checks: NFC, new tone placement, case-folded, spaces collapsed."""
     return new_tone(nfc(value)).casefold()
+
+
+# C0 controls other than tab, newline and carriage return; DEL; C1; lone UTF-16 surrogates.
+# None has a place in a name, a title or a report, and each breaks the XML of DOCX/XLSX or the Atom feed.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def control_characters(value: str) -> list[str]:
+    """The distinct forbidden characters of `value`, as "U+001B", in order of appearance."""
+    return list(dict.fromkeys(f"U+{ord(ch):04X}" for ch in _CONTROL_RE.findall(value)))

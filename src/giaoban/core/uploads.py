@@ -2,7 +2,9 @@
 
 The name's extension must be allowed and, where a format has a cheap signature
 (PDF, Office zip, old Office, PNG, JPEG), the first bytes must match it, so a
-renamed executable is refused.  Size is capped by GIAOBAN_MAX_UPLOAD_BYTES.
+renamed executable is refused.  Size is capped by GIAOBAN_MAX_UPLOAD_BYTES, and
+what an Office file (a zip) unpacks to by the extractor's inflation limits, read
+from the zip directory before any reader inflates a member.
 """
 
 from pathlib import PurePath
@@ -12,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from giaoban.extract.files import InflationError, check_inflation
 
 _ZIP = (b"PK\x03\x04",)
 _OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)
@@ -47,8 +51,42 @@ def validate_upload(upload: UploadedFile, allowed: list[str] | None = None) -> N
     if signatures and not head.startswith(signatures):
         raise ValidationError(_("Nội dung tệp “%(name)s” không phải là tệp .%(ext)s thật.")
                               % {"name": upload.name, "ext": ext})
+    if signatures == _ZIP:
+        validate_inflation(upload)
     if ext in {"txt", "html", "htm"} and b"\x00" in head:
         raise ValidationError(_("Tệp “%(name)s” không phải văn bản thuần.") % {"name": upload.name})
+
+
+def inflation_problem(source) -> str | None:
+    """A Vietnamese reason why this zip (DOCX, XLSX, ODF) unpacks to too much, or None.
+
+    A damaged zip is not refused here: its reader refuses it later in its own words.
+    """
+    try:
+        check_inflation(source)
+    except InflationError as error:
+        messages = {
+            "members": _("tệp chứa quá nhiều thành phần"),
+            "total": _("nội dung giải nén quá lớn"),
+            "ratio": _("tệp nén bất thường (tỷ lệ nén quá cao)"),
+        }
+        if error.reason not in messages:
+            return None
+        return _("%(reason)s: %(detail)s") % {"reason": messages[error.reason], "detail": error}
+    return None
+
+
+def validate_inflation(upload: UploadedFile) -> None:
+    """Raise ValidationError (Vietnamese) if the uploaded zip would unpack to too much."""
+    position = upload.tell()
+    upload.seek(0)
+    try:
+        problem = inflation_problem(upload)
+    finally:
+        upload.seek(position)
+    if problem:
+        raise ValidationError(_("Không nhận tệp “%(name)s”: %(problem)s.") % {"name": upload.name,
+                                                                              "problem": problem})
 
 
 def _head(upload: UploadedFile, size: int = 1024) -> bytes:

@@ -154,8 +154,7 @@ def _reports(user, today: datetime.date) -> list[BlocReports]:
         members = bloc_reporters(bloc)
         done = set(PeriodReport.objects.filter(period=period, organization__in=members, status__in=COUNTED_STATUSES)
                    .values_list("organization_id", flat=True)) if period else set()
-        url = (reverse("reports:bloc_consolidation", args=[bloc.pk, period.pk]) if period
-               else reverse("reports:consolidation_index"))
+        url = reverse("reports:bloc_consolidation", args=[bloc.pk, key])  # the page opens unstored periods too
         result.append(BlocReports(bloc.name, key.label, len(done), len(members),
                                   [o.name for o in members if o.pk not in done], url))
     return result

@@ -2,9 +2,10 @@
 
 A number is taken inside the transaction that creates the document, with the
 sequence row locked (SELECT … FOR UPDATE on PostgreSQL; on SQLite the settings
-open every transaction with BEGIN IMMEDIATE, so writers queue).  Whoever takes a
-number keeps it: a failed or cancelled document leaves a hole rather than a
-number given twice.
+open every transaction with BEGIN IMMEDIATE, so writers queue).  A document
+that fails before its transaction commits (service.issue renders its files
+inside it) gives its number back with the rollback; a number is never given
+twice.
 """
 
 from __future__ import annotations
@@ -64,10 +65,12 @@ def atomic_with_retry(work: Callable[[], R]) -> R:
     busy timeout — or an in-memory shared-cache database, which does not wait at
     all — gets "database is locked" before it has changed anything, so trying the
     whole transaction again is safe.  Inside a caller's transaction nothing can be
-    retried and the error goes up.
+    retried and the error goes up, but `work` still gets its own savepoint: if it
+    fails, what it did (a number taken) is undone even when the caller goes on.
     """
     if transaction.get_connection().in_atomic_block:
-        return work()
+        with transaction.atomic():
+            return work()
     for attempt in range(LOCK_RETRIES):
         try:
             with transaction.atomic():

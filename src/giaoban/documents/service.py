@@ -1,7 +1,10 @@
 """Issuing documents: take a number, freeze the content, render and store the files.
 
-The number is taken and the record written in one short transaction; the files
-are rendered after it commits, so a slow PDF never holds the register's lock.
+Number, record and files are made in one transaction: if rendering fails (a
+character Word cannot hold, a PDF error) the number goes back to the register
+and nothing is issued, so no number ever exists without its files.  The
+register stays locked while the files render (about a second): like a paper
+register, one number at a time, and the next issuer simply waits.
 """
 
 from __future__ import annotations
@@ -35,20 +38,32 @@ def issue(doc_type: str, issuer: Organization, builder: Builder, *, issued_on: d
     def numbered() -> Document:
         cycle, number = take_number(issuer, doc_type, issued_on)
         content = builder(number, issued_on)
-        return Document.objects.create(
+        document = Document.objects.create(
             issuer=issuer, doc_type=doc_type, cycle=cycle, number=number, code=content["code"],
             issued_on=issued_on, title=content["subject"][:500], meeting=meeting, bloc=bloc, period=period,
             content=content, created_by=user if user is not None and user.is_authenticated else None)
+        if render:
+            store_files(document)  # inside the transaction: a failure here gives the number back
+        return document
 
-    document = atomic_with_retry(numbered)
-    if render:
-        store_files(document)
-    return document
+    return atomic_with_retry(numbered)
+
+
+class RenderError(Exception):
+    """The document's files could not be produced; raised before anything is written."""
+
+
+def render_files(content: dict) -> tuple[bytes, bytes]:
+    """(DOCX, PDF) bytes, or RenderError whatever went wrong in the renderers."""
+    try:
+        return render_docx(content), render_pdf(content)
+    except Exception as error:  # noqa: BLE001 — any renderer failure means "not issued", never a half issue
+        raise RenderError(str(error)) from error
 
 
 def store_files(document: Document) -> Document:
     """Render both formats from the frozen content and keep them with their hashes."""
-    docx, pdf = render_docx(document.content), render_pdf(document.content)
+    docx, pdf = render_files(document.content)
     stem = file_stem(document.code)
     document.docx.save(f"{stem}.docx", ContentFile(docx), save=False)
     document.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)

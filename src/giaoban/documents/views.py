@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -28,7 +29,7 @@ from giaoban.documents.forms import IssueForm, NewsItemForm
 from giaoban.documents.models import CalendarToken, Document, DocumentType, NewsItem
 from giaoban.documents.render import DOCX_MIME, PDF_MIME
 from giaoban.documents.render import render as render_file
-from giaoban.documents.service import file_stem, issue_invitation, issue_notice, matches_stored
+from giaoban.documents.service import RenderError, file_stem, issue_invitation, issue_notice, matches_stored
 from giaoban.meetings.models import Meeting
 from giaoban.organisations.models import Organization
 from giaoban.organisations.views import visible_organization_or_404
@@ -36,6 +37,8 @@ from giaoban.organisations.views import visible_organization_or_404
 DRAFT_BUILDERS = {DocumentType.NOTICE: build.notice, DocumentType.INVITATION: build.invitation}
 ISSUERS = {DocumentType.NOTICE: issue_notice, DocumentType.INVITATION: issue_invitation}
 FORMATS = {"docx": DOCX_MIME, "pdf": PDF_MIME}
+
+logger = logging.getLogger(__name__)
 
 
 def _meeting_or_404(request: HttpRequest, pk: int, edit: bool = False) -> Meeting:
@@ -119,10 +122,16 @@ def issue_document(request: HttpRequest, pk: int, doc_type: str) -> HttpResponse
             for error in errors:
                 messages.error(request, error)
         return redirect("documents:meeting", meeting.pk)
-    document = ISSUERS[doc_type](
-        meeting, issued_on=form.cleaned_data["issued_on"], user=request.user,
-        signer_name=form.cleaned_data["signer_name"], signer_title=form.cleaned_data["signer_title"],
-        recipients=form.recipient_list())
+    try:
+        document = ISSUERS[doc_type](
+            meeting, issued_on=form.cleaned_data["issued_on"], user=request.user,
+            signer_name=form.cleaned_data["signer_name"], signer_title=form.cleaned_data["signer_title"],
+            recipients=form.recipient_list())
+    except RenderError:
+        logger.exception("rendering failed for meeting %s (%s)", meeting.pk, doc_type)
+        messages.error(request, _("Không tạo được tệp văn bản nên chưa ban hành và chưa lấy số. "
+                                  "Hãy kiểm tra lại nội dung cuộc họp (tên, trích yếu) rồi thử lại."))
+        return redirect("documents:meeting", meeting.pk)
     messages.success(request, _("Đã ban hành văn bản số %(code)s.") % {"code": document.code})
     return redirect("documents:detail", document.pk)
 

@@ -1,12 +1,19 @@
 """Reading input files: .txt (UTF-8 with or without BOM, else Windows-1258), .html/.htm,
-.docx (python-docx) and .pdf (pypdf); the optional libraries are imported only when needed."""
+.docx (python-docx) and .pdf (pypdf); the optional libraries are imported only when needed.
+
+A .docx (like .xlsx and any zip) is checked from its zip directory before anything is
+inflated: a 1 MB file may claim to hold 1 GB.  ``check_inflation`` is also what the web
+uploads use, so the limits are the same everywhere."""
 
 from __future__ import annotations
 
 import errno
 import logging
 import os
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from .htmltext import html_to_text, is_html_document
 from .normalize import clean
@@ -17,6 +24,55 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 
 class ExtractFileError(Exception):
     """A file that cannot be read; the message is in Vietnamese and names the file."""
+
+
+@dataclass(frozen=True)
+class InflationLimits:
+    """What an Office file (a zip) may unpack to; far above real meeting texts and templates."""
+
+    total_bytes: int = 100 * 1024 * 1024
+    members: int = 2000
+    # Deflated XML rarely packs better than 30:1; a bomb packs 1000:1. Small members are ignored.
+    ratio: int = 200
+    ratio_floor_bytes: int = 1024 * 1024
+
+
+LIMITS = InflationLimits()
+
+
+class InflationError(ValueError):
+    """An archive over a limit; `reason` is "members", "total", "ratio" or "corrupt", `message` Vietnamese."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+def check_inflation(source: str | os.PathLike[str] | IO[bytes], limits: InflationLimits = LIMITS) -> None:
+    """Raise InflationError unless the zip's directory promises a reasonable size; reads no member.
+
+    zipfile never inflates a member past the size the directory declares, so checking the
+    declared sizes bounds what any later reader (python-docx, openpyxl) can allocate.
+    """
+    try:
+        with zipfile.ZipFile(source) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InflationError("corrupt", "tệp nén bị hỏng, không đọc được danh mục bên trong") from exc
+    if len(members) > limits.members:
+        raise InflationError("members", f"có {len(members)} tệp thành phần (tối đa {limits.members})")
+    total = sum(member.file_size for member in members)
+    if total > limits.total_bytes:
+        raise InflationError("total", f"giải nén ra {_megabytes(total)} (tối đa {_megabytes(limits.total_bytes)})")
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > limits.ratio_floor_bytes and ratio > limits.ratio:
+            raise InflationError("ratio", f"thành phần “{member.filename}” nén {ratio:.0f} lần "
+                                          f"(tối đa {limits.ratio} lần), dấu hiệu của tệp nén độc hại")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB"
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -85,6 +141,10 @@ def _read_docx(p: Path) -> str:
         import docx  # python-docx, optional
     except ImportError as exc:
         raise _fail(p, "cần cài gói python-docx để đọc tệp .docx") from exc
+    try:
+        check_inflation(p)
+    except InflationError as exc:
+        raise _fail(p, exc) from exc
     try:
         document = docx.Document(str(p))
         lines = [para.text for para in document.paragraphs]

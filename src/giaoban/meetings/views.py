@@ -18,7 +18,8 @@ from giaoban.accounts.models import Role
 from giaoban.core import textsearch
 from giaoban.core.editing import conflict, with_versions
 from giaoban.core.history import history_entries
-from giaoban.core.text import fold
+from giaoban.core.text import control_characters, fold
+from giaoban.core.validators import MESSAGE as CONTROL_MESSAGE
 from giaoban.core.versioning import ConcurrentEditError
 from giaoban.directives.carryover import pending_directives, propose_agenda
 from giaoban.directives.forms import directive_formset
@@ -343,6 +344,14 @@ def _review(request: HttpRequest, proposal: importing.Proposal, source: str) -> 
         rows=rows, warnings=proposal.warnings, source=source))
 
 
+def _source_text_ok(request: HttpRequest) -> bool:
+    """The hidden copy of the imported text is outside the forms: refuse control characters here."""
+    found = control_characters(request.POST.get("source_text", ""))
+    if found:
+        messages.error(request, CONTROL_MESSAGE % {"chars": ", ".join(found)})
+    return not found
+
+
 @login_required
 @require_POST
 def import_save(request: HttpRequest) -> HttpResponse:
@@ -357,6 +366,7 @@ def import_save(request: HttpRequest) -> HttpResponse:
     conclusion = ConclusionForm(request.POST, prefix="conclusion")
     formset = _directive_formset(request, Meeting(host=host, bloc=bloc), request.POST, extra=0)
     forms_ok = [f.is_valid() for f in (form, chairs, attendance, conclusion, formset)]
+    forms_ok.append(_source_text_ok(request))
     if all(forms_ok):
         with transaction.atomic():
             meeting = form.save(commit=False)

@@ -21,20 +21,24 @@ class PeriodManager(models.Manager):
         period, _created = self.get_or_create(type=key.type, year=key.year, number=key.number)
         return period
 
+    def for_key(self, key: logic.PeriodKey) -> "Period":
+        """The stored period for `key`, or an unsaved one (pk None): reading a page never creates periods."""
+        return self.get_many([key])[0]
+
     def get_many(self, keys: "list[logic.PeriodKey]") -> "list[Period]":
-        """Stored periods for `keys`, in their order: one query for those that exist, one insert for the rest."""
+        """Periods for `keys`, in their order, in one query; those not stored yet come back unsaved.
+
+        A period is stored only when something is written for it (a report, a meeting:
+        `get_for`), so pages that merely list or consolidate periods write nothing.
+        """
         wanted = list(dict.fromkeys(keys))
         query = models.Q(pk__in=[])
         for key in wanted:
             query |= models.Q(type=key.type, year=key.year, number=key.number)
         found = {p.key: p for p in self.filter(query)} if wanted else {}
-        missing = [Period(type=k.type, year=k.year, number=k.number) for k in wanted if k not in found]
-        for period in missing:
-            period.start, period.end = period.key.start, period.key.end
-        # ignore_conflicts: another request may store the same period meanwhile; re-read what is missing.
-        self.bulk_create(missing, ignore_conflicts=True)
-        if missing:
-            found.update({p.key: p for p in self.filter(query)})
+        for key in wanted:
+            if key not in found:
+                found[key] = Period(type=key.type, year=key.year, number=key.number, start=key.start, end=key.end)
         return [found[key] for key in keys]
 
     def from_label(self, label: str) -> "Period":
@@ -92,10 +96,11 @@ class Period(models.Model):
         super().save(*args, **kwargs)
 
     def next(self) -> "Period":
-        return Period.objects.get_for(self.key.next())
+        """The following period, stored or not (see PeriodManager.get_many)."""
+        return Period.objects.for_key(self.key.next())
 
     def previous(self) -> "Period":
-        return Period.objects.get_for(self.key.previous())
+        return Period.objects.for_key(self.key.previous())
 
     def contains(self, other: "Period") -> bool:
         return self.key.contains(other.key)

@@ -162,8 +162,9 @@ def _rows(figures: _Figures, organizations: list[Organization], indicators: list
 def _sections(organizations: list[Organization], period: Period, keys: list[str]
               ) -> tuple[dict[str, list[tuple[Organization, str]]], dict[int, PeriodReport]]:
     by_pk = {org.pk: org for org in organizations}
+    # A period not stored yet has no reports (and cannot be used in a filter).
     reports = {r.organization_id: r for r in PeriodReport.objects.filter(
-        organization__in=list(by_pk), period=period)}
+        organization__in=list(by_pk), period=period)} if period.pk else {}
     sections: dict[str, list[tuple[Organization, str]]] = {key: [] for key in keys}
     for org in organizations:
         report = reports.get(org.pk)

@@ -18,6 +18,9 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from giaoban.core.spreadsheets import put
+from giaoban.core.text import control_characters
+from giaoban.core.uploads import inflation_problem
 from giaoban.reports.consolidation import Consolidation
 from giaoban.reports.formatting import NumberFormatError, parse_number
 from giaoban.reports.models import Indicator, IndicatorKind, IndicatorValue, PeriodReport, indicators_for
@@ -69,29 +72,29 @@ def build_template(report: PeriodReport) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET_TITLE
-    sheet["A1"] = _("BÁO CÁO SỐ LIỆU CHỈ TIÊU")
+    put(sheet["A1"], _("BÁO CÁO SỐ LIỆU CHỈ TIÊU"))
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet["A2"] = f"{report.organization.name} — {report.period.label}"
-    sheet["A3"] = _("Mã báo cáo")
-    sheet[REPORT_ID_CELL] = report.pk
-    sheet["A4"] = _("Chỉ nhập vào cột “Giá trị” và “Ghi chú”; không sửa mã chỉ tiêu.")
+    put(sheet["A2"], f"{report.organization.name} — {report.period.label}")
+    put(sheet["A3"], _("Mã báo cáo"))
+    put(sheet[REPORT_ID_CELL], report.pk)
+    put(sheet["A4"], _("Chỉ nhập vào cột “Giá trị” và “Ghi chú”; không sửa mã chỉ tiêu."))
     sheet["A4"].font = Font(italic=True)
     headers = [_("STT"), _("Mã chỉ tiêu"), _("Tên chỉ tiêu"), _("Đơn vị tính"), _("Giá trị"), _("Ghi chú")]
     for col, title in enumerate(headers, start=1):
-        cell = sheet.cell(row=HEADER_ROW, column=col, value=title)
+        cell = put(sheet.cell(row=HEADER_ROW, column=col), title)
         cell.font, cell.fill = Font(bold=True), _HEADER_FILL
     validations: dict[str, DataValidation] = {}
     for offset, indicator in enumerate(indicators):
         row = FIRST_ROW + offset
         value = current.get(indicator.pk)
-        sheet.cell(row=row, column=1, value=offset + 1)
-        sheet.cell(row=row, column=CODE_COL, value=indicator.code)
-        sheet.cell(row=row, column=3, value=indicator.name).alignment = Alignment(wrap_text=True)
-        sheet.cell(row=row, column=4, value=indicator.unit)
+        put(sheet.cell(row=row, column=1), offset + 1)
+        put(sheet.cell(row=row, column=CODE_COL), indicator.code)
+        put(sheet.cell(row=row, column=3), indicator.name).alignment = Alignment(wrap_text=True)
+        put(sheet.cell(row=row, column=4), indicator.unit)
         number = None if value is None or value.value is None else _excel_number(value.value, indicator)
-        value_cell = sheet.cell(row=row, column=VALUE_COL, value=number)
+        value_cell = put(sheet.cell(row=row, column=VALUE_COL), number)
         value_cell.number_format = NUMBER_FORMATS[indicator.kind]
-        note_cell = sheet.cell(row=row, column=NOTE_COL, value=value.note if value else None)
+        note_cell = put(sheet.cell(row=row, column=NOTE_COL), value.note if value else None)
         for cell in (value_cell, note_cell):
             cell.protection = Protection(locked=False)
             cell.fill = _INPUT_FILL
@@ -143,6 +146,9 @@ def _file_error(data: bytes) -> str | None:
         return _("Tệp này là Excel đời cũ (.xls) hoặc Word (.doc). Hãy lưu lại dưới dạng .xlsx rồi tải lên.")
     if not data.startswith(b"PK\x03\x04"):
         return _("Tệp không phải là bảng tính Excel (.xlsx).")
+    inflated = inflation_problem(io.BytesIO(data))
+    if inflated:
+        return _("Không mở tệp Excel này: %(problem)s.") % {"problem": inflated}
     return None
 
 
@@ -206,7 +212,13 @@ def _check_rows(report: PeriodReport, rows: list[tuple], result: UploadResult) -
                                  % {"line": line, "message": " ".join(error.messages), "name": indicator.name,
                                     "raw": raw})
             continue
-        result.values[indicator.pk] = (indicator, value, str(note or "").strip()[:500])
+        note = str(note or "").strip()
+        if control_characters(note):
+            result.errors.append(_("%(line)s: ghi chú có ký tự điều khiển không nhìn thấy được (%(chars)s); "
+                                   "hãy xóa các ký tự đó.") % {"line": line,
+                                                              "chars": ", ".join(control_characters(note))})
+            continue
+        result.values[indicator.pk] = (indicator, value, note[:500])
 
 
 def apply_upload(report: PeriodReport, result: UploadResult, expected_version: int | None = None) -> int:
@@ -227,19 +239,19 @@ def export_consolidation(consolidation: Consolidation) -> bytes:
     sheet = book.active
     sheet.title = "Tổng hợp"
     title = consolidation.bloc.name if consolidation.bloc else consolidation.root.name
-    sheet["A1"] = _("TỔNG HỢP SỐ LIỆU — %(title)s — %(period)s") % {"title": title,
-                                                                    "period": consolidation.period.label}
+    put(sheet["A1"], _("TỔNG HỢP SỐ LIỆU — %(title)s — %(period)s") % {"title": title,
+                                                                         "period": consolidation.period.label})
     sheet["A1"].font = Font(bold=True, size=13)
     if consolidation.missing:
-        sheet["A2"] = _("Chưa có báo cáo: %(names)s (số liệu chưa đầy đủ).") % {
-            "names": "; ".join(org.name for org in consolidation.missing)}
+        put(sheet["A2"], _("Chưa có báo cáo: %(names)s (số liệu chưa đầy đủ).") % {
+            "names": "; ".join(org.name for org in consolidation.missing)})
         sheet["A2"].font = Font(color="A30000")
     headers = [_("STT"), _("Chỉ tiêu"), _("Đơn vị tính"),
                *[org.short_name or org.name for org in consolidation.organizations],
                _("Tổng cộng"), _("Cùng kỳ năm trước"), _("Tăng/giảm (%)"), _("Ghi chú")]
     header_row = 4
     for col, text in enumerate(headers, start=1):
-        cell = sheet.cell(row=header_row, column=col, value=text)
+        cell = put(sheet.cell(row=header_row, column=col), text)
         cell.font, cell.fill = Font(bold=True), _HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for offset, row in enumerate(consolidation.rows, start=1):
@@ -252,7 +264,7 @@ def export_consolidation(consolidation: Consolidation) -> bytes:
                  float(row.change_percent) if row.change_percent is not None else None,
                  _("Chưa đầy đủ") if row.incomplete else ""]
         for col, value in enumerate(cells, start=1):
-            cell = sheet.cell(row=line, column=col, value=value)
+            cell = put(sheet.cell(row=line, column=col), value)
             if 4 <= col <= len(cells) - 2:
                 cell.number_format = fmt
             elif col == len(cells) - 1:

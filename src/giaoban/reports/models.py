@@ -184,7 +184,7 @@ class ReportTemplate(Versioned):
             raise ValidationError({"sections": _("Phần báo cáo không hợp lệ: %(s)s") % {"s": ", ".join(unknown)}})
 
     def deadline_for(self, period: Period) -> datetime.date:
-        override = self.deadlines.filter(period=period).first()
+        override = self.deadlines.filter(period=period).first() if period.pk else None
         return override.deadline if override else period.end + datetime.timedelta(days=self.deadline_days)
 
 

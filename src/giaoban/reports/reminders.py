@@ -67,7 +67,7 @@ def missing_reports(today: datetime.date, days: int) -> Iterator[Message]:
             deadline = template.deadline_for(period)
             if deadline - datetime.timedelta(days=days) <= today <= deadline + datetime.timedelta(days=OVERDUE_DAYS):
                 yield from _messages_for(template.bloc, period, deadline, today)
-            period = period.previous()
+            period = Period.objects.get_for(period.key.previous())  # the reminder's key names a stored period
 
 
 def _current(period_type: str, today: datetime.date) -> Period:

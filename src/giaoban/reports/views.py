@@ -8,7 +8,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -22,7 +22,7 @@ from giaoban.accounts.models import Role
 from giaoban.core.versioning import ConcurrentEditError
 from giaoban.organisations.models import Bloc, Organization
 from giaoban.organisations.views import visible_organization_or_404
-from giaoban.periods.logic import MONTH, QUARTER, PeriodKey
+from giaoban.periods.logic import MONTH, QUARTER, PeriodKey, PeriodLabelError, parse_label
 from giaoban.periods.models import Period
 from giaoban.reports import access, excel
 from giaoban.reports.charts import bar_chart, short_label
@@ -67,8 +67,8 @@ def _recent_periods(types: list[str], today: datetime.date, count: int = 4) -> l
         for _i in range(count):
             keys.append(key)
             key = key.previous()
-    periods = Period.objects.get_many(keys)
-    return sorted(set(periods), key=lambda p: (p.end, p.start), reverse=True)
+    periods = {p.key: p for p in Period.objects.get_many(keys)}  # unsaved periods have no pk to hash
+    return sorted(periods.values(), key=lambda p: (p.end, p.start), reverse=True)
 
 
 @login_required
@@ -78,8 +78,9 @@ def my_reports(request: HttpRequest) -> HttpResponse:
     boards = []
     for org in organizations:
         periods = _recent_periods(_period_types(org), today)
-        reports = {r.period_id: r for r in PeriodReport.objects.filter(organization=org, period__in=periods)}
-        older = PeriodReport.objects.filter(organization=org).exclude(period__in=periods).select_related("period")
+        stored = [p for p in periods if p.pk]
+        reports = {r.period_id: r for r in PeriodReport.objects.filter(organization=org, period__in=stored)}
+        older = PeriodReport.objects.filter(organization=org).exclude(period__in=stored).select_related("period")
         boards.append({"organization": org, "can_edit": has_role(request.user, org, Role.EDITOR),
                        "rows": [(p, reports.get(p.pk)) for p in periods], "older": older[:20]})
     return render(request, "reports/mine.html", {"boards": boards,
@@ -88,9 +89,9 @@ def my_reports(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def report_create(request: HttpRequest, organization_pk: int, period_pk: int) -> HttpResponse:
+def report_create(request: HttpRequest, organization_pk: int, period: PeriodKey) -> HttpResponse:
     organization = visible_organization_or_404(request, organization_pk, Role.EDITOR)
-    period = get_object_or_404(Period, pk=period_pk)
+    period = Period.objects.get_for(period)  # the first report of a period stores it
     report, created = PeriodReport.objects.get_or_create(organization=organization, period=period)
     if created:
         messages.success(request, _("Đã lập báo cáo %(period)s.") % {"period": period.label})
@@ -295,7 +296,7 @@ def consolidation_index(request: HttpRequest) -> HttpResponse:
 def _with_reported_periods(bloc: Bloc, recent: list[Period], limit: int = 8) -> list[Period]:
     """Recent periods plus the latest ones the bloc's members really reported on, newest first."""
     reported = Period.objects.filter(period_reports__organization__blocs=bloc).distinct().order_by("-end")[:limit]
-    merged = {p.pk: p for p in [*recent, *reported]}
+    merged = {p.key: p for p in [*recent, *reported]}
     return sorted(merged.values(), key=lambda p: (p.end, p.start), reverse=True)
 
 
@@ -305,11 +306,11 @@ def _consolidation_for_label(request: HttpRequest, blocs, label: str) -> HttpRes
     if bloc is None:
         raise Http404
     try:
-        period = Period.objects.from_label(label)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
+        key = parse_label(label)
+    except PeriodLabelError as error:
+        messages.error(request, str(error))
         return redirect("reports:consolidation_index")
-    return redirect("reports:bloc_consolidation", bloc.pk, period.pk)
+    return redirect("reports:bloc_consolidation", bloc.pk, key)
 
 
 def _bloc_or_404(request: HttpRequest, pk: int) -> Bloc:
@@ -320,9 +321,9 @@ def _bloc_or_404(request: HttpRequest, pk: int) -> Bloc:
 
 
 @login_required
-def bloc_consolidation(request: HttpRequest, bloc_pk: int, period_pk: int) -> HttpResponse:
+def bloc_consolidation(request: HttpRequest, bloc_pk: int, period: PeriodKey) -> HttpResponse:
     bloc = _bloc_or_404(request, bloc_pk)
-    period = get_object_or_404(Period, pk=period_pk)
+    period = Period.objects.for_key(period)
     result = consolidate(bloc, period)
     series = indicator_series(bloc, period, count=6)
     charts = {}
@@ -350,9 +351,9 @@ def _section_blocks(result) -> list[tuple[str, list]]:
 
 
 @login_required
-def bloc_consolidation_xlsx(request: HttpRequest, bloc_pk: int, period_pk: int) -> HttpResponse:
+def bloc_consolidation_xlsx(request: HttpRequest, bloc_pk: int, period: PeriodKey) -> HttpResponse:
     bloc = _bloc_or_404(request, bloc_pk)
-    period = get_object_or_404(Period, pk=period_pk)
+    period = Period.objects.for_key(period)
     data = excel.export_consolidation(consolidate(bloc, period))
     response = HttpResponse(data, content_type=excel.XLSX_CONTENT_TYPE)
     name = f"tong-hop-{slugify(bloc.name)}-{slugify(period.label)}.xlsx"
@@ -362,21 +363,21 @@ def bloc_consolidation_xlsx(request: HttpRequest, bloc_pk: int, period_pk: int) 
 
 @login_required
 @require_POST
-def bloc_remind(request: HttpRequest, bloc_pk: int, period_pk: int) -> HttpResponse:
+def bloc_remind(request: HttpRequest, bloc_pk: int, period: PeriodKey) -> HttpResponse:
     bloc = _bloc_or_404(request, bloc_pk)
     if not has_role(request.user, bloc.convening, Role.EDITOR):
         raise PermissionDenied
-    period = get_object_or_404(Period, pk=period_pk)
+    period = Period.objects.get_for(period)  # reminders are written for a stored period
     sent = remind_missing(bloc, period, timezone.localdate())
     messages.success(request, _("Đã gửi %(n)d lời nhắc nộp báo cáo (mỗi người nhận tối đa một lời nhắc mỗi ngày).")
                      % {"n": sent})
-    return redirect("reports:bloc_consolidation", bloc.pk, period.pk)
+    return redirect("reports:bloc_consolidation", bloc.pk, period)
 
 
 @login_required
-def tree_consolidation(request: HttpRequest, organization_pk: int, period_pk: int) -> HttpResponse:
+def tree_consolidation(request: HttpRequest, organization_pk: int, period: PeriodKey) -> HttpResponse:
     root = visible_organization_or_404(request, organization_pk)
-    period = get_object_or_404(Period, pk=period_pk)
+    period = Period.objects.for_key(period)
     result = consolidate_tree(root, period)
     if request.GET.get("xlsx"):
         response = HttpResponse(excel.export_consolidation(result), content_type=excel.XLSX_CONTENT_TYPE)

@@ -35,7 +35,7 @@ def main_pages() -> dict[str, str]:
         "my-directives": reverse("directives:mine"),
         "reports": reverse("reports:mine"),
         "consolidation": reverse("reports:consolidation_index"),
-        "bloc-consolidation": reverse("reports:bloc_consolidation", args=[bloc.pk, report.period_id]),
+        "bloc-consolidation": reverse("reports:bloc_consolidation", args=[bloc.pk, report.period]),
         "documents": reverse("documents:index"),
         "meeting-documents": reverse("documents:meeting", args=[meeting.pk]),
         "search": reverse("search:results") + "?q=chuyen+doi+so",

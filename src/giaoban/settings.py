@@ -192,3 +192,45 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Production setup: worker, static files, uploads, /healthz, request logs --------------------
+# (docs/deployment.md; the files under deploy/ use these variables)
+_PRODUCTION = not (DEBUG or TESTING or DEMO)
+
+INSTALLED_APPS += ["django_tasks", "django_tasks_db", "giaoban.operations"]
+# First, so the logged duration and status include every other middleware.
+MIDDLEWARE.insert(0, "giaoban.operations.middleware.RequestLogMiddleware")
+# Right after SecurityMiddleware, as WhiteNoise asks: static files need no proxy rule.
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "whitenoise.middleware.WhiteNoiseMiddleware")
+
+STORAGES = {
+    "default": {"BACKEND": "giaoban.operations.storage.MediaStorage"},
+    # Hashed, compressed names need `collectstatic`; development and tests use the app folders.
+    # STATIC_MANIFEST=false serves a source checkout without collectstatic (the fault tests do).
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+                    if env_bool("STATIC_MANIFEST", _PRODUCTION)
+                    else "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS = not env_bool("STATIC_MANIFEST", _PRODUCTION)
+
+# GIAOBAN_WORKER=true: e-mails are queued in the database for `giaoban worker`.
+GIAOBAN_WORKER = env_bool("GIAOBAN_WORKER")
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend" if GIAOBAN_WORKER
+                     else "django_tasks.backends.immediate.ImmediateBackend"}}
+GIAOBAN_WORKER_BEAT_SECONDS = int(os.environ.get("GIAOBAN_WORKER_BEAT_SECONDS", "15"))
+GIAOBAN_WORKER_STALE_SECONDS = int(os.environ.get("GIAOBAN_WORKER_STALE_SECONDS", "60"))
+# The proxy probes /healthz on the plain local port.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# LOG_FORMAT=json (the default outside development): one JSON object per line for journald.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "giaoban.operations.jsonlog.JsonFormatter"},
+                   "text": {"format": "%(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler",
+                             "formatter": os.environ.get("LOG_FORMAT", "text" if DEBUG or DEMO else "json")}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {"giaoban.requests": {"level": os.environ.get("REQUEST_LOG_LEVEL", "INFO")}},
+}

@@ -186,13 +186,6 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
-
 # --- Production setup: worker, static files, uploads, /healthz, request logs --------------------
 # (docs/deployment.md; the files under deploy/ use these variables)
 _PRODUCTION = not (DEBUG or TESTING or DEMO)

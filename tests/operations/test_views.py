@@ -100,7 +100,7 @@ def served(cut_database, tmp_path):
     """gunicorn with deploy/gunicorn.conf.py, one worker, persistent database connections."""
     url, cut, restore = cut_database
     port = free_port()
-    log = open(tmp_path / "gunicorn.log", "w")  # noqa: SIM115 — closed below
+    log = open(tmp_path / "gunicorn.log", "w")  # noqa: SIM115 — closed when gunicorn stops
     process = subprocess.Popen([str(BIN / "gunicorn"), "-c", str(ROOT / "deploy" / "gunicorn.conf.py"),
                                 "--bind", f"127.0.0.1:{port}", "--workers", "1", "giaoban.wsgi"],
                                env=app_env(tmp_path, url, CONN_MAX_AGE="60"), stdout=log, stderr=log, cwd=ROOT)

@@ -84,11 +84,11 @@ def test_a_job_claimed_without_heartbeat_is_left_alone_until_it_is_older_than_th
 
 
 def _worker(tmp_path, url: str, *args: str, **env: str) -> subprocess.Popen:
-    log = open(tmp_path / "worker.log", "a")  # noqa: SIM115 — the child keeps it; closed with the test's tmp_path
-    return subprocess.Popen([str(BIN / "giaoban"), "worker", "--no-reload", "--no-startup-delay", "--interval", "0.2",
-                             *args], cwd=ROOT, stdout=log, stderr=log,
-                            env=app_env(tmp_path, url, GIAOBAN_WORKER="true", MAILBOX_DIR=str(tmp_path),
-                                        EMAIL_BACKEND="tests.operations.mailbox.Backend", **env))
+    command = [str(BIN / "giaoban"), "worker", "--no-reload", "--no-startup-delay", "--interval", "0.2", *args]
+    environment = app_env(tmp_path, url, GIAOBAN_WORKER="true", MAILBOX_DIR=str(tmp_path),
+                          EMAIL_BACKEND="tests.operations.mailbox.Backend", **env)
+    with open(tmp_path / "worker.log", "a") as log:  # the child keeps its own copy of the descriptor
+        return subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=log, env=environment)
 
 
 def test_a_job_of_a_killed_worker_is_finished_by_the_next_worker_exactly_once(shared_database, database_queue,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 
 from giaoban.notifications.models import Notification
-from giaoban.notifications.tasks import email_later
+from giaoban.notifications.tasks import send_or_queue
 
 
 @dataclass(frozen=True)
@@ -33,5 +33,5 @@ def deliver(message: Message, email: bool = True) -> bool:
     except IntegrityError:  # another run stored it between the check and the insert
         return False
     if email and getattr(message.user, "email", ""):
-        email_later(notification)
+        send_or_queue(notification)
     return True

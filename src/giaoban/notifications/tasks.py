@@ -26,7 +26,7 @@ def email_notification(notification_id: int) -> bool:
     return True
 
 
-def email_later(notification: Notification) -> None:
+def send_or_queue(notification: Notification) -> None:
     if settings.GIAOBAN_WORKER:
         email_notification.enqueue(notification.pk)
     else:

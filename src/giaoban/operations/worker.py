@@ -6,9 +6,11 @@ again.  `giaoban worker` therefore keeps a heartbeat row fresh from a side
 thread, and every worker, when it starts and at each beat, returns to the queue
 the RUNNING jobs whose worker is gone: its process no longer exists on this
 machine, or its heartbeat is stale.  Jobs must tolerate a second run (the
-notification e-mail checks its `emailed` flag first).
+notification e-mail checks its `emailed` flag first: it goes out twice only if
+the worker dies between the SMTP server's answer and the flag's update).
 """
 
+import contextlib
 import datetime
 import logging
 import os
@@ -99,4 +101,5 @@ class Heartbeat(threading.Thread):
 
     def stop(self) -> None:
         self._stopped.set()
-        WorkerHeartbeat.objects.filter(worker_id=self.worker_id).delete()
+        with contextlib.suppress(DatabaseError):  # a database that is down forgets us by staleness instead
+            WorkerHeartbeat.objects.filter(worker_id=self.worker_id).delete()

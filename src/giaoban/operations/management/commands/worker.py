@@ -1,12 +1,13 @@
 """`giaoban worker`: django-tasks' `db_worker` with a heartbeat and recovery of dead workers' jobs."""
 
+from django.utils.translation import gettext_lazy as _
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
 from giaoban.operations.worker import Heartbeat
 
 
 class Command(DbWorkerCommand):
-    help = "Chạy tiến trình nền (gửi thư nhắc việc…): việc xếp hàng trong CSDL, báo sống cho /healthz."
+    help = _("Chạy tiến trình nền (gửi thư nhắc việc…): việc xếp hàng trong CSDL, báo sống cho /healthz.")
 
     def handle(self, *args, **options) -> None:
         heartbeat = Heartbeat(options["worker_id"])

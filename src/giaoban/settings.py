@@ -188,7 +188,8 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Production setup: worker, static files, uploads, /healthz, request logs --------------------
 # (docs/deployment.md; the files under deploy/ use these variables)
-_PRODUCTION = not (DEBUG or TESTING or DEMO)
+# The one production switch, shared with the security settings: GIAOBAN_ENV=production.
+_PRODUCTION = os.environ.get("GIAOBAN_ENV", "development").strip().lower() == "production"
 
 INSTALLED_APPS += ["django_tasks", "django_tasks_db", "giaoban.operations"]
 # First, so the logged duration and status include every other middleware.

@@ -61,7 +61,7 @@ def app_env(tmp_path: Path, database: str, **extra: str) -> dict:
     # The test's own secret: sessions made here with force_login() must be valid there.
     env.update(DATABASE_URL=database, SECRET_KEY=settings.SECRET_KEY,
                ALLOWED_HOSTS="127.0.0.1", GIAOBAN_VAR=str(tmp_path / "var"), MEDIA_ROOT=str(tmp_path / "media"),
-               SECURE_COOKIES="false", STATIC_MANIFEST="false",
+               GIAOBAN_ENV="production", STATIC_MANIFEST="false",
                PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "src")]), **extra)
     return env
 

@@ -63,3 +63,7 @@ docs-preview: install ## render the demo meetings' documents to PDF and PNG page
 	GIAOBAN_DEMO=1 $(BIN)/giaoban migrate --noinput
 	GIAOBAN_DEMO=1 $(BIN)/giaoban demo
 	GIAOBAN_DEMO=1 $(BIN)/giaoban docs-preview --out var/preview
+
+.PHONY: worker
+worker: install ## the background worker for the demo database (queued e-mails go to the console)
+	GIAOBAN_DEMO=1 GIAOBAN_WORKER=true $(BIN)/giaoban worker

@@ -186,11 +186,46 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# --- Production setup: worker, static files, uploads, /healthz, request logs --------------------
+# (docs/deployment.md; the files under deploy/ use these variables)
+# The one production switch, shared with the security settings below: GIAOBAN_ENV=production.
+GIAOBAN_ENV = os.environ.get("GIAOBAN_ENV", "development").strip().lower()
+PRODUCTION = GIAOBAN_ENV == "production"
+
+INSTALLED_APPS += ["django_tasks", "django_tasks_db", "giaoban.operations"]
+# First, so the logged duration and status include every other middleware.
+MIDDLEWARE.insert(0, "giaoban.operations.middleware.RequestLogMiddleware")
+# Right after SecurityMiddleware, as WhiteNoise asks: static files need no proxy rule.
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "whitenoise.middleware.WhiteNoiseMiddleware")
+
+STORAGES = {
+    "default": {"BACKEND": "giaoban.operations.storage.MediaStorage"},
+    # Hashed, compressed names need `collectstatic`; development and tests use the app folders.
+    # STATIC_MANIFEST=false serves a source checkout without collectstatic (the fault tests do).
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+                    if env_bool("STATIC_MANIFEST", PRODUCTION)
+                    else "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS = not env_bool("STATIC_MANIFEST", PRODUCTION)
+
+# GIAOBAN_WORKER=true: e-mails are queued in the database for `giaoban worker`.
+GIAOBAN_WORKER = env_bool("GIAOBAN_WORKER")
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend" if GIAOBAN_WORKER
+                     else "django_tasks.backends.immediate.ImmediateBackend"}}
+GIAOBAN_WORKER_BEAT_SECONDS = int(os.environ.get("GIAOBAN_WORKER_BEAT_SECONDS", "15"))
+GIAOBAN_WORKER_STALE_SECONDS = int(os.environ.get("GIAOBAN_WORKER_STALE_SECONDS", "60"))
+
+# LOG_FORMAT=json (the default outside development): one JSON object per line for journald.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "giaoban.operations.jsonlog.JsonFormatter"},
+                   "text": {"format": "%(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler",
+                             "formatter": os.environ.get("LOG_FORMAT", "text" if DEBUG or DEMO else "json")}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {"giaoban.requests": {"level": os.environ.get("REQUEST_LOG_LEVEL", "INFO")}},
 }
 
 # ---------------------------------------------------------------------------
@@ -200,9 +235,7 @@ LOGGING = {
 # ---------------------------------------------------------------------------
 from datetime import timedelta  # noqa: E402 — belongs to this block
 
-# "production" switches on every HTTPS setting that `giaoban check --deploy` asks for.
-GIAOBAN_ENV = os.environ.get("GIAOBAN_ENV", "development").strip().lower()
-PRODUCTION = GIAOBAN_ENV == "production"
+# "production" (GIAOBAN_ENV, above) switches on every HTTPS setting that `check --deploy` asks for.
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("GIAOBAN_ENV=production không chạy được với DEBUG=true: hãy bỏ DEBUG.")
 

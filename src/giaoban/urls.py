@@ -5,10 +5,12 @@ from django.urls import include, path
 from giaoban.accounts.forms import LoginForm
 from giaoban.core import views as core_views
 from giaoban.dashboard import views as dashboard_views
+from giaoban.operations import views as operations_views
 
 urlpatterns = [
     path("", dashboard_views.home, name="home"),
     path("favicon.ico", core_views.favicon),
+    path("healthz", operations_views.healthz, name="healthz"),
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
          name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
@@ -26,5 +28,5 @@ urlpatterns = [
 handler400 = "giaoban.core.views.bad_request"
 handler403 = "giaoban.core.views.permission_denied"
 handler404 = "giaoban.core.views.page_not_found"
-handler500 = "giaoban.core.views.server_error"
-
+# Lost database and full disk get their own pages; any other error core's 500 page.
+handler500 = "giaoban.operations.views.server_error"

@@ -275,3 +275,17 @@ def test_a_forged_source_text_with_control_characters_saves_nothing(client, seed
     response = client.post(reverse("meetings:import_save"), data)
     assert response.status_code == 200 and "U+001B" in response.content.decode()
     assert Meeting.objects.count() == 0
+
+
+def test_an_import_interrupted_half_way_leaves_no_meeting_and_no_directive(client, seeds, monkeypatch):
+    _html, data = _import(client, seeds["bau_bang"], "bau_bang_t6_2018.txt")
+
+    def dies_after_the_directives(meeting):
+        # The meeting, its chairs and fourteen directives are written: the server dies now.
+        assert Directive.objects.filter(meeting=meeting).count() == 14
+        raise RuntimeError("the process died half-way through the import")
+
+    monkeypatch.setattr("giaoban.meetings.views.propose_agenda", dies_after_the_directives)
+    with pytest.raises(RuntimeError):
+        client.post(reverse("meetings:import_save"), data)
+    assert Meeting.objects.count() == 0 and Directive.objects.count() == 0

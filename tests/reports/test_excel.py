@@ -188,3 +188,28 @@ def test_an_xlsx_zip_bomb_is_refused_before_it_is_opened(client, bloc_world):
     page = _upload(client, report, zip_bomb()).content.decode()
     assert "tỷ lệ nén quá cao" in page
     assert not IndicatorValue.objects.filter(report=report).exists()
+
+
+def test_an_upload_interrupted_half_way_leaves_no_value_stored(client, bloc_world, monkeypatch):
+    report = bloc_world["farmers_report"]
+    client.force_login(bloc_world["member_editor"])
+    book = _template_book(client, report)
+    sheet = book[excel.SHEET_TITLE]
+    rows = _rows_by_code(sheet)
+    for code, value in (("qua-tet", 10), ("quy-vnn", 5000), ("dvk", 50)):
+        sheet.cell(row=rows[code], column=excel.VALUE_COL, value=value)
+    real, calls = IndicatorValue.objects.update_or_create, []
+
+    def dies_at_the_second_row(**kwargs):
+        calls.append(kwargs)
+        if len(calls) == 2:  # one value is already written: the server dies here
+            assert IndicatorValue.objects.filter(report=report).count() == 1
+            raise RuntimeError("the process died half-way through the import")
+        return real(**kwargs)
+
+    monkeypatch.setattr(IndicatorValue.objects, "update_or_create", dies_at_the_second_row)
+    version = report.version
+    with pytest.raises(RuntimeError):
+        _upload(client, report, _bytes(book))
+    report.refresh_from_db()
+    assert not IndicatorValue.objects.filter(report=report).exists() and report.version == version

@@ -2,16 +2,15 @@
 
 Reminder providers (see `giaoban remind`) return `Message`s; `deliver` stores
 each one unless a notification with the same (user, key) exists, then e-mails
-it through Django's configured mail backend.
+it (notifications/tasks.py: at once, or queued for `giaoban worker`).
 """
 
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 
 from giaoban.notifications.models import Notification
+from giaoban.notifications.tasks import send_or_queue
 
 
 @dataclass(frozen=True)
@@ -33,8 +32,6 @@ def deliver(message: Message, email: bool = True) -> bool:
                                                        body=message.body, url=message.url)
     except IntegrityError:  # another run stored it between the check and the insert
         return False
-    address = getattr(message.user, "email", "")
-    if email and address:
-        send_mail(message.title, message.body, settings.DEFAULT_FROM_EMAIL, [address], fail_silently=False)
-        Notification.objects.filter(pk=notification.pk).update(emailed=True)
+    if email and getattr(message.user, "email", ""):
+        send_or_queue(notification)
     return True

@@ -1,0 +1,33 @@
+"""Notification e-mails as background jobs (django-tasks), so no request or command waits on SMTP.
+
+With GIAOBAN_WORKER=true the job is queued in the database and `giaoban worker`
+sends it; a crash before the end leaves it queued and another worker sends it.
+Without a worker the same function runs at once, and an SMTP failure raises as
+it always did.
+"""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django_tasks import task
+
+from giaoban.notifications.models import Notification
+
+
+@task()
+def email_notification(notification_id: int) -> bool:
+    """E-mail one stored notification unless it was e-mailed already; True when sent now."""
+    notification = Notification.objects.select_related("user").filter(pk=notification_id).first()
+    # A job run twice (its first worker died after sending) must not send twice.
+    if notification is None or notification.emailed or not notification.user.email:
+        return False
+    send_mail(notification.title, notification.body, settings.DEFAULT_FROM_EMAIL, [notification.user.email],
+              fail_silently=False)
+    Notification.objects.filter(pk=notification_id).update(emailed=True)
+    return True
+
+
+def send_or_queue(notification: Notification) -> None:
+    if settings.GIAOBAN_WORKER:
+        email_notification.enqueue(notification.pk)
+    else:
+        email_notification.call(notification.pk)

@@ -1,6 +1,7 @@
 """The briefing series form: the rule, place and time, standing attendees, and the agenda template."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -10,7 +11,7 @@ from giaoban.core.text import nfc
 from giaoban.meetings.forms import AgendaFormSet, VersionField, clean_period, period_field
 from giaoban.meetings.models import BriefingSeries, SeriesAgendaItem
 from giaoban.meetings.resolve import reachable_bodies
-from giaoban.organisations.models import Bloc
+from giaoban.organisations.models import Bloc, Organization
 
 
 class SeriesForm(forms.ModelForm):
@@ -32,7 +33,11 @@ class SeriesForm(forms.ModelForm):
         self.fields["bloc"].queryset = (Bloc.objects.filter(Q(convening__in=visible) | Q(members__in=visible))
                                         .distinct().order_by("name"))
         self.fields["host"].queryset = reachable_bodies(user).order_by("tree_path")
-        self.fields["attendees"].queryset = reachable_bodies(user).order_by("tree_path")
+        blocs = self.fields["bloc"].queryset
+        # Standing attendees: the bodies the user reaches and every member of the blocs offered.
+        self.fields["attendees"].queryset = Organization.objects.filter(
+            Q(pk__in=reachable_bodies(user).values("pk")) | Q(pk__in=blocs.values("members"))
+            | Q(pk__in=blocs.values("convening"))).order_by("tree_path")
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
             self.fields["first_period_label"].initial = self.instance.first_period.label
@@ -49,6 +54,13 @@ class SeriesForm(forms.ModelForm):
             self.add_error("host", _("Bạn chỉ lập được chuỗi giao ban của cơ quan mình cập nhật hoặc khối mình "
                                      "làm thường trực."))
         return data
+
+    def _update_errors(self, errors) -> None:
+        # The model speaks of `first_period`; on the form it is typed as a label.
+        if hasattr(errors, "error_dict"):
+            errors = ValidationError({"first_period_label" if k == "first_period" else k: v
+                                      for k, v in errors.error_dict.items()})
+        super()._update_errors(errors)
 
 
 def agenda_template_initial(series: BriefingSeries) -> list[dict]:

@@ -177,7 +177,10 @@ class Meeting(Versioned):
         """Take the step if the state allows it; documents and conclusions never fail because of it."""
         if not states.allowed(Meeting.objects.values_list("state", flat=True).get(pk=self.pk), action):
             return False
-        self.transition(action, by=by)
+        try:
+            self.transition(action, by=by)
+        except ValidationError:  # someone moved the meeting on meanwhile
+            return False
         return True
 
     def mark_invitation_issued(self, by=None) -> bool:
@@ -425,7 +428,8 @@ class BriefingSeries(Versioned):
 
     def next_period(self) -> Period:
         """The period after the series' latest meeting; the first period when there is none yet."""
-        latest = self.meetings.filter(period__isnull=False).select_related("period").order_by("-period__start").first()
+        latest = (self.meetings.filter(period__type=self.period_type).select_related("period")
+                  .order_by("-period__start").first())
         return latest.period.next() if latest else self.first_period
 
     def date_for(self, period: Period) -> datetime.date:

@@ -1,16 +1,11 @@
 import datetime
 
 import pytest
-from django.core import mail
-from django.core.management import call_command
 
-from giaoban.accounts.models import Role
 from giaoban.directives import deadlines
 from giaoban.directives.models import DirectiveStatus
-from giaoban.directives.reminders import digests
-from giaoban.notifications.models import Notification
+from giaoban.directives.reminders import directive_reminders
 from tests.directives.factories import DirectiveFactory
-from tests.factories import MembershipFactory, UserFactory
 from tests.meetings.factories import briefing_world
 
 TODAY = datetime.date(2022, 6, 25)
@@ -30,48 +25,36 @@ def due(db):
     return w
 
 
-@pytest.mark.django_db
-def test_remind_twice_in_a_row_sends_once(due, settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    call_command("remind", "--today", TODAY.isoformat(), stdout=None)
-    call_command("remind", "--today", TODAY.isoformat(), stdout=None)
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
-    assert message.to == [due.lead_editor.email]
-    assert "Việc quá hạn tháng 5" in message.body and "Việc trong quý II" in message.body
-    assert "Việc cuối năm" not in message.body and "Việc đã xong" not in message.body
-    assert "trong quý II/2022" in message.body and "quá hạn 25 ngày" in message.body
-    assert Notification.objects.filter(user=due.lead_editor, read_at__isnull=True).count() == 1
+def _by_text(today):
+    return {r.line.split("] ", 1)[1].split(" (")[0]: r for r in directive_reminders(today)}
 
 
 @pytest.mark.django_db
-def test_next_day_sends_a_new_digest(due, settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    call_command("remind", "--today", TODAY.isoformat(), stdout=None)
-    call_command("remind", "--today", (TODAY + datetime.timedelta(days=1)).isoformat(), stdout=None)
-    assert len(mail.outbox) == 2
+def test_open_directives_whose_occasion_has_come_are_reminded_to_their_lead(due):
+    found = _by_text(TODAY)
+    assert set(found) == {"Việc quá hạn tháng 5", "Việc trong quý II"}
+    assert {r.organization_id for r in found.values()} == {due.front.pk}
+    assert "quá hạn 25 ngày" in found["Việc quá hạn tháng 5"].line
+    assert "trong quý II/2022" in found["Việc trong quý II"].line
 
 
 @pytest.mark.django_db
-def test_digest_goes_to_editors_of_the_lead_body_only(due):
-    viewer = UserFactory(username="chixem")
-    MembershipFactory(user=viewer, organization=due.front, role=Role.VIEWER)
-    recipients = {m.user for m in digests(TODAY, 7)}
-    assert recipients == {due.lead_editor}
-    [message] = digests(TODAY, 7)
-    assert message.key == f"directives:{due.front.pk}:{TODAY.isoformat()}"
+def test_the_key_names_the_directive_its_deadline_and_the_occasion(due):
+    found = _by_text(TODAY)
+    # 31/5 + 3 × 7 days = 21/6 is the current "overdue" occasion; 30/6 − 7 days is the one before.
+    assert found["Việc quá hạn tháng 5"].key == f"directive:{due.overdue.pk}:2022-05-31:2022-06-21"
+    assert found["Việc trong quý II"].key == f"directive:{due.soon.pk}:2022-06-30:2022-06-23"
+    assert found["Việc quá hạn tháng 5"].section == "Chỉ đạo quá hạn"
 
 
 @pytest.mark.django_db
 def test_directive_without_lead_reminds_its_coordinating_bodies(due):
-    farmer_editor = UserFactory(username="bientap_hnd")
-    MembershipFactory(user=farmer_editor, organization=due.farmers, role=Role.EDITOR)
-    DirectiveFactory(meeting=due.meeting, lead=None, coordinating=[due.farmers], text="Việc của các xã",
+    DirectiveFactory(meeting=due.meeting, lead=None, coordinating=[due.farmers, due.front], text="Việc của các xã",
                      deadline=datetime.date(2022, 6, 28), deadline_precision=deadlines.DAY)
-    bodies = {m.key.split(":")[1]: m for m in digests(TODAY, 7)}
-    assert "Việc của các xã" in bodies[str(due.farmers.pk)].body
+    bodies = {r.organization_id for r in directive_reminders(TODAY) if "Việc của các xã" in r.line}
+    assert bodies == {due.farmers.pk, due.front.pk}
 
 
 @pytest.mark.django_db
 def test_nothing_due_sends_nothing(due):
-    assert list(digests(datetime.date(2022, 1, 1), 7)) == []
+    assert list(directive_reminders(datetime.date(2022, 1, 1))) == []

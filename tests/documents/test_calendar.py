@@ -86,3 +86,34 @@ def test_editor_creates_and_revokes_a_private_link_and_a_viewer_cannot(client):
     assert token.token in client.get(url).content.decode()
     client.post(url, {"action": "revoke", "token": token.pk})
     assert client.get(f"/lich/{token.token}.ics").status_code == 404
+
+
+def _series_with_meetings():
+    from giaoban.directives.series import create_next_meeting
+    from giaoban.meetings.models import Meeting
+    from tests.meetings.factories import SeriesFactory, briefing_world
+
+    w = briefing_world()
+    series = SeriesFactory(bloc=w.bloc, host=w.party, day=17)
+    first, second = (create_next_meeting(series).meeting for _ in range(2))
+    Meeting.objects.filter(pk=first.pk).update(is_public=True)
+    return w, series, first, second
+
+
+def test_a_series_feed_holds_its_meetings_at_the_series_time(client):
+    w, series, first, second = _series_with_meetings()
+    client.force_login(w.lead_editor)
+    response = client.get(f"/lich/chuoi-giao-ban/{series.pk}.ics")
+    events = _events(response)
+    assert set(events) == {first.title, second.title}
+    start = events[second.title]["dtstart"].dt
+    assert (start.date(), start.hour) == (datetime.date(2026, 3, 17), 8)  # Tháng 2 is held on 17/3
+    assert "Lịch giao ban" in str(Calendar.from_ical(response.content)["X-WR-CALNAME"])
+
+
+def test_the_series_feed_is_refused_to_outsiders_and_its_public_feed_holds_only_public_meetings(client):
+    w, series, first, second = _series_with_meetings()
+    client.force_login(w.outsider)
+    assert client.get(f"/lich/chuoi-giao-ban/{series.pk}.ics").status_code == 404
+    client.logout()
+    assert set(_events(client.get(f"/cong-khai/chuoi-giao-ban/{series.pk}.ics"))) == {first.title}

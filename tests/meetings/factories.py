@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import factory
 
 from giaoban.accounts.models import Role
-from giaoban.meetings.models import Meeting, MeetingKind, Person
+from giaoban.meetings.models import BriefingSeries, Meeting, MeetingKind, Person
 from giaoban.organisations.models import Level, OrganizationType
 from tests.factories import BlocFactory, MembershipFactory, OrganizationFactory, UserFactory, period
 
@@ -70,3 +70,24 @@ def briefing_world() -> World:
     MembershipFactory(user=lead_editor, organization=front, role=Role.EDITOR)
     MembershipFactory(user=leader, organization=board, role=Role.LEADER)
     return World(party, board, front, farmers, other, bloc, meeting, AnonymousUser(), outsider, lead_editor, leader)
+
+
+class SeriesFactory(factory.django.DjangoModelFactory):
+    """A monthly series of the world's bloc; pass `attendees=[...]` for standing attendees."""
+
+    class Meta:
+        model = BriefingSeries
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Giao ban hằng tháng thử nghiệm {n}")
+    period_type = "month"
+    first_period = factory.LazyFunction(lambda: period("Tháng 1/2026"))
+    day = 5
+    month_offset = 1
+    start_time = datetime.time(8, 0)
+    place = "Hội trường Huyện ủy"
+
+    @factory.post_generation
+    def attendees(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.attendees.set(extracted)

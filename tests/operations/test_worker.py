@@ -11,8 +11,8 @@ from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from giaoban.notifications.delivery import Message, deliver
 from giaoban.notifications.models import Notification
+from giaoban.notifications.tasks import send_or_queue
 from giaoban.operations import worker
 from giaoban.operations.models import WorkerHeartbeat
 from tests.factories import UserFactory
@@ -94,7 +94,8 @@ def _worker(tmp_path, url: str, *args: str, **env: str) -> subprocess.Popen:
 def test_a_job_of_a_killed_worker_is_finished_by_the_next_worker_exactly_once(shared_database, database_queue,
                                                                                tmp_path):
     user = UserFactory(username="bientap", email="bientap@mttq.vn")
-    assert deliver(Message(user=user, key="directives:1:2026-12-02", title="Nhắc việc", body="Quá hạn (1)"))
+    send_or_queue(Notification.objects.create(user=user, key="directives:1:2026-12-02", title="Nhắc việc",
+                                              body="Quá hạn (1)"))
     job = DBTaskResult.objects.get()
     assert job.status == TaskResultStatus.READY  # queued, not sent by the request or command
     url = database_url(shared_database)

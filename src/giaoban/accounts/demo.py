@@ -22,8 +22,11 @@ def load(ctx: dict) -> None:
     users = {}
     for username, full_name, roles in PERSONAS:
         user, created = User.objects.get_or_create(username=username, defaults={"first_name": full_name})
-        if created:
-            user.set_password(DEMO_PASSWORD)
+        if created or not user.email:
+            if created:
+                user.set_password(DEMO_PASSWORD)
+            # Reminders are e-mailed too; the demo's addresses lead nowhere (.example, RFC 2606).
+            user.email = user.email or f"{username}@giaoban.example"
             user.save()
         for key, role, title in roles:
             Membership.objects.get_or_create(user=user, organization=orgs[key],

@@ -7,5 +7,5 @@ class DirectivesConfig(AppConfig):
     label = "directives"
     verbose_name = _("Chỉ đạo")
     nav_items = [("directives:list", _("Chỉ đạo")), ("directives:mine", _("Việc của đơn vị tôi"))]
-    # `giaoban remind` asks this for the daily digest of directives due soon and overdue.
-    reminder_provider = "giaoban.directives.reminders.digests"
+    # `giaoban remind` asks this for the directives due soon and overdue (see notifications.reminders).
+    reminder_provider = "giaoban.directives.reminders.directive_reminders"

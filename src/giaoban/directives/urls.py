@@ -1,6 +1,6 @@
 from django.urls import path
 
-from giaoban.directives import views
+from giaoban.directives import series_views, views
 
 app_name = "directives"
 urlpatterns = [
@@ -11,5 +11,6 @@ urlpatterns = [
     path("chi-dao/<int:pk>/tien-do/", views.progress_create, name="progress"),
     path("chi-dao/<int:pk>/dong/", views.directive_close, name="close"),
     path("chi-dao/<int:pk>/chuyen-ky/", views.directive_carry, name="carry"),
+    path("cuoc-hop/chuoi/<int:pk>/ky-tiep-theo/", series_views.next_meeting, name="series_next"),
     path("chi-dao/minh-chung/<int:pk>/", views.evidence_download, name="evidence"),
 ]

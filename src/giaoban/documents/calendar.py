@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Q, QuerySet
 from icalendar import Calendar, Event, Timezone
 
-from giaoban.meetings.models import Meeting
+from giaoban.meetings.models import BriefingSeries, Meeting
 from giaoban.organisations.models import Organization
 
 TZID = "Asia/Ho_Chi_Minh"
@@ -55,11 +55,25 @@ def event_for(meeting: Meeting, domain: str) -> Event:
 
 def feed(organization: Organization, meetings: QuerySet[Meeting] | list[Meeting], *, domain: str,
          private: bool) -> bytes:
+    return _calendar(f"Lịch công tác {organization.name}" + (" (nội bộ)" if private else ""), meetings, domain)
+
+
+def series_meetings(series: BriefingSeries, *, public_only: bool) -> QuerySet[Meeting]:
+    meetings = series.meetings.select_related("host").order_by("date", "start_time", "pk")
+    return meetings.filter(is_public=True) if public_only else meetings
+
+
+def series_feed(series: BriefingSeries, meetings: QuerySet[Meeting] | list[Meeting], *, domain: str) -> bytes:
+    """One briefing series' meetings, to subscribe to in a phone or Outlook calendar."""
+    return _calendar(f"Lịch giao ban: {series.name}", meetings, domain)
+
+
+def _calendar(name: str, meetings: QuerySet[Meeting] | list[Meeting], domain: str) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//giaoban//Lich cong tac//VI")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"Lịch công tác {organization.name}" + (" (nội bộ)" if private else ""))
+    calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", TZID)
     calendar.add_component(_timezone_component())
     for meeting in meetings:

@@ -84,16 +84,20 @@ def matches_stored(document: Document) -> bool:
 
 def issue_notice(meeting: Meeting, *, issued_on: datetime.date, user=None, render: bool = True,
                  **options) -> Document:
-    return issue(DocumentType.NOTICE, meeting.host,
-                 lambda number, day: build.notice(meeting, number=number, issued_on=day, **options),
-                 issued_on=issued_on, meeting=meeting, user=user, render=render)
+    document = issue(DocumentType.NOTICE, meeting.host,
+                     lambda number, day: build.notice(meeting, number=number, issued_on=day, **options),
+                     issued_on=issued_on, meeting=meeting, user=user, render=render)
+    meeting.mark_notice_issued(by=user)
+    return document
 
 
 def issue_invitation(meeting: Meeting, *, issued_on: datetime.date, user=None, render: bool = True,
                      **options) -> Document:
-    return issue(DocumentType.INVITATION, meeting.host,
-                 lambda number, day: build.invitation(meeting, number=number, issued_on=day, **options),
-                 issued_on=issued_on, meeting=meeting, user=user, render=render)
+    document = issue(DocumentType.INVITATION, meeting.host,
+                     lambda number, day: build.invitation(meeting, number=number, issued_on=day, **options),
+                     issued_on=issued_on, meeting=meeting, user=user, render=render)
+    meeting.mark_invitation_issued(by=user)
+    return document
 
 
 def latest(meeting: Meeting, doc_type: str) -> Document | None:

@@ -24,4 +24,6 @@ urlpatterns = [
     path("cong-khai/<int:org_pk>/lich-cong-tac/", views.public_calendar, name="public_calendar"),
     path("cong-khai/<int:org_pk>/lich-cong-tac.ics", views.public_ics, name="public_ics"),
     path("lich/<str:token>.ics", views.private_ics, name="private_ics"),
+    path("lich/chuoi-giao-ban/<int:pk>.ics", views.series_ics, name="series_ics"),
+    path("cong-khai/chuoi-giao-ban/<int:pk>.ics", views.public_series_ics, name="public_series_ics"),
 ]

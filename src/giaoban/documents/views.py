@@ -30,7 +30,7 @@ from giaoban.documents.models import CalendarToken, Document, DocumentType, News
 from giaoban.documents.render import DOCX_MIME, PDF_MIME
 from giaoban.documents.render import render as render_file
 from giaoban.documents.service import RenderError, file_stem, issue_invitation, issue_notice, matches_stored
-from giaoban.meetings.models import Meeting
+from giaoban.meetings.models import BriefingSeries, Meeting
 from giaoban.organisations.models import Organization
 from giaoban.organisations.views import visible_organization_or_404
 
@@ -339,3 +339,20 @@ def private_ics(request: HttpRequest, token: str) -> HttpResponse:
     meetings = work_calendar.meetings_of(organization, public_only=False)
     return _ics_response(work_calendar.feed(organization, meetings, domain=request.get_host(), private=True),
                          f"lich-noi-bo-{organization.pk}")
+
+
+@login_required
+def series_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """All meetings of a briefing series, for those who may see the series."""
+    series = get_object_or_404(BriefingSeries, pk=pk)
+    if not request.user.has_perm("meetings.view_series", series):
+        raise Http404
+    meetings = work_calendar.series_meetings(series, public_only=False)
+    return _ics_response(work_calendar.series_feed(series, meetings, domain=request.get_host()), f"chuoi-{series.pk}")
+
+
+def public_series_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """The series' meetings marked public, for calendars that subscribe without logging in."""
+    series = get_object_or_404(BriefingSeries, pk=pk, active=True)
+    meetings = work_calendar.series_meetings(series, public_only=True)
+    return _ics_response(work_calendar.series_feed(series, meetings, domain=request.get_host()), f"chuoi-{series.pk}")

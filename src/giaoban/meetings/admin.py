@@ -1,7 +1,16 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from giaoban.meetings.models import AgendaItem, Attendance, Conclusion, Meeting, MeetingChair, Person
+from giaoban.meetings.models import (
+    AgendaItem,
+    Attendance,
+    BriefingSeries,
+    Conclusion,
+    Meeting,
+    MeetingChair,
+    Person,
+    SeriesAgendaItem,
+)
 
 
 @admin.register(Person)
@@ -31,11 +40,11 @@ class AgendaInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "kind", "date", "host", "bloc", "is_public"]
-    list_filter = ["kind", "is_public"]
+    list_display = ["title", "kind", "date", "host", "bloc", "state", "is_public"]
+    list_filter = ["kind", "state", "is_public"]
     search_fields = ["title"]
     date_hierarchy = "date"
-    raw_id_fields = ["host", "bloc", "period", "next_period", "created_by"]
+    raw_id_fields = ["host", "bloc", "period", "next_period", "created_by", "series"]
     inlines = [ChairInline, AttendanceInline, AgendaInline]
 
 
@@ -43,3 +52,18 @@ class MeetingAdmin(SimpleHistoryAdmin):
 class ConclusionAdmin(SimpleHistoryAdmin):
     list_display = ["meeting", "concluded_by"]
     raw_id_fields = ["meeting", "concluded_by"]
+
+
+class SeriesAgendaInline(admin.TabularInline):
+    model = SeriesAgendaItem
+    raw_id_fields = ["organization"]
+    extra = 0
+
+
+@admin.register(BriefingSeries)
+class BriefingSeriesAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "bloc", "host", "period_type", "active"]
+    list_filter = ["period_type", "active"]
+    raw_id_fields = ["bloc", "host", "first_period"]
+    filter_horizontal = ["attendees"]
+    inlines = [SeriesAgendaInline]

@@ -8,7 +8,18 @@ Loading twice changes nothing: a meeting that exists is left untouched.
 
 import datetime
 
-from giaoban.meetings.models import Attendance, Conclusion, Meeting, MeetingChair, MeetingKind, Person, Presence
+from giaoban.meetings.models import (
+    Attendance,
+    BriefingSeries,
+    Conclusion,
+    Meeting,
+    MeetingChair,
+    MeetingKind,
+    Person,
+    Presence,
+    Recurrence,
+    SeriesAgendaItem,
+)
 from giaoban.meetings.sanitize import sanitize_minutes
 
 B, W = MeetingKind.BRIEFING, MeetingKind.WORKING_SESSION
@@ -92,5 +103,25 @@ def load(ctx: dict) -> None:
                 Conclusion.objects.create(meeting=meeting, text=conclusion,
                                           concluded_by=first.person if first else None,
                                           concluded_by_title=first.title if first else "")
+                meeting.mark_concluded()
         meetings[key] = meeting
     ctx["meetings"] = meetings
+    _huu_lung_series(ctx, meetings)
+
+
+def _huu_lung_series(ctx: dict, meetings: dict) -> None:
+    """The Hữu Lũng bloc briefs every quarter: its two demo briefings belong to one series."""
+    orgs, bloc = ctx["organizations"], ctx["organizations"]["bloc:Hữu Lũng"]
+    series, created = BriefingSeries.objects.get_or_create(
+        name="Giao ban quý khối MTTQ và các đoàn thể huyện Hữu Lũng", defaults={
+            "bloc": bloc, "host": orgs["Huyện ủy Hữu Lũng"], "period_type": "quarter",
+            "first_period": _period(ctx, "Quý I/2022"), "recurrence": Recurrence.WEEKDAY, "weekday": 1, "week": 1,
+            "place": "Huyện ủy Hữu Lũng"})
+    if created:
+        series.attendees.set(bloc.members.all())
+        SeriesAgendaItem.objects.create(series=series, order=0, title="Báo cáo kết quả công tác quý, triển khai "
+                                        "nhiệm vụ quý tiếp theo", organization=orgs["board:Hữu Lũng"])
+        SeriesAgendaItem.objects.create(series=series, order=1, kind="discussion",
+                                        title="Các thành viên thảo luận, đề xuất giải pháp")
+    Meeting.objects.filter(pk__in=[meetings["huu-lung-q1-2022"].pk, meetings["huu-lung-q2-2022"].pk],
+                           series__isnull=True).update(series=series)

@@ -1,15 +1,20 @@
 """Meetings: periodic briefings, working sessions, conferences, and what they record."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from giaoban.core.text import fold, nfc
 from giaoban.core.versioning import Versioned
+from giaoban.meetings import schedule, states
 from giaoban.meetings.sanitize import sanitize_minutes
+from giaoban.meetings.states import MeetingState
 from giaoban.organisations.models import Bloc, Organization
 from giaoban.periods.models import Period
 
@@ -95,6 +100,14 @@ class Meeting(Versioned):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    series = models.ForeignKey("BriefingSeries", verbose_name=_("chuỗi giao ban"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="meetings")
+    state = models.CharField(_("trạng thái"), max_length=16, choices=MeetingState.choices,
+                             default=MeetingState.DRAFT, editable=False)
+    state_reason = models.TextField(_("lý do"), blank=True, editable=False)
+    state_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    state_changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, editable=False,
+                                         on_delete=models.SET_NULL, related_name="+")
 
     history = HistoricalRecords()
     objects = MeetingQuerySet.as_manager()
@@ -104,6 +117,11 @@ class Meeting(Versioned):
         verbose_name_plural = _("cuộc họp")
         ordering = ["-date", "-pk"]
         indexes = [models.Index(fields=["bloc", "date"])]
+        constraints = [
+            # One meeting per series and period, even when two editors press "next" at once.
+            models.UniqueConstraint(fields=["series", "period"], condition=Q(series__isnull=False),
+                                    name="meeting_once_per_series_period"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -116,7 +134,63 @@ class Meeting(Versioned):
     def save(self, *args, **kwargs) -> None:
         self.title, self.place = nfc(self.title), nfc(self.place)
         self.minutes = sanitize_minutes(self.minutes)
+        if self._state.adding and self.state == MeetingState.DRAFT and self.date and self.date < timezone.localdate():
+            self.state = MeetingState.HELD  # a meeting recorded after the day it took place
         super().save(*args, **kwargs)
+
+    # --- state: the rules are in meetings/states.py -------------------------------------------
+
+    def may_edit(self, part: str) -> bool:
+        """Whether `part` (a states.Part) may still be changed in this meeting's state."""
+        return part in states.editable(self.state)
+
+    def editable_parts(self) -> list[str]:
+        """Labels of what may be changed now, in the pages' order (for the meeting page)."""
+        allowed = states.editable(self.state)
+        return [str(label) for value, label in states.Part.choices if value in allowed]
+
+    def available_actions(self) -> list[str]:
+        return [action for action in states.MANUAL if states.allowed(self.state, action)]
+
+    def transition(self, action: str, *, by=None, reason: str = "") -> None:
+        """Move to the action's state; ValidationError (in Vietnamese) if the state does not allow it."""
+        reason = nfc(reason).strip()
+        if action not in states.TRANSITIONS:
+            raise ValidationError(_("Thao tác không hợp lệ."))
+        if action in states.NEEDS_REASON and not reason:
+            raise ValidationError(_("Hãy ghi lý do hoãn hoặc hủy cuộc họp."))
+        with transaction.atomic():
+            # Read the row under lock: the state someone else just set is the one that counts.
+            fresh = Meeting.objects.select_for_update().get(pk=self.pk)
+            if not states.allowed(fresh.state, action):
+                raise ValidationError(_("Cuộc họp đang ở trạng thái “%(state)s”: không thể “%(action)s”.") % {
+                    "state": fresh.get_state_display(), "action": states.Action(action).label})
+            fresh.state, fresh.state_reason = states.target(action), reason
+            fresh.state_changed_at = timezone.now()
+            fresh.state_changed_by = by if by is not None and by.is_authenticated else None
+            fresh.version += 1  # an edit form opened before the change is refused as stale
+            fresh.save()
+        for field in ("state", "state_reason", "state_changed_at", "state_changed_by", "version"):
+            setattr(self, field, getattr(fresh, field))
+
+    def _advance(self, action: str, by) -> bool:
+        """Take the step if the state allows it; documents and conclusions never fail because of it."""
+        if not states.allowed(Meeting.objects.values_list("state", flat=True).get(pk=self.pk), action):
+            return False
+        try:
+            self.transition(action, by=by)
+        except ValidationError:  # someone moved the meeting on meanwhile
+            return False
+        return True
+
+    def mark_invitation_issued(self, by=None) -> bool:
+        return self._advance(states.Action.INVITE, by)
+
+    def mark_concluded(self, by=None) -> bool:
+        return self._advance(states.Action.CONCLUDE, by)
+
+    def mark_notice_issued(self, by=None) -> bool:
+        return self._advance(states.Action.ISSUE_NOTICE, by)
 
     def clean(self) -> None:
         errors = {}
@@ -252,3 +326,135 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Recurrence(models.TextChoices):
+    DAY_OF_MONTH = "day", _("Ngày cố định trong tháng")
+    WEEKDAY = "weekday", _("Thứ cố định trong tháng")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Thứ Hai")
+    TUESDAY = 1, _("Thứ Ba")
+    WEDNESDAY = 2, _("Thứ Tư")
+    THURSDAY = 3, _("Thứ Năm")
+    FRIDAY = 4, _("Thứ Sáu")
+
+
+class WeekOfMonth(models.IntegerChoices):
+    FIRST = 1, _("đầu tiên")
+    SECOND = 2, _("thứ hai")
+    THIRD = 3, _("thứ ba")
+    FOURTH = 4, _("thứ tư")
+    LAST = schedule.LAST, _("cuối cùng")
+
+
+SERIES_PERIOD_TYPES = [("month", _("Hằng tháng")), ("quarter", _("Hằng quý")), ("half", _("6 tháng")),
+                       ("year", _("Hằng năm"))]
+
+
+class SeriesQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "SeriesQuerySet":
+        """The same reach as the series' meetings: the host's, the bloc's convening body's and members' people."""
+        from giaoban.accounts.access import visible_organizations
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        visible = visible_organizations(user)
+        blocs = Bloc.objects.filter(Q(convening__in=visible) | Q(members__in=visible)).values("pk")
+        return self.filter(Q(host__in=visible) | Q(bloc__in=blocs))
+
+
+class BriefingSeries(Versioned):
+    """A bloc's recurring briefing: each meeting reviews one period and starts from the one before."""
+
+    name = models.CharField(_("tên chuỗi giao ban"), max_length=255)
+    bloc = models.ForeignKey(Bloc, verbose_name=_("khối"), on_delete=models.PROTECT, related_name="series")
+    host = models.ForeignKey(Organization, verbose_name=_("cơ quan tổ chức"), on_delete=models.PROTECT,
+                             related_name="briefing_series")
+    period_type = models.CharField(_("định kỳ"), max_length=16, choices=SERIES_PERIOD_TYPES, default="month")
+    first_period = models.ForeignKey(Period, verbose_name=_("kỳ đầu tiên"), on_delete=models.PROTECT,
+                                     related_name="+")
+    recurrence = models.CharField(_("cách tính ngày họp"), max_length=8, choices=Recurrence.choices,
+                                  default=Recurrence.DAY_OF_MONTH)
+    day = models.SmallIntegerField(_("ngày trong tháng"), default=5,
+                                   help_text=_("1–31; ngày lớn hơn số ngày của tháng là ngày cuối tháng."))
+    weekday = models.PositiveSmallIntegerField(_("thứ"), choices=Weekday.choices, default=Weekday.TUESDAY)
+    week = models.SmallIntegerField(_("tuần"), choices=WeekOfMonth.choices, default=WeekOfMonth.FIRST)
+    # 1: the briefing on a period is held in the month after it ends (Quý I → tháng 4); 0: in its last month.
+    month_offset = models.PositiveSmallIntegerField(_("họp vào tháng"), default=1,
+                                                    choices=[(0, _("tháng cuối của kỳ")),
+                                                             (1, _("tháng liền sau kỳ"))])
+    start_time = models.TimeField(_("giờ bắt đầu"), null=True, blank=True)
+    place = models.CharField(_("địa điểm"), max_length=255, blank=True)
+    attendees = models.ManyToManyField(Organization, verbose_name=_("thành phần dự thường xuyên"), blank=True,
+                                       related_name="+")
+    active = models.BooleanField(_("đang áp dụng"), default=True)
+
+    history = HistoricalRecords(m2m_fields=[attendees])
+    objects = SeriesQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chuỗi giao ban")
+        verbose_name_plural = _("chuỗi giao ban")
+        ordering = ["bloc__name", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("meetings:series_detail", args=[self.pk])
+
+    def save(self, *args, **kwargs) -> None:
+        self.name, self.place = nfc(self.name), nfc(self.place)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        errors = {}
+        if self.first_period_id and self.first_period.type != self.period_type:
+            errors["first_period"] = _("Kỳ đầu tiên phải cùng định kỳ với chuỗi (ví dụ “Tháng 1/2026” cho chuỗi "
+                                       "hằng tháng).")
+        if not 1 <= (self.day or 0) <= 31:
+            errors["day"] = _("Ngày trong tháng phải từ 1 đến 31.")
+        if self.bloc_id and self.host_id and self.host_id != self.bloc.convening_id and not (
+                self.bloc.members.filter(pk=self.host_id).exists() or self.bloc.convening.is_within(self.host)):
+            errors["host"] = _("Cơ quan tổ chức phải là cơ quan chủ trì, thành viên hoặc cấp trên của khối.")
+        if errors:
+            raise ValidationError(errors)
+
+    def next_period(self) -> Period:
+        """The period after the series' latest meeting; the first period when there is none yet."""
+        latest = (self.meetings.filter(period__type=self.period_type).select_related("period")
+                  .order_by("-period__start").first())
+        return latest.period.next() if latest else self.first_period
+
+    def date_for(self, period: Period) -> datetime.date:
+        """The rule's day for the briefing on `period`, moved to the next working day off weekends and holidays."""
+        year, month = schedule.month_after(period.end.year, period.end.month, self.month_offset)
+        if self.recurrence == Recurrence.WEEKDAY:
+            nominal = schedule.nominal_date(year, month, weekday=self.weekday, week=self.week)
+        else:
+            nominal = schedule.nominal_date(year, month, day=self.day)
+        return schedule.next_working_day(nominal)
+
+
+class SeriesAgendaItem(models.Model):
+    """The agenda every briefing of the series starts from."""
+
+    series = models.ForeignKey(BriefingSeries, on_delete=models.CASCADE, related_name="agenda_items")
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    kind = models.CharField(_("loại"), max_length=16, choices=AgendaKind.choices, default=AgendaKind.REPORT)
+    title = models.CharField(_("nội dung"), max_length=500)
+    organization = models.ForeignKey(Organization, verbose_name=_("đơn vị trình bày"), null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    notes = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -3,6 +3,7 @@
 See: a role on the host (or a body above it), on the bloc's convening body or
 on a bloc member (member organisations see their bloc's meetings).
 Edit: an editor of the host or of the bloc's convening body (its secretariat).
+A briefing series follows the same see/edit rules as its meetings.
 Lead: the leader of the convening body (the bloc's, or the host without a bloc),
 who closes and carries over the meeting's directives.
 """
@@ -44,6 +45,9 @@ def can_lead_meeting(user, meeting) -> bool:
     return meeting is not None and has_role(user, meeting.convening, Role.LEADER)
 
 
+# A briefing series has a host and a bloc like its meetings, and the same people may see and change it.
+rules.add_perm("meetings.view_series", can_view_meeting)
+rules.add_perm("meetings.change_series", can_edit_meeting)
 rules.add_perm("meetings.view_meeting", can_view_meeting)
 rules.add_perm("meetings.change_meeting", can_edit_meeting)
 rules.add_perm("meetings.lead_meeting", can_lead_meeting)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from giaoban.meetings import people, views
+from giaoban.meetings import people, series_views, state_views, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -14,6 +14,11 @@ urlpatterns = [
     path("cuoc-hop/<int:pk>/", views.meeting_detail, name="detail"),
     path("cuoc-hop/<int:pk>/sua/", views.meeting_edit, name="edit"),
     path("cuoc-hop/<int:pk>/ket-luan/", views.conclusion_edit, name="conclusion"),
+    path("cuoc-hop/<int:pk>/trang-thai/", state_views.meeting_transition, name="transition"),
+    path("cuoc-hop/chuoi/", series_views.series_list, name="series_list"),
+    path("cuoc-hop/chuoi/them/", series_views.series_form, name="series_create"),
+    path("cuoc-hop/chuoi/<int:pk>/", series_views.series_detail, name="series_detail"),
+    path("cuoc-hop/chuoi/<int:pk>/sua/", series_views.series_form, name="series_edit"),
     path("cuoc-hop/<int:pk>/tep/", views.attachment_upload, name="attachment_upload"),
     path("cuoc-hop/<int:pk>/tep/<int:attachment_pk>/", views.attachment_download, name="attachment"),
 ]

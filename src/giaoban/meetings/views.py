@@ -40,17 +40,19 @@ from giaoban.meetings.forms import (
     save_attendances,
     save_chairs,
 )
+from giaoban.meetings.locking import edits_anything, lock_parts
 from giaoban.meetings.models import Attachment, Conclusion, Meeting, MeetingKind
 from giaoban.meetings.resolve import meeting_bodies
 from giaoban.meetings.rules import can_edit_meeting, can_lead_meeting, can_view_meeting
+from giaoban.meetings.states import LEADER_ONLY, Action, Part
 from giaoban.organisations.models import Bloc
 from giaoban.periods.models import Period
 
 
 def visible_meeting_or_404(request: HttpRequest, pk: int, edit: bool = False) -> Meeting:
     """A meeting the user may see (404 otherwise, so others' meetings do not leak); 403 to edit without right."""
-    meeting = get_object_or_404(Meeting.objects.select_related("bloc__convening", "host", "period", "next_period"),
-                                 pk=pk)
+    meeting = get_object_or_404(Meeting.objects.select_related("bloc__convening", "host", "period", "next_period",
+                                                               "series"), pk=pk)
     if not can_view_meeting(request.user, meeting):
         raise Http404
     if edit and not can_edit_meeting(request.user, meeting):
@@ -117,7 +119,16 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_edit": can_edit_meeting(request.user, meeting),
         "can_lead": can_lead_meeting(request.user, meeting),
         "attachment_form": AttachmentForm(),
+        **_state_context(meeting, request.user),
     })
+
+
+def _state_context(meeting: Meeting, user) -> dict:
+    """What the state lets the page offer: which edit links, and the state buttons."""
+    actions = [(a, Action(a).label) for a in meeting.available_actions()
+               if a not in LEADER_ONLY or can_lead_meeting(user, meeting)]
+    return {"can_edit_meeting": edits_anything(meeting), "can_edit_conclusion": meeting.may_edit(Part.CONCLUSION),
+            "can_attach": meeting.may_edit(Part.ATTACHMENTS), "actions": actions}
 
 
 def _bundle(request: HttpRequest, meeting: Meeting | None, bloc: Bloc | None, data=None, initial=None):
@@ -132,6 +143,9 @@ def _bundle(request: HttpRequest, meeting: Meeting | None, bloc: Bloc | None, da
                                    initial=attendance_initial(meeting if meeting.pk else None, bloc))
     agenda = AgendaFormSet(data, prefix="agenda", bodies=bodies,
                            initial=agenda_initial(meeting) if meeting.pk else None)
+    if meeting.pk:
+        lock_parts(meeting, form, [(Part.PARTICIPANTS, chairs), (Part.PARTICIPANTS, attendance),
+                                   (Part.AGENDA, agenda)])
     return form, chairs, attendance, agenda
 
 
@@ -165,9 +179,20 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
         request, form=form, chairs=chairs, attendance=attendance, agenda=agenda, creating=True))
 
 
+def _refused(request: HttpRequest, meeting: Meeting, part: str) -> HttpResponse | None:
+    """A redirect with the reason when the meeting's state keeps `part` fixed (None when it may change)."""
+    if (edits_anything(meeting) if part == "meeting" else meeting.may_edit(part)):
+        return None
+    messages.error(request, _("Cuộc họp đang ở trạng thái “%(state)s”: phần này không sửa được nữa.")
+                   % {"state": meeting.get_state_display()})
+    return redirect("meetings:detail", meeting.pk)
+
+
 @login_required
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting_or_404(request, pk, edit=True)
+    if refused := _refused(request, meeting, "meeting"):
+        return refused
     data = request.POST or None
     form, chairs, attendance, agenda = _bundle(request, meeting, meeting.bloc, data)
     clash = None
@@ -236,6 +261,8 @@ def _conclusion_forms(request: HttpRequest, meeting: Meeting, data=None):
 @login_required
 def conclusion_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting_or_404(request, pk, edit=True)
+    if refused := _refused(request, meeting, Part.CONCLUSION):
+        return refused
     form, formset = _conclusion_forms(request, meeting, request.POST or None)
     clash = None
     if request.method == "POST" and form.is_valid() and formset.is_valid():
@@ -244,6 +271,8 @@ def conclusion_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 conclusion = form.apply(meeting)
                 conclusion.save_versioned(form.cleaned_data.get("version") or conclusion.version)
                 _save_directives(meeting, formset)
+                if conclusion.text or meeting.directives.exists():
+                    meeting.mark_concluded(by=request.user)
         except ConcurrentEditError as error:
             clash = conflict(error)
             versions = {"conclusion-version": getattr(Conclusion.objects.filter(meeting=meeting).first(),
@@ -267,6 +296,8 @@ def conclusion_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting_or_404(request, pk, edit=True)
+    if refused := _refused(request, meeting, Part.ATTACHMENTS):
+        return refused
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         upload = form.cleaned_data["file"]
@@ -378,6 +409,7 @@ def import_save(request: HttpRequest) -> HttpResponse:
             conclusion.apply(meeting).save()
             _save_directives(meeting, formset)
             propose_agenda(meeting)
+            meeting.mark_concluded(by=request.user)
         messages.success(request, _("Đã lưu cuộc họp và %(n)d chỉ đạo từ văn bản.") % {"n": meeting.directives.count()})
         return redirect("meetings:detail", meeting.pk)
     rows = [(f, "") for f in formset.forms]

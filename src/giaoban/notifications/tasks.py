@@ -14,20 +14,23 @@ from giaoban.notifications.models import Notification
 
 
 @task()
-def email_notification(notification_id: int) -> bool:
-    """E-mail one stored notification unless it was e-mailed already; True when sent now."""
+def email_notification(notification_id: int, body: str | None = None) -> bool:
+    """E-mail one stored notification unless it was e-mailed already; True when sent now.
+
+    `body` replaces the stored text in the mail (a digest's mail carries its unsubscribe link)."""
     notification = Notification.objects.select_related("user").filter(pk=notification_id).first()
     # A job run twice (its first worker died after sending) must not send twice.
     if notification is None or notification.emailed or not notification.user.email:
         return False
-    send_mail(notification.title, notification.body, settings.DEFAULT_FROM_EMAIL, [notification.user.email],
-              fail_silently=False)
+    send_mail(notification.title, body or notification.body, settings.DEFAULT_FROM_EMAIL,
+              [notification.user.email], fail_silently=False)
     Notification.objects.filter(pk=notification_id).update(emailed=True)
     return True
 
 
-def send_or_queue(notification: Notification) -> None:
+def send_or_queue(notification: Notification, body: str | None = None) -> None:
+    args = (notification.pk,) if body is None else (notification.pk, body)
     if settings.GIAOBAN_WORKER:
-        email_notification.enqueue(notification.pk)
+        email_notification.enqueue(*args)
     else:
-        email_notification.call(notification.pk)
+        email_notification.call(*args)

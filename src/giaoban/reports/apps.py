@@ -7,5 +7,5 @@ class ReportsConfig(AppConfig):
     label = "reports"
     verbose_name = _("Báo cáo kết quả")
     nav_items = [("reports:mine", _("Báo cáo của tôi")), ("reports:consolidation_index", _("Tổng hợp báo cáo"))]
-    # `giaoban remind`: one message a day per missing report to the editors of the body that owes it.
+    # `giaoban remind`: the reports not yet submitted, before, on and after their deadline.
     reminder_provider = "giaoban.reports.reminders.missing_reports"

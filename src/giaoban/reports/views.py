@@ -368,9 +368,12 @@ def bloc_remind(request: HttpRequest, bloc_pk: int, period: PeriodKey) -> HttpRe
     if not has_role(request.user, bloc.convening, Role.EDITOR):
         raise PermissionDenied
     period = Period.objects.get_for(period)  # reminders are written for a stored period
-    sent = remind_missing(bloc, period, timezone.localdate())
-    messages.success(request, _("Đã gửi %(n)d lời nhắc nộp báo cáo (mỗi người nhận tối đa một lời nhắc mỗi ngày).")
-                     % {"n": sent})
+    result = remind_missing(bloc, period, timezone.localdate())
+    messages.success(request, _("Đã nhắc %(bodies)d đơn vị chưa nộp; gửi tới %(n)d người (mỗi người nhận tối đa "
+                                "một lời nhắc mỗi ngày).") % {"bodies": len(result.reached), "n": result.sent})
+    if result.unreachable:
+        messages.warning(request, _("Chưa có ai được giao cập nhật cho: %(names)s.")
+                         % {"names": ", ".join(org.name for org in result.unreachable)})
     return redirect("reports:bloc_consolidation", bloc.pk, period)
 
 

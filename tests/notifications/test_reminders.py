@@ -1,0 +1,154 @@
+import datetime
+
+import pytest
+import time_machine
+from django.core import mail
+from django.db import transaction
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from giaoban.accounts.models import Role
+from giaoban.directives import deadlines
+from giaoban.notifications import reminders
+from giaoban.notifications.models import Notification, ReminderPreference, ReminderSettings, SentReminder
+from tests.directives.factories import DirectiveFactory
+from tests.factories import MembershipFactory
+from tests.meetings.factories import briefing_world
+
+pytestmark = pytest.mark.django_db
+TODAY = datetime.date(2026, 3, 24)
+
+
+@pytest.fixture(autouse=True)
+def _locmem(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def w():
+    world = briefing_world()
+    # The front's editor also answers for the farmers (no account of their own): one person, two bodies.
+    world.front_task = DirectiveFactory(meeting=world.meeting, lead=world.front, text="Việc của Mặt trận",
+                                        deadline=TODAY, deadline_precision=deadlines.DAY)
+    world.farmers_task = DirectiveFactory(meeting=world.meeting, lead=world.farmers, text="Việc của Hội Nông dân",
+                                          deadline=datetime.date(2026, 3, 31), deadline_precision=deadlines.MONTH)
+    return world
+
+
+def _run(day: datetime.date, email: bool = True) -> int:
+    with time_machine.travel(datetime.datetime.combine(day, datetime.time(7, 0)), tick=False):
+        return reminders.send(reminders.plan(timezone.localdate()), email=email)
+
+
+def test_one_digest_a_day_per_person_covers_every_body_they_answer_for(w):
+    assert _run(TODAY) == 1
+    [digest] = Notification.objects.filter(user=w.lead_editor)
+    assert "Việc của Mặt trận" in digest.body and "Việc của Hội Nông dân" in digest.body
+    assert "đến hạn hôm nay" in digest.body and "trong tháng 3/2026" in digest.body
+    [message] = mail.outbox
+    assert message.to == [w.lead_editor.email] and "Không muốn nhận thư nhắc việc" in message.body
+
+
+def test_a_rerun_the_same_day_and_the_next_day_send_nothing_already_sent(w):
+    _run(TODAY)
+    assert _run(TODAY) == 0
+    assert _run(TODAY + datetime.timedelta(days=1)) == 0  # same occasions: nothing new to say
+    assert _run(TODAY + datetime.timedelta(days=7)) == 1  # 7 days late, and the month's deadline came
+    assert len(mail.outbox) == 2
+
+
+def test_a_reminder_that_arrives_after_todays_digest_goes_out_tomorrow(w):
+    _run(TODAY)
+    late = DirectiveFactory(meeting=w.meeting, lead=w.front, text="Việc giao thêm trong ngày",
+                            deadline=TODAY + datetime.timedelta(days=3), deadline_precision=deadlines.DAY)
+    assert _run(TODAY) == 0
+    _run(TODAY + datetime.timedelta(days=1))
+    newest = Notification.objects.filter(user=w.lead_editor).first()
+    assert late.text in newest.body and "Việc của Mặt trận" not in newest.body
+
+
+def test_a_person_who_unsubscribed_from_mail_still_sees_it_in_the_app(w):
+    ReminderPreference.objects.create(user=w.lead_editor, by_email=False)
+    _run(TODAY)
+    assert mail.outbox == [] and Notification.objects.filter(user=w.lead_editor).count() == 1
+
+
+def test_a_person_who_wants_no_reminders_gets_none_and_nothing_is_marked_sent(w):
+    ReminderPreference.objects.create(user=w.lead_editor, by_email=False, in_app=False)
+    assert _run(TODAY) == 0
+    assert not SentReminder.objects.exists()
+
+
+def test_the_convening_bodys_settings_decide_when(w):
+    ReminderSettings.objects.create(organization=w.board, directive_days_before=0, directive_on_the_day=False,
+                                    directive_every_days_after=0)
+    assert _run(TODAY) == 0
+
+
+def test_settings_above_the_convening_body_apply_to_it(w):
+    ReminderSettings.objects.create(organization=w.party, directive_days_before=20)
+    assert ReminderSettings.for_organizations([w.board])[w.board.pk].directive_days_before == 20
+    assert ReminderSettings.for_organizations([w.other])[w.other.pk].pk is None  # the defaults
+
+
+# --- each reminder exactly once ------------------------------------------------------------------
+
+PRECISIONS = [deadlines.DAY, deadlines.MONTH, deadlines.QUARTER, deadlines.HALF, deadlines.YEAR]
+
+
+def _occasions(deadline, before, on_day, every, until):
+    """The schedule written out as a list, independently of Schedule.occasion_for."""
+    days = [deadline - datetime.timedelta(days=before)] if before else []
+    days += [deadline] if on_day else []
+    if every:
+        step = deadline + datetime.timedelta(days=every)
+        while step <= until:
+            days.append(step)
+            step += datetime.timedelta(days=every)
+    return sorted(set(days))
+
+
+@pytest.fixture
+def world_for_properties():
+    return briefing_world()
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(given_day=st.dates(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31)),
+       precision=st.sampled_from(PRECISIONS), before=st.integers(0, 14), on_day=st.booleans(),
+       every=st.integers(0, 10), start=st.integers(-20, 5), span=st.integers(1, 30),
+       second_runs=st.lists(st.booleans(), min_size=30, max_size=30))
+def test_each_reminder_is_sent_exactly_once(world_for_properties, given_day, precision, before, on_day, every,
+                                            start, span, second_runs):
+    w = world_for_properties
+    deadline = deadlines.normalise(given_day, precision)
+    first = deadline - datetime.timedelta(days=before) + datetime.timedelta(days=start)
+    last = first + datetime.timedelta(days=span)
+    with transaction.atomic():
+        ReminderSettings.objects.update_or_create(organization=w.board, defaults={
+            "directive_days_before": before, "directive_on_the_day": on_day, "directive_every_days_after": every})
+        directive = DirectiveFactory(meeting=w.meeting, lead=w.front, deadline=deadline, deadline_precision=precision)
+        sent_on = []
+        for offset in range(span + 1):
+            day = first + datetime.timedelta(days=offset)
+            for _run_again in range(2 if second_runs[offset % 30] else 1):
+                if _run(day, email=False):
+                    sent_on.append(day)
+        keys = list(SentReminder.objects.filter(key__startswith=f"directive:{directive.pk}:")
+                    .values_list("key", flat=True))
+        digests = Notification.objects.filter(user=w.lead_editor, body__contains=directive.text).count()
+        transaction.set_rollback(True)
+    schedule = _occasions(deadline, before, on_day, every, last)
+    expected = [d for d in schedule if first <= d <= last]
+    # The occasion current when the runs began is caught up on the first day, unless a newer one falls on it.
+    caught_up = [d for d in schedule if d < first][-1:] if first not in schedule else []
+    assert sorted(k.rsplit(":", 1)[1] for k in keys) == [d.isoformat() for d in caught_up + expected]
+    assert digests == len(keys) and len(sent_on) == len(set(sent_on))  # never twice, at most one digest a day
+    assert sent_on == ([first] if caught_up else []) + expected
+
+
+def test_reminders_reach_nobody_without_an_editor_on_or_above_the_body(w):
+    w.lead_editor.memberships.all().delete()
+    MembershipFactory(user=w.lead_editor, organization=w.front, role=Role.VIEWER)
+    assert _run(TODAY) == 0

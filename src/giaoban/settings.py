@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "giaoban.documents",
     "giaoban.search",
     "giaoban.dashboard",
+    # --- REST API (issue 14) ---
+    "ninja",  # its Swagger UI files are served from static/, never from a CDN
+    "giaoban.api",
 ]
 
 MIDDLEWARE = [
@@ -192,3 +195,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- REST API (issue 14) ---
+# Requests per minute per API token; counted in the cache (CACHES), so use a shared cache backend
+# (e.g. FileBasedCache) when several server processes run.
+GIAOBAN_API_RATE_LIMIT = int(os.environ.get("GIAOBAN_API_RATE_LIMIT", "120"))
+NINJA_PAGINATION_MAX_LIMIT = 200

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("giaoban.reports.urls")),
     path("", include("giaoban.documents.urls")),
     path("", include("giaoban.search.urls")),
+    path("", include("giaoban.api.urls")),
 ]
 
 handler400 = "giaoban.core.views.bad_request"

@@ -53,7 +53,8 @@ def build_world():
     w.document = Document.objects.create(
         issuer=w.board, doc_type=DocumentType.NOTICE, cycle="2022", number=1, code="01-TB/BDV",
         issued_on=datetime.date(2022, 4, 10), title="Thông báo kết luận hội nghị giao ban quý I/2022",
-        meeting=w.meeting, docx=SimpleUploadedFile("01-TB.docx", b"PK docx"))
+        meeting=w.meeting, docx=SimpleUploadedFile("01-TB.docx", b"PK docx"),
+        pdf=SimpleUploadedFile("01-TB.pdf", b"%PDF-1.4 tb"))
     return w
 
 

@@ -64,7 +64,7 @@ def get_document(request, document_id: int = Path(..., ge=1, le=MAX_ID)):
 
 @router.get("/documents/{document_id}/file.{fmt}", response={200: None, **errors()}, summary="Tải tệp văn bản",
             openapi_extra={"responses": {200: {"description": "Tệp DOCX hoặc PDF", "content": {
-                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}}})
+                "*/*": {"schema": {"type": "string", "format": "binary"}}}}}})
 def download_document(request, fmt: Literal["docx", "pdf"], document_id: int = Path(..., ge=1, le=MAX_ID)):
     # The register page's own view: the same check on the issuer, the same bytes.
     return document_pages.document_file(request, document_id, fmt)

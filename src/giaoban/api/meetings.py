@@ -96,7 +96,7 @@ def get_meeting(request, response: HttpResponse, meeting_id: int = Path(..., ge=
 
 @router.get("/meetings/{meeting_id}/attachments/{attachment_id}/file", response={200: None, **errors()},
             summary="Tải tệp đính kèm", openapi_extra={"responses": {200: {
-                "description": "Tệp", "content": {"application/octet-stream": {"schema": {
+                "description": "Tệp", "content": {"*/*": {"schema": {
                     "type": "string", "format": "binary"}}}}}})
 def download_attachment(request, meeting_id: int = Path(..., ge=1, le=MAX_ID),
                         attachment_id: int = Path(..., ge=1, le=MAX_ID)):

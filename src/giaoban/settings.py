@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "giaoban.dashboard",
     # --- REST API (issue 14) ---
     "ninja",  # its Swagger UI files are served from static/, never from a CDN
+    "giaoban.interchange",
     "giaoban.api",
 ]
 

@@ -4,12 +4,13 @@ import datetime
 from typing import Annotated, Literal
 
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, FilterLookup, FilterSchema, Path, Query, Router, Schema
 from ninja.pagination import paginate
 
 from giaoban.accounts.access import visible_organizations
 from giaoban.api.errors import errors
+from giaoban.api.etags import tag_response
 from giaoban.api.paging import MAX_ID, Page, ordered
 from giaoban.organisations.models import Bloc, Level, OrganizationType
 from giaoban.periods.models import Period, PeriodType
@@ -79,10 +80,11 @@ def list_organisations(request, filters: Query[OrganizationFilter],
 
 
 @router.get("/organisations/{org_id}/", response={200: OrganizationOut, **errors()}, summary="Một đơn vị")
-def get_organisation(request, org_id: int = Path(..., ge=1, le=MAX_ID)):
+def get_organisation(request, response: HttpResponse, org_id: int = Path(..., ge=1, le=MAX_ID)):
     found = visible_organizations(request.user).select_related("locality").filter(pk=org_id).first()
     if found is None:
         raise Http404
+    tag_response(response, found)
     return found
 
 

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     # --- REST API (issue 14) ---
     "ninja",  # its Swagger UI files are served from static/, never from a CDN
     "giaoban.interchange",
+    "giaoban.webhooks",
     "giaoban.api",
 ]
 

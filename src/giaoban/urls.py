@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("giaoban.documents.urls")),
     path("", include("giaoban.search.urls")),
     path("", include("giaoban.api.urls")),
+    path("", include("giaoban.webhooks.urls")),
 ]
 
 handler400 = "giaoban.core.views.bad_request"

@@ -40,11 +40,13 @@ class Expectation:
 
 
 def build_world():
-    """The briefing world plus a directive led by the Front, an attachment and an issued notice."""
+    """The briefing world plus a directive led by the Front, an attachment, an issued notice and a report."""
     from giaoban.documents.models import Document, DocumentType
     from giaoban.meetings.models import Attachment
+    from giaoban.reports.models import IndicatorValue
     from tests.directives.factories import DirectiveFactory
     from tests.meetings.factories import briefing_world
+    from tests.reports.factories import IndicatorFactory, PeriodReportFactory
 
     w = briefing_world()
     w.directive = DirectiveFactory(meeting=w.meeting, lead=w.front, coordinating=[w.farmers], text=SECRET)
@@ -55,6 +57,8 @@ def build_world():
         issued_on=datetime.date(2022, 4, 10), title="Thông báo kết luận hội nghị giao ban quý I/2022",
         meeting=w.meeting, docx=SimpleUploadedFile("01-TB.docx", b"PK docx"),
         pdf=SimpleUploadedFile("01-TB.pdf", b"%PDF-1.4 tb"))
+    w.report = PeriodReportFactory(organization=w.front, period=w.meeting.period)
+    IndicatorValue.objects.create(report=w.report, indicator=IndicatorFactory(code="ho-ngheo"), value=12)
     return w
 
 
@@ -117,4 +121,8 @@ EXPECTATIONS = [
                 Call("GET", lambda w: ("documents:file", [w.document.pk, "docx"])),
                 Call("GET", lambda w: f"/api/v1/documents/{w.document.pk}/file.docx"),
                 ("login", "hidden", "hidden", "ok")),
+    Expectation("see the Front's period report",
+                Call("GET", lambda w: ("reports:detail", [w.report.pk])),
+                Call("GET", lambda w: f"/api/v1/reports/{w.report.pk}/"),
+                ("login", "hidden", "ok", "ok")),
 ]

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI, Swagger
 
-from giaoban.api import directives, documents, errors, meetings, organisations
+from giaoban.api import directives, documents, errors, meetings, organisations, reports
 from giaoban.api.auth import TokenAuth
 
 api = NinjaAPI(
@@ -19,5 +19,5 @@ api = NinjaAPI(
     docs=Swagger(settings={"persistAuthorization": True}),
 )
 errors.install(api)
-for module in (organisations, meetings, directives, documents):
+for module in (organisations, meetings, directives, documents, reports):
     api.add_router("", module.router)

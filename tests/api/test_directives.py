@@ -109,3 +109,11 @@ def test_the_list_filters_orders_and_pages(client, world):
     assert page["count"] == 1 and page["limit"] == 1 and page["items"][0]["id"] == world.directive.pk
     everything = client.get("/api/v1/directives/?ordering=-deadline&limit=200", **bearer(world.leader)).json()
     assert everything["count"] == 2
+
+
+def test_a_control_character_in_a_note_is_invalid_input_and_stores_nothing(client, world):
+    response = client.post(f"/api/v1/directives/{world.directive.pk}/progress",
+                           data=json.dumps({"note": "Đã họp\x00"}), content_type="application/json",
+                           **bearer(world.lead_editor))
+    assert response.status_code == 422
+    assert not world.directive.updates.exists()

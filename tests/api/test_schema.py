@@ -5,7 +5,9 @@ Bounded for CI: a few examples per operation, no shrinking beyond hypothesis's d
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
     content_type_conformance,
@@ -22,7 +24,18 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 
 
 @pytest.fixture
-def leader_token(db, settings):
+def _connection_kept_open():
+    """Django's test client keeps the test's database connection across requests; a bare WSGI call would
+    close it at the end of each request (request_finished), and with it the test's PostgreSQL transaction."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def leader_token(db, settings, _connection_kept_open):
     """The convening leader of the briefing world: every endpoint has records to answer with."""
     settings.GIAOBAN_API_RATE_LIMIT = 10_000
     world = build_world()

@@ -17,6 +17,7 @@ from ninja.pagination import paginate
 
 from giaoban.api.errors import errors, form_refused
 from giaoban.api.etags import expected_version, tag_response
+from giaoban.api.fields import PLAIN_TEXT
 from giaoban.api.paging import MAX_ID, Page
 from giaoban.core.history import history_entries
 from giaoban.directives import views as directive_pages
@@ -78,7 +79,7 @@ class ProgressOut(Schema):
 
 
 class ProgressIn(Schema):
-    note: str = Field(..., min_length=1, max_length=5000)
+    note: str = Field(..., min_length=1, max_length=5000, pattern=PLAIN_TEXT)
     percent: int | None = Field(None, ge=0, le=100)
     organization_id: int | None = Field(None, ge=1, le=MAX_ID,
                                         description="Đơn vị báo cáo; mặc định đơn vị chủ trì hoặc phối hợp đầu tiên.")
@@ -86,14 +87,14 @@ class ProgressIn(Schema):
 
 class CloseIn(Schema):
     status: Literal["done", "cancelled"]
-    reason: str = Field(..., min_length=1, max_length=2000)
+    reason: str = Field(..., min_length=1, max_length=2000, pattern=PLAIN_TEXT)
 
 
 class DirectivePatch(Schema):
-    text: str | None = Field(None, min_length=1, max_length=5000)
+    text: str | None = Field(None, min_length=1, max_length=5000, pattern=PLAIN_TEXT)
     deadline: datetime.date | None = None
     deadline_precision: DeadlinePrecision | None = None
-    target_text: str | None = Field(None, max_length=255)
+    target_text: str | None = Field(None, max_length=255, pattern=PLAIN_TEXT)
     priority: Priority | None = None
 
 
@@ -127,7 +128,7 @@ class DirectiveFilter(Schema):
     priority: Priority | None = None
     deadline_from: datetime.date | None = None
     deadline_to: datetime.date | None = None
-    q: str | None = Field(None, max_length=100)
+    q: str | None = Field(None, max_length=100, pattern=PLAIN_TEXT)
 
 
 def _detail(request, response: HttpResponse, directive_id: int) -> Directive:

@@ -11,6 +11,7 @@ from ninja.pagination import paginate
 from giaoban.accounts.access import visible_organizations
 from giaoban.api.errors import errors
 from giaoban.api.etags import tag_response
+from giaoban.api.fields import PLAIN_TEXT
 from giaoban.api.paging import MAX_ID, Page, ordered
 from giaoban.organisations.models import Bloc, Level, OrganizationType
 from giaoban.periods.models import Period, PeriodType
@@ -36,7 +37,8 @@ class OrganizationFilter(FilterSchema):
     parent: Annotated[int | None, FilterLookup("parent_id"), Field(ge=1, le=MAX_ID)] = None
     type: Annotated[OrganizationType | None, FilterLookup("type")] = None
     level: Annotated[Level | None, FilterLookup("level")] = None
-    q: Annotated[str | None, FilterLookup("name__icontains"), Field(max_length=100, description="Tìm theo tên.")] = None
+    q: Annotated[str | None, FilterLookup("name__icontains"),
+                 Field(max_length=100, pattern=PLAIN_TEXT, description="Tìm theo tên.")] = None
 
 
 class BlocOut(Schema):

@@ -66,6 +66,11 @@ INSTALLED_APPS = [
     "giaoban.documents",
     "giaoban.search",
     "giaoban.dashboard",
+    # --- REST API (issue 14) ---
+    "ninja",  # its Swagger UI files are served from static/, never from a CDN
+    "giaoban.interchange",
+    "giaoban.webhooks",
+    "giaoban.api",
 ]
 
 MIDDLEWARE = [
@@ -288,3 +293,10 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     # /healthz answers the load balancer over plain HTTP inside the server.
     SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
+
+
+# --- REST API (issue 14) ---
+# Requests per minute per API token; counted in the cache (CACHES), so use a shared cache backend
+# (e.g. FileBasedCache) when several server processes run.
+GIAOBAN_API_RATE_LIMIT = int(os.environ.get("GIAOBAN_API_RATE_LIMIT", "120"))
+NINJA_PAGINATION_MAX_LIMIT = 200

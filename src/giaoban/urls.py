@@ -23,6 +23,8 @@ urlpatterns = [
     path("", include("giaoban.reports.urls")),
     path("", include("giaoban.documents.urls")),
     path("", include("giaoban.search.urls")),
+    path("", include("giaoban.api.urls")),
+    path("", include("giaoban.webhooks.urls")),
 ]
 
 handler400 = "giaoban.core.views.bad_request"

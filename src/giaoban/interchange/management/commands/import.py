@@ -1,0 +1,37 @@
+import json
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
+from django.utils.translation import gettext as _
+
+from giaoban.interchange.fileformat import FormatError
+from giaoban.interchange.load import import_data
+
+
+class Command(BaseCommand):
+    help = _("Nhập tệp trao đổi dữ liệu JSON do `giaoban export` tạo ra; nhập lại lần nữa không thay đổi gì.")
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("file", help=_("Tệp JSON cần nhập."))
+
+    def handle(self, *args, **options) -> None:
+        path = Path(options["file"])
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as error:
+            raise CommandError(_("Không tìm thấy tệp %(file)s.") % {"file": path}) from error
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise CommandError(_("Tệp %(file)s không phải JSON hợp lệ.") % {"file": path}) from error
+        try:
+            counts = import_data(data)
+        except FormatError as error:
+            raise CommandError(str(error)) from error
+        except (KeyError, TypeError, ValueError, AttributeError, ValidationError, DatabaseError) as error:
+            # Everything ran in one transaction: nothing of the file was kept.
+            raise CommandError(_("Tệp trao đổi có dữ liệu sai hoặc thiếu (%(err)s); không nhập gì.")
+                               % {"err": error}) from error
+        self.stdout.write(_("Đã nhập %(file)s: %(created)s bản ghi mới, %(changed)s cập nhật, %(same)s không đổi.")
+                          % {"file": path, "created": counts.get("created", 0), "changed": counts.get("changed", 0),
+                             "same": counts.get("unchanged", 0)})

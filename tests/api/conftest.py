@@ -1,0 +1,26 @@
+import pytest
+from django.core.cache import cache
+
+from giaoban.api.models import ApiToken
+
+
+def bearer(user) -> dict:
+    """Headers of a fresh API token of `user` (none for the anonymous persona)."""
+    if not user.is_authenticated:
+        return {}
+    _token, secret = ApiToken.issue(user, "Thử nghiệm")
+    return {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_counts():
+    """Rate-limit counters live in the cache, which outlives a test's database."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Every world creates users; the real hasher's deliberate slowness buys these tests nothing."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,23 @@
+"""The assembled API: its OpenAPI document and the self-hosted documentation page."""
+
+import re
+
+
+def test_the_schema_is_openapi_3_with_bearer_auth_and_the_endpoints(client, db):
+    body = client.get("/api/v1/schema/").json()
+    assert body["openapi"].startswith("3.")
+    assert body["components"]["securitySchemes"]["TokenAuth"]["scheme"] == "bearer"
+    assert {"/api/v1/directives/{directive_id}/progress", "/api/v1/meetings/", "/api/v1/documents/"} <= set(
+        body["paths"])
+
+
+def test_the_docs_page_loads_its_scripts_from_our_own_static_files_without_inline_code(client, db):
+    response = client.get("/api/v1/docs/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert sources and all(s.startswith("/static/") for s in sources), sources
+    # The only <script> without src is JSON data, which a browser never runs.
+    inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", page)
+    assert all('type="application/json"' in attrs for attrs in inline)
+    assert "unsafe-inline" not in response.get("Content-Security-Policy", "")

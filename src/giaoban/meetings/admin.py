@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from giaoban.meetings.models import AgendaItem, Attendance, Conclusion, Meeting, MeetingChair, Person
+from giaoban.meetings.models import AgendaItem, Attendance, Conclusion, Meeting, MeetingChair, Person, QuorumRule
 
 
 @admin.register(Person)
@@ -19,7 +19,7 @@ class ChairInline(admin.TabularInline):
 
 class AttendanceInline(admin.TabularInline):
     model = Attendance
-    raw_id_fields = ["organization"]
+    raw_id_fields = ["organization", "person"]
     extra = 0
 
 
@@ -35,7 +35,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "is_public"]
     search_fields = ["title"]
     date_hierarchy = "date"
-    raw_id_fields = ["host", "bloc", "period", "next_period", "created_by"]
+    raw_id_fields = ["host", "bloc", "period", "next_period", "secretary", "created_by"]
     inlines = [ChairInline, AttendanceInline, AgendaInline]
 
 
@@ -43,3 +43,8 @@ class MeetingAdmin(SimpleHistoryAdmin):
 class ConclusionAdmin(SimpleHistoryAdmin):
     list_display = ["meeting", "concluded_by"]
     raw_id_fields = ["meeting", "concluded_by"]
+
+
+@admin.register(QuorumRule)
+class QuorumRuleAdmin(admin.ModelAdmin):
+    list_display = ["kind", "numerator", "denominator"]

@@ -23,7 +23,8 @@ from giaoban.documents.wording import (
     short_date,
     weekday,
 )
-from giaoban.meetings.models import Meeting, Presence
+from giaoban.meetings.attendance import attending_organizations
+from giaoban.meetings.models import Meeting
 from giaoban.organisations.models import Organization, OrganizationType
 
 Content = dict[str, Any]
@@ -182,8 +183,8 @@ def directive_groups(meeting: Meeting) -> list[dict]:
 
 
 def _attending(meeting: Meeting) -> list[Organization]:
-    attendances = meeting.attendances.select_related("organization").exclude(presence=Presence.ABSENT)
-    return [a.organization for a in attendances]
+    """Only the bodies that came (or sent a delegate): an excused body did not attend."""
+    return attending_organizations(meeting)
 
 
 def notice(meeting: Meeting, *, number: int | None = None, issued_on: datetime.date | None = None,

@@ -21,6 +21,7 @@ ROUND_ID_CELL = "B3"
 HEADER_ROW = 5
 FIRST_ROW = HEADER_ROW + 1
 ID_COL, VERSION_COL, NOTE_COL, PERCENT_COL, STATUS_COL = 2, 3, 8, 9, 10
+MAX_ROWS = 1000  # far more than any body's open directives; keeps a pasted-in sheet from flooding the preview
 WIDTHS = {"A": 6, "B": 10, "C": 8, "D": 60, "E": 28, "F": 18, "G": 40, "H": 50, "I": 12, "J": 18}
 
 
@@ -96,6 +97,9 @@ def read(user, progress_round: ProgressRound, data: bytes) -> tuple[Preview, lis
                               version=cells[VERSION_COL - 1], note=cells[NOTE_COL - 1],
                               percent=cells[PERCENT_COL - 1], status=cells[STATUS_COL - 1]))
     items = [item for item in items if not item.is_blank()]
+    if len(items) > MAX_ROWS:
+        return Preview(errors=[_("Tệp có %(n)d dòng được nhập, nhiều hơn mức %(max)d dòng; hãy dùng tệp tải về "
+                                 "từ hệ thống.") % {"n": len(items), "max": MAX_ROWS}]), []
     preview = check(user, progress_round, items)
     if not preview.rows and not preview.errors:
         preview.errors.append(_("Tệp không có dòng nào được nhập tiến độ; chưa có gì thay đổi."))

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from giaoban.core.text import nfc
+from giaoban.core.text import fold, nfc
 from giaoban.directives.carryover import pending_directives
 from giaoban.directives.models import OPEN_STATUSES, Directive, DirectiveStatus, ProgressRound
 from giaoban.directives.rules import can_close_directive, reporting_bodies
@@ -25,9 +25,7 @@ from giaoban.organisations.models import Organization
 
 MAX_NOTE = 2000
 # What a reporter may set; "done" further needs the right to close (the convening body's leader).
-STATUS_WORDS = {"": "", "in_progress": DirectiveStatus.IN_PROGRESS, "done": DirectiveStatus.DONE}
-STATUS_LABELS = {str(DirectiveStatus.IN_PROGRESS.label): DirectiveStatus.IN_PROGRESS,
-                 str(DirectiveStatus.DONE.label): DirectiveStatus.DONE}
+REPORTABLE = (DirectiveStatus.IN_PROGRESS, DirectiveStatus.DONE)
 
 
 class StaleRoundError(Exception):
@@ -126,9 +124,16 @@ def _percent(raw: object, row: RowCheck) -> None:
         row.percent = number
 
 
+def _status_of(word: str) -> str | None:
+    """The page posts the value ("done"), Excel the label in any case ("hoàn thành"); blank keeps it."""
+    if not word:
+        return ""
+    return next((s.value for s in REPORTABLE if fold(word) in (s.value, fold(str(s.label)))), None)
+
+
 def _status(user, raw: object, row: RowCheck) -> None:
     word = _text(raw)
-    status = STATUS_WORDS.get(word, STATUS_LABELS.get(word))
+    status = _status_of(word)
     if status is None:
         row.errors.append(_("%(line)s: trạng thái “%(raw)s” không hợp lệ; chọn “%(a)s” hoặc “%(b)s” hoặc để trống.")
                           % {"line": row.line, "raw": word, "a": DirectiveStatus.IN_PROGRESS.label,

@@ -4,10 +4,9 @@ import datetime
 
 import pytest
 
-from giaoban.documents import content, news
 from giaoban.documents.minutes import discussion, issue_minutes, minutes
 from giaoban.documents.models import DocumentType
-from giaoban.meetings.models import Attendance, MeetingKind, Person, Presence, QuorumRule
+from giaoban.meetings.models import MeetingKind, QuorumRule
 from tests.documents import factories as f
 from tests.documents.test_render import both_formats
 
@@ -15,26 +14,10 @@ pytestmark = pytest.mark.django_db
 DAY = datetime.date(2022, 4, 6)
 
 
-def _huu_lung_with_absences():
-    """Hữu Lũng's briefing: board and front present, farmers excused, women absent, the tricky body delegated."""
-    record = f.huu_lung()
-    meeting = record.meeting
-    women = meeting.bloc.members.get(name__startswith="Hội Liên hiệp Phụ nữ")
-    Attendance.objects.filter(meeting=meeting, organization=record.orgs["farmers"]).update(
-        presence=Presence.EXCUSED, reason="Đi công tác tỉnh")
-    Attendance.objects.filter(meeting=meeting, organization=record.orgs["tricky"]).update(
-        presence=Presence.DELEGATED, delegate_name="Lê Văn Thay")
-    Attendance.objects.create(meeting=meeting, organization=women, presence=Presence.ABSENT)
-    meeting.secretary = Person.objects.create(name="Hoàng Thị Thư", title="Chuyên viên")
-    meeting.minutes = "<p>Đồng chí Trưởng ban Dân vận báo cáo kết quả quý I.</p><p>Các đại biểu thảo luận.</p>"
-    meeting.save()
-    return record
-
-
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_issued_minutes_read_back_with_attendance_counts_quorum_and_both_signers(fmt):
     QuorumRule.objects.create(kind=MeetingKind.BRIEFING, numerator=2, denominator=3)
-    record = _huu_lung_with_absences()
+    record = f.huu_lung_with_absences()
     document = issue_minutes(record.meeting, issued_on=DAY)
     text = both_formats(document)[fmt]
     assert document.doc_type == DocumentType.MINUTES and document.code == "1-BB/HU"
@@ -55,7 +38,7 @@ def test_issued_minutes_read_back_with_attendance_counts_quorum_and_both_signers
 
 def test_the_quorum_line_says_the_meeting_may_proceed_when_enough_bodies_attend():
     QuorumRule.objects.create(kind=MeetingKind.BRIEFING, numerator=1, denominator=2)
-    record = _huu_lung_with_absences()
+    record = f.huu_lung_with_absences()
     assert minutes(record.meeting)["quorum"] == (
         "Có mặt 3/5 cơ quan, đơn vị được mời; tỷ lệ tối thiểu theo quy định là 1/2 (3 đơn vị): "
         "hội nghị đủ điều kiện tiến hành.")
@@ -63,33 +46,10 @@ def test_the_quorum_line_says_the_meeting_may_proceed_when_enough_bodies_attend(
 
 def test_minutes_have_no_quorum_line_for_a_kind_of_meeting_without_a_rule():
     QuorumRule.objects.create(kind=MeetingKind.CONFERENCE, numerator=2, denominator=3)
-    record = _huu_lung_with_absences()
+    record = f.huu_lung_with_absences()
     draft = minutes(record.meeting)
     assert draft["quorum"] == "" and "có mặt: 3" in draft["counts"]
     assert not any("tỷ lệ tối thiểu" in p for s in draft["sections"] for p in s["paragraphs"])
-
-
-@pytest.mark.parametrize("fmt", ["docx", "pdf"])
-def test_a_notice_for_a_meeting_with_an_excused_body_does_not_list_it_as_attending(fmt):
-    from giaoban.documents.service import issue_notice
-
-    record = _huu_lung_with_absences()
-    text = both_formats(issue_notice(record.meeting, issued_on=DAY))[fmt]
-    attending = text.split("Tham dự có đại diện lãnh đạo:", 1)[1].split(".", 1)[0]
-    assert "Ủy ban MTTQ Việt Nam huyện Hữu Lũng" in attending and f.TRICKY_NAME in attending
-    assert "Hội Nông dân" not in attending and "Phụ nữ" not in attending
-
-
-def test_the_news_item_names_only_the_bodies_that_attended():
-    record = _huu_lung_with_absences()
-    lead = news.draft(record.meeting).lead
-    assert "Ủy ban MTTQ Việt Nam huyện Hữu Lũng" in lead
-    assert "Hội Nông dân" not in lead and "Phụ nữ" not in lead
-
-
-def test_the_notice_intro_leaves_out_an_absent_body():
-    record = _huu_lung_with_absences()
-    assert "Phụ nữ" not in content.notice(record.meeting)["intro"][0]
 
 
 def test_discussion_turns_the_minutes_html_into_paragraphs_without_tags():

@@ -230,11 +230,12 @@ def notice(meeting: Meeting, *, number: int | None = None, issued_on: datetime.d
 def invitees(meeting: Meeting) -> list[str]:
     """Who the invitation names: the chairs, then the attending bodies (or the bloc's members)."""
     lines = [sentence(c) if "chủ trì" in c.lower() else f"{sentence(c)} (chủ trì hội nghị)" for c in _chairs(meeting)]
-    attendances = list(meeting.attendances.select_related("organization"))
+    attendances = list(meeting.attendances.select_related("organization", "person"))
     if attendances:
         for a in attendances:
-            lines.append(f"Đồng chí {nfc(a.delegate_name)}, {a.organization.name}" if a.delegate_name
-                         else f"Lãnh đạo {a.organization.name}")
+            # An invited person is named as invited; otherwise whoever the body said would come.
+            name = a.person.name if a.person_id else nfc(a.delegate_name)
+            lines.append(f"Đồng chí {name}, {a.organization.name}" if name else f"Lãnh đạo {a.organization.name}")
     elif meeting.bloc_id:
         lines += [f"Lãnh đạo {o.name}" for o in meeting.bloc.members.exclude(pk=meeting.host_id).order_by("name")]
     return lines

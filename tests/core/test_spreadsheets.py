@@ -3,7 +3,7 @@
 import pytest
 from openpyxl import Workbook
 
-from giaoban.core.spreadsheets import MAX_BYTES, file_error, line_label, read_sheet, save
+from giaoban.core.spreadsheets import MAX_BYTES, file_error, line_label, put, read_sheet, save
 
 
 def _book(title: str, rows: list[list]) -> bytes:
@@ -37,3 +37,14 @@ def test_a_missing_sheet_or_a_broken_zip_is_a_message_not_a_crash():
 
 def test_row_messages_start_with_the_row_number():
     assert line_label(7) == "Dòng 7"
+
+
+@pytest.mark.parametrize("value", ['=HYPERLINK("http://x","y")', "- Tăng cường", "+84 912", "@SUM(A1)"])
+def test_a_string_a_spreadsheet_would_run_is_written_as_text(value):
+    cell = put(Workbook().active["A1"], value)
+    assert cell.value == value and cell.data_type == "s" and cell.quotePrefix
+
+
+def test_ordinary_values_keep_their_type():
+    assert put(Workbook().active["A1"], 12).data_type == "n"
+    assert not put(Workbook().active["A1"], "Hội Nông dân").quotePrefix

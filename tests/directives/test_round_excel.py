@@ -39,6 +39,14 @@ def test_the_file_lists_the_users_open_directives_and_only_the_input_columns_are
     assert any(v.type == "list" and "Hoàn thành" in v.formula1 for v in rules.values())
 
 
+def test_a_directive_written_like_a_formula_stays_text_in_the_file():
+    w, r, front, *_ = round_world(front_directives=1)
+    Directive.objects.filter(pk=front[0].pk).update(text='=HYPERLINK("http://x","bấm")')
+    _, sheet = _book(round_excel.build(w.lead_editor, r))
+    cell = sheet.cell(row=FIRST_ROW, column=4)
+    assert cell.value == '=HYPERLINK("http://x","bấm")' and cell.data_type == "s"
+
+
 def test_a_file_of_thirty_rows_lists_each_problem_and_applies_nothing_while_any_remains():
     w, r, front, farmers, other = round_world(front_directives=26)
     book, sheet = _book(round_excel.build(w.lead_editor, r))

@@ -54,6 +54,8 @@ def test_blank_rows_are_no_change_and_an_empty_round_applies_nothing():
     ({"status": "Xong rồi"}, "Dòng 1: trạng thái “Xong rồi” không hợp lệ"),
     ({"status": "done"}, "Dòng 1: chỉ lãnh đạo cơ quan thường trực khối được xác nhận hoàn thành"),
     ({"version": 99}, "Dòng 1: chỉ đạo “"),
+    ({"note": "Đã xong\x1b[31m"}, "Dòng 1: nội dung tiến độ có ký tự điều khiển không nhìn thấy được"),
+    ({"note": "x" * 2001}, "Dòng 1: nội dung tiến độ dài quá 2000 ký tự."),
 ])
 def test_a_bad_row_is_named_by_its_line_in_vietnamese(fields, message):
     w, r, front, *_ = round_world()

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import PatternFill, Protection
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -20,6 +22,20 @@ MAX_BYTES = 5 * 1024 * 1024
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER_FILL = PatternFill("solid", fgColor="EEEEEE")
 INPUT_FILL = PatternFill("solid", fgColor="FFF9DB")
+
+
+# Excel runs a cell typed as "=…" (and "+", "-", "@" once edited): a directive written "- Tăng cường…" or a
+# name such as =HYPERLINK(…) must stay text in a leader's spreadsheet.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def put(cell: Cell, value: Any) -> Cell:
+    """Set `cell` to `value`; a string is always text, never a formula."""
+    cell.value = value
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
 
 
 def save(book: Workbook) -> bytes:

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from giaoban.core.spreadsheets import HEADER_FILL, line_label, protect, read_sheet, save, unlock, with_messages
+from giaoban.core.spreadsheets import HEADER_FILL, line_label, protect, put, read_sheet, save, unlock, with_messages
 from giaoban.directives.models import DirectiveStatus, ProgressRound
 from giaoban.directives.rounds import Preview, RowInput, check, directives_for
 
@@ -37,17 +37,16 @@ def _validations(sheet) -> tuple[DataValidation, DataValidation]:
 
 
 def _head(sheet, progress_round: ProgressRound) -> None:
-    sheet["A1"] = _("BÁO CÁO TIẾN ĐỘ THỰC HIỆN CHỈ ĐẠO")
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet["A2"] = str(progress_round)
-    sheet["A3"] = _("Mã đợt")
-    sheet[ROUND_ID_CELL] = progress_round.pk
-    sheet["A4"] = _("Chỉ nhập vào ba cột tô vàng; không sửa mã chỉ đạo. Dòng để trống được giữ nguyên.")
-    sheet["A4"].font = Font(italic=True)
+    put(sheet["A1"], _("BÁO CÁO TIẾN ĐỘ THỰC HIỆN CHỈ ĐẠO")).font = Font(bold=True, size=13)
+    put(sheet["A2"], str(progress_round))
+    put(sheet["A3"], _("Mã đợt"))
+    put(sheet[ROUND_ID_CELL], progress_round.pk)
+    put(sheet["A4"], _("Chỉ nhập vào ba cột tô vàng; không sửa mã chỉ đạo. Dòng để trống được giữ nguyên.")
+        ).font = Font(italic=True)
     titles = [_("STT"), _("Mã chỉ đạo"), _("Phiên bản"), _("Nội dung chỉ đạo"), _("Đơn vị chủ trì"),
               _("Thời hạn"), _("Tiến độ gần nhất"), _("Tiến độ, kết quả"), _("% hoàn thành"), _("Trạng thái")]
     for col, title in enumerate(titles, start=1):
-        cell = sheet.cell(row=HEADER_ROW, column=col, value=title)
+        cell = put(sheet.cell(row=HEADER_ROW, column=col), title)
         cell.font, cell.fill = Font(bold=True), HEADER_FILL
 
 
@@ -67,7 +66,7 @@ def build(user, progress_round: ProgressRound) -> bytes:
                   directive.lead.name if directive.lead_id else directive.assignees_text,
                   directive.deadline_label(), latest]
         for col, value in enumerate(values, start=1):
-            sheet.cell(row=row, column=col, value=value).alignment = Alignment(wrap_text=True, vertical="top")
+            put(sheet.cell(row=row, column=col), value).alignment = Alignment(wrap_text=True, vertical="top")
         for col in (NOTE_COL, PERCENT_COL, STATUS_COL):
             unlock(sheet.cell(row=row, column=col))
         sheet.cell(row=row, column=NOTE_COL).alignment = Alignment(wrap_text=True, vertical="top")

@@ -10,6 +10,7 @@ made is refused as stale: its version no longer matches.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -24,6 +25,8 @@ from giaoban.directives.rules import can_close_directive, reporting_bodies
 from giaoban.organisations.models import Organization
 
 MAX_NOTE = 2000
+# Invisible control characters break the XML of every DOCX/XLSX the note later goes into.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # What a reporter may set; "done" further needs the right to close (the convening body's leader).
 REPORTABLE = (DirectiveStatus.IN_PROGRESS, DirectiveStatus.DONE)
 
@@ -182,6 +185,9 @@ def _check_row(user, item: RowInput, allowed: dict[int, Directive], seen: set[in
         row.errors.append(_("%(line)s: hãy ghi tiến độ, kết quả thực hiện.") % {"line": item.line})
     elif len(row.note) > MAX_NOTE:
         row.errors.append(_("%(line)s: nội dung tiến độ dài quá %(n)d ký tự.") % {"line": item.line, "n": MAX_NOTE})
+    elif _CONTROL.search(row.note):
+        row.errors.append(_("%(line)s: nội dung tiến độ có ký tự điều khiển không nhìn thấy được; hãy xóa các ký tự "
+                            "đó.") % {"line": item.line})
     _percent(item.percent, row)
     _status(user, item.status, row)
     return row

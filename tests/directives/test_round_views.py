@@ -62,6 +62,17 @@ def test_one_save_records_every_filled_row_as_a_progress_update(client):
                                                                                                   farmers.pk}
 
 
+def test_tampered_rows_get_row_messages_not_a_crash(client):
+    w, r, front, *_ = round_world(front_directives=1)
+    client.force_login(w.lead_editor)
+    response = client.post(reverse("directives:round", args=[r.pk]), {
+        "row": ["abc", str(front[0].pk)], "note-abc": "x", f"note-{front[0].pk}": "ok",
+        f"version-{front[0].pk}": "không phải số"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 200 and "Dòng 1: mã chỉ đạo “abc”" in html and "Dòng 2: chỉ đạo “" in html
+    assert not DirectiveUpdate.objects.exists()
+
+
 def test_a_row_posted_for_another_bodys_directive_is_refused(client):
     w, r, front, _farmers, other = round_world(front_directives=1)
     client.force_login(w.lead_editor)
@@ -141,6 +152,7 @@ def test_the_briefings_editor_opens_one_round_per_briefing(client):
     assert ProgressRound.objects.filter(meeting=upcoming).count() == 1
     client.force_login(w.lead_editor)
     assert client.post(reverse("directives:round_open"), {"meeting": w.meeting.pk}).status_code == 403
+    assert client.post(reverse("directives:round_open"), {"meeting": "abc"}).status_code == 404
 
 
 def test_a_body_whose_directive_is_in_the_round_reaches_it_without_seeing_the_briefing(client):

@@ -59,7 +59,8 @@ def round_index(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def round_open(request: HttpRequest) -> HttpResponse:
-    meeting = Meeting.objects.visible_to(request.user).filter(pk=request.POST.get("meeting") or 0).first()
+    pk = request.POST.get("meeting", "")
+    meeting = Meeting.objects.visible_to(request.user).filter(pk=int(pk)).first() if pk.isdigit() else None
     if meeting is None:
         raise Http404
     if not can_open_round(request.user, meeting):
@@ -98,18 +99,19 @@ def _save(request: HttpRequest, progress_round: ProgressRound, items: list[round
 
 
 def _page_context(request: HttpRequest, progress_round: ProgressRound, preview=None, data=None) -> dict:
-    errors: dict[str, list[str]] = {}
+    errors: dict[int, list[str]] = {}
     for row in preview.rows if preview else []:
-        errors.setdefault(row.line, []).extend(row.errors)
+        if row.directive is not None:
+            errors.setdefault(row.directive.pk, []).extend(row.errors)
     keep = data if preview is not None and preview.problems else None  # a refused save keeps what was typed
-    directives = rounds.directives_for(request.user, progress_round)
-    rows = [{"line": line_label(i), "number": i, "d": d, "errors": errors.get(line_label(i), []),
+    rows = [{"number": i, "d": d, "errors": errors.get(d.pk, []),
              "note": keep.get(f"note-{d.pk}", "") if keep else "",
              "percent": keep.get(f"percent-{d.pk}", "") if keep else "",
              "status": keep.get(f"status-{d.pk}", "") if keep else ""}
-            for i, d in enumerate(directives, start=1)]
+            for i, d in enumerate(rounds.directives_for(request.user, progress_round), start=1)]
     follow = can_follow_round(request.user, progress_round)
     return {"round": progress_round, "rows": rows, "upload_form": UploadForm(),
+            "problems": preview.problems if preview else [],
             "statuses": [DirectiveStatus.IN_PROGRESS, DirectiveStatus.DONE],
             "answers": rounds.answers(progress_round) if follow else None}
 

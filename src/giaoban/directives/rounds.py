@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from giaoban.core.text import fold, nfc
 from giaoban.directives.carryover import pending_directives
-from giaoban.directives.models import OPEN_STATUSES, Directive, DirectiveStatus, ProgressRound
+from giaoban.directives.models import OPEN_STATUSES, Directive, DirectiveQuerySet, DirectiveStatus, ProgressRound
 from giaoban.directives.rules import can_close_directive, reporting_bodies
 from giaoban.organisations.models import Organization
 
@@ -35,7 +35,7 @@ class StaleRoundError(Exception):
     """A directive changed between the check and the save; nothing of the round was applied."""
 
 
-def round_directives(progress_round: ProgressRound):
+def round_directives(progress_round: ProgressRound) -> DirectiveQuerySet:
     """What the briefing carries over, plus what was answered in the round (closed since, still counted)."""
     pending = pending_directives(progress_round.meeting).values("pk")
     answered = Directive.objects.filter(updates__round=progress_round).values("pk")

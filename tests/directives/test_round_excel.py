@@ -47,8 +47,11 @@ def test_a_directive_written_like_a_formula_stays_text_in_the_file():
     assert cell.value == '=HYPERLINK("http://x","bấm")' and cell.data_type == "s"
 
 
-def test_a_file_of_thirty_rows_lists_each_problem_and_applies_nothing_while_any_remains():
-    w, r, front, farmers, other = round_world(front_directives=26)
+def thirty_rows(w, r, front, farmers, other):
+    """The lead editor's file filled offline: 27 own rows (3 wrong), 3 typed by hand; one directive goes stale.
+
+    Returns (book, sheet, {directive id: Excel row}, first hand-typed row, the stale directive).
+    """
     book, sheet = _book(round_excel.build(w.lead_editor, r))
     rows = {sheet.cell(row=n, column=ID_COL).value: n for n in range(FIRST_ROW, sheet.max_row + 1)}
     for index, directive in enumerate(front):  # 26 rows typed offline, three of them wrong
@@ -72,6 +75,12 @@ def test_a_file_of_thirty_rows_lists_each_problem_and_applies_nothing_while_any_
     stale = front[7]  # edited by the convening office after the file was made
     stale.text = "Nội dung được sửa sau khi tải tệp"
     stale.save_versioned(stale.version)
+    return book, sheet, rows, extra, stale
+
+
+def test_a_file_of_thirty_rows_lists_each_problem_and_applies_nothing_while_any_remains():
+    w, r, front, farmers, other = round_world(front_directives=26)
+    book, sheet, rows, extra, stale = thirty_rows(w, r, front, farmers, other)
     data = _bytes(book)
 
     preview, items = round_excel.read(w.lead_editor, r, data)

@@ -12,7 +12,7 @@ from giaoban.directives import round_excel
 from giaoban.directives.models import DirectiveUpdate, ProgressRound
 from giaoban.directives.round_excel import FIRST_ROW, NOTE_COL, PERCENT_COL
 from tests.directives.factories import round_world
-from tests.directives.test_round_excel import _book, _bytes
+from tests.directives.test_round_excel import _book, _bytes, thirty_rows
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 from tests.meetings.factories import MeetingFactory
 
@@ -160,3 +160,19 @@ def test_a_body_whose_directive_is_in_the_round_reaches_it_without_seeing_the_br
     client.force_login(w.outsider)  # an editor of the body outside the bloc that leads one directive
     html = client.get(reverse("directives:round", args=[r.pk])).content.decode()
     assert other.text in html and 'id="round-answers"' not in html
+
+
+def test_the_preview_of_a_thirty_row_file_lists_every_problem_and_confirming_applies_nothing(client):
+    w, r, front, farmers, other = round_world(front_directives=26)
+    book, _sheet, rows, extra, stale = thirty_rows(w, r, front, farmers, other)
+    client.force_login(w.lead_editor)
+    response = client.post(reverse("directives:round_upload", args=[r.pk]),
+                           {"file": SimpleUploadedFile("tien-do.xlsx", _bytes(book))})
+    html = response.content.decode()
+    assert html.count("<tr") == 31 and "Xác nhận cập nhật" not in html and "Có 7 lỗi: chưa có gì được lưu" in html
+    for line in (rows[front[3].pk], rows[front[4].pk], rows[front[5].pk], rows[stale.pk], extra, extra + 1,
+                 extra + 2):
+        assert f"Dòng {line}: " in html
+    client.post(reverse("directives:round_confirm", args=[r.pk]))
+    assert not DirectiveUpdate.objects.exists()
+    assert not other.updates.exists() and other.history.count() == 1

@@ -60,7 +60,7 @@ class MeetingForm(forms.ModelForm):
     period_label = period_field(_("Kỳ đánh giá"))
     next_period_label = period_field(_("Kỳ triển khai"))
     secretary_name = forms.CharField(label=_("Thư ký hội nghị"), max_length=150, required=False,
-                                     widget=forms.TextInput(attrs={"list": "people-names"}))
+                                     widget=forms.TextInput(attrs=PEOPLE_PICKER))
     version = VersionField()
 
     class Meta:
@@ -141,7 +141,7 @@ class ChairForm(forms.Form):
 class AttendanceForm(forms.Form):
     organization = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Organization.objects.none(), required=False)
     person_name = forms.CharField(label=_("Người được mời"), max_length=150, required=False,
-                                  widget=forms.TextInput(attrs={"list": "people-names"}))
+                                  widget=forms.TextInput(attrs=PEOPLE_PICKER))
     presence = forms.ChoiceField(label=_("Tình trạng"), choices=Presence.choices, initial=Presence.PRESENT)
     delegate_name = forms.CharField(label=_("Người dự"), max_length=255, required=False)
     reason = forms.CharField(label=_("Lý do vắng"), max_length=255, required=False)

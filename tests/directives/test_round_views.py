@@ -146,8 +146,15 @@ def test_the_briefings_editor_opens_one_round_per_briefing(client):
     client.force_login(editor)
     html = client.get(reverse("directives:rounds")).content.decode()
     assert upcoming.title in html.split("Mở đợt báo cáo cho kỳ giao ban", 1)[1]
-    response = client.post(reverse("directives:round_open"), {"meeting": upcoming.pk})
-    assert response.status_code == 302 and ProgressRound.objects.filter(meeting=upcoming).count() == 1
+    response = client.post(reverse("directives:round_open"), {"meeting": upcoming.pk, "due_on": "32/13/2022"},
+                           follow=True)
+    assert "Hạn báo cáo không hợp lệ" in response.content.decode() and not ProgressRound.objects.filter(
+        meeting=upcoming).exists()
+    due = (upcoming.date - datetime.timedelta(days=3)).strftime("%d/%m/%Y")
+    response = client.post(reverse("directives:round_open"), {"meeting": upcoming.pk, "due_on": due})
+    assert response.status_code == 302
+    assert ProgressRound.objects.get(meeting=upcoming).due_on.strftime("%d/%m/%Y") == due
+    assert f"Hạn báo cáo: <strong>{due}" in client.get(response["Location"]).content.decode()
     client.post(reverse("directives:round_open"), {"meeting": upcoming.pk})
     assert ProgressRound.objects.filter(meeting=upcoming).count() == 1
     client.force_login(w.lead_editor)

@@ -35,6 +35,13 @@ class UploadForm(forms.Form):
         return upload
 
 
+class OpenRoundForm(forms.Form):
+    due_on = forms.DateField(
+        label=gettext_lazy("Hạn báo cáo"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
+        error_messages={"invalid": gettext_lazy("Hạn báo cáo không hợp lệ; ghi dạng ngày/tháng/năm.")})
+
+
 def _round_or_404(request: HttpRequest, pk: int) -> ProgressRound:
     """A round whose briefing the user may see, or in which one of the user's bodies has directives."""
     progress_round = get_object_or_404(ProgressRound.objects.select_related(
@@ -53,7 +60,7 @@ def round_index(request: HttpRequest) -> HttpResponse:
                 .order_by("date")[:30] if can_open_round(request.user, m)]
     return render(request, "directives/round_index.html", {
         "rounds": ProgressRound.objects.filter(meeting__in=visible.values("pk")).select_related("meeting")[:50],
-        "openable": openable})
+        "openable": openable, "form": OpenRoundForm()})
 
 
 @login_required
@@ -65,8 +72,12 @@ def round_open(request: HttpRequest) -> HttpResponse:
         raise Http404
     if not can_open_round(request.user, meeting):
         raise PermissionDenied
-    progress_round, created = ProgressRound.objects.get_or_create(meeting=meeting,
-                                                                  defaults={"opened_by": request.user})
+    form = OpenRoundForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["due_on"]))
+        return redirect("directives:rounds")
+    progress_round, created = ProgressRound.objects.get_or_create(
+        meeting=meeting, defaults={"opened_by": request.user, "due_on": form.cleaned_data["due_on"]})
     if created:
         messages.success(request, _("Đã mở đợt báo cáo tiến độ trước “%(m)s”.") % {"m": meeting.title})
     return redirect(progress_round)

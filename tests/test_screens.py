@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from giaoban.directives.models import Directive
+from giaoban.directives.models import Directive, ProgressRound
 from giaoban.meetings.models import Meeting
 from giaoban.organisations.models import Bloc
 from giaoban.reports.models import PeriodReport
@@ -33,6 +33,8 @@ def main_pages() -> dict[str, str]:
         "directives": reverse("directives:list"),
         "directive": reverse("directives:detail", args=[directive.pk]),
         "my-directives": reverse("directives:mine"),
+        "progress-rounds": reverse("directives:rounds"),
+        "progress-round": reverse("directives:round", args=[ProgressRound.objects.order_by("pk").first().pk]),
         "reports": reverse("reports:mine"),
         "consolidation": reverse("reports:consolidation_index"),
         "bloc-consolidation": reverse("reports:bloc_consolidation", args=[bloc.pk, report.period]),

@@ -1,10 +1,13 @@
-"""Real browser: the list filters update in place, and an editor reports progress from "việc của đơn vị tôi"."""
+"""Real browser: the list filters update in place; an editor reports progress from "việc của đơn vị tôi" and
+for a whole round at once."""
 
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
 from giaoban.directives.models import Directive, DirectiveUpdate
+from tests.directives.factories import round_world
+from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -54,3 +57,20 @@ def test_directive_list_filters_update_in_place_with_htmx(live_server, page, set
     assert "Nghĩa Tá" in results and "quá hạn" in results
     assert page.evaluate("window.__marker") == "still here"  # same page, only #results was swapped
     assert "overdue=on" in page.url  # the filter is in the address, so it can be bookmarked
+
+
+def test_a_lead_body_saves_its_whole_round_in_one_go_without_leaving_the_page(live_server, page):
+    w, r, front, *_ = round_world(front_directives=2)
+    page.goto(live_server.url + "/dang-nhap/")
+    page.fill("#id_username", w.lead_editor.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(live_server.url + r.get_absolute_url())
+    page.evaluate("window.__marker = 'still here'")
+    page.fill(f"textarea[name=note-{front[0].pk}]", "Đã họp triển khai ở 5 xã")
+    page.fill(f"input[name=percent-{front[0].pk}]", "40")
+    page.fill(f"textarea[name=note-{front[1].pk}]", "Đã ký kế hoạch")
+    page.click("#round-form button[type=submit]")
+    expect(page.locator("#round-form")).to_contain_text("Đã ghi 2 báo cáo tiến độ.")
+    assert page.evaluate("window.__marker") == "still here"  # only the form was swapped
+    assert DirectiveUpdate.objects.filter(round=r).count() == 2

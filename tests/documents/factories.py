@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from giaoban.directives.models import DeadlinePrecision, Directive
-from giaoban.meetings.models import AgendaItem, Attendance, Conclusion, Meeting, MeetingChair, Person
+from giaoban.meetings.models import AgendaItem, Attendance, Conclusion, Meeting, MeetingChair, Person, Presence
 from giaoban.organisations.models import AdminUnit, Bloc, Level, Organization, OrganizationType
 from giaoban.periods.logic import PeriodKey
 from giaoban.periods.models import Period
@@ -146,6 +146,22 @@ def huu_lung() -> Record:
         directives.append(d)
     return Record(m, committee, directives, {"province": provincial, "board": board, "front": front,
                                              "farmers": farmers, "tricky": tricky, "bloc": bloc})
+
+
+def huu_lung_with_absences() -> Record:
+    """Hữu Lũng's briefing: board and front present, farmers excused, women absent, the tricky body delegated."""
+    record = huu_lung()
+    meeting = record.meeting
+    women = meeting.bloc.members.get(name__startswith="Hội Liên hiệp Phụ nữ")
+    Attendance.objects.filter(meeting=meeting, organization=record.orgs["farmers"]).update(
+        presence=Presence.EXCUSED, reason="Đi công tác tỉnh")
+    Attendance.objects.filter(meeting=meeting, organization=record.orgs["tricky"]).update(
+        presence=Presence.DELEGATED, delegate_name="Lê Văn Thay")
+    Attendance.objects.create(meeting=meeting, organization=women, presence=Presence.ABSENT)
+    meeting.secretary = Person.objects.create(name="Hoàng Thị Thư", title="Chuyên viên")
+    meeting.minutes = "<p>Đồng chí Trưởng ban Dân vận báo cáo kết quả quý I.</p><p>Các đại biểu thảo luận.</p>"
+    meeting.save()
+    return record
 
 
 def bau_bang() -> Record:

@@ -29,4 +29,5 @@ def test_docs_preview_writes_pdf_docx_and_png_pages(settings, tmp_path):
     call_command("docs-preview", "--out", str(tmp_path), "--limit", "1", stdout=None)
     names = {p.name for p in tmp_path.iterdir()}
     assert any(n.endswith("-notice.pdf") for n in names) and any(n.endswith("-notice.docx") for n in names)
+    assert any(n.endswith("-minutes.pdf") for n in names) and any(n.endswith("-minutes.docx") for n in names)
     assert any(n.endswith(".png") for n in names)

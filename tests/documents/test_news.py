@@ -34,3 +34,10 @@ def test_saving_normalises_paragraphs_and_stamps_publication():
     item.published = True
     item.save()
     assert item.paragraphs() == ["Đoạn một.", "Đoạn hai."] and item.published_at is not None
+
+
+def test_the_news_item_names_only_the_bodies_that_attended():
+    record = f.huu_lung_with_absences()
+    lead = news.draft(record.meeting).lead
+    assert "Ủy ban MTTQ Việt Nam huyện Hữu Lũng" in lead
+    assert "Hội Nông dân" not in lead and "Phụ nữ" not in lead

@@ -13,6 +13,7 @@ from giaoban.documents import content
 from giaoban.documents.render import render_docx, render_pdf, sha256
 from giaoban.documents.report import issue_report
 from giaoban.documents.service import issue_invitation, issue_notice, matches_stored
+from giaoban.meetings.models import Attendance, Person
 from tests.documents import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -188,3 +189,24 @@ def test_markup_in_names_is_text_not_markup_in_docx_xml():
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
     assert "&amp; Dịch vụ &lt;Hữu Lũng&gt;" in xml
     assert "<Hữu Lũng>" not in xml
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_a_notice_for_a_meeting_with_an_excused_body_does_not_list_it_as_attending(fmt):
+    record = f.huu_lung_with_absences()
+    text = both_formats(issue_notice(record.meeting, issued_on=DAY))[fmt]
+    attending = text.split("Tham dự có đại diện lãnh đạo:", 1)[1].split(".", 1)[0]
+    assert "Ủy ban MTTQ Việt Nam huyện Hữu Lũng" in attending and f.TRICKY_NAME in attending
+    assert "Hội Nông dân" not in attending and "Phụ nữ" not in attending
+
+
+def test_the_notice_intro_leaves_out_an_absent_body():
+    record = f.huu_lung_with_absences()
+    assert "Phụ nữ" not in content.notice(record.meeting)["intro"][0]
+
+
+def test_the_invitation_names_an_invited_person_by_name():
+    record = f.huu_lung()
+    Attendance.objects.create(meeting=record.meeting, organization=record.orgs["front"],
+                              person=Person.objects.create(name="Vi Văn Mời", title="Chủ tịch"))
+    assert "Đồng chí Vi Văn Mời, Ủy ban MTTQ Việt Nam huyện Hữu Lũng" in content.invitees(record.meeting)

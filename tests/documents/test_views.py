@@ -112,3 +112,19 @@ def test_news_draft_is_created_edited_with_version_check_and_published(client):
     assert item.title == "Hữu Lũng: giao ban quý I" and item.published and item.history.count() == 2
     text = client.get(f"/van-ban/tin-bai/{item.pk}/tin.txt").content.decode()
     assert text.startswith("Hữu Lũng: giao ban quý I\n") and "Đào Thị Phương Lan" in text
+
+
+def test_editor_issues_the_minutes_from_the_meeting_page_signed_by_the_chair(client):
+    record = f.huu_lung_with_absences()
+    client.force_login(_member(record))
+    page = client.get(f"/van-ban/cuoc-hop/{record.meeting.pk}/").content.decode()
+    assert "Biên bản hội nghị" in page and 'name="minutes-signer_title" value="Phó Bí thư Thường trực huyện ủy"' in page
+    draft = client.get(f"/van-ban/cuoc-hop/{record.meeting.pk}/du-thao/minutes.docx")
+    assert draft.status_code == 200 and not Document.objects.exists()
+    response = client.post(f"/van-ban/cuoc-hop/{record.meeting.pk}/ban-hanh/minutes/", {
+        "minutes-issued_on": "06/04/2022", "minutes-signer_name": "Đinh Đức Chính",
+        "minutes-signer_title": "Phó Bí thư Thường trực huyện ủy"})
+    document = Document.objects.get()
+    assert response.status_code == 302 and document.code == "1-BB/HU" and document.doc_type == "minutes"
+    assert document.content["signers"] == [{"role": "THƯ KÝ", "name": "Hoàng Thị Thư"},
+                                           {"role": "CHỦ TRÌ", "name": "Đinh Đức Chính"}]

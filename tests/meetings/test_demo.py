@@ -42,3 +42,19 @@ def test_demo_editor_has_work_to_report_on_in_my_directives(client, settings):
     client.force_login(get_user_model().objects.get(username="bientap"))
     html = client.get("/chi-dao/cua-don-vi-toi/").content.decode()
     assert "02 xã về đích NTM" in html and "Báo cáo tiến độ" in html
+
+
+@pytest.mark.django_db
+def test_demo_editor_finds_the_progress_round_before_the_next_briefing(client, settings):
+    from django.contrib.auth import get_user_model
+
+    from giaoban.directives.models import ProgressRound
+
+    settings.DEMO = True
+    call_command("demo", stdout=None)
+    call_command("demo", stdout=None)  # idempotent: still one round
+    progress_round = ProgressRound.objects.get()
+    client.force_login(get_user_model().objects.get(username="bientap"))
+    assert progress_round.meeting.title in client.get("/chi-dao/dot-bao-cao/").content.decode()
+    html = client.get(progress_round.get_absolute_url()).content.decode()
+    assert "02 xã về đích NTM" in html and "Lưu tất cả" in html

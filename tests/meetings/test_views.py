@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from giaoban.directives.models import Directive
-from giaoban.meetings.models import Attachment, Meeting
+from giaoban.meetings.models import Attachment, Meeting, MeetingKind, QuorumRule
 from tests.meetings.factories import briefing_world
 from tests.meetings.formdata import form_values
 from tests.meetings.seeds import seed_world
@@ -289,3 +289,23 @@ def test_an_import_interrupted_half_way_leaves_no_meeting_and_no_directive(clien
     with pytest.raises(RuntimeError):
         client.post(reverse("meetings:import_save"), data)
     assert Meeting.objects.count() == 0 and Directive.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_the_form_records_the_secretary_and_each_bodys_attendance_and_the_page_counts_them(client):
+    w = briefing_world()
+    QuorumRule.objects.create(kind=MeetingKind.BRIEFING, numerator=2, denominator=3)
+    client.force_login(w.leader)
+    response = client.post(reverse("meetings:edit", args=[w.meeting.pk]), _meeting_post(
+        w.meeting, secretary_name="Hoàng Thị Thư", **_formset("attendance", [
+            {"organization": w.board.pk, "presence": "present"},
+            {"organization": w.front.pk, "presence": "delegated", "delegate_name": "Lê Văn Thay"},
+            {"organization": w.farmers.pk, "presence": "excused", "reason": "Họp ở tỉnh"}])))
+    assert response.status_code == 302
+    meeting = Meeting.objects.get(pk=w.meeting.pk)
+    assert meeting.secretary.name == "Hoàng Thị Thư" and meeting.attendances.count() == 3
+    html = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+    counts = html.split('id="attendance-counts"', 1)[1].split("</p>", 1)[0]
+    assert "Mời 3 đơn vị: có mặt 2 (trong đó 1 cử người dự thay), vắng có lý do 1" in counts
+    assert "Đủ số đơn vị tối thiểu (2/3: 2 đơn vị)." in counts
+    assert "Họp ở tỉnh" in html and "Lê Văn Thay" in html

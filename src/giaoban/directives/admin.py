@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from giaoban.directives.models import Directive, DirectiveUpdate
+from giaoban.directives.models import Directive, DirectiveUpdate, ProgressRound
 
 
 @admin.register(Directive)
@@ -16,4 +16,10 @@ class DirectiveAdmin(SimpleHistoryAdmin):
 @admin.register(DirectiveUpdate)
 class DirectiveUpdateAdmin(SimpleHistoryAdmin):
     list_display = ["directive", "percent", "organization", "created_at"]
-    raw_id_fields = ["directive", "organization", "author"]
+    raw_id_fields = ["directive", "organization", "author", "round"]
+
+
+@admin.register(ProgressRound)
+class ProgressRoundAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "due_on", "opened_by", "opened_at"]
+    raw_id_fields = ["meeting", "opened_by"]

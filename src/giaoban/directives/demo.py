@@ -13,7 +13,7 @@ import datetime
 from django.utils import timezone
 
 from giaoban.directives.carryover import propose_agenda
-from giaoban.directives.models import Directive, DirectiveStatus, DirectiveUpdate, Priority
+from giaoban.directives.models import Directive, DirectiveStatus, DirectiveUpdate, Priority, ProgressRound
 from giaoban.directives.targets import find_target
 from giaoban.organisations.models import AdminUnit
 
@@ -165,6 +165,8 @@ CLOSED = [
 ]
 # Unfinished at the Hữu Lũng bloc's next briefing: carried over there.
 CARRIED = [("huu-lung-q1-2022", 3, "huu-lung-q2-2022")]
+# Briefings whose lead bodies are asked for a bulk progress round beforehand.
+ROUNDS = ["huu-lung-q2-2022"]
 
 
 def _place(name: str) -> AdminUnit | None:
@@ -196,6 +198,8 @@ def load(ctx: dict) -> None:
                 directive.places.set(units)
             created[key].append(directive)
     _follow_up(ctx, created, orgs, meetings, users)
+    for key in ROUNDS:
+        ProgressRound.objects.get_or_create(meeting=meetings[key], defaults={"opened_by": users.get("quantri")})
 
 
 def _follow_up(ctx: dict, created: dict, orgs: dict, meetings: dict, users: dict) -> None:

@@ -189,13 +189,13 @@ class Directive(Versioned):
     # --- workflow: new → in_progress → done; cancelled; carried over (still open) -------------
 
     def record_progress(self, *, user, organization: Organization, note: str, percent: int | None = None,
-                        evidence=None) -> "DirectiveUpdate":
+                        evidence=None, round: "ProgressRound | None" = None) -> "DirectiveUpdate":
         """Store a progress report; the first one moves a new directive to in progress."""
         if not self.is_open:
             raise ValidationError(_("Chỉ đạo đã đóng, không nhận báo cáo tiến độ."))
         with transaction.atomic():
             update = DirectiveUpdate(directive=self, note=nfc(note), percent=percent, author=user,
-                                     organization=organization)
+                                     organization=organization, round=round)
             if evidence:
                 update.evidence = evidence
             update.save()
@@ -233,6 +233,30 @@ class Directive(Versioned):
                 self.save_versioned(self.version)
 
 
+class ProgressRound(models.Model):
+    """A bulk progress round before a briefing: each lead body answers for all its open directives at once."""
+
+    meeting = models.OneToOneField(Meeting, verbose_name=_("kỳ giao ban"), on_delete=models.CASCADE,
+                                   related_name="progress_round")
+    due_on = models.DateField(_("hạn báo cáo"), null=True, blank=True)
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+")
+    opened_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("đợt báo cáo tiến độ")
+        verbose_name_plural = _("đợt báo cáo tiến độ")
+        ordering = ["-meeting__date", "-pk"]
+
+    def __str__(self) -> str:
+        return str(_("Đợt báo cáo tiến độ trước %(meeting)s") % {"meeting": self.meeting})
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("directives:round", args=[self.pk])
+
+
 class DirectiveUpdate(models.Model):
     directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="updates")
     note = models.TextField(_("tiến độ, kết quả"))
@@ -242,6 +266,9 @@ class DirectiveUpdate(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     organization = models.ForeignKey(Organization, verbose_name=_("đơn vị báo cáo"), null=True,
                                      on_delete=models.SET_NULL, related_name="+")
+    # Set when the report was made in a bulk round, so the convening body sees who has answered.
+    round = models.ForeignKey(ProgressRound, verbose_name=_("đợt báo cáo"), null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="updates")
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()

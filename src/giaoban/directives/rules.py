@@ -4,6 +4,8 @@ See: the source meeting's viewers, plus anyone with a role on the lead or a
 coordinating body.  Report progress: editors (or above) of the lead or a
 coordinating body.  Close (done/cancel) and carry over: the leader of the
 convening body.  Edit the text, lead and deadline: the meeting's editors.
+Open a bulk progress round: the briefing's editors; follow who has answered:
+the convening body and the briefing's editors.
 """
 
 import rules
@@ -48,7 +50,25 @@ def can_edit_directive(user, directive) -> bool:
     return directive is not None and can_edit_meeting(user, directive.meeting)
 
 
+@rules.predicate
+def can_open_round(user, meeting) -> bool:
+    """A bulk progress round is opened for a bloc's briefing by the briefing's editors."""
+    return meeting is not None and meeting.is_briefing and meeting.bloc_id is not None and can_edit_meeting(
+        user, meeting)
+
+
+@rules.predicate
+def can_follow_round(user, progress_round) -> bool:
+    """Who has answered is seen by the convening body and the briefing's editors."""
+    if progress_round is None:
+        return False
+    meeting = progress_round.meeting
+    return has_role(user, meeting.convening) or can_edit_meeting(user, meeting)
+
+
 rules.add_perm("directives.view_directive", can_view_directive)
 rules.add_perm("directives.report_progress", can_report_progress)
 rules.add_perm("directives.close_directive", can_close_directive)
 rules.add_perm("directives.change_directive", can_edit_directive)
+rules.add_perm("directives.open_round", can_open_round)
+rules.add_perm("directives.follow_round", can_follow_round)

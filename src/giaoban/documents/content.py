@@ -23,7 +23,8 @@ from giaoban.documents.wording import (
     short_date,
     weekday,
 )
-from giaoban.meetings.models import Meeting, Presence
+from giaoban.meetings.attendance import attending_organizations
+from giaoban.meetings.models import Meeting
 from giaoban.organisations.models import Organization, OrganizationType
 
 Content = dict[str, Any]
@@ -182,8 +183,8 @@ def directive_groups(meeting: Meeting) -> list[dict]:
 
 
 def _attending(meeting: Meeting) -> list[Organization]:
-    attendances = meeting.attendances.select_related("organization").exclude(presence=Presence.ABSENT)
-    return [a.organization for a in attendances]
+    """Only the bodies that came (or sent a delegate): an excused body did not attend."""
+    return attending_organizations(meeting)
 
 
 def notice(meeting: Meeting, *, number: int | None = None, issued_on: datetime.date | None = None,
@@ -229,11 +230,12 @@ def notice(meeting: Meeting, *, number: int | None = None, issued_on: datetime.d
 def invitees(meeting: Meeting) -> list[str]:
     """Who the invitation names: the chairs, then the attending bodies (or the bloc's members)."""
     lines = [sentence(c) if "chủ trì" in c.lower() else f"{sentence(c)} (chủ trì hội nghị)" for c in _chairs(meeting)]
-    attendances = list(meeting.attendances.select_related("organization"))
+    attendances = list(meeting.attendances.select_related("organization", "person"))
     if attendances:
         for a in attendances:
-            lines.append(f"Đồng chí {nfc(a.delegate_name)}, {a.organization.name}" if a.delegate_name
-                         else f"Lãnh đạo {a.organization.name}")
+            # An invited person is named as invited; otherwise whoever the body said would come.
+            name = a.person.name if a.person_id else nfc(a.delegate_name)
+            lines.append(f"Đồng chí {name}, {a.organization.name}" if name else f"Lãnh đạo {a.organization.name}")
     elif meeting.bloc_id:
         lines += [f"Lãnh đạo {o.name}" for o in meeting.bloc.members.exclude(pk=meeting.host_id).order_by("name")]
     return lines

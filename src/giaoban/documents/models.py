@@ -26,6 +26,7 @@ class DocumentType(models.TextChoices):
     NOTICE = "notice", _("Thông báo kết luận")
     INVITATION = "invitation", _("Giấy mời")
     REPORT = "report", _("Báo cáo tổng hợp")
+    MINUTES = "minutes", _("Biên bản hội nghị")
 
 
 class IssuerProfile(Versioned):

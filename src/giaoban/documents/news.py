@@ -14,7 +14,8 @@ from giaoban.core.text import nfc
 from giaoban.documents.content import _concluder, _conclusion, _happened, directive_groups
 from giaoban.documents.models import NewsItem
 from giaoban.documents.wording import lower_first, short_date
-from giaoban.meetings.models import AgendaKind, Meeting, Presence
+from giaoban.meetings.attendance import attending_organizations
+from giaoban.meetings.models import AgendaKind, Meeting
 
 
 def _join(items: list[str]) -> str:
@@ -28,8 +29,7 @@ def draft(meeting: Meeting) -> NewsItem:
     """An unsaved news item for `meeting`, ready for the office to edit."""
     chairs = [f"đồng chí {c.person.name}, {c.title}" if c.title else f"đồng chí {c.person.name}"
               for c in meeting.chairs.select_related("person")]
-    attending = [a.organization.name for a in meeting.attendances.select_related("organization")
-                 .exclude(presence=Presence.ABSENT) if a.organization_id != meeting.host_id]
+    attending = [o.name for o in attending_organizations(meeting)]
     where = f", tại {nfc(meeting.place)}" if meeting.place else ""
     lead = f"Ngày {short_date(meeting.date)}{where}, {_happened(meeting)}."
     if chairs:

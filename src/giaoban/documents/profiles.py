@@ -29,8 +29,8 @@ PARTY, STATE, FRONT, YOUTH = "party", "state", "front", "youth"
 # Families that write "Số 12-TB/HU" and "T/M", as opposed to "Số: 05/TB-UBND" and "TM.".
 PARTY_STYLE = {PARTY, YOUTH}
 
-DOC_TYPE_CODES = {"notice": "TB", "invitation": "GM", "report": "BC"}
-DOC_TYPE_NAMES = {"notice": "THÔNG BÁO", "invitation": "GIẤY MỜI", "report": "BÁO CÁO"}
+DOC_TYPE_CODES = {"notice": "TB", "invitation": "GM", "report": "BC", "minutes": "BB"}
+DOC_TYPE_NAMES = {"notice": "THÔNG BÁO", "invitation": "GIẤY MỜI", "report": "BÁO CÁO", "minutes": "BIÊN BẢN"}
 
 # Body prefixes ("Huyện ủy Hữu Lũng" → "HU"), per Hướng dẫn 36-HD/VPTW's list of abbreviations.
 _PARTY_CODES = [("tỉnh ủy", "TU"), ("thành ủy", "TU"), ("thị ủy", "TU"), ("huyện ủy", "HU"), ("quận ủy", "QU"),

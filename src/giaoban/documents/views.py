@@ -24,7 +24,7 @@ from giaoban.core.text import fold
 from giaoban.core.versioning import ConcurrentEditError
 from giaoban.documents import calendar as work_calendar
 from giaoban.documents import content as build
-from giaoban.documents import news
+from giaoban.documents import minutes, news
 from giaoban.documents.forms import IssueForm, NewsItemForm
 from giaoban.documents.models import CalendarToken, Document, DocumentType, NewsItem
 from giaoban.documents.render import DOCX_MIME, PDF_MIME
@@ -34,8 +34,10 @@ from giaoban.meetings.models import BriefingSeries, Meeting
 from giaoban.organisations.models import Organization
 from giaoban.organisations.views import visible_organization_or_404
 
-DRAFT_BUILDERS = {DocumentType.NOTICE: build.notice, DocumentType.INVITATION: build.invitation}
-ISSUERS = {DocumentType.NOTICE: issue_notice, DocumentType.INVITATION: issue_invitation}
+DRAFT_BUILDERS = {DocumentType.NOTICE: build.notice, DocumentType.INVITATION: build.invitation,
+                  DocumentType.MINUTES: minutes.minutes}
+ISSUERS = {DocumentType.NOTICE: issue_notice, DocumentType.INVITATION: issue_invitation,
+           DocumentType.MINUTES: minutes.issue_minutes}
 FORMATS = {"docx": DOCX_MIME, "pdf": PDF_MIME}
 
 logger = logging.getLogger(__name__)
@@ -80,6 +82,11 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "documents/index.html", {"page": page, "issuers": issuers, "q": query})
 
 
+def _signer_title(meeting: Meeting, doc_type: str) -> str:
+    """The chair signs the minutes; the one who concluded signs the notice and the invitation."""
+    return (minutes.chair_of(meeting) if doc_type == DocumentType.MINUTES else build._concluder(meeting))[1]
+
+
 @login_required
 def meeting_documents(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_or_404(request, pk)
@@ -90,13 +97,14 @@ def meeting_documents(request: HttpRequest, pk: int) -> HttpResponse:
         forms[doc_type] = IssueForm(prefix=doc_type, initial={
             "issued_on": timezone.localdate().strftime("%d/%m/%Y"),
             "signer_name": draft["signature"]["name"],
-            "signer_title": (build._concluder(meeting)[1]),
+            "signer_title": _signer_title(meeting, doc_type),
             "recipients": "\n".join(line[2:].rstrip(",;.") for line in draft["recipients"][:-1]),
         })
     return render(request, "documents/meeting.html", {
         "meeting": meeting, "documents": meeting.documents.order_by("-issued_on", "-pk"),
         "news_items": meeting.news_items.order_by("-pk"), "can_issue": can_issue,
         "notice_form": forms[DocumentType.NOTICE], "invitation_form": forms[DocumentType.INVITATION],
+        "minutes_form": forms[DocumentType.MINUTES],
     })
 
 

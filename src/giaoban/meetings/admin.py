@@ -9,6 +9,7 @@ from giaoban.meetings.models import (
     Meeting,
     MeetingChair,
     Person,
+    QuorumRule,
     SeriesAgendaItem,
 )
 
@@ -28,7 +29,7 @@ class ChairInline(admin.TabularInline):
 
 class AttendanceInline(admin.TabularInline):
     model = Attendance
-    raw_id_fields = ["organization"]
+    raw_id_fields = ["organization", "person"]
     extra = 0
 
 
@@ -44,7 +45,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "state", "is_public"]
     search_fields = ["title"]
     date_hierarchy = "date"
-    raw_id_fields = ["host", "bloc", "period", "next_period", "created_by", "series"]
+    raw_id_fields = ["host", "bloc", "period", "next_period", "secretary", "created_by", "series"]
     inlines = [ChairInline, AttendanceInline, AgendaInline]
 
 
@@ -67,3 +68,8 @@ class BriefingSeriesAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["bloc", "host", "first_period"]
     filter_horizontal = ["attendees"]
     inlines = [SeriesAgendaInline]
+
+
+@admin.register(QuorumRule)
+class QuorumRuleAdmin(admin.ModelAdmin):
+    list_display = ["kind", "numerator", "denominator"]

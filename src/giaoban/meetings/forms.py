@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from giaoban.accounts.access import has_role, visible_organizations
 from giaoban.accounts.models import Role
-from giaoban.core.text import nfc
+from giaoban.core.text import fold, nfc
 from giaoban.core.uploads import validate_upload
 from giaoban.meetings.models import (
     AgendaItem,
@@ -59,6 +59,8 @@ def clean_period(value: str) -> Period | None:
 class MeetingForm(forms.ModelForm):
     period_label = period_field(_("Kỳ đánh giá"))
     next_period_label = period_field(_("Kỳ triển khai"))
+    secretary_name = forms.CharField(label=_("Thư ký hội nghị"), max_length=150, required=False,
+                                     widget=forms.TextInput(attrs=PEOPLE_PICKER))
     version = VersionField()
 
     class Meta:
@@ -87,6 +89,7 @@ class MeetingForm(forms.ModelForm):
             self.fields["period_label"].initial = self.instance.period.label if self.instance.period else ""
             self.fields["next_period_label"].initial = (self.instance.next_period.label
                                                         if self.instance.next_period else "")
+            self.fields["secretary_name"].initial = self.instance.secretary.name if self.instance.secretary else ""
 
     def clean_period_label(self) -> Period | None:
         return clean_period(self.cleaned_data.get("period_label", ""))
@@ -108,6 +111,12 @@ class MeetingForm(forms.ModelForm):
                                                   self.instance.next_period)
             self.instance.title = data["title"]
         return data
+
+    def save(self, commit: bool = True) -> Meeting:
+        # The secretary is filed in the directory only when the meeting is saved, not on every check.
+        name = nfc(self.cleaned_data.get("secretary_name"))
+        self.instance.secretary = Person.remember(name, "", self.instance.host) if name else None
+        return super().save(commit)
 
     def _update_errors(self, errors: ValidationError) -> None:
         # The model's rules speak of `period`/`next_period`; on the form they are typed as labels.
@@ -131,8 +140,19 @@ class ChairForm(forms.Form):
 
 class AttendanceForm(forms.Form):
     organization = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Organization.objects.none(), required=False)
+    person_name = forms.CharField(label=_("Người được mời"), max_length=150, required=False,
+                                  widget=forms.TextInput(attrs=PEOPLE_PICKER))
     presence = forms.ChoiceField(label=_("Tình trạng"), choices=Presence.choices, initial=Presence.PRESENT)
     delegate_name = forms.CharField(label=_("Người dự"), max_length=255, required=False)
+    reason = forms.CharField(label=_("Lý do vắng"), max_length=255, required=False)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("presence") == Presence.DELEGATED and not nfc(data.get("delegate_name")):
+            self.add_error("delegate_name", _("Hãy ghi tên người dự thay."))
+        if data.get("presence") in (Presence.PRESENT, Presence.DELEGATED):
+            data["reason"] = ""  # a reason only explains an absence
+        return data
 
 
 class AgendaForm(forms.Form):
@@ -169,10 +189,11 @@ class _AttendanceFormSet(_BodiesFormSet):
             org = form.cleaned_data.get("organization") if hasattr(form, "cleaned_data") else None
             if org is None:
                 continue
-            if org.pk in seen:
+            key = (org.pk, fold(form.cleaned_data.get("person_name") or ""))
+            if key in seen:
                 raise ValidationError(_("Đơn vị “%(name)s” được ghi hai lần trong danh sách dự họp.")
                                       % {"name": org.name})
-            seen.add(org.pk)
+            seen.add(key)
 
 
 ChairFormSet = forms.formset_factory(ChairForm, extra=2, max_num=20)
@@ -186,8 +207,9 @@ def chairs_initial(meeting: Meeting) -> list[dict]:
 
 def attendance_initial(meeting: Meeting | None, bloc: Bloc | None = None) -> list[dict]:
     if meeting is not None and meeting.pk:
-        return [{"organization": a.organization, "presence": a.presence, "delegate_name": a.delegate_name}
-                for a in meeting.attendances.select_related("organization")]
+        return [{"organization": a.organization, "person_name": a.person.name if a.person_id else "",
+                 "presence": a.presence, "delegate_name": a.delegate_name, "reason": a.reason}
+                for a in meeting.attendances.select_related("organization", "person")]
     if bloc is not None:  # a new briefing: the bloc's members are expected
         return [{"organization": org, "presence": Presence.PRESENT} for org in bloc.members.order_by("tree_path")]
     return []
@@ -217,8 +239,11 @@ def save_attendances(meeting: Meeting, formset) -> None:
     for form in formset.forms:
         org = form.cleaned_data.get("organization")
         if org is not None:
+            name = nfc(form.cleaned_data.get("person_name"))
             Attendance.objects.create(meeting=meeting, organization=org, presence=form.cleaned_data["presence"],
-                                      delegate_name=nfc(form.cleaned_data.get("delegate_name")))
+                                      person=Person.remember(name, "", org) if name else None,
+                                      delegate_name=nfc(form.cleaned_data.get("delegate_name")),
+                                      reason=nfc(form.cleaned_data.get("reason")))
 
 
 def save_agenda(meeting: Meeting, formset) -> None:

@@ -97,6 +97,9 @@ class Meeting(Versioned):
     is_public = models.BooleanField(_("công khai trên lịch công tác"), default=False)
     # The text the record was entered from ("Nhập từ văn bản"), kept so the source is never lost.
     source_text = models.TextField(_("văn bản gốc"), blank=True)
+    # Who kept the minutes (thư ký); signs the minutes beside the chair.
+    secretary = models.ForeignKey(Person, verbose_name=_("thư ký hội nghị"), null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="+")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -251,22 +254,73 @@ class MeetingChair(models.Model):
 
 class Presence(models.TextChoices):
     PRESENT = "present", _("Có mặt")
-    ABSENT = "absent", _("Vắng")
+    DELEGATED = "delegated", _("Cử người dự thay")
+    ABSENT = "absent", _("Vắng không có lý do")
     EXCUSED = "excused", _("Vắng có lý do")
 
 
+# A body represented by a delegate attended; the documents name only these.
+ATTENDED = (Presence.PRESENT, Presence.DELEGATED)
+
+
 class Attendance(models.Model):
+    """One invited body, or one invited person of a body, and whether they came."""
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     organization = models.ForeignKey(Organization, verbose_name=_("đơn vị"), on_delete=models.PROTECT,
                                      related_name="+")
+    person = models.ForeignKey(Person, verbose_name=_("người được mời"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
     presence = models.CharField(_("tình trạng"), max_length=10, choices=Presence.choices, default=Presence.PRESENT)
     delegate_name = models.CharField(_("người dự"), max_length=255, blank=True)
+    reason = models.CharField(_("lý do vắng"), max_length=255, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["meeting", "organization"], name="attendance_unique")]
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "organization"], condition=Q(person__isnull=True),
+                                    name="attendance_unique"),
+            models.UniqueConstraint(fields=["meeting", "organization", "person"],
+                                    condition=Q(person__isnull=False), name="attendance_person_unique"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.organization}: {self.get_presence_display()}"
+        who = f"{self.person.name} ({self.organization})" if self.person_id else str(self.organization)
+        return f"{who}: {self.get_presence_display()}"
+
+    @property
+    def attended(self) -> bool:
+        return self.presence in ATTENDED
+
+    def clean(self) -> None:
+        if self.presence == Presence.DELEGATED and not nfc(self.delegate_name):
+            raise ValidationError({"delegate_name": _("Hãy ghi tên người dự thay.")})
+
+
+class QuorumRule(models.Model):
+    """The share of invited bodies that must attend for a kind of meeting to be valid (e.g. 2/3)."""
+
+    kind = models.CharField(_("loại cuộc họp"), max_length=20, choices=MeetingKind.choices, unique=True)
+    numerator = models.PositiveSmallIntegerField(_("tử số"), default=1)
+    denominator = models.PositiveSmallIntegerField(_("mẫu số"), default=2)
+
+    class Meta:
+        verbose_name = _("quy định số đơn vị tối thiểu")
+        verbose_name_plural = _("quy định số đơn vị tối thiểu")
+        constraints = [models.CheckConstraint(condition=Q(numerator__gte=1, denominator__gte=1)
+                                              & Q(numerator__lte=models.F("denominator")),
+                                              name="quorum_fraction_valid")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.fraction_label}"
+
+    @property
+    def fraction_label(self) -> str:
+        return f"{self.numerator}/{self.denominator}"
+
+    def required(self, invited: int) -> int:
+        """The fewest attending bodies that make the quorum: ceil(invited × fraction), in integers."""
+        return -(-invited * self.numerator // self.denominator)
 
 
 class AgendaKind(models.TextChoices):

@@ -24,7 +24,7 @@ from giaoban.core.versioning import ConcurrentEditError
 from giaoban.directives.carryover import pending_directives, propose_agenda
 from giaoban.directives.forms import directive_formset
 from giaoban.directives.models import Directive
-from giaoban.meetings import importing
+from giaoban.meetings import attendance, importing
 from giaoban.meetings.forms import (
     AgendaFormSet,
     AttachmentForm,
@@ -109,7 +109,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/detail.html", {
         "meeting": meeting,
         "chairs": meeting.chairs.select_related("person"),
-        "attendances": meeting.attendances.select_related("organization").order_by("organization__tree_path"),
+        "attendances": meeting.attendances.select_related("organization", "person").order_by("organization__tree_path"),
+        "attendance": attendance.summarise(meeting),
         "agenda": meeting.agenda_items.select_related("organization"),
         "conclusion": conclusion,
         "directives": directives,

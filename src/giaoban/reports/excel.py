@@ -5,22 +5,28 @@ note columns, and each value cell carries a data validation for its kind.  An
 upload is checked completely first; nothing is saved unless every row is right.
 """
 
-import io
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from giaoban.core.spreadsheets import put
+from giaoban.core.spreadsheets import (
+    HEADER_FILL,
+    XLSX_CONTENT_TYPE,
+    line_label,
+    protect,
+    put,
+    read_sheet,
+    save,
+    unlock,
+    with_messages,
+)
 from giaoban.core.text import control_characters
-from giaoban.core.uploads import inflation_problem
 from giaoban.reports.consolidation import Consolidation
 from giaoban.reports.formatting import NumberFormatError, parse_number
 from giaoban.reports.models import Indicator, IndicatorKind, IndicatorValue, PeriodReport, indicators_for
@@ -30,8 +36,7 @@ HEADER_ROW = 5  # column titles; indicators start on the next row
 FIRST_ROW = HEADER_ROW + 1
 CODE_COL, VALUE_COL, NOTE_COL = 2, 5, 6
 REPORT_ID_CELL = "B3"
-MAX_BYTES = 5 * 1024 * 1024
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+__all__ = ["XLSX_CONTENT_TYPE", "build_template", "read_upload", "apply_upload", "export_consolidation"]
 
 # Excel number formats; Excel shows the separators of the user's locale (vi-VN: 4.000.000.000 đ).
 NUMBER_FORMATS = {
@@ -40,8 +45,6 @@ NUMBER_FORMATS = {
     IndicatorKind.PERCENT: '0.0" %"',
     IndicatorKind.RATIO: "#,##0.00",
 }
-_HEADER_FILL = PatternFill("solid", fgColor="EEEEEE")
-_INPUT_FILL = PatternFill("solid", fgColor="FFF9DB")
 
 
 def _validation(kind: str) -> DataValidation:
@@ -55,14 +58,7 @@ def _validation(kind: str) -> DataValidation:
         rule = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
         message = _("Nhập số nguyên không âm (tiền tính bằng đồng).") if kind == IndicatorKind.MONEY else _(
             "Nhập số nguyên không âm.")
-    rule.allow_blank = True
-    rule.showErrorMessage = True
-    rule.errorTitle = _("Giá trị không hợp lệ")
-    rule.error = message
-    rule.promptTitle = _("Hướng dẫn")
-    rule.prompt = message
-    rule.showInputMessage = True
-    return rule
+    return with_messages(rule, message)
 
 
 def build_template(report: PeriodReport) -> bytes:
@@ -82,7 +78,7 @@ def build_template(report: PeriodReport) -> bytes:
     headers = [_("STT"), _("Mã chỉ tiêu"), _("Tên chỉ tiêu"), _("Đơn vị tính"), _("Giá trị"), _("Ghi chú")]
     for col, title in enumerate(headers, start=1):
         cell = put(sheet.cell(row=HEADER_ROW, column=col), title)
-        cell.font, cell.fill = Font(bold=True), _HEADER_FILL
+        cell.font, cell.fill = Font(bold=True), HEADER_FILL
     validations: dict[str, DataValidation] = {}
     for offset, indicator in enumerate(indicators):
         row = FIRST_ROW + offset
@@ -96,18 +92,16 @@ def build_template(report: PeriodReport) -> bytes:
         value_cell.number_format = NUMBER_FORMATS[indicator.kind]
         note_cell = put(sheet.cell(row=row, column=NOTE_COL), value.note if value else None)
         for cell in (value_cell, note_cell):
-            cell.protection = Protection(locked=False)
-            cell.fill = _INPUT_FILL
+            unlock(cell)
         if indicator.kind not in validations:
             validations[indicator.kind] = _validation(indicator.kind)
             sheet.add_data_validation(validations[indicator.kind])
         validations[indicator.kind].add(value_cell)
     for col, width in zip("ABCDEF", (6, 22, 60, 14, 20, 30), strict=True):
         sheet.column_dimensions[col].width = width
-    sheet.protection.sheet = True
-    sheet.protection.formatColumns = False  # let people widen columns on a small screen
+    protect(sheet)
     sheet.freeze_panes = sheet.cell(row=FIRST_ROW, column=1)
-    return _save(book)
+    return save(book)
 
 
 def _excel_number(value: Decimal, indicator: Indicator) -> int | float:
@@ -115,12 +109,6 @@ def _excel_number(value: Decimal, indicator: Indicator) -> int | float:
     if indicator.kind in (IndicatorKind.COUNT, IndicatorKind.MONEY) or value == value.to_integral_value():
         return int(value)
     return float(value)
-
-
-def _save(book: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 @dataclass
@@ -133,46 +121,13 @@ class UploadResult:
         return not self.errors
 
 
-def _file_error(data: bytes) -> str | None:
-    """Recognise what the file really is before opening it (a PDF renamed .xlsx, an old .xls…)."""
-    if not data:
-        return _("Tệp trống. Hãy chọn tệp Excel (.xlsx) đã tải về từ hệ thống.")
-    if len(data) > MAX_BYTES:
-        return _("Tệp quá lớn (tối đa 5 MB). Hãy dùng mẫu Excel tải về từ hệ thống.")
-    if data.startswith(b"%PDF"):
-        return _("Tệp này là PDF, không phải bảng tính Excel (.xlsx), dù có đuôi .xlsx. "
-                 "Hãy tải mẫu Excel, điền số liệu rồi tải lên lại.")
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return _("Tệp này là Excel đời cũ (.xls) hoặc Word (.doc). Hãy lưu lại dưới dạng .xlsx rồi tải lên.")
-    if not data.startswith(b"PK\x03\x04"):
-        return _("Tệp không phải là bảng tính Excel (.xlsx).")
-    inflated = inflation_problem(io.BytesIO(data))
-    if inflated:
-        return _("Không mở tệp Excel này: %(problem)s.") % {"problem": inflated}
-    return None
-
-
 def read_upload(report: PeriodReport, data: bytes) -> UploadResult:
     """Check every row of an uploaded template; collect the values or Vietnamese row messages."""
     result = UploadResult()
-    problem = _file_error(data)
+    rows, problem = read_sheet(data, SHEET_TITLE, NOTE_COL)
     if problem:
         result.errors.append(problem)
         return result
-    try:
-        book = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        result.errors.append(_("Không đọc được tệp Excel: tệp bị hỏng hoặc không phải .xlsx."))
-        return result
-    try:
-        if SHEET_TITLE not in book.sheetnames:
-            result.errors.append(_("Không tìm thấy trang tính “%(sheet)s”. Hãy dùng mẫu Excel tải về từ hệ thống "
-                                   "(các trang tính có trong tệp: %(found)s).")
-                                 % {"sheet": SHEET_TITLE, "found": ", ".join(book.sheetnames)})
-            return result
-        rows = list(book[SHEET_TITLE].iter_rows(min_row=1, max_col=NOTE_COL, values_only=True))
-    finally:
-        book.close()
     _check_rows(report, rows, result)
     if result.errors:
         result.values.clear()
@@ -191,7 +146,7 @@ def _check_rows(report: PeriodReport, rows: list[tuple], result: UploadResult) -
         code, raw, note = cells[CODE_COL - 1], cells[VALUE_COL - 1], cells[NOTE_COL - 1]
         if code in (None, "") and raw in (None, "") and note in (None, ""):
             continue
-        line = _("Dòng %(n)d") % {"n": number}
+        line = line_label(number)
         indicator = asked.get(str(code or "").strip())
         if indicator is None:
             result.errors.append(_("%(line)s: mã chỉ tiêu “%(code)s” không có trong mẫu báo cáo này.")
@@ -252,7 +207,7 @@ def export_consolidation(consolidation: Consolidation) -> bytes:
     header_row = 4
     for col, text in enumerate(headers, start=1):
         cell = put(sheet.cell(row=header_row, column=col), text)
-        cell.font, cell.fill = Font(bold=True), _HEADER_FILL
+        cell.font, cell.fill = Font(bold=True), HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for offset, row in enumerate(consolidation.rows, start=1):
         line = header_row + offset
@@ -271,7 +226,7 @@ def export_consolidation(consolidation: Consolidation) -> bytes:
                 cell.number_format = '+0.0" %";-0.0" %";0" %"'
     sheet.column_dimensions["B"].width = 55
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=4)
-    return _save(book)
+    return save(book)
 
 
 def _decimal_out(value: Decimal | None, indicator: Indicator) -> int | float | None:

@@ -2,7 +2,7 @@
 
 Run `python src/giaoban/documents/templates_docx/build.py` after changing the
 layout; the generated files are committed so a deployment needs no build step.
-Two layouts × three document types:
+Two layouts × four document types:
 
 * party_*: Hướng dẫn 36-HD/VPTW (Party bodies, the Youth Union);
 * state_*: Nghị định 30/2020/NĐ-CP (state bodies, the Front and member organisations).
@@ -254,7 +254,35 @@ def report(document, layout: str) -> None:
     para(document, "{{ closing }}", size=size, indent=True, after=6, before=6)
 
 
-BUILDERS = {"notice": notice, "invitation": invitation, "report": report}
+def minutes(document, layout: str) -> None:
+    size = SIZES[layout]["body"]
+    tag(document, "{%p for sec in sections %}")
+    para(document, "{{ sec.heading }}", size=size, bold=True, after=6, before=6)
+    body_paragraphs(document, "sec.paragraphs", size)
+    tag(document, "{%p endfor %}")
+    tag(document, "{%p for g in groups %}")
+    para(document, "{{ g.heading }}", size=size, bold=True, indent=True, after=6)
+    tag(document, "{%p for d in g.entries %}")
+    para(document, "- {{ d.line }}", size=size, indent=True, after=6)
+    tag(document, "{%p endfor %}")
+    tag(document, "{%p endfor %}")
+    para(document, "{{ closing }}", size=size, indent=True, after=6)
+
+
+def two_signers(document, layout: str) -> None:
+    """Minutes: the secretary signs on the left, the chair on the right; no "Nơi nhận"."""
+    s = SIZES[layout]
+    cells = two_columns(document, 82)
+    for index, cell in enumerate(cells):
+        cell._tc.remove(cell.paragraphs[0]._p)
+        para(cell, f"{{{{ signers[{index}].role }}}}", size=s["sign"], bold=True, align=CENTER, before=6)
+        for _ in range(4):
+            para(cell, "")
+        para(cell, f"{{{{ signers[{index}].name }}}}", size=s["sign"], bold=True, align=CENTER)
+
+
+BUILDERS = {"notice": notice, "invitation": invitation, "report": report, "minutes": minutes}
+SIGNATURES = {"minutes": two_signers}
 
 
 def build(layout: str, doc_type: str) -> bytes:
@@ -264,7 +292,7 @@ def build(layout: str, doc_type: str) -> bytes:
         paragraph._p.getparent().remove(paragraph._p)
     header(document, layout)
     BUILDERS[doc_type](document, layout)
-    signature(document, layout)
+    SIGNATURES.get(doc_type, signature)(document, layout)
     buffer = io.BytesIO()
     document.save(buffer)
     return fixed_zip(buffer.getvalue())

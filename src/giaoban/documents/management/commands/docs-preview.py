@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from giaoban.documents import service
+from giaoban.documents.minutes import minutes
 from giaoban.documents.models import DocumentType
 from giaoban.documents.render import render_docx, render_pdf
 from giaoban.meetings.models import Meeting
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             for doc_type in (DocumentType.NOTICE, DocumentType.INVITATION):
                 content = service.content_for(doc_type, meeting)
                 written += self._write(out / f"{meeting.pk:03d}-{doc_type}", content, pdftoppm)
+            written += self._write(out / f"{meeting.pk:03d}-minutes", minutes(meeting), pdftoppm)
         written += self._reports(out, pdftoppm)
         if not written:
             raise CommandError(_("Không có cuộc họp nào: hãy chạy `giaoban demo` trước."))

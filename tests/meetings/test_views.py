@@ -57,7 +57,7 @@ def test_huu_lung_q1_2022_is_entered_by_the_form_with_all_directives_leads_and_d
     assert response.status_code == 302, response.content.decode()[:3000]
     meeting = Meeting.objects.get()
     assert meeting.title == "Hội nghị giao ban Quý I/2022, triển khai nhiệm vụ Quý II/2022"
-    response = client.post(reverse("meetings:conclusion", args=[meeting.pk]), {
+    response = client.post(reverse("recording:conclusion", args=[meeting.pk]), {
         "conclusion-text": "Chỉ đạo các nhiệm vụ cần tổ chức, thực hiện tốt trong quý II và năm 2022",
         "conclusion-concluded_by_name": "Đinh Đức Chính",
         "conclusion-concluded_by_title": "Phó Bí thư Thường trực huyện ủy",
@@ -77,7 +77,7 @@ def test_huu_lung_q1_2022_is_entered_by_the_form_with_all_directives_leads_and_d
 
 def _import(client, user, text_name: str) -> tuple[str, dict]:
     client.force_login(user)
-    response = client.post(reverse("meetings:import"), {"text": (TEXTS / text_name).read_text()})
+    response = client.post(reverse("recording:import"), {"text": (TEXTS / text_name).read_text()})
     assert response.status_code == 200
     html = response.content.decode()
     assert "Kiểm tra trước khi lưu" in html and Meeting.objects.count() == 0  # nothing saved before review
@@ -90,7 +90,7 @@ def test_huu_lung_text_is_imported_reviewed_and_saved(client, seeds):
     for i in range(8):  # the user picks a lead where the text named none
         if not data.get(f"directives-{i}-lead", [""])[0]:
             data[f"directives-{i}-lead"] = [str(orgs["board:Hữu Lũng"].pk)]
-    response = client.post(reverse("meetings:import_save"), data)
+    response = client.post(reverse("recording:import_save"), data)
     assert response.status_code == 302, response.content.decode()[:4000]
     meeting = Meeting.objects.get()
     assert (meeting.host, meeting.bloc, meeting.date) == (orgs["Huyện ủy Hữu Lũng"], orgs["bloc:Hữu Lũng"],
@@ -106,7 +106,7 @@ def test_huu_lung_text_is_imported_reviewed_and_saved(client, seeds):
 def test_bau_bang_text_is_imported_with_fourteen_directives_and_the_august_deadline(client, seeds):
     orgs = seeds["orgs"]
     _html, data = _import(client, seeds["bau_bang"], "bau_bang_t6_2018.txt")
-    response = client.post(reverse("meetings:import_save"), data)
+    response = client.post(reverse("recording:import_save"), data)
     assert response.status_code == 302, response.content.decode()[:4000]
     meeting = Meeting.objects.get()
     assert meeting.host == orgs["front:Bàu Bàng"] and meeting.period.label == "Tháng 6/2018"
@@ -122,7 +122,7 @@ def test_bau_bang_text_is_imported_with_fourteen_directives_and_the_august_deadl
 def test_review_with_a_wrong_deadline_is_refused_in_vietnamese_and_saves_nothing(client, seeds):
     _html, data = _import(client, seeds["bau_bang"], "bau_bang_t6_2018.txt")
     data["directives-0-deadline_text"] = ["sớm nhất có thể"]
-    response = client.post(reverse("meetings:import_save"), data)
+    response = client.post(reverse("recording:import_save"), data)
     assert response.status_code == 200
     assert "Không hiểu thời hạn" in response.content.decode()
     assert Meeting.objects.count() == 0 and Directive.objects.count() == 0
@@ -130,7 +130,7 @@ def test_review_with_a_wrong_deadline_is_refused_in_vietnamese_and_saves_nothing
 
 def test_empty_import_is_refused_with_a_message(client, seeds):
     client.force_login(seeds["huu_lung"])
-    response = client.post(reverse("meetings:import"), {"text": "  "})
+    response = client.post(reverse("recording:import"), {"text": "  "})
     assert "Hãy dán nội dung hoặc chọn một tệp" in response.content.decode()
 
 
@@ -145,7 +145,7 @@ def test_import_accepts_an_uploaded_docx(client, seeds):
     buffer = io.BytesIO()
     document.save(buffer)
     client.force_login(seeds["bau_bang"])
-    response = client.post(reverse("meetings:import"), {
+    response = client.post(reverse("recording:import"), {
         "text": "", "file": SimpleUploadedFile("tin.docx", buffer.getvalue())})
     html = response.content.decode()
     assert response.status_code == 200 and "Kiểm tra trước khi lưu" in html

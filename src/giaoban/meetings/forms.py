@@ -20,7 +20,7 @@ from giaoban.meetings.models import (
     Person,
     Presence,
 )
-from giaoban.meetings.resolve import reachable_bodies
+from giaoban.meetings.resolve import meeting_bodies, reachable_bodies
 from giaoban.organisations.models import Bloc, Organization
 from giaoban.periods.logic import PeriodLabelError, parse_label
 from giaoban.periods.models import Period
@@ -59,6 +59,9 @@ def clean_period(value: str) -> Period | None:
 class MeetingForm(forms.ModelForm):
     period_label = period_field(_("Kỳ đánh giá"))
     next_period_label = period_field(_("Kỳ triển khai"))
+    # Shown only once a duplicate was flagged (see _flag_duplicate).
+    confirm_duplicate = forms.BooleanField(label=_("Đây là một cuộc họp khác, vẫn lưu"), required=False,
+                                           widget=forms.HiddenInput)
     version = VersionField()
 
     class Meta:
@@ -107,14 +110,25 @@ class MeetingForm(forms.ModelForm):
             data["title"] = Meeting.default_title(data.get("kind") or "briefing", self.instance.period,
                                                   self.instance.next_period)
             self.instance.title = data["title"]
+        moved = self.instance.pk is None or {"host", "date"} & set(self.changed_data)
+        if host and data.get("date") and moved and not data.get("confirm_duplicate"):
+            self._flag_duplicate(host, data["date"])
         return data
 
-    def _update_errors(self, errors: ValidationError) -> None:
-        # The model's rules speak of `period`/`next_period`; on the form they are typed as labels.
-        if hasattr(errors, "error_dict"):
-            renames = {"period": "period_label", "next_period": "next_period_label"}
-            errors = ValidationError({renames.get(k, k): v for k, v in errors.error_dict.items()})
-        super()._update_errors(errors)
+    def _flag_duplicate(self, host: Organization, date) -> None:
+        """Refuse, until confirmed, a meeting of the same host on the same day as one already recorded."""
+        same = Meeting.objects.visible_to(self.user).same_occasion(host, date).exclude(pk=self.instance.pk).first()
+        if same is not None:
+            self.flag_duplicate(_(
+                "Đã có cuộc họp “%(title)s” của %(host)s ngày %(date)s. Nếu đây là một cuộc họp khác, hãy đánh dấu "
+                "ô này rồi lưu lại.") % {"title": same.title, "host": host.name, "date": date.strftime("%d/%m/%Y")})
+
+    def offer_duplicate_choice(self) -> None:
+        self.fields["confirm_duplicate"].widget = forms.CheckboxInput()
+
+    def flag_duplicate(self, message: str) -> None:
+        self.offer_duplicate_choice()
+        self.add_error("confirm_duplicate", message)
 
 
 class ChairForm(forms.Form):
@@ -270,21 +284,25 @@ class AttachmentForm(forms.Form):
         return upload
 
 
-class ImportForm(forms.Form):
-    text = forms.CharField(label=_("Dán nội dung văn bản"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 12}))
-    file = forms.FileField(label=_("hoặc chọn tệp (TXT, HTML, DOCX, PDF)"), required=False)
+def meeting_forms(user, meeting: Meeting | None, bloc: Bloc | None, data=None, initial: dict | None = None):
+    """The meeting form with its chairs, attendance and agenda formsets (entering, editing, importing)."""
+    initial = initial or {}
+    meeting = meeting or Meeting()
+    bodies = meeting_bodies(user, meeting.host if meeting.host_id else None, bloc or meeting.bloc)
+    form = MeetingForm(data, instance=meeting, user=user, initial=initial.get("meeting"))
+    chairs = ChairFormSet(data, prefix="chairs", initial=initial.get("chairs") or
+                          (chairs_initial(meeting) if meeting.pk else None))
+    attendance = AttendanceFormSet(data, prefix="attendance", bodies=bodies,
+                                   initial=attendance_initial(meeting if meeting.pk else None, bloc))
+    agenda = AgendaFormSet(data, prefix="agenda", bodies=bodies,
+                           initial=agenda_initial(meeting) if meeting.pk else None)
+    return form, chairs, attendance, agenda
 
-    EXTENSIONS = ["txt", "html", "htm", "docx", "pdf"]
 
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if upload:
-            validate_upload(upload, self.EXTENSIONS)
-        return upload
+def datalists(**context) -> dict:
+    """The page context plus the period labels the forms suggest.
 
-    def clean(self) -> dict:
-        data = super().clean()
-        if not (data.get("text") or "").strip() and not data.get("file") and not self.errors:
-            raise ValidationError(_("Hãy dán nội dung hoặc chọn một tệp."))
-        return data
+    The people datalist starts empty and is filled as the user types (people.suggest), with only the
+    officials of bodies the user may see.
+    """
+    return {"period_labels": [p.label for p in Period.objects.order_by("-start")[:40]], **context}

@@ -9,11 +9,8 @@ urlpatterns = [
     path("can-bo/goi-y/", people.suggest, name="people_suggest"),
     path("cuoc-hop/khoi/<int:bloc_pk>/", views.meeting_list, name="bloc"),
     path("cuoc-hop/them/", views.meeting_create, name="create"),
-    path("cuoc-hop/nhap-van-ban/", views.import_text, name="import"),
-    path("cuoc-hop/nhap-van-ban/luu/", views.import_save, name="import_save"),
     path("cuoc-hop/<int:pk>/", views.meeting_detail, name="detail"),
     path("cuoc-hop/<int:pk>/sua/", views.meeting_edit, name="edit"),
-    path("cuoc-hop/<int:pk>/ket-luan/", views.conclusion_edit, name="conclusion"),
     path("cuoc-hop/<int:pk>/tep/", views.attachment_upload, name="attachment_upload"),
     path("cuoc-hop/<int:pk>/tep/<int:attachment_pk>/", views.attachment_download, name="attachment"),
 ]

@@ -5,11 +5,11 @@ from pathlib import Path
 import pytest
 
 from giaoban.extract import extract
-from giaoban.meetings.importing import build_proposal
 from giaoban.meetings.models import Meeting
+from giaoban.recording.proposal import build_proposal
 from tests.meetings.seeds import seed_world
 
-TEXTS = Path(__file__).parent / "texts"
+TEXTS = Path(__file__).parents[1] / "meetings" / "texts"
 
 
 @pytest.fixture

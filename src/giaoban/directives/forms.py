@@ -98,6 +98,13 @@ class DirectiveForm(forms.ModelForm):
             stored = self.issued[name]
             if (value or None) != (stored or None) and fields.get(name, name) not in self.errors:
                 self.add_error(fields.get(name, name), str(FrozenRecordError().message))
+    def _update_errors(self, errors: ValidationError) -> None:
+        # The model speaks of `deadline`; on the form it is typed as a phrase.
+        if hasattr(errors, "error_dict") and "deadline" in errors.error_dict:
+            errors = ValidationError({("deadline_text" if k == "deadline" else k): v
+                                      for k, v in errors.error_dict.items()})
+        super()._update_errors(errors)
+
     def save_places(self, directive: Directive) -> None:
         wanted = self.cleaned_data.get("places_text") or []
         if {p.pk for p in directive.places.all()} != {p.pk for p in wanted}:

@@ -178,8 +178,6 @@ class Directive(Versioned):
     def clean(self) -> None:
         if self.deadline_precision != DeadlinePrecision.NONE and self.deadline is None:
             raise ValidationError({"deadline": _("Hãy ghi thời hạn hoặc chọn “Không thời hạn”.")})
-        if self.deadline and self.meeting_id and self.deadline < self.meeting.date:
-            raise ValidationError({"deadline": deadline_before_meeting(self.meeting.date)})
         if (self.target_value is not None and self.target_value_max is not None
                 and self.target_value_max < self.target_value):
             raise ValidationError({"target_value_max": _("Chỉ tiêu “đến” phải lớn hơn hoặc bằng “từ”.")})

@@ -179,7 +179,7 @@ class _BodiesFormSet(forms.BaseFormSet):
 class _AttendanceFormSet(_BodiesFormSet):
     def clean(self) -> None:
         seen = set()
-        for form in self.forms:
+        for form in kept_forms(self):
             org = form.cleaned_data.get("organization") if hasattr(form, "cleaned_data") else None
             if org is None:
                 continue
@@ -189,9 +189,23 @@ class _AttendanceFormSet(_BodiesFormSet):
             seen.add(org.pk)
 
 
-ChairFormSet = forms.formset_factory(ChairForm, extra=2, max_num=20)
-AttendanceFormSet = forms.formset_factory(AttendanceForm, formset=_AttendanceFormSet, extra=2, max_num=200)
-AgendaFormSet = forms.formset_factory(AgendaForm, formset=_BodiesFormSet, extra=2, max_num=100)
+# can_delete: a row removed in place (core/formsets.py) is posted with DELETE and skipped.
+ChairFormSet = forms.formset_factory(ChairForm, extra=2, max_num=20, can_delete=True)
+AttendanceFormSet = forms.formset_factory(AttendanceForm, formset=_AttendanceFormSet, extra=2, max_num=200,
+                                          can_delete=True)
+AgendaFormSet = forms.formset_factory(AgendaForm, formset=_BodiesFormSet, extra=2, max_num=100, can_delete=True)
+
+
+def kept_forms(formset) -> list:
+    """The rows to save: not removed (DELETE) by the user."""
+    return [form for form in formset.forms if not getattr(form, "cleaned_data", {}).get("DELETE")]
+
+
+def posted_host(user, value: str | None) -> Organization | None:
+    """The host a posted form names, if the user may name it (the rows' body lists depend on it)."""
+    if not value or not str(value).isdigit():
+        return None
+    return reachable_bodies(user).filter(pk=int(value)).first()
 
 
 def chairs_initial(meeting: Meeting) -> list[dict]:
@@ -216,7 +230,7 @@ def save_chairs(meeting: Meeting, formset) -> None:
     """Replace the chairs with the formset's rows, filing each name in the Person directory."""
     meeting.chairs.all().delete()
     order = 0
-    for form in formset.forms:
+    for form in kept_forms(formset):
         name = nfc(form.cleaned_data.get("name"))
         if not name:
             continue
@@ -228,7 +242,7 @@ def save_chairs(meeting: Meeting, formset) -> None:
 
 def save_attendances(meeting: Meeting, formset) -> None:
     meeting.attendances.all().delete()
-    for form in formset.forms:
+    for form in kept_forms(formset):
         org = form.cleaned_data.get("organization")
         if org is not None:
             Attendance.objects.create(meeting=meeting, organization=org, presence=form.cleaned_data["presence"],
@@ -238,7 +252,7 @@ def save_attendances(meeting: Meeting, formset) -> None:
 def save_agenda(meeting: Meeting, formset) -> None:
     meeting.agenda_items.all().delete()
     order = 0
-    for form in formset.forms:
+    for form in kept_forms(formset):
         title = nfc(form.cleaned_data.get("title"))
         if not title:
             continue

@@ -17,11 +17,20 @@ from giaoban.accounts.access import visible_organizations
 from giaoban.accounts.models import Role
 from giaoban.core import textsearch
 from giaoban.core.editing import conflict, with_versions
+from giaoban.core.formsets import row_response
 from giaoban.core.history import history_entries
 from giaoban.core.text import fold
 from giaoban.core.versioning import ConcurrentEditError
 from giaoban.meetings import hooks
-from giaoban.meetings.forms import AttachmentForm, datalists, meeting_forms, save_agenda, save_attendances, save_chairs
+from giaoban.meetings.forms import (
+    AttachmentForm,
+    datalists,
+    meeting_forms,
+    posted_host,
+    save_agenda,
+    save_attendances,
+    save_chairs,
+)
 from giaoban.meetings.models import Attachment, Conclusion, Meeting, MeetingKind
 from giaoban.meetings.rules import can_edit_meeting, can_lead_meeting, can_view_meeting
 from giaoban.organisations.models import Bloc
@@ -147,6 +156,20 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/form.html", datalists(
         form=form, chairs=chairs, attendance=attendance, agenda=agenda, meeting=meeting, conflict=clash),
         status=409 if clash else 200)
+
+
+@login_required
+@require_POST
+def formset_row(request: HttpRequest, prefix: str, action: str) -> HttpResponse:
+    """Add, remove or restore a chairs/attendance/agenda row in place (htmx); stores nothing."""
+    if not can_record_meetings(request.user):
+        raise PermissionDenied
+    meeting = Meeting(host=posted_host(request.user, request.POST.get("host")))
+    formsets = dict(zip(("chairs", "attendance", "agenda"), meeting_forms(
+        request.user, meeting, visible_bloc(request.user, request.POST.get("bloc")), request.POST)[1:], strict=True))
+    if prefix not in formsets:
+        raise Http404
+    return row_response(request, formsets[prefix], action, "meetings/_formset_row.html")
 
 
 @login_required

@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from giaoban.core.editing import conflict, with_versions
+from giaoban.core.formsets import row_response
 from giaoban.core.versioning import ConcurrentEditError
 from giaoban.directives.models import Directive
-from giaoban.meetings.forms import ConclusionForm, datalists, meeting_forms
+from giaoban.meetings.forms import ConclusionForm, datalists, meeting_forms, posted_host
 from giaoban.meetings.models import Conclusion, Meeting
 from giaoban.meetings.views import can_record_meetings, visible_bloc, visible_meeting_or_404
 from giaoban.recording import duplicates, proposal
@@ -63,6 +64,22 @@ def conclusion_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "recording/conclusion_form.html", datalists(
         meeting=meeting, form=form, formset=formset, rows=[(f, "") for f in formset.forms], conflict=clash),
         status=409 if clash else 200)
+
+
+@login_required
+@require_POST
+def directive_row(request: HttpRequest, action: str) -> HttpResponse:
+    """Add, remove or restore a directive row in place (htmx) on the conclusion or import page; stores nothing."""
+    if not can_record_meetings(request.user):
+        raise PermissionDenied
+    pk = request.POST.get("meeting", "")
+    if pk.isdigit():
+        meeting = visible_meeting_or_404(request, int(pk), edit=True)
+    else:
+        meeting = Meeting(host=posted_host(request.user, request.POST.get("host")),
+                          bloc=visible_bloc(request.user, request.POST.get("bloc")))
+    formset = directive_rows(request.user, meeting, request.POST, extra=0)
+    return row_response(request, formset, action, "recording/_directive_row.html", hint="")
 
 
 @login_required

@@ -130,3 +130,9 @@ def test_a_yearless_quarter_never_ends_before_the_meeting_and_is_the_nearest_one
 def test_a_yearless_nonsense_is_refused_in_vietnamese(phrase):
     with pytest.raises(d.DeadlineError, match="thời hạn|Thời hạn"):
         d.parse(phrase, MEETING)
+
+
+def test_find_in_text_reads_a_yearless_phrase_only_when_the_meeting_day_is_known():
+    text = "Tổ chức tập huấn cho cán bộ Mặt trận cơ sở trong quý III"
+    assert d.find_in_text(text) == (None, d.NONE)
+    assert d.find_in_text(text, MEETING) == (datetime.date(2022, 9, 30), d.QUARTER)

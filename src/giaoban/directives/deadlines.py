@@ -166,12 +166,22 @@ _IN_TEXT = re.compile(
 )
 
 
-def find_in_text(text: str) -> tuple[datetime.date | None, str]:
-    """The last deadline phrase inside a directive's text ("… trong quý III năm 2020"), if any."""
-    matches = list(_IN_TEXT.finditer(fold(text)))
+_IN_TEXT_YEARLESS = re.compile(
+    r"(?:truoc|trong|den het|cham nhat|hoan thanh)\s+(?:ngay\s*\d{1,2}\s*[/\-.]\s*\d{1,2}\b"
+    r"|quy\s*(?:iv|iii|ii|i|[1-4])\b|(?:6|sau)\s*thang\s*(?:dau|cuoi)\b|thang\s*\d{1,2}\b)"
+)
+
+
+def find_in_text(text: str, after: datetime.date | None = None) -> tuple[datetime.date | None, str]:
+    """The last deadline phrase inside a directive's text ("… trong quý III năm 2020"), if any.
+
+    With `after` (the meeting day), a phrase without a year ("… trong quý III") counts too.
+    """
+    folded = fold(text)
+    matches = list(_IN_TEXT.finditer(folded)) or (list(_IN_TEXT_YEARLESS.finditer(folded)) if after else [])
     if not matches:
         return None, NONE
     try:
-        return parse(matches[-1].group(0))
+        return parse(matches[-1].group(0), after)
     except DeadlineError:
         return None, NONE

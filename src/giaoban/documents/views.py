@@ -25,7 +25,7 @@ from giaoban.documents import calendar as work_calendar
 from giaoban.documents import content as build
 from giaoban.documents import news
 from giaoban.documents.forms import IssueForm, NewsItemForm
-from giaoban.documents.models import CalendarToken, Document, DocumentType, NewsItem
+from giaoban.documents.models import CalendarToken, Document, DocumentSnapshot, DocumentType, NewsItem
 from giaoban.documents.render import DOCX_MIME, PDF_MIME
 from giaoban.documents.render import render as render_file
 from giaoban.documents.rules import can_issue_document, can_view_document
@@ -96,6 +96,7 @@ def meeting_documents(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "documents/meeting.html", {
         "meeting": meeting, "documents": meeting.documents.order_by("-issued_on", "-pk"),
         "news_items": meeting.news_items.order_by("-pk"), "can_issue": can_issue,
+        "can_see_register": has_role(request.user, meeting.host, Role.VIEWER),
         "notice_form": forms[DocumentType.NOTICE], "invitation_form": forms[DocumentType.INVITATION],
     })
 
@@ -135,6 +136,8 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document_or_404(request, pk)
     return render(request, "documents/detail.html", {
         "document": document, "can_publish": can_issue_document(request.user, document),
+        "can_see_register": has_role(request.user, document.issuer, Role.VIEWER),
+        "snapshot": DocumentSnapshot.objects.filter(document=document).first(),
         "history": document.history.select_related("history_user").order_by("-history_date")[:20],
         "verified": matches_stored(document) if request.GET.get("kiem-tra") else None,
     })

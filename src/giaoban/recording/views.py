@@ -154,9 +154,10 @@ def import_save(request: HttpRequest) -> HttpResponse:
     host, date = (form.cleaned_data.get("host"), form.cleaned_data.get("date")) if valid else (None, None)
     conclusion = ConclusionForm(request.POST, prefix="conclusion")
     formset = directive_rows(request.user, Meeting(host=host, bloc=bloc, date=date), request.POST, extra=0)
-    if all([f.is_valid() for f in (chairs, attendance, conclusion, formset)]) and valid:
-        _flag_same_directives(request, form, formset)
-    if form.is_valid() and all(f.is_valid() for f in (chairs, attendance, conclusion, formset)):
+    others_valid = all([f.is_valid() for f in (chairs, attendance, conclusion, formset)])
+    if valid and others_valid:
+        _flag_same_directives(request, form, formset)  # may add an error to the meeting form
+    if form.is_valid() and others_valid:
         meeting = save_import(request.user, form, chairs, attendance, conclusion, formset,
                               request.POST.get("source_text", ""))
         messages.success(request, _("Đã lưu cuộc họp và %(n)d chỉ đạo từ văn bản.") % {"n": meeting.directives.count()})

@@ -29,7 +29,7 @@ def main_pages() -> dict[str, str]:
         "meetings": reverse("meetings:list"),
         "meeting": reverse("meetings:detail", args=[meeting.pk]),
         "meeting-new": reverse("meetings:create"),
-        "conclusion": reverse("meetings:conclusion", args=[meeting.pk]),
+        "conclusion": reverse("recording:conclusion", args=[meeting.pk]),
         "directives": reverse("directives:list"),
         "directive": reverse("directives:detail", args=[directive.pk]),
         "my-directives": reverse("directives:mine"),

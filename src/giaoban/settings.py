@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "giaoban.accounts",
     "giaoban.meetings",
     "giaoban.directives",
+    "giaoban.recording",
     "giaoban.notifications",
     "giaoban.reports",
     "giaoban.documents",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("don-vi/", include("giaoban.organisations.urls")),
     path("", include("giaoban.meetings.urls")),
     path("", include("giaoban.directives.urls")),
+    path("", include("giaoban.recording.urls")),
     path("", include("giaoban.notifications.urls")),
     path("", include("giaoban.reports.urls")),
     path("", include("giaoban.documents.urls")),

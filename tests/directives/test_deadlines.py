@@ -95,3 +95,44 @@ def test_nonsense_is_refused_with_a_vietnamese_message(phrase):
 ])
 def test_find_in_text_takes_only_a_phrase_that_sets_a_deadline(text, expected):
     assert d.find_in_text(text) == expected
+
+
+MEETING = datetime.date(2022, 4, 5)
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("trong quý II", (datetime.date(2022, 6, 30), d.QUARTER)),  # the quarter the meeting is in has not ended
+    ("quý I", (datetime.date(2023, 3, 31), d.QUARTER)),  # already over: next year's
+    ("tháng 8", (datetime.date(2022, 8, 31), d.MONTH)),
+    ("trong tháng 3", (datetime.date(2023, 3, 31), d.MONTH)),
+    ("6 tháng cuối năm", (datetime.date(2022, 12, 31), d.HALF)),
+    ("trước ngày 30/9", (datetime.date(2022, 9, 30), d.DAY)),
+    ("trước ngày 5 tháng 4", (datetime.date(2022, 4, 5), d.DAY)),
+    ("trong quý II/2023", (datetime.date(2023, 6, 30), d.QUARTER)),  # a year given is kept
+])
+def test_a_period_without_a_year_is_the_first_such_period_after_the_meeting(phrase, expected):
+    assert d.parse(phrase, MEETING) == expected
+
+
+def test_a_period_without_a_year_and_no_meeting_day_is_refused_in_vietnamese():
+    with pytest.raises(d.DeadlineError, match="Không hiểu thời hạn"):
+        d.parse("trong quý II")
+
+
+@given(DAYS, st.integers(1, 4))
+def test_a_yearless_quarter_never_ends_before_the_meeting_and_is_the_nearest_one(meeting, quarter):
+    day, precision = d.parse(f"trong quý {quarter}", meeting)
+    assert precision == d.QUARTER and (day.month - 1) // 3 + 1 == quarter
+    assert day >= meeting > d.last_day(d.QUARTER, day.year - 1, quarter)  # the year before had already ended
+
+
+@pytest.mark.parametrize("phrase", ["tháng 13", "ngày 31/2", "quý 5"])
+def test_a_yearless_nonsense_is_refused_in_vietnamese(phrase):
+    with pytest.raises(d.DeadlineError, match="thời hạn|Thời hạn"):
+        d.parse(phrase, MEETING)
+
+
+def test_find_in_text_reads_a_yearless_phrase_only_when_the_meeting_day_is_known():
+    text = "Tổ chức tập huấn cho cán bộ Mặt trận cơ sở trong quý III"
+    assert d.find_in_text(text) == (None, d.NONE)
+    assert d.find_in_text(text, MEETING) == (datetime.date(2022, 9, 30), d.QUARTER)

@@ -164,3 +164,41 @@ def test_directive_page_shows_deadline_the_vietnamese_way_and_updates(client, w)
     client.force_login(w.lead_editor)
     html = client.get(reverse("directives:detail", args=[w.overdue.pk])).content.decode()
     assert "trong quý I/2022" in html and "31/03/2022" in html and "quá hạn" in html
+
+
+def test_it_refuses_a_deadline_before_the_meeting_in_vietnamese_and_changes_nothing(client, w):
+    client.force_login(w.leader)
+    response = client.post(reverse("directives:edit", args=[w.later.pk]),
+                           _edit_post(w.later, deadline_text="trong tháng 6/2022"))  # the meeting is 06/7/2022
+    assert response.status_code == 200
+    assert "Thời hạn không được trước ngày họp (06/07/2022)." in response.content.decode()
+    assert Directive.objects.get(pk=w.later.pk).deadline is None
+
+
+def test_a_deadline_without_a_year_is_read_after_the_meeting(client, w):
+    client.force_login(w.leader)
+    response = client.post(reverse("directives:edit", args=[w.later.pk]),
+                           _edit_post(w.later, deadline_text="trong quý II"))  # 06/7/2022: quý II/2022 is over
+    assert response.status_code == 302
+    assert Directive.objects.get(pk=w.later.pk).deadline_label() == "trong quý II/2023"
+
+
+def test_an_existing_deadline_before_the_meeting_does_not_block_other_edits(client, w):
+    client.force_login(w.leader)
+    response = client.post(reverse("directives:edit", args=[w.overdue.pk]),
+                           _edit_post(w.overdue, text="Việc quá hạn quý I (ghi rõ)"))  # due 31/3, met 05/4
+    assert response.status_code == 302
+
+
+def test_an_issued_directive_edit_page_points_to_the_amendment_and_still_edits_coordination(client, w):
+    from giaoban.meetings.models import Conclusion
+
+    Conclusion.mark_issued(w.later.meeting)
+    client.force_login(w.leader)
+    url = reverse("directives:edit", args=[w.later.pk])
+    assert reverse("directives:amend", args=[w.later.pk]) in client.get(url).content.decode()
+    response = client.post(url, _edit_post(w.later, lead=w.farmers.pk))
+    assert response.status_code == 200 and "đính chính hoặc điều chỉnh" in response.content.decode()
+    assert client.post(url, _edit_post(w.later, coordinating=[w.farmers.pk])).status_code == 302
+    stored = Directive.objects.get(pk=w.later.pk)
+    assert stored.lead == w.front and list(stored.coordinating.all()) == [w.farmers]

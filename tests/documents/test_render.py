@@ -7,8 +7,10 @@ import re
 import docx
 import pypdf
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from giaoban.core.text import nfc
+from giaoban.directives.models import amend
 from giaoban.documents import content
 from giaoban.documents.render import render_docx, render_pdf, sha256
 from giaoban.documents.report import issue_report
@@ -137,8 +139,10 @@ def test_party_board_report_is_signed_for_the_head_with_k_t():
 def test_regenerating_an_issued_document_gives_the_same_files_even_after_the_meeting_changes():
     record = f.huu_lung()
     document = issue_notice(record.meeting, issued_on=DAY)
-    record.directives[0].text = "Một nội dung đã sửa sau khi ban hành"
-    record.directives[0].save()
+    record.meeting.place = "Hội trường khác"
+    record.meeting.save()
+    amend(record.directives[0], user=AnonymousUser(), kind="correction", reason="Ghi nhầm",
+          changes={"text": "Một nội dung đã đính chính sau khi ban hành"})
     assert matches_stored(document)
     assert sha256(render_docx(document.content)) == document.docx_sha256
     assert sha256(render_pdf(document.content)) == document.pdf_sha256

@@ -128,3 +128,28 @@ def test_editor_issues_the_minutes_from_the_meeting_page_signed_by_the_chair(cli
     assert response.status_code == 302 and document.code == "1-BB/HU" and document.doc_type == "minutes"
     assert document.content["signers"] == [{"role": "THƯ KÝ", "name": "Hoàng Thị Thư"},
                                            {"role": "CHỦ TRÌ", "name": "Đinh Đức Chính"}]
+
+
+def test_the_convening_body_editor_who_issues_for_the_host_opens_and_downloads_the_document(client):
+    record = f.huu_lung()  # hosted by the Huyện ủy; the bloc is convened by its Ban Dân vận
+    editor = UserFactory()
+    MembershipFactory(user=editor, organization=record.orgs["board"], role=Role.EDITOR)
+    client.force_login(editor)
+    response = client.post(f"/van-ban/cuoc-hop/{record.meeting.pk}/ban-hanh/notice/", {
+        "notice-issued_on": "07/04/2022", "notice-signer_name": "Đinh Đức Chính",
+        "notice-signer_title": "Phó Bí thư Thường trực huyện ủy", "notice-recipients": ""})
+    document = Document.objects.get()
+    assert document.issuer == record.host and response["Location"] == f"/van-ban/{document.pk}/"
+    assert client.get(response["Location"]).status_code == 200
+    assert client.get(f"/van-ban/{document.pk}/tep.docx").status_code == 200
+    assert client.post(f"/van-ban/{document.pk}/cong-khai/", {"publish": "1"}).status_code == 302
+    assert record.meeting.title in client.get("/van-ban/").content.decode()
+
+
+def test_a_member_body_viewer_of_the_bloc_may_not_open_the_host_document(client):
+    record = f.huu_lung()
+    document = issue_notice(record.meeting, issued_on=datetime.date(2022, 4, 7), render=False)
+    viewer = UserFactory()
+    MembershipFactory(user=viewer, organization=record.orgs["farmers"], role=Role.EDITOR)
+    client.force_login(viewer)
+    assert client.get(f"/van-ban/{document.pk}/").status_code == 404

@@ -48,7 +48,7 @@ def test_a_single_letter_suggests_nothing(client, world):
 
 def test_the_meeting_form_never_embeds_names_of_officials_outside_the_users_trees(client, world):
     client.force_login(world.leader)
-    for url in (reverse("meetings:create"), reverse("meetings:conclusion", args=[world.meeting.pk])):
+    for url in (reverse("meetings:create"), reverse("recording:conclusion", args=[world.meeting.pk])):
         response = client.get(url)
         assert response.status_code == 200 and 'id="people-names"' in response.content.decode(), url
         assert "Ngoài" not in response.content.decode() and "Hoàng Văn Sơn" not in response.content.decode(), url

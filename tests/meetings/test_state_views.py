@@ -79,16 +79,16 @@ def test_an_invited_meeting_keeps_its_date_whatever_is_posted(client, w):
 def test_the_conclusion_of_an_issued_notice_is_not_edited_directly(client, w):
     w.meeting.mark_notice_issued()
     client.force_login(w.leader)
-    response = client.get(reverse("meetings:conclusion", args=[w.meeting.pk]), follow=True)
+    response = client.get(reverse("recording:conclusion", args=[w.meeting.pk]), follow=True)
     assert "phần này không sửa được nữa" in response.content.decode()
     html = client.get(reverse("meetings:detail", args=[w.meeting.pk])).content.decode()
-    assert reverse("meetings:conclusion", args=[w.meeting.pk]) not in html
+    assert reverse("recording:conclusion", args=[w.meeting.pk]) not in html
 
 
 def test_saving_a_conclusion_of_a_held_meeting_marks_it_concluded(client, w):
     w.meeting.transition("hold")
     client.force_login(w.leader)
-    client.post(reverse("meetings:conclusion", args=[w.meeting.pk]), {
+    client.post(reverse("recording:conclusion", args=[w.meeting.pk]), {
         "conclusion-text": "Ghi nhận kết quả", "conclusion-concluded_by_title": "", "conclusion-version": 1,
         "directives-TOTAL_FORMS": 0, "directives-INITIAL_FORMS": 0})
     assert Meeting.objects.get(pk=w.meeting.pk).state == MeetingState.CONCLUDED

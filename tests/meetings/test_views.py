@@ -7,10 +7,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from giaoban.directives.models import Directive
 from giaoban.meetings.models import Attachment, Meeting, MeetingKind, QuorumRule
-from tests.meetings.factories import briefing_world
-from tests.meetings.formdata import form_values
+from tests.factories import UserFactory
+from tests.meetings.factories import MeetingFactory, briefing_world
 from tests.meetings.seeds import seed_world
 
 TEXTS = Path(__file__).parent / "texts"
@@ -57,7 +56,7 @@ def test_huu_lung_q1_2022_is_entered_by_the_form_with_all_directives_leads_and_d
     assert response.status_code == 302, response.content.decode()[:3000]
     meeting = Meeting.objects.get()
     assert meeting.title == "Hội nghị giao ban Quý I/2022, triển khai nhiệm vụ Quý II/2022"
-    response = client.post(reverse("meetings:conclusion", args=[meeting.pk]), {
+    response = client.post(reverse("recording:conclusion", args=[meeting.pk]), {
         "conclusion-text": "Chỉ đạo các nhiệm vụ cần tổ chức, thực hiện tốt trong quý II và năm 2022",
         "conclusion-concluded_by_name": "Đinh Đức Chính",
         "conclusion-concluded_by_title": "Phó Bí thư Thường trực huyện ủy",
@@ -73,83 +72,6 @@ def test_huu_lung_q1_2022_is_entered_by_the_form_with_all_directives_leads_and_d
     assert directives[7].deadline_label() == "năm 2022" and directives[0].deadline is None
     assert meeting.conclusion.concluded_by.name == "Đinh Đức Chính"
     assert meeting.chairs.get().person.name == "Đinh Đức Chính"
-
-
-def _import(client, user, text_name: str) -> tuple[str, dict]:
-    client.force_login(user)
-    response = client.post(reverse("meetings:import"), {"text": (TEXTS / text_name).read_text()})
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Kiểm tra trước khi lưu" in html and Meeting.objects.count() == 0  # nothing saved before review
-    return html, form_values(html, "import-review")
-
-
-def test_huu_lung_text_is_imported_reviewed_and_saved(client, seeds):
-    orgs = seeds["orgs"]
-    _html, data = _import(client, seeds["huu_lung"], "huu_lung_q1_2022.txt")
-    for i in range(8):  # the user picks a lead where the text named none
-        if not data.get(f"directives-{i}-lead", [""])[0]:
-            data[f"directives-{i}-lead"] = [str(orgs["board:Hữu Lũng"].pk)]
-    response = client.post(reverse("meetings:import_save"), data)
-    assert response.status_code == 302, response.content.decode()[:4000]
-    meeting = Meeting.objects.get()
-    assert (meeting.host, meeting.bloc, meeting.date) == (orgs["Huyện ủy Hữu Lũng"], orgs["bloc:Hữu Lũng"],
-                                                          datetime.date(2022, 4, 5))
-    assert meeting.period.label == "Quý I/2022" and meeting.next_period.label == "Quý II/2022"
-    directives = list(meeting.directives.order_by("order"))
-    assert len(directives) == 8 and all(d.lead for d in directives)
-    assert directives[3].lead == orgs["front:Hữu Lũng"]
-    assert {p.short_name for p in directives[3].places.all()} == {"Hồ Sơn", "Vân Nham"}
-    assert "Đinh Đức Chính" in meeting.source_text
-
-
-def test_bau_bang_text_is_imported_with_fourteen_directives_and_the_august_deadline(client, seeds):
-    orgs = seeds["orgs"]
-    _html, data = _import(client, seeds["bau_bang"], "bau_bang_t6_2018.txt")
-    response = client.post(reverse("meetings:import_save"), data)
-    assert response.status_code == 302, response.content.decode()[:4000]
-    meeting = Meeting.objects.get()
-    assert meeting.host == orgs["front:Bàu Bàng"] and meeting.period.label == "Tháng 6/2018"
-    directives = list(meeting.directives.order_by("order"))
-    assert len(directives) == 14
-    assert all(d.lead == orgs["front:Bàu Bàng"] for d in directives[:5])
-    assert set(directives[5].coordinating.all()) == {orgs["front:Lai Uyên"], orgs["front:Lai Hưng"]}
-    assert directives[10].deadline == datetime.date(2018, 8, 31) and directives[10].deadline_precision == "month"
-    assert {p.short_name for p in directives[3].places.all()} == {"Đồng Sổ", "Lai Uyên"}
-    assert meeting.chairs.get().person.name == "Nguyễn Thành Tốt"
-
-
-def test_review_with_a_wrong_deadline_is_refused_in_vietnamese_and_saves_nothing(client, seeds):
-    _html, data = _import(client, seeds["bau_bang"], "bau_bang_t6_2018.txt")
-    data["directives-0-deadline_text"] = ["sớm nhất có thể"]
-    response = client.post(reverse("meetings:import_save"), data)
-    assert response.status_code == 200
-    assert "Không hiểu thời hạn" in response.content.decode()
-    assert Meeting.objects.count() == 0 and Directive.objects.count() == 0
-
-
-def test_empty_import_is_refused_with_a_message(client, seeds):
-    client.force_login(seeds["huu_lung"])
-    response = client.post(reverse("meetings:import"), {"text": "  "})
-    assert "Hãy dán nội dung hoặc chọn một tệp" in response.content.decode()
-
-
-def test_import_accepts_an_uploaded_docx(client, seeds):
-    import io
-
-    import docx
-
-    document = docx.Document()
-    for paragraph in (TEXTS / "bau_bang_t6_2018.txt").read_text().split("\n"):
-        document.add_paragraph(paragraph)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    client.force_login(seeds["bau_bang"])
-    response = client.post(reverse("meetings:import"), {
-        "text": "", "file": SimpleUploadedFile("tin.docx", buffer.getvalue())})
-    html = response.content.decode()
-    assert response.status_code == 200 and "Kiểm tra trước khi lưu" in html
-    assert form_values(html, "import-review")["directives-TOTAL_FORMS"] == ["16"]
 
 
 # --- concurrent edits and history -------------------------------------------------------------
@@ -246,49 +168,75 @@ def test_meeting_page_links_to_its_documents_which_open(client):
     assert client.get(documents_url).status_code == 200
 
 
-def test_a_zip_bomb_docx_in_the_text_import_is_refused_cleanly(client, seeds):
-    from tests.archives import zip_bomb
-
-    client.force_login(seeds["huu_lung"])
-    response = client.post(reverse("meetings:import"), {
-        "file": SimpleUploadedFile("bien-ban.docx", zip_bomb())})
-    assert response.status_code == 200
-    assert "tỷ lệ nén quá cao" in response.content.decode()
-    assert Meeting.objects.count() == 0
+# --- the same meeting twice, rows in place ------------------------------------------------------
 
 
-def test_control_characters_in_the_pasted_text_are_refused_and_the_text_kept(client, seeds):
-    client.force_login(seeds["huu_lung"])
-    response = client.post(reverse("meetings:import"), {"text": "Hội nghị giao ban\x1b quý I"})
-    page = response.content.decode()
-    assert response.status_code == 200 and "U+001B" in page and "Hội nghị giao ban" in page
-    assert Meeting.objects.count() == 0
+def _new_meeting_post(w, **changes) -> dict:
+    data = {"kind": "briefing", "title": "", "bloc": w.bloc.pk, "host": w.party.pk, "date": "05/04/2022",
+            "period_label": "Quý I/2022", "next_period_label": "",
+            **_formset("chairs", [{"name": "Nguyễn Văn Chủ Trì", "title": "Phó Bí thư"}]),
+            **_formset("attendance", [{"organization": w.front.pk, "presence": "present"}]),
+            **_formset("agenda", [])}
+    data.update(changes)
+    return data
 
 
-def test_a_forged_source_text_with_control_characters_saves_nothing(client, seeds):
-    orgs = seeds["orgs"]
-    _html, data = _import(client, seeds["huu_lung"], "huu_lung_q1_2022.txt")
-    for i in range(8):
-        if not data.get(f"directives-{i}-lead", [""])[0]:
-            data[f"directives-{i}-lead"] = [str(orgs["board:Hữu Lũng"].pk)]
-    data["source_text"] = ["Biên bản\x1b[2J"]
-    response = client.post(reverse("meetings:import_save"), data)
-    assert response.status_code == 200 and "U+001B" in response.content.decode()
-    assert Meeting.objects.count() == 0
+@pytest.mark.django_db
+def test_a_meeting_of_the_same_host_and_day_is_flagged_before_it_is_saved(client):
+    w = briefing_world()  # already holds the host's briefing of 05/4/2022
+    client.force_login(w.leader)
+    response = client.post(reverse("meetings:create"), _new_meeting_post(w))
+    html = response.content.decode()
+    assert response.status_code == 200 and f"Đã có cuộc họp “{w.meeting.title}”" in html
+    assert 'type="checkbox" name="confirm_duplicate"' in html and Meeting.objects.count() == 1
+    assert 'value="Nguyễn Văn Chủ Trì"' in html  # what was typed is kept
+    response = client.post(reverse("meetings:create"), _new_meeting_post(w, confirm_duplicate="on"))
+    assert response.status_code == 302 and Meeting.objects.count() == 2
+    assert client.post(reverse("meetings:create"), _new_meeting_post(w, date="06/04/2022")).status_code == 302
 
 
-def test_an_import_interrupted_half_way_leaves_no_meeting_and_no_directive(client, seeds, monkeypatch):
-    _html, data = _import(client, seeds["bau_bang"], "bau_bang_t6_2018.txt")
+@pytest.mark.django_db
+def test_editing_a_meeting_without_moving_it_is_not_flagged(client):
+    w = briefing_world()
+    MeetingFactory(host=w.party, date=w.meeting.date, title="Một cuộc họp khác cùng ngày")
+    client.force_login(w.leader)
+    response = client.post(reverse("meetings:edit", args=[w.meeting.pk]), _meeting_post(w.meeting, place="Hội trường"))
+    assert response.status_code == 302
 
-    def dies_after_the_directives(meeting):
-        # The meeting, its chairs and fourteen directives are written: the server dies now.
-        assert Directive.objects.filter(meeting=meeting).count() == 14
-        raise RuntimeError("the process died half-way through the import")
 
-    monkeypatch.setattr("giaoban.meetings.views.propose_agenda", dies_after_the_directives)
-    with pytest.raises(RuntimeError):
-        client.post(reverse("meetings:import_save"), data)
-    assert Meeting.objects.count() == 0 and Directive.objects.count() == 0
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix", ["chairs", "attendance", "agenda"])
+def test_a_row_is_added_in_place_with_the_next_index(client, prefix):
+    w = briefing_world()
+    client.force_login(w.leader)
+    response = client.post(reverse("meetings:formset_row", args=[prefix, "them"]), _new_meeting_post(w))
+    html = response.content.decode()
+    count = 1 if prefix != "agenda" else 0
+    assert response.status_code == 200 and "<html" not in html and f'name="{prefix}-{count}-' in html
+    assert f'name="{prefix}-TOTAL_FORMS" value="{count + 1}"' in html and 'hx-swap-oob="true"' in html
+
+
+@pytest.mark.django_db
+def test_a_removed_chair_keeps_its_input_until_saved_and_is_then_left_out(client):
+    w = briefing_world()
+    client.force_login(w.leader)
+    data = _new_meeting_post(w, date="07/04/2022", **_formset("chairs", [
+        {"name": "Nguyễn Văn Giữ", "title": "Bí thư"}, {"name": "Trần Văn Bỏ", "title": "Phó Bí thư"}]))
+    html = client.post(reverse("meetings:formset_row", args=["chairs", "xoa"]), {**data, "row": "1"}).content.decode()
+    assert 'name="chairs-1-DELETE" value="on"' in html and 'value="Trần Văn Bỏ"' in html and "Hoàn tác" in html
+    data["chairs-1-DELETE"] = "on"
+    assert client.post(reverse("meetings:create"), data).status_code == 302
+    meeting = Meeting.objects.get(date=datetime.date(2022, 4, 7))
+    assert [c.person.name for c in meeting.chairs.select_related("person")] == ["Nguyễn Văn Giữ"]
+
+
+@pytest.mark.django_db
+def test_rows_in_place_need_an_editor_and_a_known_formset(client):
+    w = briefing_world()
+    client.force_login(w.leader)
+    assert client.post(reverse("meetings:formset_row", args=["khac", "them"]), _new_meeting_post(w)).status_code == 404
+    client.force_login(UserFactory())
+    assert client.post(reverse("meetings:formset_row", args=["chairs", "them"]), {}).status_code == 403
 
 
 @pytest.mark.django_db

@@ -9,3 +9,6 @@ class DirectivesConfig(AppConfig):
     nav_items = [("directives:list", _("Chỉ đạo")), ("directives:mine", _("Việc của đơn vị tôi"))]
     # `giaoban remind` asks this for the directives due soon and overdue (see notifications.reminders).
     reminder_provider = "giaoban.directives.reminders.directive_reminders"
+    # The meetings app runs and shows these without importing directives (meetings/hooks.py).
+    meeting_saved_hook = "giaoban.directives.carryover.on_meeting_saved"
+    meeting_page_context = "giaoban.directives.pages.meeting_context"

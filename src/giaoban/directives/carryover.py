@@ -52,3 +52,11 @@ def propose_agenda(meeting: Meeting) -> AgendaItem | None:
         item.notes = notes
         item.save(update_fields=["notes"])
     return item
+
+
+def on_meeting_saved(meeting: Meeting, *, user=None, created: bool = False) -> str:
+    """The meetings app calls this after a meeting is saved (see meetings/hooks.py)."""
+    item = propose_agenda(meeting)
+    if created and item is not None:
+        return _("Đã đưa các việc chưa hoàn thành kỳ trước vào chương trình họp.")
+    return ""

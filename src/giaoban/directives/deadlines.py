@@ -84,6 +84,15 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"(?:^|\bnam\s*){_YEAR}\b"), "year"),
 ]
 EXAMPLES = "“trong quý II/2022”, “trước ngày 30/9/2023”, “trong tháng 8/2018”, “năm 2020”"
+# The same periods said without a year ("trong quý II", "tháng 8", "trước ngày 30/9"): a conclusion means
+# the first such period that has not ended by the meeting day.
+_YEARLESS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\b"), "day"),
+    (re.compile(r"(?:ngay\s*)?\b(\d{1,2})\s*[/\-.]\s*(\d{1,2})\b"), "day"),
+    (re.compile(r"quy\s*(iv|iii|ii|i|[1-4])\b"), "quarter"),
+    (re.compile(r"(?:6|sau)\s*thang\s*(dau|cuoi)\b"), "half"),
+    (re.compile(r"thang\s*(\d{1,2})\b"), "month"),
+]
 
 
 def _from_match(kind: str, groups: tuple[str, ...]) -> tuple[datetime.date, str]:
@@ -103,10 +112,28 @@ def _from_match(kind: str, groups: tuple[str, ...]) -> tuple[datetime.date, str]
     return last_day(MONTH, int(groups[1]), int(groups[0])), MONTH
 
 
-def parse(phrase: str | None) -> tuple[datetime.date | None, str]:
+def _without_year(text: str, after: datetime.date) -> tuple[datetime.date, str] | None:
+    """A yearless period read as the first one whose last day is not before `after` (the meeting day)."""
+    for pattern, kind in _YEARLESS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        for year in (after.year, after.year + 1):
+            groups = (*match.groups(), str(year))
+            if kind == "day":
+                groups = (match.group(1), match.group(2), str(year))
+            day, precision = _from_match(kind, groups)
+            if day >= after:
+                return day, precision
+    return None
+
+
+def parse(phrase: str | None, after: datetime.date | None = None) -> tuple[datetime.date | None, str]:
     """(last allowed day, precision) from a Vietnamese phrase; (None, "none") when empty.
 
-    Raises DeadlineError with a Vietnamese message when the phrase names no deadline.
+    A phrase without a year ("trong quý II", "tháng 8") needs `after`, the meeting day: it is then the
+    first such period that has not ended by that day.  Raises DeadlineError with a Vietnamese message
+    when the phrase names no deadline.
     """
     text = fold(phrase).strip(" .;,")
     if not text or text in {"khong", "khong thoi han", "khong co", "-", "—"}:
@@ -122,6 +149,13 @@ def parse(phrase: str | None) -> tuple[datetime.date | None, str]:
         if not 1900 <= day.year <= 2200:
             raise DeadlineError(f"Năm trong thời hạn “{phrase}” không hợp lệ.")
         return day, precision
+    if after is not None:
+        try:
+            found = _without_year(text, after)
+        except ValueError as error:
+            raise DeadlineError(f"Thời hạn “{phrase}” có ngày, tháng hoặc quý không hợp lệ.") from error
+        if found is not None:
+            return found
     raise DeadlineError(f"Không hiểu thời hạn “{phrase}”. Ví dụ: {EXAMPLES}.")
 
 
@@ -132,12 +166,22 @@ _IN_TEXT = re.compile(
 )
 
 
-def find_in_text(text: str) -> tuple[datetime.date | None, str]:
-    """The last deadline phrase inside a directive's text ("… trong quý III năm 2020"), if any."""
-    matches = list(_IN_TEXT.finditer(fold(text)))
+_IN_TEXT_YEARLESS = re.compile(
+    r"(?:truoc|trong|den het|cham nhat|hoan thanh)\s+(?:ngay\s*\d{1,2}\s*[/\-.]\s*\d{1,2}\b"
+    r"|quy\s*(?:iv|iii|ii|i|[1-4])\b|(?:6|sau)\s*thang\s*(?:dau|cuoi)\b|thang\s*\d{1,2}\b)"
+)
+
+
+def find_in_text(text: str, after: datetime.date | None = None) -> tuple[datetime.date | None, str]:
+    """The last deadline phrase inside a directive's text ("… trong quý III năm 2020"), if any.
+
+    With `after` (the meeting day), a phrase without a year ("… trong quý III") counts too.
+    """
+    folded = fold(text)
+    matches = list(_IN_TEXT.finditer(folded)) or (list(_IN_TEXT_YEARLESS.finditer(folded)) if after else [])
     if not matches:
         return None, NONE
     try:
-        return parse(matches[-1].group(0))
+        return parse(matches[-1].group(0), after)
     except DeadlineError:
         return None, NONE

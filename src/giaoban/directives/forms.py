@@ -7,7 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from giaoban.core.text import nfc
 from giaoban.core.uploads import validate_upload
 from giaoban.directives import deadlines
-from giaoban.directives.models import CLOSED_STATUSES, Directive, DirectiveStatus, DirectiveUpdate, Priority
+from giaoban.directives.models import (
+    CLOSED_STATUSES,
+    AmendmentKind,
+    Directive,
+    DirectiveStatus,
+    DirectiveUpdate,
+    FrozenRecordError,
+    Priority,
+    deadline_before_meeting,
+)
 from giaoban.meetings.forms import DATE_WIDGET, VersionField
 from giaoban.meetings.resolve import resolve_place, split_names
 from giaoban.organisations.models import AdminUnit, Organization
@@ -29,9 +38,12 @@ class DirectiveForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 3}),
                    "coordinating": forms.SelectMultiple(attrs={"size": 4})}
 
-    def __init__(self, *args, bodies=None, near: AdminUnit | None = None, **kwargs) -> None:
+    def __init__(self, *args, bodies=None, near: AdminUnit | None = None, meeting_date=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.near = near
+        self.meeting_date = meeting_date or (self.instance.meeting.date if self.instance.meeting_id else None)
+        # As the notice issued it, if it was: then only an amendment changes these.
+        self.issued = self.instance.issued_values()
         if bodies is not None:
             self.fields["lead"].queryset = bodies
             self.fields["coordinating"].queryset = bodies
@@ -43,9 +55,13 @@ class DirectiveForm(forms.ModelForm):
 
     def clean_deadline_text(self) -> tuple:
         try:
-            return deadlines.parse(self.cleaned_data.get("deadline_text", ""))
+            day, precision = deadlines.parse(self.cleaned_data.get("deadline_text", ""), self.meeting_date)
         except deadlines.DeadlineError as error:
             raise ValidationError(str(error)) from error
+        unchanged = self.instance.pk and (day, precision) == (self.instance.deadline, self.instance.deadline_precision)
+        if day and self.meeting_date and day < self.meeting_date and not unchanged:
+            raise ValidationError(deadline_before_meeting(self.meeting_date))
+        return day, precision
 
     def clean_places_text(self) -> list[AdminUnit]:
         units, unknown = [], []
@@ -66,7 +82,28 @@ class DirectiveForm(forms.ModelForm):
         if lead and lead in (data.get("coordinating") or []):
             self.add_error("coordinating", _("Đơn vị chủ trì không cần ghi lại ở phần phối hợp."))
         self.instance.deadline, self.instance.deadline_precision = data.get("deadline_text") or (None, "none")
+        if self.issued is not None:
+            self._refuse_issued_changes(data)
         return data
+
+    def _refuse_issued_changes(self, data: dict) -> None:
+        lead = data.get("lead")
+        wanted = {"text": data.get("text"), "lead_id": lead.pk if lead else None,
+                  "deadline": deadlines.normalise(self.instance.deadline, self.instance.deadline_precision),
+                  "deadline_precision": self.instance.deadline_precision,
+                  **{name: data.get(name) for name in ("target_text", "target_value", "target_value_max")},
+                  "target_unit": data.get("target_unit")}
+        fields = {"lead_id": "lead", "deadline": "deadline_text", "deadline_precision": "deadline_text"}
+        for name, value in wanted.items():
+            stored = self.issued[name]
+            if (value or None) != (stored or None) and fields.get(name, name) not in self.errors:
+                self.add_error(fields.get(name, name), str(FrozenRecordError().message))
+    def _update_errors(self, errors: ValidationError) -> None:
+        # The model speaks of `deadline`; on the form it is typed as a phrase.
+        if hasattr(errors, "error_dict") and "deadline" in errors.error_dict:
+            errors = ValidationError({("deadline_text" if k == "deadline" else k): v
+                                      for k, v in errors.error_dict.items()})
+        super()._update_errors(errors)
 
     def save_places(self, directive: Directive) -> None:
         wanted = self.cleaned_data.get("places_text") or []
@@ -75,12 +112,12 @@ class DirectiveForm(forms.ModelForm):
 
 
 class _DirectiveFormSet(forms.BaseModelFormSet):
-    def __init__(self, *args, bodies=None, near=None, **kwargs) -> None:
-        self.bodies, self.near = bodies, near
+    def __init__(self, *args, bodies=None, near=None, meeting_date=None, **kwargs) -> None:
+        self.bodies, self.near, self.meeting_date = bodies, near, meeting_date
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
-        return {"bodies": self.bodies, "near": self.near}
+        return {"bodies": self.bodies, "near": self.near, "meeting_date": self.meeting_date}
 
     def clean(self) -> None:
         super().clean()
@@ -95,6 +132,54 @@ class _DirectiveFormSet(forms.BaseModelFormSet):
 def directive_formset(extra: int = 3):
     return forms.modelformset_factory(Directive, form=DirectiveForm, formset=_DirectiveFormSet, extra=extra,
                                       can_delete=True, max_num=200)
+
+
+class AmendmentForm(forms.ModelForm):
+    """Đính chính / điều chỉnh of an issued directive: the new wording, lead, deadline or target, and why."""
+
+    deadline_text = forms.CharField(label=_("Thời hạn"), required=False, max_length=80,
+                                    widget=forms.TextInput(attrs={"placeholder": _("trong quý II/2022")}))
+    kind = forms.ChoiceField(label=_("Hình thức"), choices=AmendmentKind.choices, widget=forms.RadioSelect,
+                             initial=AmendmentKind.ADJUSTMENT,
+                             help_text=_("Đính chính: thông báo ghi sai so với kết luận. Điều chỉnh: kết luận được "
+                                         "thay đổi theo quyết định sau."))
+    reason = forms.CharField(label=_("Lý do"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+                             error_messages={"required": _("Hãy ghi lý do đính chính, điều chỉnh.")})
+    version = VersionField()
+
+    class Meta:
+        model = Directive
+        fields = ["text", "lead", "target_text", "target_value", "target_value_max", "target_unit"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, bodies=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if bodies is not None:
+            self.fields["lead"].queryset = bodies
+        self.fields["version"].initial = self.instance.version
+        self.fields["deadline_text"].initial = self.instance.deadline_label()
+
+    def clean_deadline_text(self) -> tuple:
+        meeting_date = self.instance.meeting.date
+        try:
+            day, precision = deadlines.parse(self.cleaned_data.get("deadline_text", ""), meeting_date)
+        except deadlines.DeadlineError as error:
+            raise ValidationError(str(error)) from error
+        if day and day < meeting_date:
+            raise ValidationError(deadline_before_meeting(meeting_date))
+        return day, precision
+
+    def changes(self) -> dict:
+        """The new values, for `directives.models.amend` (which records only those that differ)."""
+        data = self.cleaned_data
+        day, precision = data.get("deadline_text") or (None, "none")
+        return {"text": nfc(data.get("text")), "lead": data.get("lead"), "deadline": day, "deadline_precision":
+                precision, **{name: data.get(name) for name in ("target_text", "target_value", "target_value_max",
+                                                                "target_unit")}}
+
+    def _post_clean(self) -> None:
+        # The instance is changed only by `amend`, which records the old wording first.
+        pass
 
 
 class ProgressForm(forms.ModelForm):

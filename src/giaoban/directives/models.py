@@ -41,6 +41,19 @@ OPEN_STATUSES = (DirectiveStatus.NEW, DirectiveStatus.IN_PROGRESS, DirectiveStat
 CLOSED_STATUSES = (DirectiveStatus.DONE, DirectiveStatus.CANCELLED)
 
 
+# What the issued notice says of a directive: once it is issued these change only by an amendment.
+FROZEN_FIELDS = ("text", "lead_id", "deadline", "deadline_precision", "target_text", "target_value",
+                 "target_value_max", "target_unit")
+
+
+class FrozenRecordError(ValidationError):
+    """A change to what an issued notice says, made other than by an amendment."""
+
+    def __init__(self) -> None:
+        super().__init__(_("Chỉ đạo đã được ban hành trong thông báo kết luận: nội dung, đơn vị chủ trì, thời hạn "
+                           "và chỉ tiêu chỉ thay đổi bằng đính chính hoặc điều chỉnh (ghi rõ lý do)."))
+
+
 class Priority(models.IntegerChoices):
     NORMAL = 0, _("Bình thường")
     HIGH = 1, _("Quan trọng")
@@ -137,7 +150,30 @@ class Directive(Versioned):
         self.deadline = deadlines.normalise(self.deadline, self.deadline_precision)
         if self.deadline is None:
             self.deadline_precision = DeadlinePrecision.NONE
+        if self.pk and not getattr(self, "_amending", False) and self.issued_values() not in (None,
+                                                                                              self.frozen_values()):
+            raise FrozenRecordError()
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.issued_values() is not None:
+            raise FrozenRecordError()
+        return super().delete(*args, **kwargs)
+
+    def frozen_values(self) -> dict:
+        return {name: getattr(self, name) for name in FROZEN_FIELDS}
+
+    def issued_values(self) -> dict | None:
+        """The stored values of the frozen fields if its conclusion notice was issued, else None."""
+        if not self.pk:
+            return None
+        return (Directive.objects.filter(pk=self.pk, meeting__conclusion__issued_at__isnull=False)
+                .values(*FROZEN_FIELDS).first())
+
+    @property
+    def is_issued(self) -> bool:
+        """Its meeting's conclusion notice was issued: wording, lead, deadline and target are the record."""
+        return self.meeting.record_is_issued()
 
     def clean(self) -> None:
         if self.deadline_precision != DeadlinePrecision.NONE and self.deadline is None:
@@ -165,8 +201,9 @@ class Directive(Versioned):
         return deadlines.label(self.deadline, self.deadline_precision)
 
     def set_deadline(self, phrase: str) -> None:
-        """Read a Vietnamese phrase ("trong quý II/2022"); raises deadlines.DeadlineError."""
-        self.deadline, self.deadline_precision = deadlines.parse(phrase)
+        """Read a Vietnamese phrase ("trong quý II/2022", or "trong quý II" after the meeting day)."""
+        self.deadline, self.deadline_precision = deadlines.parse(phrase, self.meeting.date if self.meeting_id
+                                                                 else None)
 
     def target_label(self) -> str:
         if self.target_text:
@@ -255,6 +292,89 @@ class ProgressRound(models.Model):
         from django.urls import reverse
 
         return reverse("directives:round", args=[self.pk])
+
+
+class AmendmentKind(models.TextChoices):
+    CORRECTION = "correction", _("Đính chính")  # the notice misstated what was concluded
+    ADJUSTMENT = "adjustment", _("Điều chỉnh")  # what was concluded is changed by a later decision
+
+
+class AmendedField(models.TextChoices):
+    TEXT = "text", _("Nội dung")
+    LEAD = "lead", _("Đơn vị chủ trì")
+    DEADLINE = "deadline", _("Thời hạn")
+    TARGET = "target", _("Chỉ tiêu")
+
+
+def _shown(directive: Directive, field: str) -> str:
+    """A field as the notice prints it, for the amendment's "old" and "new"."""
+    if field == AmendedField.TEXT:
+        return directive.text
+    if field == AmendedField.LEAD:
+        return directive.lead.name if directive.lead_id else ""
+    if field == AmendedField.DEADLINE:
+        return directive.deadline_label()
+    return directive.target_label()
+
+
+def amend(directive: Directive, *, user, kind: str, reason: str, changes: dict,
+          expected_version: int | None = None) -> list["Amendment"]:
+    """Change what an issued directive says, recording each field's old and new wording, who, when and why.
+
+    `changes` maps model fields to new values (text, lead, deadline, deadline_precision, target_*).
+    Progress and status are not amendments: they keep changing through their own actions.
+    """
+    if directive.issued_values() is None:
+        raise ValidationError(_("Chỉ đạo chưa ban hành trong thông báo kết luận: hãy sửa trực tiếp."))
+    if kind not in AmendmentKind.values:
+        raise ValidationError({"kind": _("Hãy chọn đính chính hoặc điều chỉnh.")})
+    if not nfc(reason):
+        raise ValidationError({"reason": _("Hãy ghi lý do đính chính, điều chỉnh.")})
+    before = {field: _shown(directive, field) for field in AmendedField.values}
+    for name, value in changes.items():
+        setattr(directive, name, nfc(value) if isinstance(value, str) else value)
+    if "lead" in changes:  # the text "as written" named the old lead; the notice now names the new one
+        directive.assignees_text = directive.lead.name if directive.lead_id else ""
+    directive.deadline = deadlines.normalise(directive.deadline, directive.deadline_precision)
+    after = {field: _shown(directive, field) for field in AmendedField.values}
+    changed = [field for field in AmendedField.values if before[field] != after[field]]
+    if not changed:
+        raise ValidationError(_("Chưa có nội dung nào khác với chỉ đạo hiện tại."))
+    with transaction.atomic():
+        directive._amending = True
+        try:
+            directive.save_versioned(expected_version)
+        finally:
+            directive._amending = False
+        return [Amendment.objects.create(directive=directive, field=field, old=before[field], new=after[field],
+                                         kind=kind, reason=nfc(reason), by=user if user.is_authenticated else None)
+                for field in changed]
+
+
+class Amendment(models.Model):
+    """One change to an issued directive: shown beside the original and printed in a later notice."""
+
+    directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="amendments")
+    field = models.CharField(_("nội dung thay đổi"), max_length=10, choices=AmendedField.choices)
+    old = models.TextField(_("đã ban hành"), blank=True)
+    new = models.TextField(_("sau thay đổi"), blank=True)
+    kind = models.CharField(_("hình thức"), max_length=10, choices=AmendmentKind.choices)
+    reason = models.TextField(_("lý do"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người ghi"), null=True,
+                           on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("đính chính, điều chỉnh")
+        verbose_name_plural = _("đính chính, điều chỉnh")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.get_field_display()}: {self.old} → {self.new}"
+
+
+def deadline_before_meeting(day: datetime.date) -> str:
+    return str(_("Thời hạn không được trước ngày họp (%(date)s).") % {"date": day.strftime("%d/%m/%Y")})
 
 
 class DirectiveUpdate(models.Model):

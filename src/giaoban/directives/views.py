@@ -18,9 +18,9 @@ from giaoban.core.collation import vietnamese
 from giaoban.core.editing import conflict, with_versions
 from giaoban.core.history import history_entries
 from giaoban.core.versioning import ConcurrentEditError
-from giaoban.directives.forms import CloseForm, DirectiveForm, FilterForm, ProgressForm
+from giaoban.directives.forms import AmendmentForm, CloseForm, DirectiveForm, FilterForm, ProgressForm
 from giaoban.directives.listing import apply_filters
-from giaoban.directives.models import Directive, DirectiveUpdate
+from giaoban.directives.models import Directive, DirectiveUpdate, amend
 from giaoban.directives.rules import (
     can_close_directive,
     can_edit_directive,
@@ -90,6 +90,8 @@ def directive_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "directive": directive,
         "updates": directive.updates.select_related("author", "organization"),
         "history": history_entries(directive),
+        "amendments": directive.amendments.select_related("by"),
+        "is_issued": directive.is_issued,
         "can_report": can_report_progress(request.user, directive),
         "can_close": can_close and directive.is_open,
         "can_edit": can_edit_directive(request.user, directive),
@@ -137,6 +139,33 @@ def directive_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("directives:detail", directive.pk)
     return render(request, "directives/form.html", {"form": form, "directive": directive, "conflict": clash},
                   status=409 if clash else 200)
+
+
+@login_required
+def directive_amend(request: HttpRequest, pk: int) -> HttpResponse:
+    """Đính chính / điều chỉnh of a directive whose conclusion notice was issued."""
+    directive = visible_directive_or_404(request, pk)
+    if not can_edit_directive(request.user, directive):
+        raise PermissionDenied
+    if not directive.is_issued:  # before the notice is issued, the directive is simply edited
+        return redirect("directives:edit", directive.pk)
+    meeting = directive.meeting
+    bodies = meeting_bodies(request.user, meeting.host, meeting.bloc)
+    form = AmendmentForm(request.POST or None, instance=directive, bodies=bodies)
+    if request.method == "POST" and form.is_valid():
+        try:
+            amend(directive, user=request.user, kind=form.cleaned_data["kind"], reason=form.cleaned_data["reason"],
+                  changes=form.changes(), expected_version=form.cleaned_data.get("version") or directive.version)
+        except ConcurrentEditError as error:
+            return render(request, "directives/form.html", {"directive": directive, "conflict": conflict(error),
+                                                            "form": None}, status=409)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã ghi đính chính, điều chỉnh chỉ đạo."))
+            return redirect("directives:detail", directive.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "directives/amend_form.html", {"form": form, "directive": directive}, status=status)
 
 
 @login_required

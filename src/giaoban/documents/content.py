@@ -168,6 +168,8 @@ def directive_groups(meeting: Meeting) -> list[dict]:
         deadline = directive_deadline(directive)
         if deadline:
             extras.append("thời hạn: " + deadline)
+        if directive.target_label():
+            extras.append("chỉ tiêu: " + nfc(directive.target_label()))
         group["entries"].append({"text": text, "detail": "; ".join(extras),
                                "line": text + (f" ({'; '.join(extras)})" if extras else "") + "."})
     numbered = len(groups) > 1
@@ -180,6 +182,24 @@ def directive_groups(meeting: Meeting) -> list[dict]:
                        else "Các cơ quan, đơn vị tập trung thực hiện tốt các nhiệm vụ sau:")
         result.append({"heading": heading, "entries": group["entries"]})
     return result
+
+
+def amendment_group(meeting: Meeting) -> dict | None:
+    """The directives' amendments since the notice was issued, printed as such ("Đính chính, điều chỉnh")."""
+    amendments = [a for d in meeting.directives.prefetch_related("amendments").order_by("order", "pk")
+                  for a in d.amendments.all()]
+    if not amendments:
+        return None
+    first = meeting.documents.filter(doc_type="notice").order_by("issued_on", "number").first()
+    heading = "Đính chính, điều chỉnh nội dung chỉ đạo"
+    if first is not None:
+        heading += f" so với Thông báo số {first.code} ngày {short_date(first.issued_on)}"
+    entries = []
+    for a in amendments:
+        what = f"{a.get_kind_display()} {lower_first(a.get_field_display())} của chỉ đạo “{sentence(a.directive.text)}”"
+        line = f"{what}: “{nfc(a.old) or 'không ghi'}” nay là “{nfc(a.new) or 'không ghi'}” (lý do: {nfc(a.reason)})"
+        entries.append({"text": what, "detail": "", "line": sentence(line) + "."})
+    return {"heading": heading + ":", "entries": entries}
 
 
 def _attending(meeting: Meeting) -> list[Organization]:
@@ -198,6 +218,9 @@ def notice(meeting: Meeting, *, number: int | None = None, issued_on: datetime.d
     subject = (f"Kết luận của {by} tại {_occasion(meeting)}" if concluder
                else f"Kết luận {_occasion(meeting)}")
     groups = directive_groups(meeting)
+    amended = amendment_group(meeting)
+    if amended is not None:
+        groups.append(amended)
     if recipients is None:
         names = [d.lead.name for d in meeting.directives.select_related("lead") if d.lead_id]
         names += [o.name for o in _attending(meeting)]

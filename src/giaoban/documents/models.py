@@ -197,3 +197,23 @@ class CalendarToken(models.Model):
         if self.revoked_at is None:
             self.revoked_at = when or timezone.now()
             self.save(update_fields=["revoked_at"])
+
+
+class DocumentSnapshot(models.Model):
+    """The conclusion and directives exactly as a notice issued them, with the SHA-256 of that JSON.
+
+    Written in the same transaction as the document's number; never changed afterwards.  Later changes to
+    the directives are amendments (directives.Amendment), printed as such in a later notice.
+    """
+
+    document = models.OneToOneField(Document, on_delete=models.CASCADE, related_name="snapshot")
+    data = models.JSONField(_("kết luận và chỉ đạo như đã ban hành"))
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bản lưu nội dung đã ban hành")
+        verbose_name_plural = _("bản lưu nội dung đã ban hành")
+
+    def __str__(self) -> str:
+        return f"{self.document.code} ({self.sha256[:12]})"

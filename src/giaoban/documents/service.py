@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 
 from giaoban.core.text import fold
 from giaoban.documents import content as build
+from giaoban.documents import snapshot
 from giaoban.documents.models import Document, DocumentType
 from giaoban.documents.numbering import atomic_with_retry, take_number
 from giaoban.documents.render import render_docx, render_pdf, sha256
@@ -33,8 +34,12 @@ def file_stem(code: str) -> str:
 
 
 def issue(doc_type: str, issuer: Organization, builder: Builder, *, issued_on: datetime.date,
-          meeting: Meeting | None = None, bloc=None, period=None, user=None, render: bool = True) -> Document:
-    """Give the next number in the issuer's register and store the document (and its files)."""
+          meeting: Meeting | None = None, bloc=None, period=None, user=None, render: bool = True,
+          on_numbered: Callable[[Document], object] | None = None) -> Document:
+    """Give the next number in the issuer's register and store the document (and its files).
+
+    `on_numbered` runs in the numbering transaction (the notice's snapshot of the issued record).
+    """
     def numbered() -> Document:
         cycle, number = take_number(issuer, doc_type, issued_on)
         content = builder(number, issued_on)
@@ -42,6 +47,8 @@ def issue(doc_type: str, issuer: Organization, builder: Builder, *, issued_on: d
             issuer=issuer, doc_type=doc_type, cycle=cycle, number=number, code=content["code"],
             issued_on=issued_on, title=content["subject"][:500], meeting=meeting, bloc=bloc, period=period,
             content=content, created_by=user if user is not None and user.is_authenticated else None)
+        if on_numbered is not None:
+            on_numbered(document)
         if render:
             store_files(document)  # inside the transaction: a failure here gives the number back
         return document
@@ -86,7 +93,7 @@ def issue_notice(meeting: Meeting, *, issued_on: datetime.date, user=None, rende
                  **options) -> Document:
     document = issue(DocumentType.NOTICE, meeting.host,
                      lambda number, day: build.notice(meeting, number=number, issued_on=day, **options),
-                     issued_on=issued_on, meeting=meeting, user=user, render=render)
+                     issued_on=issued_on, meeting=meeting, user=user, render=render, on_numbered=snapshot.freeze)
     meeting.mark_notice_issued(by=user)
     return document
 

@@ -26,9 +26,10 @@ from giaoban.documents import calendar as work_calendar
 from giaoban.documents import content as build
 from giaoban.documents import minutes, news
 from giaoban.documents.forms import IssueForm, NewsItemForm
-from giaoban.documents.models import CalendarToken, Document, DocumentType, NewsItem
+from giaoban.documents.models import CalendarToken, Document, DocumentSnapshot, DocumentType, NewsItem
 from giaoban.documents.render import DOCX_MIME, PDF_MIME
 from giaoban.documents.render import render as render_file
+from giaoban.documents.rules import can_issue_document, can_view_document
 from giaoban.documents.service import RenderError, file_stem, issue_invitation, issue_notice, matches_stored
 from giaoban.meetings.models import BriefingSeries, Meeting
 from giaoban.organisations.models import Organization
@@ -53,11 +54,13 @@ def _meeting_or_404(request: HttpRequest, pk: int, edit: bool = False) -> Meetin
     return meeting
 
 
-def _document_or_404(request: HttpRequest, pk: int, minimum: int = Role.VIEWER) -> Document:
-    document = get_object_or_404(Document.objects.select_related("issuer", "meeting"), pk=pk)
-    if not has_role(request.user, document.issuer, Role.VIEWER):
+def _document_or_404(request: HttpRequest, pk: int, change: bool = False) -> Document:
+    """A document for whoever may see it: a role on its issuer, or the right to issue it (documents/rules.py)."""
+    document = get_object_or_404(Document.objects.select_related("issuer", "meeting__bloc__convening",
+                                                                 "meeting__host"), pk=pk)
+    if not can_view_document(request.user, document):
         raise Http404
-    if not has_role(request.user, document.issuer, minimum):
+    if change and not can_issue_document(request.user, document):
         raise PermissionDenied
     return document
 
@@ -72,7 +75,7 @@ def _file_response(data: bytes, fmt: str, stem: str, inline: bool = False) -> Ht
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     visible = visible_organizations(request.user)
-    meetings = (Meeting.objects.filter(host__in=visible).select_related("host").order_by("-date", "-pk"))
+    meetings = Meeting.objects.visible_to(request.user).select_related("host").order_by("-date", "-pk")
     query = request.GET.get("q", "").strip()
     if query:
         matched = textsearch.matching(Meeting.objects.all(), query, "title").values("pk")
@@ -103,6 +106,7 @@ def meeting_documents(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "documents/meeting.html", {
         "meeting": meeting, "documents": meeting.documents.order_by("-issued_on", "-pk"),
         "news_items": meeting.news_items.order_by("-pk"), "can_issue": can_issue,
+        "can_see_register": has_role(request.user, meeting.host, Role.VIEWER),
         "notice_form": forms[DocumentType.NOTICE], "invitation_form": forms[DocumentType.INVITATION],
         "minutes_form": forms[DocumentType.MINUTES],
     })
@@ -148,7 +152,9 @@ def issue_document(request: HttpRequest, pk: int, doc_type: str) -> HttpResponse
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document_or_404(request, pk)
     return render(request, "documents/detail.html", {
-        "document": document, "can_publish": has_role(request.user, document.issuer, Role.EDITOR),
+        "document": document, "can_publish": can_issue_document(request.user, document),
+        "can_see_register": has_role(request.user, document.issuer, Role.VIEWER),
+        "snapshot": DocumentSnapshot.objects.filter(document=document).first(),
         "history": document.history.select_related("history_user").order_by("-history_date")[:20],
         "verified": matches_stored(document) if request.GET.get("kiem-tra") else None,
     })
@@ -178,7 +184,7 @@ def _stored_file(document: Document, fmt: str) -> HttpResponse:
 @login_required
 @require_POST
 def publish_document(request: HttpRequest, pk: int) -> HttpResponse:
-    document = _document_or_404(request, pk, Role.EDITOR)
+    document = _document_or_404(request, pk, change=True)
     publish = request.POST.get("publish") == "1"
     if publish != document.published:
         document.published = publish

@@ -20,7 +20,7 @@ from giaoban.meetings.models import (
     Person,
     Presence,
 )
-from giaoban.meetings.resolve import reachable_bodies
+from giaoban.meetings.resolve import meeting_bodies, reachable_bodies
 from giaoban.organisations.models import Bloc, Organization
 from giaoban.periods.logic import PeriodLabelError, parse_label
 from giaoban.periods.models import Period
@@ -61,6 +61,9 @@ class MeetingForm(forms.ModelForm):
     next_period_label = period_field(_("Kỳ triển khai"))
     secretary_name = forms.CharField(label=_("Thư ký hội nghị"), max_length=150, required=False,
                                      widget=forms.TextInput(attrs=PEOPLE_PICKER))
+    # Shown only once a duplicate was flagged (see _flag_duplicate).
+    confirm_duplicate = forms.BooleanField(label=_("Đây là một cuộc họp khác, vẫn lưu"), required=False,
+                                           widget=forms.HiddenInput)
     version = VersionField()
 
     class Meta:
@@ -110,6 +113,9 @@ class MeetingForm(forms.ModelForm):
             data["title"] = Meeting.default_title(data.get("kind") or "briefing", self.instance.period,
                                                   self.instance.next_period)
             self.instance.title = data["title"]
+        moved = self.instance.pk is None or {"host", "date"} & set(self.changed_data)
+        if host and data.get("date") and moved and not data.get("confirm_duplicate"):
+            self._flag_duplicate(host, data["date"])
         return data
 
     def save(self, commit: bool = True) -> Meeting:
@@ -124,6 +130,21 @@ class MeetingForm(forms.ModelForm):
             renames = {"period": "period_label", "next_period": "next_period_label"}
             errors = ValidationError({renames.get(k, k): v for k, v in errors.error_dict.items()})
         super()._update_errors(errors)
+
+    def _flag_duplicate(self, host: Organization, date) -> None:
+        """Refuse, until confirmed, a meeting of the same host on the same day as one already recorded."""
+        same = Meeting.objects.visible_to(self.user).same_occasion(host, date).exclude(pk=self.instance.pk).first()
+        if same is not None:
+            self.flag_duplicate(_(
+                "Đã có cuộc họp “%(title)s” của %(host)s ngày %(date)s. Nếu đây là một cuộc họp khác, hãy đánh dấu "
+                "ô này rồi lưu lại.") % {"title": same.title, "host": host.name, "date": date.strftime("%d/%m/%Y")})
+
+    def offer_duplicate_choice(self) -> None:
+        self.fields["confirm_duplicate"].widget = forms.CheckboxInput()
+
+    def flag_duplicate(self, message: str) -> None:
+        self.offer_duplicate_choice()
+        self.add_error("confirm_duplicate", message)
 
 
 class ChairForm(forms.Form):
@@ -185,7 +206,7 @@ class _BodiesFormSet(forms.BaseFormSet):
 class _AttendanceFormSet(_BodiesFormSet):
     def clean(self) -> None:
         seen = set()
-        for form in self.forms:
+        for form in kept_forms(self):
             org = form.cleaned_data.get("organization") if hasattr(form, "cleaned_data") else None
             if org is None:
                 continue
@@ -196,9 +217,23 @@ class _AttendanceFormSet(_BodiesFormSet):
             seen.add(key)
 
 
-ChairFormSet = forms.formset_factory(ChairForm, extra=2, max_num=20)
-AttendanceFormSet = forms.formset_factory(AttendanceForm, formset=_AttendanceFormSet, extra=2, max_num=200)
-AgendaFormSet = forms.formset_factory(AgendaForm, formset=_BodiesFormSet, extra=2, max_num=100)
+# can_delete: a row removed in place (core/formsets.py) is posted with DELETE and skipped.
+ChairFormSet = forms.formset_factory(ChairForm, extra=2, max_num=20, can_delete=True)
+AttendanceFormSet = forms.formset_factory(AttendanceForm, formset=_AttendanceFormSet, extra=2, max_num=200,
+                                          can_delete=True)
+AgendaFormSet = forms.formset_factory(AgendaForm, formset=_BodiesFormSet, extra=2, max_num=100, can_delete=True)
+
+
+def kept_forms(formset) -> list:
+    """The rows to save: not removed (DELETE) by the user."""
+    return [form for form in formset.forms if not getattr(form, "cleaned_data", {}).get("DELETE")]
+
+
+def posted_host(user, value: str | None) -> Organization | None:
+    """The host a posted form names, if the user may name it (the rows' body lists depend on it)."""
+    if not value or not str(value).isdigit():
+        return None
+    return reachable_bodies(user).filter(pk=int(value)).first()
 
 
 def chairs_initial(meeting: Meeting) -> list[dict]:
@@ -224,7 +259,7 @@ def save_chairs(meeting: Meeting, formset) -> None:
     """Replace the chairs with the formset's rows, filing each name in the Person directory."""
     meeting.chairs.all().delete()
     order = 0
-    for form in formset.forms:
+    for form in kept_forms(formset):
         name = nfc(form.cleaned_data.get("name"))
         if not name:
             continue
@@ -236,7 +271,7 @@ def save_chairs(meeting: Meeting, formset) -> None:
 
 def save_attendances(meeting: Meeting, formset) -> None:
     meeting.attendances.all().delete()
-    for form in formset.forms:
+    for form in kept_forms(formset):
         org = form.cleaned_data.get("organization")
         if org is not None:
             name = nfc(form.cleaned_data.get("person_name"))
@@ -249,7 +284,7 @@ def save_attendances(meeting: Meeting, formset) -> None:
 def save_agenda(meeting: Meeting, formset) -> None:
     meeting.agenda_items.all().delete()
     order = 0
-    for form in formset.forms:
+    for form in kept_forms(formset):
         title = nfc(form.cleaned_data.get("title"))
         if not title:
             continue
@@ -295,21 +330,31 @@ class AttachmentForm(forms.Form):
         return upload
 
 
-class ImportForm(forms.Form):
-    text = forms.CharField(label=_("Dán nội dung văn bản"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 12}))
-    file = forms.FileField(label=_("hoặc chọn tệp (TXT, HTML, DOCX, PDF)"), required=False)
+def meeting_forms(user, meeting: Meeting | None, bloc: Bloc | None, data=None, initial: dict | None = None):
+    """The meeting form with its chairs, attendance and agenda formsets (entering, editing, importing)."""
+    initial = initial or {}
+    meeting = meeting or Meeting()
+    bodies = meeting_bodies(user, meeting.host if meeting.host_id else None, bloc or meeting.bloc)
+    form = MeetingForm(data, instance=meeting, user=user, initial=initial.get("meeting"))
+    chairs = ChairFormSet(data, prefix="chairs", initial=initial.get("chairs") or
+                          (chairs_initial(meeting) if meeting.pk else None))
+    attendance = AttendanceFormSet(data, prefix="attendance", bodies=bodies,
+                                   initial=attendance_initial(meeting if meeting.pk else None, bloc))
+    agenda = AgendaFormSet(data, prefix="agenda", bodies=bodies,
+                           initial=agenda_initial(meeting) if meeting.pk else None)
+    if meeting.pk:  # what the meeting's state keeps fixed is disabled (a posted value is ignored)
+        from giaoban.meetings.locking import lock_parts
+        from giaoban.meetings.states import Part
 
-    EXTENSIONS = ["txt", "html", "htm", "docx", "pdf"]
+        lock_parts(meeting, form, [(Part.PARTICIPANTS, chairs), (Part.PARTICIPANTS, attendance),
+                                   (Part.AGENDA, agenda)])
+    return form, chairs, attendance, agenda
 
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if upload:
-            validate_upload(upload, self.EXTENSIONS)
-        return upload
 
-    def clean(self) -> dict:
-        data = super().clean()
-        if not (data.get("text") or "").strip() and not data.get("file") and not self.errors:
-            raise ValidationError(_("Hãy dán nội dung hoặc chọn một tệp."))
-        return data
+def datalists(**context) -> dict:
+    """The page context plus the period labels the forms suggest.
+
+    The people datalist starts empty and is filled as the user types (people.suggest), with only the
+    officials of bodies the user may see.
+    """
+    return {"period_labels": [p.label for p in Period.objects.order_by("-start")[:40]], **context}

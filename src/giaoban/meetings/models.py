@@ -78,6 +78,10 @@ class MeetingQuerySet(models.QuerySet):
     def briefings_of(self, bloc: Bloc) -> "MeetingQuerySet":
         return self.filter(bloc=bloc, kind=MeetingKind.BRIEFING)
 
+    def same_occasion(self, host: Organization, date) -> "MeetingQuerySet":
+        """Meetings of this host on this day: entering one of them again is most likely a duplicate."""
+        return self.filter(host=host, date=date).select_related("host")
+
 
 class Meeting(Versioned):
     kind = models.CharField(_("loại"), max_length=20, choices=MeetingKind.choices, default=MeetingKind.BRIEFING)
@@ -218,6 +222,10 @@ class Meeting(Versioned):
     def is_briefing(self) -> bool:
         return self.kind == MeetingKind.BRIEFING
 
+    def record_is_issued(self) -> bool:
+        """Whether its conclusion notice was issued: the conclusion and directives then change only by amendment."""
+        return Conclusion.objects.filter(meeting_id=self.pk, issued_at__isnull=False).exists()
+
     def previous_briefings(self) -> "MeetingQuerySet":
         """The bloc's earlier briefings (none for a meeting without a bloc)."""
         if not self.bloc_id:
@@ -354,6 +362,9 @@ class Conclusion(Versioned):
     concluded_by = models.ForeignKey(Person, verbose_name=_("người kết luận"), null=True, blank=True,
                                      on_delete=models.SET_NULL, related_name="+")
     concluded_by_title = models.CharField(_("chức vụ người kết luận"), max_length=255, blank=True)
+    # Set when the conclusion notice is first issued: from then on the conclusion and its directives as
+    # issued are the official record; a change to what they say is an amendment (directives.Amendment).
+    issued_at = models.DateTimeField(_("ngày ban hành thông báo kết luận"), null=True, blank=True, editable=False)
 
     history = HistoricalRecords()
 
@@ -363,6 +374,19 @@ class Conclusion(Versioned):
 
     def __str__(self) -> str:
         return str(_("Kết luận: %(meeting)s") % {"meeting": self.meeting})
+
+    @property
+    def is_issued(self) -> bool:
+        return self.issued_at is not None
+
+    @classmethod
+    def mark_issued(cls, meeting: "Meeting", when=None) -> "Conclusion":
+        """Freeze the meeting's conclusion (created empty if none was written); the first issue date is kept."""
+        conclusion, _created = cls.objects.get_or_create(meeting=meeting)
+        if conclusion.issued_at is None:
+            conclusion.issued_at = when or timezone.now()
+            conclusion.save_versioned(conclusion.version)
+        return conclusion
 
 
 class Attachment(models.Model):

@@ -1,4 +1,4 @@
-"""Meeting pages: the bloc's meetings, a meeting, entering and editing one, its conclusion and files."""
+"""Meeting pages: the bloc's meetings, a meeting, entering and editing one, its files."""
 
 import mimetypes
 
@@ -17,36 +17,25 @@ from giaoban.accounts.access import visible_organizations
 from giaoban.accounts.models import Role
 from giaoban.core import textsearch
 from giaoban.core.editing import conflict, with_versions
+from giaoban.core.formsets import row_response
 from giaoban.core.history import history_entries
-from giaoban.core.text import control_characters, fold
-from giaoban.core.validators import MESSAGE as CONTROL_MESSAGE
+from giaoban.core.text import fold
 from giaoban.core.versioning import ConcurrentEditError
-from giaoban.directives.carryover import pending_directives, propose_agenda
-from giaoban.directives.forms import directive_formset
-from giaoban.directives.models import Directive
-from giaoban.meetings import attendance, importing
+from giaoban.meetings import attendance, hooks
 from giaoban.meetings.forms import (
-    AgendaFormSet,
     AttachmentForm,
-    AttendanceFormSet,
-    ChairFormSet,
-    ConclusionForm,
-    ImportForm,
-    MeetingForm,
-    agenda_initial,
-    attendance_initial,
-    chairs_initial,
+    datalists,
+    meeting_forms,
+    posted_host,
     save_agenda,
     save_attendances,
     save_chairs,
 )
-from giaoban.meetings.locking import edits_anything, lock_parts
+from giaoban.meetings.locking import edits_anything
 from giaoban.meetings.models import Attachment, Conclusion, Meeting, MeetingKind
-from giaoban.meetings.resolve import meeting_bodies
 from giaoban.meetings.rules import can_edit_meeting, can_lead_meeting, can_view_meeting
 from giaoban.meetings.states import LEADER_ONLY, Action, Part
 from giaoban.organisations.models import Bloc
-from giaoban.periods.models import Period
 
 
 def visible_meeting_or_404(request: HttpRequest, pk: int, edit: bool = False) -> Meeting:
@@ -60,11 +49,11 @@ def visible_meeting_or_404(request: HttpRequest, pk: int, edit: bool = False) ->
     return meeting
 
 
-def _can_record_meetings(user) -> bool:
+def can_record_meetings(user) -> bool:
     return visible_organizations(user, Role.EDITOR).exists()
 
 
-def _visible_bloc(user, pk: str | None) -> Bloc | None:
+def visible_bloc(user, pk: str | None) -> Bloc | None:
     """A bloc named in the request, only if the user can see it."""
     if not pk or not str(pk).isdigit():
         return None
@@ -95,16 +84,12 @@ def meeting_list(request: HttpRequest, bloc_pk: int | None = None) -> HttpRespon
     page = Paginator(meetings.order_by("-date", "-pk"), 30).get_page(request.GET.get("page"))
     template = "meetings/list.html#results" if request.htmx else "meetings/list.html"
     return render(request, template, {"page": page, "bloc": bloc, "blocs": blocs, "kind": kind, "q": query,
-                                      "kinds": MeetingKind.choices, "can_add": _can_record_meetings(request.user)})
+                                      "kinds": MeetingKind.choices, "can_add": can_record_meetings(request.user)})
 
 
 @login_required
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting_or_404(request, pk)
-    directives = (Directive.objects.filter(meeting=meeting).select_related("lead").prefetch_related("places")
-                  .with_latest_update().order_by("order", "pk"))
-    pending = list(pending_directives(meeting))
-    carried_here = set(meeting.carried_directives.values_list("pk", flat=True))
     conclusion = Conclusion.objects.filter(meeting=meeting).select_related("concluded_by").first()
     return render(request, "meetings/detail.html", {
         "meeting": meeting,
@@ -113,14 +98,13 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "attendance": attendance.summarise(meeting),
         "agenda": meeting.agenda_items.select_related("organization"),
         "conclusion": conclusion,
-        "directives": directives,
-        "pending": [(d, d.pk in carried_here) for d in pending],
         "attachments": meeting.attachments.all(),
         "history": history_entries(meeting, limit=30),
         "can_edit": can_edit_meeting(request.user, meeting),
         "can_lead": can_lead_meeting(request.user, meeting),
         "attachment_form": AttachmentForm(),
         **_state_context(meeting, request.user),
+        **hooks.meeting_page(request, meeting),  # directives, carry-over (apps above meetings)
     })
 
 
@@ -132,37 +116,13 @@ def _state_context(meeting: Meeting, user) -> dict:
             "can_attach": meeting.may_edit(Part.ATTACHMENTS), "actions": actions}
 
 
-def _bundle(request: HttpRequest, meeting: Meeting | None, bloc: Bloc | None, data=None, initial=None):
-    """The meeting form with its chairs, attendance and agenda formsets."""
-    initial = initial or {}
-    meeting = meeting or Meeting()
-    bodies = meeting_bodies(request.user, meeting.host if meeting.host_id else None, bloc or meeting.bloc)
-    form = MeetingForm(data, instance=meeting, user=request.user, initial=initial.get("meeting"))
-    chairs = ChairFormSet(data, prefix="chairs", initial=initial.get("chairs") or
-                          (chairs_initial(meeting) if meeting.pk else None))
-    attendance = AttendanceFormSet(data, prefix="attendance", bodies=bodies,
-                                   initial=attendance_initial(meeting if meeting.pk else None, bloc))
-    agenda = AgendaFormSet(data, prefix="agenda", bodies=bodies,
-                           initial=agenda_initial(meeting) if meeting.pk else None)
-    if meeting.pk:
-        lock_parts(meeting, form, [(Part.PARTICIPANTS, chairs), (Part.PARTICIPANTS, attendance),
-                                   (Part.AGENDA, agenda)])
-    return form, chairs, attendance, agenda
-
-
-def _form_context(request: HttpRequest, **extra) -> dict:
-    # The people datalist starts empty and is filled as the user types (people.suggest), with
-    # only the officials of bodies the user may see.
-    return {"period_labels": [p.label for p in Period.objects.order_by("-start")[:40]], **extra}
-
-
 @login_required
 def meeting_create(request: HttpRequest) -> HttpResponse:
-    if not _can_record_meetings(request.user):
+    if not can_record_meetings(request.user):
         raise PermissionDenied
-    bloc = _visible_bloc(request.user, request.POST.get("bloc") or request.GET.get("bloc"))
+    bloc = visible_bloc(request.user, request.POST.get("bloc") or request.GET.get("bloc"))
     initial = {"meeting": {"bloc": bloc.pk, "host": bloc.convening_id} if bloc else {}}
-    form, chairs, attendance, agenda = _bundle(request, None, bloc, request.POST or None, initial)
+    form, chairs, attendance, agenda = meeting_forms(request.user, None, bloc, request.POST or None, initial)
     if request.method == "POST" and all(f.is_valid() for f in (form, chairs, attendance, agenda)):
         with transaction.atomic():
             meeting = form.save(commit=False)
@@ -171,16 +131,16 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
             save_chairs(meeting, chairs)
             save_attendances(meeting, attendance)
             save_agenda(meeting, agenda)
-            item = propose_agenda(meeting)
+            notes = hooks.meeting_saved(meeting, user=request.user, created=True)
         messages.success(request, _("Đã lưu cuộc họp “%(title)s”.") % {"title": meeting.title})
-        if item is not None:
-            messages.info(request, _("Đã đưa các việc chưa hoàn thành kỳ trước vào chương trình họp."))
+        for note in notes:
+            messages.info(request, note)
         return redirect("meetings:detail", meeting.pk)
-    return render(request, "meetings/form.html", _form_context(
-        request, form=form, chairs=chairs, attendance=attendance, agenda=agenda, creating=True))
+    return render(request, "meetings/form.html", datalists(
+        form=form, chairs=chairs, attendance=attendance, agenda=agenda, creating=True))
 
 
-def _refused(request: HttpRequest, meeting: Meeting, part: str) -> HttpResponse | None:
+def refused_by_state(request: HttpRequest, meeting: Meeting, part: str) -> HttpResponse | None:
     """A redirect with the reason when the meeting's state keeps `part` fixed (None when it may change)."""
     if (edits_anything(meeting) if part == "meeting" else meeting.may_edit(part)):
         return None
@@ -192,10 +152,10 @@ def _refused(request: HttpRequest, meeting: Meeting, part: str) -> HttpResponse 
 @login_required
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting_or_404(request, pk, edit=True)
-    if refused := _refused(request, meeting, "meeting"):
+    if refused := refused_by_state(request, meeting, "meeting"):
         return refused
     data = request.POST or None
-    form, chairs, attendance, agenda = _bundle(request, meeting, meeting.bloc, data)
+    form, chairs, attendance, agenda = meeting_forms(request.user, meeting, meeting.bloc, data)
     clash = None
     if request.method == "POST" and all(f.is_valid() for f in (form, chairs, attendance, agenda)):
         try:
@@ -205,99 +165,41 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 save_chairs(edited, chairs)
                 save_attendances(edited, attendance)
                 save_agenda(edited, agenda)
-                propose_agenda(edited)
+                hooks.meeting_saved(edited, user=request.user)
         except ConcurrentEditError as error:
             clash = conflict(error)
             fresh = Meeting.objects.get(pk=pk)
-            form, chairs, attendance, agenda = _bundle(request, fresh, fresh.bloc,
-                                                       with_versions(request.POST, {"version": fresh.version}))
+            form, chairs, attendance, agenda = meeting_forms(request.user, fresh, fresh.bloc,
+                                                             with_versions(request.POST, {"version": fresh.version}))
             for f in (form, chairs, attendance, agenda):
                 f.is_valid()
         else:
             messages.success(request, _("Đã lưu thay đổi."))
             return redirect("meetings:detail", meeting.pk)
-    return render(request, "meetings/form.html", _form_context(
-        request, form=form, chairs=chairs, attendance=attendance, agenda=agenda, meeting=meeting, conflict=clash),
+    return render(request, "meetings/form.html", datalists(
+        form=form, chairs=chairs, attendance=attendance, agenda=agenda, meeting=meeting, conflict=clash),
         status=409 if clash else 200)
 
 
-def _directive_formset(request: HttpRequest, meeting: Meeting, data=None, initial=None, extra: int = 3):
-    bodies = meeting_bodies(request.user, meeting.host if meeting.host_id else None, meeting.bloc)
-    queryset = (Directive.objects.filter(meeting=meeting).prefetch_related("places", "coordinating")
-                if meeting.pk else Directive.objects.none())
-    FormSet = directive_formset(extra=len(initial or []) + extra)
-    return FormSet(data, queryset=queryset, prefix="directives", bodies=bodies, initial=initial,
-                   near=meeting.host.locality if meeting.host_id else None)
-
-
-def _save_directives(meeting: Meeting, formset) -> None:
-    """Save the rows with their own version check; raises ConcurrentEditError on a stale row."""
-    order = meeting.directives.count()
-    for form in formset.forms:
-        if not form.has_changed() and not form.instance.pk:
-            continue
-        if form in formset.deleted_forms:
-            if form.instance.pk:
-                form.instance.delete()
-            continue
-        if not form.cleaned_data.get("text"):
-            continue
-        directive = form.save(commit=False)
-        directive.meeting = meeting
-        if directive.pk:
-            directive.save_versioned(form.cleaned_data.get("version") or directive.version)
-        else:
-            directive.order = order
-            order += 1
-            directive.save()
-        form.save_m2m()
-        form.save_places(directive)
-
-
-def _conclusion_forms(request: HttpRequest, meeting: Meeting, data=None):
-    conclusion = Conclusion.objects.filter(meeting=meeting).first() or Conclusion(meeting=meeting)
-    return ConclusionForm(data, instance=conclusion, prefix="conclusion"), _directive_formset(request, meeting, data)
-
-
 @login_required
-def conclusion_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = visible_meeting_or_404(request, pk, edit=True)
-    if refused := _refused(request, meeting, Part.CONCLUSION):
-        return refused
-    form, formset = _conclusion_forms(request, meeting, request.POST or None)
-    clash = None
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        try:
-            with transaction.atomic():
-                conclusion = form.apply(meeting)
-                conclusion.save_versioned(form.cleaned_data.get("version") or conclusion.version)
-                _save_directives(meeting, formset)
-                if conclusion.text or meeting.directives.exists():
-                    meeting.mark_concluded(by=request.user)
-        except ConcurrentEditError as error:
-            clash = conflict(error)
-            versions = {"conclusion-version": getattr(Conclusion.objects.filter(meeting=meeting).first(),
-                                                      "version", 1)}
-            for i, row in enumerate(formset.forms):
-                if row.instance.pk:
-                    current = Directive.objects.filter(pk=row.instance.pk).values_list("version", flat=True).first()
-                    versions[f"directives-{i}-version"] = current or 1
-            form, formset = _conclusion_forms(request, meeting, with_versions(request.POST, versions))
-            form.is_valid()
-            formset.is_valid()
-        else:
-            messages.success(request, _("Đã lưu kết luận và các chỉ đạo."))
-            return redirect("meetings:detail", meeting.pk)
-    return render(request, "meetings/conclusion_form.html", _form_context(
-        request, meeting=meeting, form=form, formset=formset, rows=[(f, "") for f in formset.forms],
-        conflict=clash), status=409 if clash else 200)
+@require_POST
+def formset_row(request: HttpRequest, prefix: str, action: str) -> HttpResponse:
+    """Add, remove or restore a chairs/attendance/agenda row in place (htmx); stores nothing."""
+    if not can_record_meetings(request.user):
+        raise PermissionDenied
+    meeting = Meeting(host=posted_host(request.user, request.POST.get("host")))
+    formsets = dict(zip(("chairs", "attendance", "agenda"), meeting_forms(
+        request.user, meeting, visible_bloc(request.user, request.POST.get("bloc")), request.POST)[1:], strict=True))
+    if prefix not in formsets:
+        raise Http404
+    return row_response(request, formsets[prefix], action, "meetings/_formset_row.html")
 
 
 @login_required
 @require_POST
 def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting_or_404(request, pk, edit=True)
-    if refused := _refused(request, meeting, Part.ATTACHMENTS):
+    if refused := refused_by_state(request, meeting, Part.ATTACHMENTS):
         return refused
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
@@ -322,99 +224,3 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Fi
         raise Http404 from error
     content_type = mimetypes.guess_type(attachment.name)[0] or "application/octet-stream"
     return FileResponse(handle, as_attachment=True, filename=attachment.name, content_type=content_type)
-
-
-# --- "Nhập từ văn bản" -------------------------------------------------------------------------
-
-
-@login_required
-def import_text(request: HttpRequest) -> HttpResponse:
-    """Step 1: paste or upload; the extractor proposes a record that nothing stores yet."""
-    if not _can_record_meetings(request.user):
-        raise PermissionDenied
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = importing.run_extractor(form.cleaned_data.get("text") or "", form.cleaned_data.get("file"))
-        except importing.ImportError_ as error:
-            form.add_error(None, str(error))
-        else:
-            source = form.cleaned_data.get("text") or ""
-            if not source and form.cleaned_data.get("file"):
-                source = _read_upload_text(form.cleaned_data["file"])
-            return _review(request, importing.build_proposal(record, request.user), source)
-    return render(request, "meetings/import.html", {"form": form})
-
-
-def _read_upload_text(upload) -> str:
-    try:
-        from giaoban.extract import read_text
-    except ImportError:
-        return ""
-    import tempfile
-    from pathlib import Path
-
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"vanban{Path(upload.name).suffix.lower()}"
-        upload.seek(0)
-        path.write_bytes(upload.read())
-        try:
-            return read_text(path)[0]
-        except Exception:  # noqa: BLE001 — the source copy is a convenience, the record already exists
-            return ""
-
-
-def _review(request: HttpRequest, proposal: importing.Proposal, source: str) -> HttpResponse:
-    meeting = Meeting(host=proposal.host, bloc=proposal.bloc)
-    form, chairs, attendance, agenda = _bundle(request, None, proposal.bloc, None,
-                                               {"meeting": proposal.meeting, "chairs": proposal.chairs})
-    conclusion = ConclusionForm(prefix="conclusion", initial=proposal.conclusion)
-    formset = _directive_formset(request, meeting, initial=proposal.directives, extra=2)
-    rows = list(zip(formset.forms, proposal.hints + [""] * (len(formset.forms) - len(proposal.hints)), strict=False))
-    return render(request, "meetings/import_review.html", _form_context(
-        request, form=form, chairs=chairs, attendance=attendance, conclusion=conclusion, formset=formset,
-        rows=rows, warnings=proposal.warnings, source=source))
-
-
-def _source_text_ok(request: HttpRequest) -> bool:
-    """The hidden copy of the imported text is outside the forms: refuse control characters here."""
-    found = control_characters(request.POST.get("source_text", ""))
-    if found:
-        messages.error(request, CONTROL_MESSAGE % {"chars": ", ".join(found)})
-    return not found
-
-
-@login_required
-@require_POST
-def import_save(request: HttpRequest) -> HttpResponse:
-    """Step 2: the reviewed form; all of it is stored in one transaction, or nothing."""
-    if not _can_record_meetings(request.user):
-        raise PermissionDenied
-    bloc = _visible_bloc(request.user, request.POST.get("bloc"))
-    form, chairs, attendance, agenda = _bundle(request, None, bloc, request.POST)
-    host = None
-    if form.is_valid():
-        host = form.cleaned_data["host"]
-    conclusion = ConclusionForm(request.POST, prefix="conclusion")
-    formset = _directive_formset(request, Meeting(host=host, bloc=bloc), request.POST, extra=0)
-    forms_ok = [f.is_valid() for f in (form, chairs, attendance, conclusion, formset)]
-    forms_ok.append(_source_text_ok(request))
-    if all(forms_ok):
-        with transaction.atomic():
-            meeting = form.save(commit=False)
-            meeting.created_by = request.user
-            meeting.source_text = request.POST.get("source_text", "")[:200_000]
-            meeting.save()
-            save_chairs(meeting, chairs)
-            save_attendances(meeting, attendance)
-            conclusion.apply(meeting).save()
-            _save_directives(meeting, formset)
-            propose_agenda(meeting)
-            meeting.mark_concluded(by=request.user)
-        messages.success(request, _("Đã lưu cuộc họp và %(n)d chỉ đạo từ văn bản.") % {"n": meeting.directives.count()})
-        return redirect("meetings:detail", meeting.pk)
-    rows = [(f, "") for f in formset.forms]
-    return render(request, "meetings/import_review.html", _form_context(
-        request, form=form, chairs=chairs, attendance=attendance, conclusion=conclusion, formset=formset,
-        rows=rows, warnings=[], source=request.POST.get("source_text", "")))
-

@@ -5,11 +5,11 @@ from pathlib import Path
 import pytest
 
 from giaoban.extract import extract
-from giaoban.meetings.importing import build_proposal
 from giaoban.meetings.models import Meeting
+from giaoban.recording.proposal import build_proposal
 from tests.meetings.seeds import seed_world
 
-TEXTS = Path(__file__).parent / "texts"
+TEXTS = Path(__file__).parents[1] / "meetings" / "texts"
 
 
 @pytest.fixture
@@ -63,3 +63,14 @@ def test_unknown_host_and_places_stay_as_text_with_a_warning(seeds):
     assert any("Ban Chỉ đạo Không Có" in w for w in proposal.warnings)
     assert any("ngày họp" in w for w in proposal.warnings)
     assert "Không Tồn Tại" in proposal.hints[0]
+
+
+def test_a_deadline_without_a_year_in_the_text_is_read_after_the_meeting_day(seeds):
+    record = {"kind": "briefing", "meeting": {"date": "2022-07-06"}, "directives": [
+        {"text": "Tổ chức tập huấn cho cán bộ Mặt trận cơ sở trong quý III", "assignees": [], "lead": None,
+         "deadline": None, "places": []},
+        {"text": "Tổng kết phong trào trong tháng 3", "assignees": [], "lead": None, "deadline": None,
+         "places": []}]}
+    training, review = build_proposal(record, seeds["huu_lung"]).directives
+    assert training["deadline_text"] == "trong quý III/2022"
+    assert review["deadline_text"] == "trong tháng 3/2023"  # March 2022 was over by the meeting

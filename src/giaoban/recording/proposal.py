@@ -1,5 +1,8 @@
 """“Nhập từ văn bản”: an extraction record (shared/extraction/GUIDE.md) → a prefilled, unsaved form.
 
+It lives above both meetings and directives (the record holds a meeting and its directives), so
+neither of those apps has to import the other's rules.
+
 Nothing here writes to the database except periods (reference data): the user
 reviews and corrects the proposal, and only the form's save stores a meeting.
 Names the record gives as text are resolved to bodies and communes where that
@@ -91,9 +94,9 @@ def _date(value: str | None) -> datetime.date | None:
         return None
 
 
-def _deadline_text(item: dict) -> str:
+def _deadline_text(item: dict, meeting_day: datetime.date | None) -> str:
     """Prefer the phrase in the directive's own words (keeps "quý"); else the record's ISO form."""
-    day, precision = deadlines.find_in_text(item.get("text", ""))
+    day, precision = deadlines.find_in_text(item.get("text", ""), meeting_day)
     if day is None and item.get("deadline"):
         try:
             day, precision = deadlines.parse(str(item["deadline"]))
@@ -139,13 +142,14 @@ def build_proposal(record: dict, user) -> Proposal:
     in_bloc = [b for b in bodies if b.pk in bloc_ids]
     near = host.locality if host else None
     for item in record.get("directives") or []:
-        initial, hint = _directive_initial(item, in_bloc, bodies, near)
+        initial, hint = _directive_initial(item, in_bloc, bodies, near, date)
         proposal.directives.append(initial)
         proposal.hints.append(hint)
     return proposal
 
 
-def _directive_initial(item: dict, in_bloc: list, bodies: list, near) -> tuple[dict, str]:
+def _directive_initial(item: dict, in_bloc: list, bodies: list, near,
+                       meeting_day: datetime.date | None) -> tuple[dict, str]:
     def lookup(name: str) -> list:
         return resolve_bodies(name, in_bloc) or resolve_bodies(name, bodies)
 
@@ -174,7 +178,7 @@ def _directive_initial(item: dict, in_bloc: list, bodies: list, near) -> tuple[d
     initial = {
         "text": item.get("text", ""), "assignees_text": ", ".join(assignees)[:500],
         "lead": lead.pk if lead else None, "coordinating": [c.pk for c in coordinating],
-        "deadline_text": _deadline_text(item), "places_text": ", ".join(places),
+        "deadline_text": _deadline_text(item, meeting_day), "places_text": ", ".join(places),
         "target_text": target.text if target else "", "target_value": target.value if target else None,
         "target_value_max": target.value_max if target else None, "target_unit": target.unit if target else "",
     }

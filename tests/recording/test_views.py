@@ -222,7 +222,7 @@ def test_a_forged_source_text_with_control_characters_saves_nothing(client, seed
 def test_an_import_interrupted_half_way_leaves_no_meeting_and_no_directive(client, seeds, monkeypatch):
     _html, data = _import(client, seeds["bau_bang"], "bau_bang_t6_2018.txt")
 
-    def dies_after_the_directives(meeting):
+    def dies_after_the_directives(meeting, **kwargs):
         # The meeting, its chairs and fourteen directives are written: the server dies now.
         assert Directive.objects.filter(meeting=meeting).count() == 14
         raise RuntimeError("the process died half-way through the import")

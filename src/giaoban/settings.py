@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "giaoban.documents",
     "giaoban.search",
     "giaoban.dashboard",
+    "giaoban.synth",
 ]
 
 MIDDLEWARE = [

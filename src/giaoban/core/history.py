@@ -61,9 +61,9 @@ def history_entries(instance: models.Model, limit: int = 100) -> list[dict]:
     """
     model = type(instance)
     records = list(instance.history.select_related("history_user").order_by("-history_date", "-history_id")[:limit])
-    previous = [*records[1:], records[-1].prev_record if records else None]
+    previous = [*records[1:], records[-1].prev_record] if records else []
     m2m_fields = list(getattr(records[0], "_history_m2m_fields", [])) if records else []
-    links = _links(m2m_fields, [r for r in [*records, previous[-1]] if r is not None])
+    links = _links(m2m_fields, [r for r in [*records, *previous[-1:]] if r is not None])
     entries, names = [], _Names()
     for record, before in zip(records, previous, strict=True):
         changes = []

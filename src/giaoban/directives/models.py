@@ -14,7 +14,7 @@ from giaoban.core.text import nfc
 from giaoban.core.versioning import Versioned
 from giaoban.directives import deadlines
 from giaoban.meetings.models import Meeting
-from giaoban.organisations.models import AdminUnit, Organization
+from giaoban.organisations.models import AdminUnit, Bloc, Organization
 
 
 class DeadlinePrecision(models.TextChoices):
@@ -51,22 +51,25 @@ class DirectiveQuerySet(models.QuerySet):
         """The meeting's viewers, plus anyone with a role on the lead or a coordinating body.
 
         One condition, `id IN (a UNION of id lists)`, each list found through an index (lead,
-        coordinating body, meeting host, bloc convening body, bloc member), instead of an OR of
-        three subqueries that makes the database test every directive of the country.
+        coordinating body, meeting host, the blocs the user's bodies convene or belong to), from
+        the visible bodies' ids read once per request, instead of an OR of three subqueries that
+        makes the database test every directive of the country.
         """
-        from giaoban.accounts.access import visible_organizations
+        from giaoban.accounts.access import visible_organization_ids
 
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self
-        visible = visible_organizations(user).order_by().values("pk")
+        visible = visible_organization_ids(user)
+        blocs = Bloc.objects.filter(models.Q(convening__in=visible) | models.Q(members__in=visible)).values("pk")
+        if isinstance(visible, list):
+            blocs = list(blocs.values_list("pk", flat=True).distinct())
         ids = Directive.objects.order_by()
         return self.filter(pk__in=ids.filter(lead__in=visible).values("pk").union(
             Directive.coordinating.through.objects.filter(organization__in=visible).values("directive_id"),
             ids.filter(meeting__host__in=visible).values("pk"),
-            ids.filter(meeting__bloc__convening__in=visible).values("pk"),
-            ids.filter(meeting__bloc__members__in=visible).values("pk")))
+            ids.filter(meeting__bloc__in=blocs).values("pk")))
 
     def open(self) -> "DirectiveQuerySet":
         return self.filter(status__in=OPEN_STATUSES)

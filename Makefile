@@ -48,9 +48,11 @@ score: install ## extract the dev set and both halves of the real corpus; print 
 	$(BIN)/python tests/extract/score_table.py --scorer $(SHARED)/extraction/score.py --out var/score \
 		dev=$(SHARED)/extraction/dev tune=tests/extract/real/tune blind=tests/extract/real/blind
 
-bench: install ## benchmarks; figures go in BENCHMARKS.md
+bench: install ## benchmarks; figures go in BENCHMARKS.md (the pages-under-load table is written there)
 	$(BIN)/pip install --quiet -e '.[bench]'
-	for b in benchmarks/*_bench.py; do $(BIN)/python $$b || exit 1; done
+	@PYTHON=$(PYTHON) sh tools/system-packages.sh bench
+	for b in benchmarks/*_bench.py; do [ $$b = benchmarks/web_bench.py ] || $(BIN)/python $$b || exit 1; done
+	$(BIN)/python benchmarks/web_bench.py --write
 
 clean:
 	rm -rf $(VENV) var/score var/preview

@@ -39,9 +39,11 @@ def drop(database: BenchDatabase) -> None:
     import psycopg
 
     try:
+        from django.conf import settings
         from django.db import connections
 
-        connections.close_all()
+        if settings.configured:  # a parent process that only made the database never set Django up
+            connections.close_all()
     except ImportError:
         pass
     base = database.url.rpartition("/")[0]

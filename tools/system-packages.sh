@@ -1,7 +1,7 @@
 #!/bin/sh
 # What `make run` and `make test` need beyond Python, from the system's packages (Debian/Ubuntu).
 # As root with apt-get: installs what is missing. Otherwise: names the one command to run, and stops.
-# Usage: tools/system-packages.sh run|test
+# Usage: tools/system-packages.sh run|test|bench
 set -eu
 PYTHON=${PYTHON:-python3}
 missing=""
@@ -20,6 +20,9 @@ if [ "${1:-run}" = test ]; then
   command -v chromium >/dev/null 2>&1 || need chromium       # the browser tests
   command -v pdftoppm >/dev/null 2>&1 || need poppler-utils  # PDF pages to PNG (docs-preview)
   command -v npm >/dev/null 2>&1 || need npm                 # axe-core for the accessibility test
+fi
+if [ "${1:-run}" = bench ]; then
+  command -v wrk >/dev/null 2>&1 || need wrk  # the HTTP load generator of benchmarks/web_bench.py
 fi
 
 [ -z "$missing" ] && exit 0

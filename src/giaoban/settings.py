@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "giaoban.interchange",
     "giaoban.webhooks",
     "giaoban.api",
+    "giaoban.synth",
 ]
 
 MIDDLEWARE = [

@@ -202,3 +202,87 @@ def test_an_issued_directive_edit_page_points_to_the_amendment_and_still_edits_c
     assert client.post(url, _edit_post(w.later, coordinating=[w.farmers.pk])).status_code == 302
     stored = Directive.objects.get(pk=w.later.pk)
     assert stored.lead == w.front and list(stored.coordinating.all()) == [w.farmers]
+
+
+# --- cost grows with the page, not with the database ---------------------------------------------
+
+def _add_directives(world, count: int, lead, start: int = 1000) -> None:
+    """`count` more directives in the world's briefing, each with a progress update and a coordinating body."""
+    from giaoban.directives.models import DirectiveUpdate
+
+    rows = Directive.objects.bulk_create([
+        Directive(meeting=world.meeting, order=start + i, text=f"Việc bổ sung số {i}", lead=lead,
+                  deadline=datetime.date(2022, 6, 30) + datetime.timedelta(days=i % 90),
+                  deadline_precision=deadlines.DAY) for i in range(count)])
+    DirectiveUpdate.objects.bulk_create([DirectiveUpdate(directive=d, note="Đang làm", percent=20) for d in rows])
+    Directive.coordinating.through.objects.bulk_create([
+        Directive.coordinating.through(directive_id=d.pk, organization_id=world.farmers.pk) for d in rows])
+
+
+def _queries(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(("url", "persona"), [
+    ("/chi-dao/", "leader"), ("/chi-dao/?status=open&overdue=on", "leader"), ("/chi-dao/?sort=meeting", "leader"),
+    ("/chi-dao/cua-don-vi-toi/", "lead_editor")])
+def test_list_pages_make_as_many_queries_at_1000_directives_as_at_10(client, w, url, persona):
+    client.force_login(getattr(w, persona))
+    _add_directives(w, 6, w.front)
+    client.get(url)
+    at_ten = _queries(client, url)
+    _add_directives(w, 990, w.front, start=2000)
+    assert _queries(client, url) == at_ten
+
+
+def test_latest_progress_on_the_list_is_the_newest_update_of_each_directive(client, w):
+    from tests.directives.factories import DirectiveUpdateFactory
+
+    DirectiveUpdateFactory(directive=w.overdue, note="Bước một", percent=10)
+    DirectiveUpdateFactory(directive=w.overdue, note="Bước hai mới nhất", percent=60)
+    client.force_login(w.leader)
+    html = client.get(reverse("directives:list")).content.decode()
+    assert "Bước hai mới nhất (60%)" in html and "Bước một" not in html
+
+
+def test_lead_filter_offers_the_users_bodies_and_their_blocs_not_every_lead_but_accepts_any_visible(client, w):
+    from giaoban.accounts.models import Role
+    from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
+
+    admin = UserFactory(username="quantri_huyen")
+    MembershipFactory(user=admin, organization=w.party, role=Role.ADMIN)
+    communes = [OrganizationFactory(name=f"Ủy ban MTTQ Việt Nam xã Số {i}", parent=w.front) for i in range(30)]
+    for commune in communes:
+        _add_directives(w, 1, commune, start=3000 + commune.pk)
+    client.force_login(admin)
+    form = client.get(reverse("directives:list")).context["form"]
+    offered = {pk for pk, _label in form.fields["lead"].choices if pk}
+    assert {w.board.pk, w.front.pk} <= {int(str(pk)) for pk in offered}
+    assert not {c.pk for c in communes} & {int(str(pk)) for pk in offered}
+    response = client.get(reverse("directives:list"), {"lead": communes[3].pk})
+    assert [d.lead_id for d in response.context["page"]] == [communes[3].pk]
+
+
+def test_directive_page_history_costs_the_same_queries_for_3_or_12_changes_of_lead(client, w):
+    bodies = [w.front, w.farmers, w.board]
+    client.force_login(w.leader)
+    url = reverse("directives:detail", args=[w.later.pk])
+
+    def edit(times: int) -> None:
+        for i in range(times):
+            directive = Directive.objects.get(pk=w.later.pk)
+            directive.lead = bodies[i % 3]
+            directive.text = f"Việc giao quý II, lần sửa {i}"
+            directive.save()
+
+    edit(3)
+    client.get(url)
+    few = _queries(client, url)
+    edit(9)
+    assert _queries(client, url) == few

@@ -53,6 +53,30 @@ def visible_organizations(user: User, minimum: int = Role.VIEWER) -> QuerySet[Or
     return Organization.objects.within([Organization(tree_path=path) for path in roots])
 
 
+# Above this many bodies (a central admin's country) the ids stay a subquery instead of a literal list.
+MAX_LISTED_IDS = 2000
+
+
+def visible_organization_ids(user: User) -> "list[int] | QuerySet":
+    """The ids of the bodies the user may view, read once per request and cached on the user.
+
+    A literal list lets the database use the lead and coordinating indexes directly; for the
+    few users who see most of the country, a subquery on the tree paths instead.
+    """
+    cached = getattr(user, "_giaoban_visible_ids", None)
+    if cached is None:
+        query = visible_organizations(user).order_by().values_list("pk", flat=True)
+        ids = list(query[: MAX_LISTED_IDS + 1])
+        cached = ids if len(ids) <= MAX_LISTED_IDS else query
+        user._giaoban_visible_ids = cached
+    return cached
+
+
+def home_organization_ids(user: User) -> list[int]:
+    """The ids of the bodies the user is a member of, from the memberships already read (no query)."""
+    return [org_id for _path, _role, org_id in _memberships(user)]
+
+
 def home_organizations(user: User) -> list[Organization]:
     """The bodies the user is a member of (not their subtrees), for "my organisation" pages."""
     ids = [org_id for _path, _role, org_id in _memberships(user)]

@@ -258,10 +258,14 @@ class FilterForm(forms.Form):
         ("meeting", _("Cuộc họp mới nhất trước")), ("lead", _("Theo đơn vị chủ trì")),
         ("status", _("Theo trạng thái")), ("priority", _("Quan trọng trước"))])
 
-    def __init__(self, *args, leads=None, **kwargs) -> None:
+    def __init__(self, *args, leads=None, lead_options=None, **kwargs) -> None:
+        """`leads` are the bodies one may filter by; `lead_options`, if given, the few the <select> shows."""
         super().__init__(*args, **kwargs)
         if leads is not None:
             self.fields["lead"].queryset = leads
+        if lead_options is not None:
+            self.fields["lead"].choices = [("", self.fields["lead"].empty_label),
+                                           *[(org.pk, str(org)) for org in lead_options]]
 
     def clean(self) -> dict:
         data = super().clean()

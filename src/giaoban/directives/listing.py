@@ -2,13 +2,14 @@
 
 import datetime
 
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 
 from giaoban.core import textsearch
+from giaoban.core.collation import vietnamese
 from giaoban.core.text import fold
 from giaoban.directives.forms import SORTS
 from giaoban.directives.models import DirectiveQuerySet
-from giaoban.organisations.models import AdminUnit
+from giaoban.organisations.models import AdminUnit, Bloc, Organization
 
 
 def apply_filters(directives: DirectiveQuerySet, data: dict, today: datetime.date) -> DirectiveQuerySet:
@@ -52,3 +53,23 @@ def ordering(sort: str) -> list:
         else:
             fields.append(name)
     return fields
+
+
+def lead_options(user, selected: str | None = None) -> QuerySet[Organization]:
+    """The lead filter's choices: the user's bodies, the bodies right below them and the members of their blocs.
+
+    A few dozen options, where every lead of the visible directives gave a central admin ≈20k
+    and cost a pass over all of them; any other visible body can still be filtered by its id
+    (links, "việc của đơn vị tôi"), and the one chosen is always offered.
+    """
+    from giaoban.accounts.access import home_organization_ids
+
+    homes = home_organization_ids(user)
+    blocs = Bloc.objects.filter(Q(convening__in=homes) | Q(members__in=homes)).values("pk")
+    members = Bloc.members.through.objects.filter(bloc__in=blocs).values("organization_id")
+    wanted = Q(pk__in=homes) | Q(parent__in=homes) | Q(pk__in=members)
+    if user.is_superuser and not homes:
+        wanted = Q(parent__isnull=True)
+    if selected and str(selected).isdigit():
+        wanted |= Q(pk=int(selected))
+    return Organization.objects.filter(wanted).order_by(vietnamese("name"))

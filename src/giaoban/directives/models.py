@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models, transaction
-from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -15,7 +14,7 @@ from giaoban.core.text import nfc
 from giaoban.core.versioning import Versioned
 from giaoban.directives import deadlines
 from giaoban.meetings.models import Meeting
-from giaoban.organisations.models import AdminUnit, Organization
+from giaoban.organisations.models import AdminUnit, Bloc, Organization
 
 
 class DeadlinePrecision(models.TextChoices):
@@ -62,17 +61,28 @@ class Priority(models.IntegerChoices):
 
 class DirectiveQuerySet(models.QuerySet):
     def visible_to(self, user) -> "DirectiveQuerySet":
-        """The meeting's viewers, plus anyone with a role on the lead or a coordinating body."""
-        from giaoban.accounts.access import visible_organizations
+        """The meeting's viewers, plus anyone with a role on the lead or a coordinating body.
+
+        One condition, `id IN (a UNION of id lists)`, each list found through an index (lead,
+        coordinating body, meeting host, the blocs the user's bodies convene or belong to), from
+        the visible bodies' ids read once per request, instead of an OR of three subqueries that
+        makes the database test every directive of the country.
+        """
+        from giaoban.accounts.access import visible_organization_ids
 
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self
-        visible = visible_organizations(user)
-        coordinated = Directive.coordinating.through.objects.filter(organization__in=visible).values("directive_id")
-        return self.filter(Q(meeting__in=Meeting.objects.visible_to(user).values("pk")) | Q(lead__in=visible)
-                           | Q(pk__in=coordinated))
+        visible = visible_organization_ids(user)
+        blocs = Bloc.objects.filter(models.Q(convening__in=visible) | models.Q(members__in=visible)).values("pk")
+        if isinstance(visible, list):
+            blocs = list(blocs.values_list("pk", flat=True).distinct())
+        ids = Directive.objects.order_by()
+        return self.filter(pk__in=ids.filter(lead__in=visible).values("pk").union(
+            Directive.coordinating.through.objects.filter(organization__in=visible).values("directive_id"),
+            ids.filter(meeting__host__in=visible).values("pk"),
+            ids.filter(meeting__bloc__in=blocs).values("pk")))
 
     def open(self) -> "DirectiveQuerySet":
         return self.filter(status__in=OPEN_STATUSES)
@@ -84,16 +94,20 @@ class DirectiveQuerySet(models.QuerySet):
         return self.open().filter(deadline__gte=today, deadline__lte=today + datetime.timedelta(days=days))
 
     def of_organizations(self, organizations) -> "DirectiveQuerySet":
-        """Led or coordinated by one of these bodies."""
-        coordinated = Directive.coordinating.through.objects.filter(organization__in=organizations)
-        return self.filter(Q(lead__in=organizations) | Q(pk__in=coordinated.values("directive_id")))
+        """Led or coordinated by one of these bodies (a UNION, so both the lead and the coordinating index serve)."""
+        ids = [org.pk for org in organizations]
+        led = Directive.objects.order_by().filter(lead__in=ids).values("pk")
+        coordinated = Directive.coordinating.through.objects.filter(organization__in=ids).values("directive_id")
+        return self.filter(pk__in=led.union(coordinated))
 
     def with_latest_update(self) -> "DirectiveQuerySet":
-        """Annotate the latest progress note and percent (one subquery each, no N+1)."""
-        latest = DirectiveUpdate.objects.filter(directive=OuterRef("pk")).order_by("-created_at", "-pk")
-        return self.annotate(latest_note=Subquery(latest.values("note")[:1]),
-                             latest_percent=Subquery(latest.values("percent")[:1]),
-                             latest_at=Subquery(latest.values("created_at")[:1]))
+        """Fetch each directive's updates, newest first, in one query for the whole page (see `latest_update`).
+
+        Bounded by the page: it runs on the rows fetched, not on every row the filter matches,
+        where three correlated subqueries per row ran before.
+        """
+        newest_first = DirectiveUpdate.objects.order_by("-created_at", "-pk")
+        return self.prefetch_related(models.Prefetch("updates", queryset=newest_first, to_attr="updates_newest_first"))
 
 
 class Directive(Versioned):
@@ -133,7 +147,10 @@ class Directive(Versioned):
         verbose_name = _("chỉ đạo")
         verbose_name_plural = _("chỉ đạo")
         ordering = ["meeting", "order", "pk"]
-        indexes = [models.Index(fields=["status", "deadline"])]
+        indexes = [models.Index(fields=["status", "deadline"]),
+                   # The list's default order starts with the deadline (PostgreSQL's btree keeps NULLs
+                   # last, as the list wants): the first page is read in index order, not sorted.
+                   models.Index(fields=["deadline", "id"], name="directive_deadline_order")]
 
     def __str__(self) -> str:
         return self.text[:80]
@@ -181,6 +198,26 @@ class Directive(Versioned):
         if (self.target_value is not None and self.target_value_max is not None
                 and self.target_value_max < self.target_value):
             raise ValidationError({"target_value_max": _("Chỉ tiêu “đến” phải lớn hơn hoặc bằng “từ”.")})
+
+    @property
+    def latest_update(self) -> "DirectiveUpdate | None":
+        """The newest progress report (from `with_latest_update()` when it was used, else one query)."""
+        updates = getattr(self, "updates_newest_first", None)
+        if updates is None:
+            self.updates_newest_first = updates = list(self.updates.order_by("-created_at", "-pk")[:1])
+        return updates[0] if updates else None
+
+    @property
+    def latest_note(self) -> str | None:
+        return self.latest_update.note if self.latest_update else None
+
+    @property
+    def latest_percent(self) -> int | None:
+        return self.latest_update.percent if self.latest_update else None
+
+    @property
+    def latest_at(self) -> datetime.datetime | None:
+        return self.latest_update.created_at if self.latest_update else None
 
     @property
     def is_open(self) -> bool:

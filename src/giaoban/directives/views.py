@@ -14,12 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from giaoban.accounts.access import home_organizations
-from giaoban.core.collation import vietnamese
 from giaoban.core.editing import conflict, with_versions
 from giaoban.core.history import history_entries
 from giaoban.core.versioning import ConcurrentEditError
 from giaoban.directives.forms import AmendmentForm, CloseForm, DirectiveForm, FilterForm, ProgressForm
-from giaoban.directives.listing import apply_filters
+from giaoban.directives.listing import apply_filters, lead_options
 from giaoban.directives.models import Directive, DirectiveUpdate, amend
 from giaoban.directives.rules import (
     can_close_directive,
@@ -48,8 +47,8 @@ def _list_context(request: HttpRequest, directives, *, default_status: str = "")
     data = request.GET.copy()
     if default_status and "status" not in data:
         data["status"] = default_status
-    leads = Organization.objects.filter(pk__in=directives.values("lead_id")).order_by(vietnamese("name"))
-    form = FilterForm(data, leads=leads)
+    # Any body may be chosen (the rows stay those the user may see); only a few are offered.
+    form = FilterForm(data, leads=Organization.objects.all(), lead_options=lead_options(request.user, data.get("lead")))
     today = timezone.localdate()
     filtered = apply_filters(directives, form.cleaned_data, today) if form.is_valid() else directives.none()
     filtered = (filtered.select_related("lead", "meeting").prefetch_related("places", "coordinating")

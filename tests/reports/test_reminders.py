@@ -46,7 +46,7 @@ def test_a_body_nobody_answers_for_is_named_on_the_page(client, bloc_world):
     lonely = OrganizationFactory(name="Hội Cựu chiến binh huyện Khác", type="veterans_association")
     w["bloc"].members.add(lonely)
     client.force_login(w["convening_editor"])
-    page = client.post(reverse("reports:bloc_remind", args=[w["bloc"].pk, w["q1"].pk]), follow=True)
+    page = client.post(reverse("reports:bloc_remind", args=[w["bloc"].pk, w["q1"]]), follow=True)
     html = page.content.decode()
     assert "Đã nhắc 1 đơn vị chưa nộp; gửi tới 1 người" in html
     assert "Chưa có ai được giao cập nhật cho: Hội Cựu chiến binh huyện Khác" in html
@@ -79,7 +79,7 @@ def test_with_the_demo_data_the_button_reaches_the_demo_editor(client, settings,
     bloc = Bloc.objects.get(name="Khối MTTQ và các đoàn thể huyện Hữu Lũng")
     period = Period.objects.from_label("Quý IV/2026")  # nobody has reported yet
     client.force_login(editor)
-    html = client.post(reverse("reports:bloc_remind", args=[bloc.pk, period.pk]), follow=True).content.decode()
+    html = client.post(reverse("reports:bloc_remind", args=[bloc.pk, period]), follow=True).content.decode()
     assert "gửi tới 1 người" in html and "Đã nhắc 0" not in html
     [note] = Notification.objects.filter(user=editor)
     assert "Hội Nông dân huyện Hữu Lũng chưa nộp báo cáo Quý IV/2026" in note.body

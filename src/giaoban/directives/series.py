@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 
 from giaoban.directives.carryover import propose_agenda
 from giaoban.meetings.models import AgendaItem, Attendance, BriefingSeries, Meeting, MeetingKind, Presence
+from giaoban.periods.models import Period
 
 
 @dataclass(frozen=True)
@@ -22,11 +23,12 @@ class NextMeeting:
 
 def create_next_meeting(series: BriefingSeries, *, by=None) -> NextMeeting:
     """Create the briefing on the period after the series' latest one (or return it if it exists)."""
-    period = series.next_period()
+    # Creating the meeting is a write: its periods are stored now (pages only compute them).
+    period = Period.objects.get_for(series.next_period().key)
     existing = series.meetings.filter(period=period).first()
     if existing is not None:
         return NextMeeting(existing, created=False)
-    next_period = period.next()
+    next_period = Period.objects.get_for(period.key.next())
     try:
         with transaction.atomic():
             meeting = Meeting.objects.create(

@@ -338,8 +338,9 @@ class AgendaKind(models.TextChoices):
     OTHER = "other", _("Khác")
 
 
-class AgendaItem(models.Model):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+class AgendaEntry(models.Model):
+    """One line of an agenda: a meeting's own, or a series' template for its briefings."""
+
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     kind = models.CharField(_("loại"), max_length=16, choices=AgendaKind.choices, default=AgendaKind.REPORT)
     title = models.CharField(_("nội dung"), max_length=500)
@@ -348,10 +349,15 @@ class AgendaItem(models.Model):
     notes = models.TextField(_("ghi chú"), blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:
         return self.title
+
+
+class AgendaItem(AgendaEntry):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
 
 
 class Conclusion(Versioned):
@@ -520,19 +526,7 @@ class BriefingSeries(Versioned):
         return schedule.next_working_day(nominal)
 
 
-class SeriesAgendaItem(models.Model):
+class SeriesAgendaItem(AgendaEntry):
     """The agenda every briefing of the series starts from."""
 
     series = models.ForeignKey(BriefingSeries, on_delete=models.CASCADE, related_name="agenda_items")
-    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-    kind = models.CharField(_("loại"), max_length=16, choices=AgendaKind.choices, default=AgendaKind.REPORT)
-    title = models.CharField(_("nội dung"), max_length=500)
-    organization = models.ForeignKey(Organization, verbose_name=_("đơn vị trình bày"), null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
-    notes = models.TextField(_("ghi chú"), blank=True)
-
-    class Meta:
-        ordering = ["order", "pk"]
-
-    def __str__(self) -> str:
-        return self.title

@@ -12,6 +12,7 @@ from giaoban.api.etags import tag_response
 from giaoban.api.paging import MAX_ID, Page, ordered
 from giaoban.meetings import views as meeting_pages
 from giaoban.meetings.models import AgendaKind, Meeting, MeetingKind, Presence
+from giaoban.meetings.states import MeetingState, Part, editable
 
 router = Router(tags=["Cuộc họp"])
 
@@ -28,6 +29,7 @@ class MeetingOut(Schema):
     start_time: datetime.time | None
     place: str
     is_public: bool
+    state: MeetingState
     version: int
 
 
@@ -41,14 +43,25 @@ class AgendaItemOut(Schema):
 
 class AttendanceOut(Schema):
     organization_id: int
+    person_name: str | None = Field(None, alias="person.name")
     presence: Presence
     delegate_name: str
+    reason: str
+
+
+class ChairOut(Schema):
+    name: str = Field(..., alias="person.name")
+    title: str
 
 
 class ConclusionOut(Schema):
+    id: int
+    meeting_id: int
     text: str
     concluded_by: str | None = Field(None, alias="concluded_by.name")
     concluded_by_title: str
+    issued_at: datetime.datetime | None
+    version: int
 
 
 class AttachmentOut(Schema):
@@ -60,10 +73,22 @@ class AttachmentOut(Schema):
 
 class MeetingDetailOut(MeetingOut):
     minutes: str
+    secretary: str | None = Field(None, alias="secretary.name")
+    # What the meeting's state still lets an editor change (meetings/states.py).
+    editable_parts: list[Part]
+    chairs: list[ChairOut]
     agenda: list[AgendaItemOut] = Field(..., alias="agenda_items")
     attendance: list[AttendanceOut] = Field(..., alias="attendances")
     conclusion: ConclusionOut | None
     attachments: list[AttachmentOut]
+
+    @staticmethod
+    def resolve_editable_parts(meeting: Meeting) -> list[str]:
+        return sorted(editable(meeting.state))
+
+    @staticmethod
+    def resolve_chairs(meeting: Meeting):
+        return meeting.chairs.select_related("person")
 
     @staticmethod
     def resolve_conclusion(meeting: Meeting):

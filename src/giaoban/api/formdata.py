@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Model
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """What a browser would post for an initial value: a record is posted as its id."""
     if isinstance(value, Model):
         return value.pk
@@ -19,14 +19,18 @@ def _plain(value: Any) -> Any:
 
 def form_data(form) -> dict[str, Any]:
     """The values an unbound form shows, keyed by field name (with the form's prefix)."""
-    return {form.add_prefix(name): _plain(form[name].initial) for name in form.fields}
+    return {form.add_prefix(name): plain(form[name].initial) for name in form.fields}
 
 
 def formset_data(prefix: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """A formset's POST data for `rows` (field → value), management form included."""
-    data: dict[str, Any] = {f"{prefix}-TOTAL_FORMS": str(len(rows)), f"{prefix}-INITIAL_FORMS": "0"}
+    """A formset's POST data for `rows` (field → value), management form included.
+
+    Every row counts as an initial one: an extra row that equals the form's initial row at its
+    place would otherwise count as untouched and be dropped (the page posts its shown rows so too).
+    """
+    data: dict[str, Any] = {f"{prefix}-TOTAL_FORMS": str(len(rows)), f"{prefix}-INITIAL_FORMS": str(len(rows))}
     for i, row in enumerate(rows):
-        data.update({f"{prefix}-{i}-{name}": _plain(value) for name, value in row.items()})
+        data.update({f"{prefix}-{i}-{name}": plain(value) for name, value in row.items()})
     return data
 
 

@@ -13,16 +13,15 @@ import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Body, Field, Path, Schema, Status
 
 from giaoban.api.errors import WRITE_ERRORS, ApiError, errors, refused, wrong_state
-from giaoban.api.etags import expected_version, tag_response
+from giaoban.api.etags import expected_version
 from giaoban.api.fields import PLAIN_TEXT
-from giaoban.api.formdata import current_formset_data, form_data, formset_data
-from giaoban.api.meetings import MeetingDetailOut, router
+from giaoban.api.formdata import current_formset_data, form_data, formset_data, plain
+from giaoban.api.meetings import MeetingDetailOut, meeting_detail, router
 from giaoban.api.paging import MAX_ID
 from giaoban.meetings.forms import meeting_forms, save_meeting
 from giaoban.meetings.models import AgendaKind, Meeting, MeetingKind, Presence
@@ -122,7 +121,7 @@ def _refuse_locked(form, values: dict[str, Any]) -> None:
     """409 for a sent value that differs from the stored one in a part the state keeps fixed."""
     for name, value in values.items():
         field = form.fields.get(name)
-        if field is not None and field.disabled and str(value) != str(form[name].initial or ""):
+        if field is not None and field.disabled and str(plain(value)) != str(plain(form[name].initial)):
             raise wrong_state(state_refusal(form.instance))
 
 
@@ -148,13 +147,6 @@ def _page_data(request: HttpRequest, meeting: Meeting | None) -> dict[str, Any]:
     return data
 
 
-def _answer(request: HttpRequest, response: HttpResponse, pk: int) -> Meeting:
-    meeting = visible_meeting_or_404(request, pk)
-    prefetch_related_objects([meeting], "agenda_items", "attendances__person", "chairs__person", "attachments")
-    tag_response(response, meeting)
-    return meeting
-
-
 @router.post("/meetings/", response={201: MeetingDetailOut, **errors()},
              summary="Ghi một cuộc họp mới (biên tập viên của cơ quan tổ chức hoặc cơ quan chủ trì khối)")
 def create_meeting(request, response: HttpResponse, body: MeetingIn):
@@ -162,10 +154,10 @@ def create_meeting(request, response: HttpResponse, body: MeetingIn):
         raise PermissionDenied
     sent = body.dict(exclude_unset=True)
     data = {**_page_data(request, None), **_form_values(sent)}
-    for name in _ROWS:
-        data.update(formset_data(name, _rows(sent.get(name, []))))
+    for name in _ROWS:  # whole rows: a row's defaults are part of it
+        data.update(formset_data(name, _rows([row.dict() for row in getattr(body, name)])))
     meeting = _submit(request, None, data)
-    return Status(201, _answer(request, response, meeting.pk))
+    return Status(201, meeting_detail(request, response, meeting.pk))
 
 
 def _edit(request: HttpRequest, meeting_id: int, part: str | None, overlay: dict[str, Any]) -> Meeting:
@@ -182,13 +174,13 @@ def _edit(request: HttpRequest, meeting_id: int, part: str | None, overlay: dict
 def edit_meeting(request, response: HttpResponse, changes: MeetingPatch,
                  meeting_id: int = Path(..., ge=1, le=MAX_ID)):
     meeting = _edit(request, meeting_id, None, _form_values(changes.dict(exclude_unset=True)))
-    return _answer(request, response, meeting.pk)
+    return meeting_detail(request, response, meeting.pk)
 
 
 def _replace_rows(request, response, meeting_id: int, name: str, part: str, rows: list[Schema]) -> Meeting:
     overlay = formset_data(name, _rows([row.dict() for row in rows]))
     meeting = _edit(request, meeting_id, part, overlay)
-    return _answer(request, response, meeting.pk)
+    return meeting_detail(request, response, meeting.pk)
 
 
 @router.put("/meetings/{meeting_id}/chairs", response={200: MeetingDetailOut, **errors(*WRITE_ERRORS)},

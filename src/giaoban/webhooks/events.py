@@ -44,7 +44,7 @@ def queue(event: str, subject: str, bodies: Callable[[], list[Organization | Non
     return created
 
 
-def _directive_data(directive: Directive) -> dict:
+def directive_data(directive: Directive) -> dict:
     return {"id": directive.pk, "meeting_id": directive.meeting_id, "text": directive.text,
             "lead_id": directive.lead_id, "status": directive.status,
             "deadline": directive.deadline.isoformat() if directive.deadline else None}
@@ -57,7 +57,7 @@ def directive_saved(sender, instance: Directive, created: bool, raw: bool = Fals
     def bodies() -> list:
         return [instance.meeting.host, instance.meeting.convening, instance.lead]
 
-    data = partial(_directive_data, instance)
+    data = partial(directive_data, instance)
     if created:
         queue(Event.DIRECTIVE_CREATED, f"directive:{instance.pk}", bodies, data)
     if instance.status == DirectiveStatus.DONE:

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 PERSONAS = ["anonymous", "outsider", "lead_editor", "leader"]
 SECRET = "Vận động xây dựng nhà Đại đoàn kết bí mật"
@@ -80,13 +81,14 @@ def check(response, expectation: Expectation, persona: str, w, *, api: bool) -> 
 
 def build_world():
     """The briefing world plus a directive led by the Front, an attachment, a conclusion, an official of the
-    Front, an issued notice, the Front's submitted report for the meeting's period and its draft for the next."""
+    Front, an issued notice, a briefing planned a month ahead, the Front's submitted report for the meeting's
+    period and its draft for the next."""
     from giaoban.documents.models import Document, DocumentType
     from giaoban.meetings.models import Attachment, Conclusion
     from giaoban.reports.models import IndicatorValue, ReportStatus
     from tests.directives.factories import DirectiveFactory
     from tests.factories import period
-    from tests.meetings.factories import PersonFactory, briefing_world
+    from tests.meetings.factories import MeetingFactory, PersonFactory, briefing_world
     from tests.reports.factories import IndicatorFactory, PeriodReportFactory
 
     w = briefing_world()
@@ -100,6 +102,8 @@ def build_world():
         issued_on=datetime.date(2022, 4, 10), title="Thông báo kết luận hội nghị giao ban quý I/2022",
         meeting=w.meeting, docx=SimpleUploadedFile("01-TB.docx", b"PK docx"),
         pdf=SimpleUploadedFile("01-TB.pdf", b"%PDF-1.4 tb"))
+    w.planned = MeetingFactory(host=w.party, bloc=w.bloc, date=timezone.localdate() + datetime.timedelta(days=30),
+                               title="Giao ban tháng tới huyện Thử Nghiệm")
     w.report = PeriodReportFactory(organization=w.front, period=w.meeting.period)
     w.draft = PeriodReportFactory(organization=w.front, period=period("Quý II/2022"), status=ReportStatus.DRAFT)
     IndicatorValue.objects.create(report=w.report, indicator=IndicatorFactory(code="ho-ngheo"), value=12)
@@ -274,6 +278,14 @@ EXPECTATIONS = [
                      _tag(_meeting)),
                 ("login", "hidden", "denied", "ok"),
                 done=lambda w: w.meeting.agenda_items.filter(title=AGENDA_TITLE).exists()),
+    Expectation("postpone the planned briefing",
+                Call("POST", lambda w: ("meetings:transition", [w.planned.pk]),
+                     lambda w: {"action": "postpone", "reason": "Trùng lịch họp Tỉnh ủy"}),
+                Call("POST", lambda w: f"/api/v1/meetings/{w.planned.pk}/state",
+                     lambda w: {"action": "postpone", "reason": "Trùng lịch họp Tỉnh ủy"},
+                     lambda w: {"HTTP_IF_MATCH": f'"v{w.planned.version}"'}),
+                ("login", "hidden", "denied", "ok"),
+                done=lambda w: _fresh("meetings.Meeting", w.planned.pk).state == "postponed"),
     Expectation("write the conclusion",
                 Call("POST", lambda w: ("recording:conclusion", [w.meeting.pk]),
                      lambda w: {"conclusion-text": "Kết luận đã sửa", "conclusion-version": w.conclusion.version,

@@ -160,3 +160,17 @@ def test_putting_the_same_rows_again_keeps_them(client, world):
     send(client, "PUT", f"/api/v1/meetings/{world.meeting.pk}/agenda", world.leader, rows, **_etag(world))
     again = send(client, "PUT", f"/api/v1/meetings/{world.meeting.pk}/agenda", world.leader, rows, **_etag(world))
     assert [item["title"] for item in again.json()["agenda"]] == ["Báo cáo quý I", "Thảo luận"]
+
+
+def test_a_state_change_names_its_version_and_a_refused_step_is_409(client, world):
+    meeting = _invited_meeting(world)
+    url = f"/api/v1/meetings/{meeting.pk}/state"
+    stale = {"HTTP_IF_MATCH": f'"v{meeting.version - 1}"'}
+    assert send(client, "POST", url, world.leader, {"action": "hold"}, **stale).status_code == 412
+    no_reason = send(client, "POST", url, world.leader, {"action": "cancel"}, HTTP_IF_MATCH=f'"v{meeting.version}"')
+    assert no_reason.status_code == 400 and "lý do" in no_reason.json()["message"]
+    closing = send(client, "POST", url, world.leader, {"action": "close"}, HTTP_IF_MATCH=f'"v{meeting.version}"')
+    assert closing.status_code == 409 and "không thể" in closing.json()["message"]
+    held = send(client, "POST", url, world.leader, {"action": "hold"}, HTTP_IF_MATCH=f'"v{meeting.version}"')
+    assert held.status_code == 200 and held.json()["state"] == "held"
+    assert held["ETag"] == f'"v{meeting.version + 1}"'

@@ -1,4 +1,4 @@
-"""Writing meetings: create, edit the details, replace the chairs, attendance or agenda.
+"""Writing meetings: create, edit the details, replace the chairs, attendance or agenda, change the state.
 
 Each write is the meeting page's own form submitted (meetings.forms.meeting_forms and
 save_meeting): the same checks of who may host, the same duplicate warning, the same
@@ -10,9 +10,9 @@ The endpoints join the meetings router: a path's reads and writes must share one
 """
 
 import datetime
-from typing import Any
+from typing import Any, Literal
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Body, Field, Path, Schema, Status
@@ -23,8 +23,10 @@ from giaoban.api.fields import PLAIN_TEXT
 from giaoban.api.formdata import current_formset_data, form_data, formset_data, plain
 from giaoban.api.meetings import MeetingDetailOut, meeting_detail, router
 from giaoban.api.paging import MAX_ID
+from giaoban.meetings import states
 from giaoban.meetings.forms import meeting_forms, save_meeting
 from giaoban.meetings.models import AgendaKind, Meeting, MeetingKind, Presence
+from giaoban.meetings.rules import can_lead_meeting
 from giaoban.meetings.states import Part
 from giaoban.meetings.views import can_record_meetings, state_refusal, visible_bloc, visible_meeting_or_404
 from giaoban.periods.models import Period
@@ -48,6 +50,11 @@ class AttendanceIn(Schema):
 class ChairIn(Schema):
     name: str = Field(..., min_length=1, max_length=150, pattern=PLAIN_TEXT)
     title: str = Field("", max_length=255, pattern=PLAIN_TEXT)
+
+
+class StateIn(Schema):
+    action: Literal["invite", "hold", "close", "postpone", "cancel"]
+    reason: str = Field("", max_length=2000, pattern=PLAIN_TEXT, description="Bắt buộc khi hoãn hoặc hủy.")
 
 
 class MeetingPatch(Schema):
@@ -202,3 +209,20 @@ def replace_attendance(request, response: HttpResponse, rows: list[AttendanceIn]
 def replace_agenda(request, response: HttpResponse, rows: list[AgendaItemIn] = AGENDA,
                    meeting_id: int = Path(..., ge=1, le=MAX_ID)):
     return _replace_rows(request, response, meeting_id, "agenda", Part.AGENDA, rows)
+
+
+@router.post("/meetings/{meeting_id}/state", response={200: MeetingDetailOut, **errors(*WRITE_ERRORS)},
+             summary="Chuyển trạng thái: đã mời, đã họp, kết thúc (lãnh đạo cơ quan chủ trì), hoãn, hủy (cần If-Match)")
+def change_state(request, response: HttpResponse, body: StateIn, meeting_id: int = Path(..., ge=1, le=MAX_ID)):
+    """The meeting page's state buttons (meetings.state_views): the state machine is the model's."""
+    meeting = visible_meeting_or_404(request, meeting_id, edit=True)
+    if body.action in states.LEADER_ONLY and not can_lead_meeting(request.user, meeting):
+        raise PermissionDenied
+    version = expected_version(request, meeting)
+    try:
+        meeting.transition(body.action, by=request.user, reason=body.reason, expected_version=version)
+    except ValidationError as error:
+        if states.allowed(Meeting.objects.values_list("state", flat=True).get(pk=meeting.pk), body.action):
+            raise  # what was sent is wrong (a missing reason): 400
+        raise wrong_state(" ".join(error.messages)) from error
+    return meeting_detail(request, response, meeting.pk)

@@ -5,7 +5,6 @@ save_meeting): the same checks of who may host, the same duplicate warning, the 
 parts locked by the meeting's state (meetings.locking), the same hooks afterwards. A
 change to a locked part answers 409 instead of being silently dropped as on the page.
 
-
 The endpoints join the meetings router: a path's reads and writes must share one router to share one URL.
 """
 

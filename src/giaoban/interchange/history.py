@@ -23,19 +23,20 @@ def tracked_fields(historical: type[models.Model]) -> list[models.Field]:
     return [f for f in historical._meta.fields if f.name not in META]
 
 
-def _written(field: models.Field, value: Any, key_of: Callable[[type, Any], str | None]) -> Any:
+# How a field's value is written and read back (DateTimeField before DateField: it is one).
+_CONVERSIONS = [(models.DateTimeField, v.instant, v.read_instant), (models.DateField, v.day, v.read_day),
+                (models.TimeField, v.clock, v.read_clock), (models.DecimalField, v.number, v.read_number)]
+
+
+def _convert(field: models.Field, value: Any, link: Callable[[type, Any], Any], reading: bool) -> Any:
+    """A field's value in the file (`reading` False) or in the database (True); links go through `link`."""
     if value is None:
         return None
     if isinstance(field, models.ForeignKey):
-        return key_of(field.related_model, value)
-    if isinstance(field, models.DateTimeField):
-        return v.instant(value)
-    if isinstance(field, models.DateField):
-        return v.day(value)
-    if isinstance(field, models.TimeField):
-        return v.clock(value)
-    if isinstance(field, models.DecimalField):
-        return v.number(value)
+        return link(field.related_model, value)
+    for kind, write, read in _CONVERSIONS:
+        if isinstance(field, kind):
+            return read(value) if reading else write(value)
     return value
 
 
@@ -45,24 +46,8 @@ def export_rows(record: models.Model, key_of: Callable[[type, Any], str | None],
     fields = tracked_fields(historical)
     return [{"date": v.instant(row.history_date), "type": row.history_type, "user": user_of(row.history_user),
              "reason": row.history_change_reason or "",
-             "values": {f.name: _written(f, getattr(row, f.attname), key_of) for f in fields}}
+             "values": {f.name: _convert(f, getattr(row, f.attname), key_of, False) for f in fields}}
             for row in record.history.order_by("history_date", "history_id").select_related("history_user")]
-
-
-def _read(field: models.Field, value: Any, id_of: Callable[[type, str], Any]) -> Any:
-    if value is None:
-        return None
-    if isinstance(field, models.ForeignKey):
-        return id_of(field.related_model, value)
-    if isinstance(field, models.DateTimeField):
-        return v.read_instant(value)
-    if isinstance(field, models.DateField):
-        return v.read_day(value)
-    if isinstance(field, models.TimeField):
-        return v.read_clock(value)
-    if isinstance(field, models.DecimalField):
-        return v.read_number(value)
-    return value
 
 
 def import_rows(record: models.Model, rows: list[dict], id_of: Callable[[type, str], Any]) -> bool:
@@ -72,7 +57,7 @@ def import_rows(record: models.Model, rows: list[dict], id_of: Callable[[type, s
     users = {u.get_username(): u.pk for u in get_user_model().objects.filter(
         username__in={row["user"] for row in rows if row["user"]})}
     wanted = [(v.read_instant(row["date"]), row["type"], users.get(row["user"]), row["reason"] or None,
-               tuple(_read(f, row["values"].get(f.name), id_of) for f in fields)) for row in rows]
+               tuple(_convert(f, row["values"].get(f.name), id_of, True) for f in fields)) for row in rows]
     current = [(row.history_date, row.history_type, row.history_user_id, row.history_change_reason,
                 tuple(getattr(row, f.attname) for f in fields))
                for row in record.history.order_by("history_date", "history_id")]

@@ -4,6 +4,8 @@ The rules are the reports app's: who may (reports.access), which figures and
 sections a body reports (indicators_for, sections_for), how a figure is checked
 (PeriodReportForm and Indicator.clean_value), what each status allows (the
 model's submit/accept/send_back, whose refusals answer 409).
+
+The endpoints join the reports router: a path's reads and writes must share one router to share one URL.
 """
 
 from decimal import Decimal

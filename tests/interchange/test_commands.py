@@ -237,3 +237,20 @@ def test_backup_then_restore_then_export_gives_the_same_files(tmp_path):
 def test_an_unknown_organisation_id_is_refused(db, tmp_path):
     with pytest.raises(CommandError, match="Không có đơn vị"):
         call_command("export", "--org", "999999", "--out", str(tmp_path / "x.json"))
+
+
+@pytest.mark.django_db
+def test_an_import_queues_no_webhook_event(tmp_path):
+    from giaoban.webhooks.models import Delivery, Webhook
+
+    w = rich_world()
+    data = _export(w.party, tmp_path / "a.json")
+    Webhook.objects.create(organization=w.party, url="http://127.0.0.1:9/cong")
+    data["directives"][0].update(status="done", closed_reason="Đã xây xong 20 căn")
+    (tmp_path / "done.json").write_text(json.dumps(data), encoding="utf-8")
+    _zip(tmp_path / "a.json").rename(_zip(tmp_path / "done.json"))
+
+    _import(tmp_path / "done.json")
+
+    assert Directive.objects.get(closed_reason="Đã xây xong 20 căn").status == "done"
+    assert not Delivery.objects.exists()

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from django.core.cache import cache
 
@@ -24,3 +26,9 @@ def _fresh_rate_counts():
 def _fast_password_hashing(settings):
     """Every world creates users; the real hasher's deliberate slowness buys these tests nothing."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def send(client, method: str, path: str, user, body=None, **headers):
+    """A JSON call of the API as `user` (with a fresh token)."""
+    kwargs = {} if body is None else {"data": json.dumps(body), "content_type": "application/json"}
+    return client.generic(method, path, **kwargs, **bearer(user), **headers)

@@ -7,8 +7,13 @@ def test_the_schema_is_openapi_3_with_bearer_auth_and_the_endpoints(client, db):
     body = client.get("/api/v1/schema/").json()
     assert body["openapi"].startswith("3.")
     assert body["components"]["securitySchemes"]["TokenAuth"]["scheme"] == "bearer"
-    assert {"/api/v1/directives/{directive_id}/progress", "/api/v1/meetings/", "/api/v1/documents/"} <= set(
-        body["paths"])
+    assert {"/api/v1/directives/{directive_id}/progress", "/api/v1/meetings/", "/api/v1/documents/",
+            "/api/v1/people/", "/api/v1/conclusions/", "/api/v1/meetings/{meeting_id}/conclusion",
+            "/api/v1/meetings/{meeting_id}/agenda", "/api/v1/meetings/{meeting_id}/attendance",
+            "/api/v1/meetings/{meeting_id}/state", "/api/v1/reports/{report_id}/submit"} <= set(body["paths"])
+    writes = {path: set(ops) for path, ops in body["paths"].items()}
+    assert writes["/api/v1/meetings/"] == {"get", "post"} and writes["/api/v1/reports/{report_id}/"] == {"get", "patch"}
+    assert "409" in body["paths"]["/api/v1/meetings/{meeting_id}/agenda"]["put"]["responses"]
 
 
 def test_the_docs_page_loads_its_scripts_from_our_own_static_files_without_inline_code(client, db):

@@ -90,3 +90,15 @@ def test_a_state_change_makes_an_edit_form_opened_before_it_stale():
     before = meeting.version
     meeting.mark_invitation_issued()
     assert meeting.version == before + 1
+
+
+def test_a_step_based_on_an_older_version_is_refused_and_changes_nothing():
+    from giaoban.core.versioning import ConcurrentEditError
+
+    meeting = _meeting()
+    read = meeting.version
+    meeting.transition(Action.INVITE, expected_version=read)
+    with pytest.raises(ConcurrentEditError):
+        meeting.transition(Action.POSTPONE, reason="Trùng lịch", expected_version=read)
+    meeting.refresh_from_db()
+    assert (meeting.state, meeting.version) == (S.INVITED, read + 1)

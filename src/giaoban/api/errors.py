@@ -11,6 +11,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from giaoban.core.versioning import ConcurrentEditError
+from giaoban.reports.models import WorkflowError
 
 
 class ErrorOut(Schema):
@@ -29,15 +30,36 @@ class ApiError(Exception):
         self.details = details
 
 
+def _named_errors(name: str, part) -> list[tuple[str, list[str]]]:
+    """(where, messages) of a form or formset: `field`, `agenda[2].title`, `agenda` for the whole set."""
+    if hasattr(part, "forms"):  # a formset
+        found = [(f"{name}[{i}].{field}", list(errors)) for i, row in enumerate(part.errors)
+                 for field, errors in row.items()]
+        return found + ([(name, list(part.non_form_errors()))] if part.non_form_errors() else [])
+    return [(f"{name}.{field}" if name else field, list(errors)) for field, errors in part.errors.items()]
+
+
+def refused(**parts) -> ApiError:
+    """The web forms' own Vietnamese messages, as one 400 answer (`details`: where → messages)."""
+    details = dict(error for name, part in parts.items() for error in _named_errors(name, part))
+    messages = [str(message) for errors in details.values() for message in errors]
+    return ApiError(400, "invalid", " ".join(messages), details=details)
+
+
 def form_refused(form) -> ApiError:
     """A web form's own Vietnamese messages, as a 400 answer."""
-    messages = [str(error) for errors in form.errors.values() for error in errors]
-    return ApiError(400, "invalid", " ".join(messages), details={k: list(v) for k, v in form.errors.items()})
+    return refused(**{"": form})
+
+
+def wrong_state(message: str) -> ApiError:
+    """The record's state (a meeting's stage, a report's status) does not allow the change now."""
+    return ApiError(409, "wrong_state", str(message))
 
 
 # The statuses any endpoint may answer besides its success, for the OpenAPI schema.
 ERROR_STATUSES = {400, 401, 403, 404, 422, 429}
-WRITE_ERROR_STATUSES = ERROR_STATUSES | {412, 428}
+# A write that names a version (If-Match) and may meet a state that no longer allows it.
+WRITE_ERRORS = (409, 412, 428)
 
 
 def errors(*extra: int) -> dict[int, type[ErrorOut]]:
@@ -86,6 +108,10 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(ConcurrentEditError)
     def stale(request, exc: ConcurrentEditError):
         return _reply(api, request, 412, "stale_version", str(exc))
+
+    @api.exception_handler(WorkflowError)
+    def workflow(request, exc: WorkflowError):
+        return _reply(api, request, 409, "wrong_state", str(exc))
 
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):

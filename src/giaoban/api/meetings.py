@@ -3,6 +3,7 @@
 import datetime
 from typing import Annotated, Literal
 
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from ninja import Field, FilterLookup, FilterSchema, Path, Query, Router, Schema
 from ninja.pagination import paginate
@@ -12,6 +13,7 @@ from giaoban.api.etags import tag_response
 from giaoban.api.paging import MAX_ID, Page, ordered
 from giaoban.meetings import views as meeting_pages
 from giaoban.meetings.models import AgendaKind, Meeting, MeetingKind, Presence
+from giaoban.meetings.states import MeetingState, Part, editable
 
 router = Router(tags=["Cuộc họp"])
 
@@ -28,6 +30,7 @@ class MeetingOut(Schema):
     start_time: datetime.time | None
     place: str
     is_public: bool
+    state: MeetingState
     version: int
 
 
@@ -41,14 +44,25 @@ class AgendaItemOut(Schema):
 
 class AttendanceOut(Schema):
     organization_id: int
+    person_name: str | None = Field(None, alias="person.name")
     presence: Presence
     delegate_name: str
+    reason: str
+
+
+class ChairOut(Schema):
+    name: str = Field(..., alias="person.name")
+    title: str
 
 
 class ConclusionOut(Schema):
+    id: int
+    meeting_id: int
     text: str
     concluded_by: str | None = Field(None, alias="concluded_by.name")
     concluded_by_title: str
+    issued_at: datetime.datetime | None
+    version: int
 
 
 class AttachmentOut(Schema):
@@ -60,10 +74,18 @@ class AttachmentOut(Schema):
 
 class MeetingDetailOut(MeetingOut):
     minutes: str
+    secretary: str | None = Field(None, alias="secretary.name")
+    # What the meeting's state still lets an editor change (meetings/states.py).
+    editable_parts: list[Part]
+    chairs: list[ChairOut]
     agenda: list[AgendaItemOut] = Field(..., alias="agenda_items")
     attendance: list[AttendanceOut] = Field(..., alias="attendances")
     conclusion: ConclusionOut | None
     attachments: list[AttachmentOut]
+
+    @staticmethod
+    def resolve_editable_parts(meeting: Meeting) -> list[str]:
+        return sorted(editable(meeting.state))
 
     @staticmethod
     def resolve_conclusion(meeting: Meeting):
@@ -89,7 +111,13 @@ def list_meetings(request, filters: Query[MeetingFilter],
 @router.get("/meetings/{meeting_id}/", response={200: MeetingDetailOut, **errors()},
             summary="Một cuộc họp: chương trình, thành phần dự, kết luận, tệp đính kèm")
 def get_meeting(request, response: HttpResponse, meeting_id: int = Path(..., ge=1, le=MAX_ID)):
+    return meeting_detail(request, response, meeting_id)
+
+
+def meeting_detail(request, response: HttpResponse, meeting_id: int) -> Meeting:
+    """The meeting with its rows read in a few queries, and its version as ETag (404 if not visible)."""
     meeting = meeting_pages.visible_meeting_or_404(request, meeting_id)
+    prefetch_related_objects([meeting], "agenda_items", "attendances__person", "chairs__person", "attachments")
     tag_response(response, meeting)
     return meeting
 

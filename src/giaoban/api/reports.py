@@ -75,12 +75,18 @@ def list_reports(request, filters: Query[ReportFilter], ordering: Literal["id", 
     return ordered(filters.filter(visible_reports(request.user)), ordering)
 
 
-@router.get("/reports/{report_id}/", response={200: ReportDetailOut, **errors()},
-            summary="Một báo cáo kỳ với số liệu chỉ tiêu")
-def get_report(request, response: HttpResponse, report_id: int = Path(..., ge=1, le=MAX_ID)):
+def visible_report_or_404(request, report_id: int) -> PeriodReport:
+    """The report with its values, if the reports app lets the user see it (404 otherwise, as on the site)."""
     report = (PeriodReport.objects.select_related("organization", "period").prefetch_related("values__indicator")
               .filter(pk=report_id).first())
     if report is None or not can_view_report(request.user, report):
         raise Http404
+    return report
+
+
+@router.get("/reports/{report_id}/", response={200: ReportDetailOut, **errors()},
+            summary="Một báo cáo kỳ với số liệu chỉ tiêu")
+def get_report(request, response: HttpResponse, report_id: int = Path(..., ge=1, le=MAX_ID)):
+    report = visible_report_or_404(request, report_id)
     tag_response(response, report)
     return report

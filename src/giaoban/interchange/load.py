@@ -1,73 +1,48 @@
 """Read an interchange file into the database: all or nothing, and a second run changes nothing.
 
 Records are found by their stable keys (keys.py) and only written when a value
-differs, so re-importing the same file leaves every row, version and history as it was.
+differs, so re-importing the same file leaves every row, version and history as it
+was. Records the file does not name are left alone: an import adds and updates,
+it never deletes (only the rows of a record the file carries whole, such as a
+meeting's agenda, are replaced by the file's). Saves made by an import queue no
+webhook event: the records are not news, they happened elsewhere.
 """
 
-import datetime
-from decimal import Decimal
 from typing import Any
 
-from django.db import models, transaction
-from django.utils.dateparse import parse_datetime, parse_time
+from django.contrib.auth import get_user_model
+from django.db import transaction
 
-from giaoban.core.versioning import Versioned
-from giaoban.directives.models import Directive, DirectiveUpdate
-from giaoban.interchange import keys
+from giaoban.accounts.models import Membership
+from giaoban.interchange import keys, load_meetings, load_records
 from giaoban.interchange.fileformat import check
-from giaoban.meetings.models import AgendaItem, Attendance, Conclusion, Meeting, Person
+from giaoban.interchange.files import Archive
+from giaoban.interchange.history import import_rows
+from giaoban.interchange.importer import Counts, Importer, set_many
+from giaoban.interchange.values import read_day
+from giaoban.meetings.models import Person
 from giaoban.organisations.models import AdminUnit, Bloc, Organization
+from giaoban.webhooks.events import muted
 
 
-class Counts(dict):
-    def add(self, name: str, created: bool, changed: bool) -> None:
-        bucket = "created" if created else "changed" if changed else "unchanged"
-        self[bucket] = self.get(bucket, 0) + 1
-
-
-def _day(value: str | None) -> datetime.date | None:
-    return datetime.date.fromisoformat(value) if value else None
-
-
-def _upsert(model: type[models.Model], found: models.Model | None, values: dict[str, Any],
-            counts: Counts) -> models.Model:
-    if found is None:
-        record = model(**values)
-        record.save()
-        counts.add(model.__name__, True, False)
-        return record
-    changed = [name for name, value in values.items() if getattr(found, name) != value]
-    for name in changed:
-        setattr(found, name, values[name])
-    if changed:
-        if isinstance(found, Versioned):  # an editor holding the old version must get a conflict
-            found.version += 1
-        found.save()
-    counts.add(model.__name__, False, bool(changed))
-    return found
-
-
-def import_data(data: Any) -> Counts:
+def import_data(data: Any, archive: Archive | None = None) -> Counts:
     check(data)
-    counts = Counts()
-    with transaction.atomic():
-        units = _units(data["admin_units"], counts)
-        orgs = _organisations(data["organisations"], units, counts)
-        blocs = _blocs(data["blocs"], orgs, counts)
-        meetings = _meetings(data["meetings"], orgs, blocs, counts)
-        _directives(data["directives"], meetings, orgs, units, counts)
-    return counts
-
-
-def _units(rows: list[dict], counts: Counts) -> dict[str, AdminUnit]:
-    units: dict[str, AdminUnit] = {}
-    for row in sorted(rows, key=lambda r: _depth(r, {x["code"]: x for x in rows}, "code")):
-        values = {"name": row["name"], "short_name": row["short_name"], "unit_type": row["unit_type"],
-                  "level": row["level"], "parent": units.get(row["parent"]) if row["parent"] else None,
-                  "valid_from": _day(row["valid_from"]), "valid_to": _day(row["valid_to"])}
-        found = AdminUnit.objects.filter(code=row["code"]).first()
-        units[row["code"]] = _upsert(AdminUnit, found, {"code": row["code"], **values}, counts)
-    return units
+    importer = Importer(data, archive or Archive(None))
+    try:
+        with transaction.atomic(), muted():
+            _units(importer)
+            _organisations(importer)
+            _users(importer)
+            _people(importer)
+            _blocs(importer)
+            load_meetings.load(importer)
+            load_records.load(importer)
+            for record, rows in importer.histories:
+                import_rows(record, rows, importer.id_of)
+    except BaseException:
+        importer.discard_files()
+        raise
+    return importer.counts
 
 
 def _depth(row: dict, by_key: dict[str, dict], key: str) -> int:
@@ -78,119 +53,64 @@ def _depth(row: dict, by_key: dict[str, dict], key: str) -> int:
     return depth
 
 
-def _organisations(rows: list[dict], units: dict[str, AdminUnit], counts: Counts) -> dict[str, Organization]:
-    orgs: dict[str, Organization] = {}
+def _units(im: Importer) -> None:
+    rows = im.rows("admin_units")
+    by_code = {x["code"]: x for x in rows}
+    for row in sorted(rows, key=lambda r: _depth(r, by_code, "code")):
+        values = {"code": row["code"], "name": row["name"], "short_name": row["short_name"],
+                  "unit_type": row["unit_type"], "level": row["level"],
+                  "parent": im.units.get(row["parent"]) if row["parent"] else None,
+                  "valid_from": read_day(row["valid_from"]), "valid_to": read_day(row["valid_to"])}
+        im.units[row["code"]] = im.upsert(AdminUnit, AdminUnit.objects.filter(code=row["code"]).first(), values)
+
+
+def _organisations(im: Importer) -> None:
+    rows = im.rows("organisations")
     by_key = {row["key"]: row for row in rows}
     for row in sorted(rows, key=lambda r: (_depth(r, by_key, "key"), r["key"])):
         found = keys.find_organization(row["key"])
         values = {"name": row["name"], "short_name": row["short_name"], "type": row["type"], "level": row["level"],
-                  "locality": units.get(row["locality"]) if row["locality"] else None, "email": row["email"],
-                  "valid_from": _day(row["valid_from"]), "valid_to": _day(row["valid_to"])}
+                  "locality": im.units.get(row["locality"]) if row["locality"] else None, "email": row["email"],
+                  "valid_from": read_day(row["valid_from"]), "valid_to": read_day(row["valid_to"])}
         if row["parent"]:
-            values["parent"] = orgs[row["parent"]]
+            values["parent"] = im.orgs[row["parent"]]
         elif found is None:
             values["parent"] = None  # a body whose parent is not in the file keeps its place, or starts a tree
-        orgs[row["key"]] = _upsert(Organization, found, values, counts)
-    return orgs
+        im.orgs[row["key"]] = im.upsert(Organization, found, values)
 
 
-def _blocs(rows: list[dict], orgs: dict[str, Organization], counts: Counts) -> dict[str, Bloc]:
-    blocs = {}
-    for row in rows:
-        bloc = _upsert(Bloc, Bloc.objects.filter(name=row["name"]).first(),
-                       {"name": row["name"], "convening": orgs[row["convening"]], "active": row["active"]}, counts)
-        _set_many(bloc.members, [orgs[key] for key in row["members"]])
-        blocs[row["name"]] = bloc
-    return blocs
+def _users(im: Importer) -> None:
+    """Accounts by user name. A new one gets no usable password: its owner sets one (docs/interchange.md)."""
+    user_model = get_user_model()
+    for row in im.rows("users"):
+        found = user_model.objects.filter(username=row["username"]).first()
+        values = {name: row[name] for name in ("username", "first_name", "last_name", "email", "is_active")}
+        if found is None:
+            user = user_model(**values)
+            user.set_unusable_password()
+            user.save()
+            im.counts.add(True, False)
+            im.counts["users_without_password"] = im.counts.get("users_without_password", 0) + 1
+            im.users[row["username"]] = user
+        else:
+            im.users[row["username"]] = im.upsert(user_model, found, values)
+    for row in im.rows("memberships"):
+        user, organization = im.user(row["user"]), im.org(row["organization"])
+        im.upsert(Membership, Membership.objects.filter(user=user, organization=organization).first(),
+                  {"user": user, "organization": organization, "role": row["role"], "title": row["title"]})
 
 
-def _set_many(manager, wanted: list[models.Model]) -> None:
-    """Replace a many-to-many set only when it differs (a set() that changes nothing still writes history)."""
-    if {obj.pk for obj in manager.all()} != {obj.pk for obj in wanted}:
-        manager.set(wanted)
+def _people(im: Importer) -> None:
+    for row in im.rows("people"):
+        organization = im.org(row["organization"])
+        found = Person.objects.filter(name=row["name"], organization=organization).order_by("pk").first()
+        im.people[row["key"]] = im.upsert(Person, found, {"name": row["name"], "title": row["title"],
+                                                          "organization": organization})
 
 
-def _meetings(rows: list[dict], orgs, blocs, counts: Counts) -> dict[str, Meeting]:
-    meetings = {}
-    for row in rows:
-        host = orgs[row["host"]]
-        date = _day(row["date"])
-        values = {"kind": row["kind"], "title": row["title"], "host": host, "bloc": blocs.get(row["bloc"]),
-                  "period": keys.find_period(row["period"]), "next_period": keys.find_period(row["next_period"]),
-                  "date": date, "start_time": parse_time(row["start_time"]) if row["start_time"] else None,
-                  "place": row["place"], "minutes": row["minutes"], "is_public": row["is_public"]}
-        found = Meeting.objects.filter(host=host, date=date, title=row["title"]).first()
-        meeting = _upsert(Meeting, found, values, counts)
-        _agenda(meeting, row["agenda"], orgs)
-        _attendance(meeting, row["attendance"], orgs)
-        _conclusion(meeting, row["conclusion"], counts)
-        meetings[row["key"]] = meeting
-    return meetings
-
-
-def _agenda(meeting: Meeting, rows: list[dict], orgs) -> None:
-    wanted = [(r["order"], r["kind"], r["title"], r["notes"], orgs[r["organization"]].pk if r["organization"] else None)
-              for r in rows]
-    current = list(meeting.agenda_items.order_by("order", "title").values_list(
-        "order", "kind", "title", "notes", "organization_id"))
-    if current != wanted:
-        meeting.agenda_items.all().delete()
-        AgendaItem.objects.bulk_create([AgendaItem(meeting=meeting, order=o, kind=k, title=t, notes=n,
-                                                   organization_id=org) for o, k, t, n, org in wanted])
-
-
-def _attendance(meeting: Meeting, rows: list[dict], orgs) -> None:
-    for row in rows:
-        Attendance.objects.update_or_create(meeting=meeting, organization=orgs[row["organization"]], defaults={
-            "presence": row["presence"], "delegate_name": row["delegate_name"]})
-
-
-def _conclusion(meeting: Meeting, row: dict | None, counts: Counts) -> None:
-    if row is None:
-        return
-    person = None
-    if row["concluded_by"]:
-        person = Person.objects.filter(name=row["concluded_by"]).first() or Person.objects.create(
-            name=row["concluded_by"], title=row["concluded_by_title"])
-    _upsert(Conclusion, Conclusion.objects.filter(meeting=meeting).first(), {
-        "meeting": meeting, "text": row["text"], "concluded_by": person,
-        "concluded_by_title": row["concluded_by_title"]}, counts)
-
-
-def _directives(rows: list[dict], meetings, orgs, units, counts: Counts) -> None:
-    existing: dict[int, list[Directive]] = {}
-    for row in rows:
-        meeting = meetings[row["meeting"]]
-        if meeting.pk not in existing:
-            existing[meeting.pk] = list(meeting.directives.order_by("order", "pk"))
-        position = int(row["key"].rsplit("#", 1)[1])
-        mine = existing[meeting.pk]
-        found = mine[position - 1] if position <= len(mine) else None
-        directive = _upsert(Directive, found, _directive_values(row, meeting, orgs), counts)
-        _set_many(directive.coordinating, [orgs[key] for key in row["coordinating"]])
-        _set_many(directive.places, [units[code] for code in row["places"]])
-        _set_many(directive.carried_to, [meetings[key] for key in row["carried_to"] if key in meetings])
-        _updates(directive, row["updates"], orgs)
-
-
-def _directive_values(row: dict, meeting: Meeting, orgs) -> dict:
-    decimal = lambda v: None if v is None else Decimal(v)  # noqa: E731
-    return {"meeting": meeting, "order": row["order"], "text": row["text"], "assignees_text": row["assignees_text"],
-            "lead": orgs[row["lead"]] if row["lead"] else None, "deadline": _day(row["deadline"]),
-            "deadline_precision": row["deadline_precision"], "target_text": row["target_text"],
-            "target_value": decimal(row["target_value"]), "target_value_max": decimal(row["target_value_max"]),
-            "target_unit": row["target_unit"], "priority": row["priority"], "status": row["status"],
-            "closed_reason": row["closed_reason"],
-            "closed_at": parse_datetime(row["closed_at"]) if row["closed_at"] else None}
-
-
-def _updates(directive: Directive, rows: list[dict], orgs) -> None:
-    for row in rows:
-        created_at = parse_datetime(row["created_at"])
-        if directive.updates.filter(created_at=created_at, note=row["note"]).exists():
-            continue
-        update = DirectiveUpdate.objects.create(
-            directive=directive, note=row["note"], percent=row["percent"],
-            organization=orgs[row["organization"]] if row["organization"] else None)
-        # created_at is auto_now_add: set the original time afterwards.
-        DirectiveUpdate.objects.filter(pk=update.pk).update(created_at=created_at)
+def _blocs(im: Importer) -> None:
+    for row in im.rows("blocs"):
+        bloc = im.upsert(Bloc, Bloc.objects.filter(name=row["name"]).first(),
+                         {"name": row["name"], "convening": im.orgs[row["convening"]], "active": row["active"]})
+        set_many(bloc.members, [im.orgs[key] for key in row["members"]])
+        im.blocs[row["name"]] = bloc

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,7 @@ from giaoban.accounts.access import has_role, visible_organizations
 from giaoban.accounts.models import Role
 from giaoban.core.text import fold, nfc
 from giaoban.core.uploads import validate_upload
+from giaoban.meetings import hooks
 from giaoban.meetings.models import (
     AgendaItem,
     AgendaKind,
@@ -292,6 +294,27 @@ def save_agenda(meeting: Meeting, formset) -> None:
                                   organization=form.cleaned_data.get("organization"),
                                   notes=form.cleaned_data.get("notes", "").strip())
         order += 1
+
+
+def save_meeting(user, form, chairs, attendance, agenda) -> tuple[Meeting, list[str]]:
+    """Store the valid meeting form with its chairs, attendance and agenda, all or nothing.
+
+    A new meeting records who entered it; an edit is refused (ConcurrentEditError) if someone saved
+    since the version on the form. Returns the meeting and the notes of the apps above meetings.
+    """
+    created = form.instance.pk is None
+    with transaction.atomic():
+        meeting = form.save(commit=False)
+        if created:
+            meeting.created_by = user
+            meeting.save()
+        else:
+            meeting.save_versioned(form.cleaned_data.get("version") or meeting.version)
+        save_chairs(meeting, chairs)
+        save_attendances(meeting, attendance)
+        save_agenda(meeting, agenda)
+        notes = hooks.meeting_saved(meeting, user=user, created=created)
+    return meeting, notes
 
 
 class ConclusionForm(forms.ModelForm):

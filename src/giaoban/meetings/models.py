@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from giaoban.core.text import fold, nfc
-from giaoban.core.versioning import Versioned
+from giaoban.core.versioning import ConcurrentEditError, Versioned
 from giaoban.meetings import schedule, states
 from giaoban.meetings.sanitize import sanitize_minutes
 from giaoban.meetings.states import MeetingState
@@ -159,8 +159,11 @@ class Meeting(Versioned):
     def available_actions(self) -> list[str]:
         return [action for action in states.MANUAL if states.allowed(self.state, action)]
 
-    def transition(self, action: str, *, by=None, reason: str = "") -> None:
-        """Move to the action's state; ValidationError (in Vietnamese) if the state does not allow it."""
+    def transition(self, action: str, *, by=None, reason: str = "", expected_version: int | None = None) -> None:
+        """Move to the action's state; ValidationError (in Vietnamese) if the state does not allow it.
+
+        With `expected_version`, ConcurrentEditError if the meeting was saved since that version was read.
+        """
         reason = nfc(reason).strip()
         if action not in states.TRANSITIONS:
             raise ValidationError(_("Thao tác không hợp lệ."))
@@ -169,6 +172,8 @@ class Meeting(Versioned):
         with transaction.atomic():
             # Read the row under lock: the state someone else just set is the one that counts.
             fresh = Meeting.objects.select_for_update().get(pk=self.pk)
+            if expected_version is not None and fresh.version != expected_version:
+                raise ConcurrentEditError(self, fresh, {})
             if not states.allowed(fresh.state, action):
                 raise ValidationError(_("Cuộc họp đang ở trạng thái “%(state)s”: không thể “%(action)s”.") % {
                     "state": fresh.get_state_display(), "action": states.Action(action).label})

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,9 +26,7 @@ from giaoban.meetings.forms import (
     datalists,
     meeting_forms,
     posted_host,
-    save_agenda,
-    save_attendances,
-    save_chairs,
+    save_meeting,
 )
 from giaoban.meetings.locking import edits_anything
 from giaoban.meetings.models import Attachment, Conclusion, Meeting, MeetingKind
@@ -124,14 +121,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     initial = {"meeting": {"bloc": bloc.pk, "host": bloc.convening_id} if bloc else {}}
     form, chairs, attendance, agenda = meeting_forms(request.user, None, bloc, request.POST or None, initial)
     if request.method == "POST" and all(f.is_valid() for f in (form, chairs, attendance, agenda)):
-        with transaction.atomic():
-            meeting = form.save(commit=False)
-            meeting.created_by = request.user
-            meeting.save()
-            save_chairs(meeting, chairs)
-            save_attendances(meeting, attendance)
-            save_agenda(meeting, agenda)
-            notes = hooks.meeting_saved(meeting, user=request.user, created=True)
+        meeting, notes = save_meeting(request.user, form, chairs, attendance, agenda)
         messages.success(request, _("Đã lưu cuộc họp “%(title)s”.") % {"title": meeting.title})
         for note in notes:
             messages.info(request, note)
@@ -140,12 +130,17 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
         form=form, chairs=chairs, attendance=attendance, agenda=agenda, creating=True))
 
 
+def state_refusal(meeting: Meeting) -> str:
+    """Why a part of the meeting can no longer be changed (the page's message and the API's)."""
+    return _("Cuộc họp đang ở trạng thái “%(state)s”: phần này không sửa được nữa.") % {
+        "state": meeting.get_state_display()}
+
+
 def refused_by_state(request: HttpRequest, meeting: Meeting, part: str) -> HttpResponse | None:
     """A redirect with the reason when the meeting's state keeps `part` fixed (None when it may change)."""
     if (edits_anything(meeting) if part == "meeting" else meeting.may_edit(part)):
         return None
-    messages.error(request, _("Cuộc họp đang ở trạng thái “%(state)s”: phần này không sửa được nữa.")
-                   % {"state": meeting.get_state_display()})
+    messages.error(request, state_refusal(meeting))
     return redirect("meetings:detail", meeting.pk)
 
 
@@ -159,13 +154,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     clash = None
     if request.method == "POST" and all(f.is_valid() for f in (form, chairs, attendance, agenda)):
         try:
-            with transaction.atomic():
-                edited = form.save(commit=False)
-                edited.save_versioned(form.cleaned_data.get("version") or edited.version)
-                save_chairs(edited, chairs)
-                save_attendances(edited, attendance)
-                save_agenda(edited, agenda)
-                hooks.meeting_saved(edited, user=request.user)
+            save_meeting(request.user, form, chairs, attendance, agenda)
         except ConcurrentEditError as error:
             clash = conflict(error)
             fresh = Meeting.objects.get(pk=pk)

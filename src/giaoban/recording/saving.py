@@ -46,9 +46,11 @@ def save_directives(meeting: Meeting, formset) -> None:
 
 @transaction.atomic
 def save_conclusion(meeting: Meeting, form, formset, user) -> None:
+    """The conclusion with its directive rows (`formset` None: the conclusion alone, as the API writes it)."""
     conclusion = form.apply(meeting)
     conclusion.save_versioned(form.cleaned_data.get("version") or conclusion.version)
-    save_directives(meeting, formset)
+    if formset is not None:
+        save_directives(meeting, formset)
     if conclusion.text or meeting.directives.exists():
         meeting.mark_concluded(by=user)
 

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from giaoban.core.editing import conflict, with_versions
@@ -24,6 +25,10 @@ from giaoban.meetings.views import can_record_meetings, refused_by_state, visibl
 from giaoban.recording import duplicates, proposal
 from giaoban.recording.forms import ImportForm
 from giaoban.recording.saving import directive_rows, save_conclusion, save_import
+
+# Shown on the page, and answered by the API, when an issued conclusion is edited.
+ISSUED_REFUSAL = gettext_lazy("Kết luận đã ban hành thông báo, không sửa trực tiếp được; hãy mở từng chỉ đạo và ghi "
+                              "đính chính hoặc điều chỉnh.")
 
 
 def _conclusion_forms(request: HttpRequest, meeting: Meeting, data=None):
@@ -47,8 +52,7 @@ def _current_versions(meeting: Meeting, formset) -> dict[str, int]:
 def conclusion_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting_or_404(request, pk, edit=True)
     if meeting.record_is_issued():
-        messages.warning(request, _("Kết luận đã ban hành thông báo, không sửa trực tiếp được; hãy mở từng chỉ đạo "
-                                    "và ghi đính chính hoặc điều chỉnh."))
+        messages.warning(request, ISSUED_REFUSAL)
         return redirect("meetings:detail", meeting.pk)
     if refused := refused_by_state(request, meeting, Part.CONCLUSION):
         return refused

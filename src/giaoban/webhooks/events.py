@@ -6,7 +6,9 @@ transaction of the change itself: an event is never sent for a change that
 was rolled back, and never lost for one that was kept.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 
 from django.db.models.signals import post_save
@@ -18,6 +20,19 @@ from giaoban.documents.models import Document
 from giaoban.organisations.models import Organization
 from giaoban.reports.models import PeriodReport, ReportStatus
 from giaoban.webhooks.models import Delivery, Event, Webhook
+
+# Set while records are copied in from elsewhere (giaoban import): they are not news to anyone.
+_muted: ContextVar[bool] = ContextVar("webhooks_muted", default=False)
+
+
+@contextmanager
+def muted() -> Iterator[None]:
+    """Queue no event for the saves made inside (an import writes records that happened elsewhere)."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
 
 
 def webhooks_for(bodies: Callable[[], list[Organization | None]]) -> list[Webhook]:
@@ -31,6 +46,8 @@ def webhooks_for(bodies: Callable[[], list[Organization | None]]) -> list[Webhoo
 
 def queue(event: str, subject: str, bodies: Callable[[], list[Organization | None]], data: Callable[[], dict]) -> int:
     """Queue one delivery per interested webhook; an event already queued for a record is not queued again."""
+    if _muted.get():
+        return 0
     hooks = webhooks_for(bodies)
     if not hooks:
         return 0
@@ -44,7 +61,7 @@ def queue(event: str, subject: str, bodies: Callable[[], list[Organization | Non
     return created
 
 
-def _directive_data(directive: Directive) -> dict:
+def directive_data(directive: Directive) -> dict:
     return {"id": directive.pk, "meeting_id": directive.meeting_id, "text": directive.text,
             "lead_id": directive.lead_id, "status": directive.status,
             "deadline": directive.deadline.isoformat() if directive.deadline else None}
@@ -57,7 +74,7 @@ def directive_saved(sender, instance: Directive, created: bool, raw: bool = Fals
     def bodies() -> list:
         return [instance.meeting.host, instance.meeting.convening, instance.lead]
 
-    data = partial(_directive_data, instance)
+    data = partial(directive_data, instance)
     if created:
         queue(Event.DIRECTIVE_CREATED, f"directive:{instance.pk}", bodies, data)
     if instance.status == DirectiveStatus.DONE:

@@ -16,6 +16,8 @@ from giaoban.organisations.models import Organization
 
 class Event(models.TextChoices):
     DIRECTIVE_CREATED = "directive.created", _("Có chỉ đạo mới")
+    DIRECTIVE_DUE = "directive.due", _("Chỉ đạo đến hạn")
+    DIRECTIVE_OVERDUE = "directive.overdue", _("Chỉ đạo quá hạn")
     DIRECTIVE_DONE = "directive.done", _("Chỉ đạo hoàn thành")
     REPORT_SUBMITTED = "report.submitted", _("Báo cáo được nộp")
     DOCUMENT_ISSUED = "document.issued", _("Văn bản được ban hành")

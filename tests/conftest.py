@@ -60,13 +60,19 @@ def demo(settings):
     call_command("demo", stdout=None)
 
 
+# The browser cancelled the request itself: the page was left before its script or icon arrived, or a
+# download took the navigation over. A failed request (refused, reset, empty, blocked) has another code.
+CANCELLED_BY_THE_BROWSER = "net::ERR_ABORTED"
+
+
 class BrowserProblems(list):
     """Console errors (CSP violations among them), uncaught page errors, failed requests and 5xx."""
 
     def watch(self, page) -> "BrowserProblems":
         page.on("console", lambda msg: msg.type == "error" and self.append(f"console: {msg.text}"))
         page.on("pageerror", lambda error: self.append(f"page error: {error}"))
-        page.on("requestfailed", lambda req: self.append(f"failed: {req.url} {req.failure}"))
+        page.on("requestfailed", lambda req: req.failure != CANCELLED_BY_THE_BROWSER and self.append(
+            f"failed: {req.url} {req.failure}"))
         page.on("response", lambda resp: resp.status >= 500 and self.append(f"{resp.status}: {resp.url}"))
         return self
 

@@ -186,6 +186,7 @@ NOT_A_LIST = {
     "reports:create", "reports:detail", "reports:edit", "reports:autosave", "reports:review", "reports:xlsx_template",
     "reports:xlsx_upload", "reports:attachment_add", "reports:attachment", "reports:bloc_consolidation",
     "reports:bloc_consolidation_xlsx", "reports:bloc_remind", "reports:tree", "reports:indicator_trend",
+    "reports:body_indicator_trend",
     "documents:meeting", "documents:draft", "documents:issue", "documents:news_create", "documents:detail",
     "documents:file", "documents:publish", "documents:news_edit", "documents:news_text", "documents:news_html",
     "documents:calendar_settings", "documents:public_atom", "documents:public_document", "documents:public_news",

@@ -55,3 +55,9 @@ def short_label(label: str) -> str:
         head, _sep, year = text.rpartition("/")
         text = f"{head}/{year[-2:]}"
     return text
+
+
+def trend_chart(indicator, points, title: str) -> SafeString:
+    """One indicator's bars over the periods of `points` (reports.consolidation.TrendPoint), paler when incomplete."""
+    return bar_chart([(short_label(point.key.label), point.total, not point.complete) for point in points],
+                     indicator.format, title)

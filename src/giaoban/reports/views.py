@@ -336,7 +336,7 @@ def bloc_consolidation(request: HttpRequest, bloc_pk: int, period: PeriodKey) ->
     for row in result.rows:
         points = [(short_label(key.label), total, incomplete) for key, total, incomplete in series.get(
             row.indicator.pk, [])]
-        charts[row.indicator.pk] = bar_chart(points, row.indicator.format, row.indicator.name)
+        charts[row.indicator.pk] = bar_chart(points, row.indicator.format_short, row.indicator.name)
     template = ReportTemplate.objects.filter(bloc=bloc, period_type=period.type).first()
     return render(request, "reports/consolidation.html", {
         "c": result, "bloc": bloc, "period": period,

@@ -6,7 +6,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from giaoban.accounts.access import has_role
 from giaoban.organisations.models import Organization
 from giaoban.periods.logic import PeriodKey
 from giaoban.periods.models import Period
@@ -32,8 +31,7 @@ def bloc_indicator_trend(request: HttpRequest, bloc_pk: int, period: PeriodKey, 
 def body_indicator_trend(request: HttpRequest, organization_pk: int, period: PeriodKey, indicator_pk: int
                          ) -> HttpResponse:
     organization = get_object_or_404(Organization, pk=organization_pk)
-    # Who may read the body's reports may read their figures over time (reports.access).
-    if not (has_role(request.user, organization) or access.convenes_for(request.user, organization)):
+    if not access.can_view_reports_of(request.user, organization):
         raise Http404
     period, indicator = Period.objects.for_key(period), get_object_or_404(Indicator, pk=indicator_pk)
     points = body_trend(organization, period, indicator)

@@ -54,10 +54,20 @@ def personas(db):
 @pytest.fixture
 def demo(settings):
     """The demo data (three personas, two districts' briefings), as `make run` loads it."""
+    import importlib
+
+    from django.apps import apps
     from django.core.management import call_command
 
     settings.DEMO = True
+    # `make run` migrates first: the indicator catalogue a migration seeds is flushed after a browser test.
+    importlib.import_module("giaoban.reports.migrations.0002_indicator_catalogue").seed(apps, None)
     call_command("demo", stdout=None)
+
+
+# The browser cancelled the request itself: the page was left before its script or icon arrived, or a
+# download took the navigation over. A failed request (refused, reset, empty, blocked) has another code.
+CANCELLED_BY_THE_BROWSER = "net::ERR_ABORTED"
 
 
 class BrowserProblems(list):
@@ -66,7 +76,8 @@ class BrowserProblems(list):
     def watch(self, page) -> "BrowserProblems":
         page.on("console", lambda msg: msg.type == "error" and self.append(f"console: {msg.text}"))
         page.on("pageerror", lambda error: self.append(f"page error: {error}"))
-        page.on("requestfailed", lambda req: self.append(f"failed: {req.url} {req.failure}"))
+        page.on("requestfailed", lambda req: req.failure != CANCELLED_BY_THE_BROWSER and self.append(
+            f"failed: {req.url} {req.failure}"))
         page.on("response", lambda resp: resp.status >= 500 and self.append(f"{resp.status}: {resp.url}"))
         return self
 

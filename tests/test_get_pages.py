@@ -59,7 +59,8 @@ def _world(personas) -> dict:
         MembershipFactory(user=personas[persona], organization=record.orgs["province"], role=role)
     MembershipFactory(user=personas["editor"], organization=record.orgs["farmers"], role=Role.EDITOR)
     quarter = f.period("quarter", 2022, 1)
-    ReportTemplateFactory(bloc=bloc, period_type="quarter", indicators=[IndicatorFactory(code="qua-tet")])
+    indicator = IndicatorFactory(code="qua-tet")
+    ReportTemplateFactory(bloc=bloc, period_type="quarter", indicators=[indicator])
     report = PeriodReportFactory(organization=record.orgs["farmers"], period=quarter, status="draft")
     document = issue_notice(record.meeting, issued_on=datetime.date(2022, 4, 7), render=False)
     update = DirectiveUpdate.objects.create(directive=record.directives[0], note="Đã triển khai", percent=50,
@@ -76,6 +77,7 @@ def _world(personas) -> dict:
         "report_file": ReportAttachment.objects.create(report=report, name="bc.pdf",
                                                        file=SimpleUploadedFile("bc.pdf", b"%PDF-1.7 x")),
         "quarter": PeriodKey("quarter", 2022, 2),  # a period nobody has stored yet
+        "indicator": indicator,
     }
 
 
@@ -97,6 +99,7 @@ PARAMETERS = {
     ("organisations:create", "parent_pk"): lambda w: w["host"].pk,
     ("reports:create", "organization_pk"): lambda w: w["farmers"].pk,
     ("reports:tree", "organization_pk"): lambda w: w["farmers"].pk,
+    ("reports:body_indicator_trend", "organization_pk"): lambda w: w["farmers"].pk,
     ("meetings:formset_row", "prefix"): lambda w: "chairs",
     ("api_token_revoke", "pk"): lambda w: 999_999,  # POST only: a GET must write nothing either way
     ("webhooks:toggle", "pk"): lambda w: 999_999,  # likewise
@@ -106,7 +109,7 @@ BY_NAMESPACE = {"meetings": "meeting", "directives": "directive", "reports": "re
 BY_PARAMETER = {
     "org_pk": lambda w: w["host"].pk, "bloc_pk": lambda w: w["bloc"].pk, "period": lambda w: w["quarter"],
     "doc_type": lambda w: "notice", "fmt": lambda w: "pdf", "action": lambda w: "accept",
-    "token": lambda w: w["token"].token,
+    "token": lambda w: w["token"].token, "indicator_pk": lambda w: w["indicator"].pk,
 }
 
 

@@ -24,6 +24,7 @@ def main_pages() -> dict[str, str]:
     directive = Directive.objects.filter(meeting=meeting).order_by("pk").first()
     bloc = Bloc.objects.order_by("pk").first()
     report = PeriodReport.objects.filter(organization__in=bloc.members.all()).order_by("pk").first()
+    indicator = bloc.report_templates.order_by("pk").first().indicators.order_by("position", "pk").first().pk
     return {
         "home": reverse("home"),
         "meetings": reverse("meetings:list"),
@@ -38,6 +39,7 @@ def main_pages() -> dict[str, str]:
         "reports": reverse("reports:mine"),
         "consolidation": reverse("reports:consolidation_index"),
         "bloc-consolidation": reverse("reports:bloc_consolidation", args=[bloc.pk, report.period]),
+        "indicator-trend": reverse("reports:indicator_trend", args=[bloc.pk, report.period, indicator]),
         "documents": reverse("documents:index"),
         "meeting-documents": reverse("documents:meeting", args=[meeting.pk]),
         "search": reverse("search:results") + "?q=chuyen+doi+so",

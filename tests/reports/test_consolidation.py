@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from giaoban.reports.consolidation import consolidate, consolidate_tree, indicator_series
+from giaoban.reports.consolidation import bloc_trend, body_trend, consolidate, consolidate_tree, indicator_series
 from giaoban.reports.models import ReportStatus
 from tests.reports.factories import (
     BlocFactory,
@@ -104,3 +104,38 @@ def test_tree_totals_roll_communes_up_to_the_province(db):
     assert row.values[province.pk] == 1000
     assert row.values[communes[0].pk] == 100 and row.values[communes[2].pk] == 310
     assert result.missing == [unions[0]] and row.incomplete
+
+
+def test_an_indicator_over_eight_quarters_gives_the_bloc_total_and_each_members_figure(bloc_of_five):
+    members, gifts = bloc_of_five["members"], bloc_of_five["gifts"]
+    quarter = period("Quý I/2021").key
+    for step in range(8):
+        for index, org in enumerate(members):
+            if not (step == 7 and index == 4):  # the last member has not reported the latest quarter
+                report_with(org, period(quarter.type, quarter.year, quarter.number), {gifts: 10 * step + index})
+        quarter = quarter.next()
+    latest = period("Quý IV/2022")
+    bodies, points = bloc_trend(bloc_of_five["bloc"], latest, gifts)
+    assert bodies == members  # the convening board reports to nobody
+    assert [p.key.label for p in points] == ["Quý I/2021", "Quý II/2021", "Quý III/2021", "Quý IV/2021",
+                                             "Quý I/2022", "Quý II/2022", "Quý III/2022", "Quý IV/2022"]
+    assert points[0].total == 0 + 1 + 2 + 3 + 4 and points[0].complete
+    assert points[0].by_body == [0, 1, 2, 3, 4]
+    assert points[7].by_body == [70, 71, 72, 73, None] and points[7].total == 70 + 71 + 72 + 73
+    assert not points[7].complete
+    own = body_trend(members[1], latest, gifts)
+    assert [p.total for p in own] == [10 * step + 1 for step in range(8)] and all(p.complete for p in own)
+
+
+def test_an_indicator_over_time_costs_the_same_queries_for_few_or_many_periods(bloc_of_five,
+                                                                              django_assert_max_num_queries):
+    gifts = bloc_of_five["gifts"]
+    for org in bloc_of_five["members"]:
+        for year in (2021, 2022):
+            for month in range(1, 13):
+                report_with(org, period("month", year, month), {gifts: 1})
+    bloc, latest = bloc_of_five["bloc"], period("Quý IV/2022")
+    with django_assert_max_num_queries(3):  # the members, the reports, their figures
+        bloc_trend(bloc, latest, gifts, count=2)
+    with django_assert_max_num_queries(3):
+        bloc_trend(bloc, latest, gifts, count=8)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from giaoban.core.paging import paginate
 from giaoban.core.spreadsheets import XLSX_CONTENT_TYPE, line_label
 from giaoban.core.uploads import validate_upload
 from giaoban.directives import round_excel, rounds
@@ -59,7 +60,8 @@ def round_index(request: HttpRequest) -> HttpResponse:
                                           progress_round__isnull=True).select_related("bloc__convening", "host")
                 .order_by("date")[:30] if can_open_round(request.user, m)]
     return render(request, "directives/round_index.html", {
-        "rounds": ProgressRound.objects.filter(meeting__in=visible.values("pk")).select_related("meeting")[:50],
+        "page": paginate(request, ProgressRound.objects.filter(meeting__in=visible.values("pk")).select_related(
+            "meeting"), 30),
         "openable": openable, "form": OpenRoundForm()})
 
 

@@ -8,7 +8,6 @@ import logging
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_POST
 from giaoban.accounts.access import has_role, visible_organizations
 from giaoban.accounts.models import Role
 from giaoban.core import textsearch
+from giaoban.core.paging import paginate
 from giaoban.core.text import fold
 from giaoban.core.versioning import ConcurrentEditError
 from giaoban.documents import calendar as work_calendar
@@ -80,7 +80,7 @@ def index(request: HttpRequest) -> HttpResponse:
     if query:
         matched = textsearch.matching(Meeting.objects.all(), query, "title").values("pk")
         meetings = meetings.filter(Q(pk__in=matched) | Q(host__name_folded__contains=fold(query)))
-    page = Paginator(meetings, 30).get_page(request.GET.get("page"))
+    page = paginate(request, meetings, 30)
     issuers = Organization.objects.filter(pk__in=visible.values("pk"), issued_documents__isnull=False).distinct()
     return render(request, "documents/index.html", {"page": page, "issuers": issuers, "q": query})
 
@@ -206,7 +206,7 @@ def register(request: HttpRequest, org_pk: int) -> HttpResponse:
     cycles = list(issuer.issued_documents.order_by("-cycle").values_list("cycle", flat=True).distinct())
     if cycle in cycles:
         documents = documents.filter(cycle=cycle)
-    page = Paginator(documents, 50).get_page(request.GET.get("page"))
+    page = paginate(request, documents, 50)
     template = "documents/register.html#rows" if request.htmx else "documents/register.html"
     return render(request, template, {"issuer": issuer, "page": page, "types": DocumentType.choices,
                                       "doc_type": doc_type, "cycles": cycles, "cycle": cycle})
@@ -306,10 +306,11 @@ def _public_organization(org_pk: int) -> Organization:
 
 def public_page(request: HttpRequest, org_pk: int) -> HttpResponse:
     organization = _public_organization(org_pk)
-    documents = organization.issued_documents.filter(published=True).order_by("-issued_on", "-number")[:50]
-    items = organization.news_items.filter(published=True).order_by("-published_at")[:50]
-    return render(request, "documents/public.html", {"organization": organization, "documents": documents,
-                                                     "news_items": items})
+    documents = organization.issued_documents.filter(published=True).order_by("-issued_on", "-number", "pk")
+    items = organization.news_items.filter(published=True).order_by("-published_at", "pk")
+    return render(request, "documents/public.html", {"organization": organization,
+                                                     "documents": paginate(request, documents, 30),
+                                                     "news_items": paginate(request, items, 20, "tin")})
 
 
 def public_document(request: HttpRequest, pk: int) -> HttpResponse:

@@ -2,13 +2,13 @@
 attendee pickers ask for as the user types — only people of bodies the user may see."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from giaoban.accounts.access import visible_organizations
 from giaoban.core.collation import vietnamese
+from giaoban.core.paging import paginate
 from giaoban.core.text import fold
 from giaoban.meetings.models import Person
 
@@ -30,7 +30,7 @@ def matching(user, text: str) -> QuerySet[Person]:
 @login_required
 def directory(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "").strip()[:100]
-    page = Paginator(matching(request.user, text), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(request, matching(request.user, text), PAGE_SIZE)
     return render(request, "meetings/people.html", {"page": page, "q": text})
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from giaoban.accounts.access import visible_organizations
 from giaoban.accounts.models import Role
 from giaoban.core.editing import conflict, with_versions
+from giaoban.core.paging import paginate
 from giaoban.core.versioning import ConcurrentEditError
 from giaoban.meetings import schedule
 from giaoban.meetings.models import BriefingSeries
@@ -36,9 +37,10 @@ def series_or_404(request: HttpRequest, pk: int, edit: bool = False) -> Briefing
 
 @login_required
 def series_list(request: HttpRequest) -> HttpResponse:
-    series = BriefingSeries.objects.visible_to(request.user).select_related("bloc", "host").distinct()
+    series = BriefingSeries.objects.visible_to(request.user).select_related("bloc", "host").distinct().order_by(
+        "-active", "name", "pk")
     return render(request, "meetings/series_list.html", {
-        "series_list": series, "can_add": visible_organizations(request.user, Role.EDITOR).exists()})
+        "page": paginate(request, series, 30), "can_add": visible_organizations(request.user, Role.EDITOR).exists()})
 
 
 @login_required

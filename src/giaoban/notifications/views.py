@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from giaoban.accounts.access import has_role, home_organizations
 from giaoban.accounts.models import Role
+from giaoban.core.paging import paginate
 from giaoban.notifications.forms import PreferenceForm, SettingsForm
 from giaoban.notifications.models import Notification, ReminderPreference, ReminderSettings
 from giaoban.notifications.reminders import UNSUBSCRIBE_SALT
@@ -25,7 +25,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     notifications = Notification.objects.filter(user=request.user)
     if request.GET.get("unread") == "1":
         notifications = notifications.filter(read_at__isnull=True)
-    page = Paginator(notifications, 30).get_page(request.GET.get("page"))
+    page = paginate(request, notifications, 30)
     administered = [org for org in home_organizations(request.user) if has_role(request.user, org, Role.ADMIN)]
     return render(request, "notifications/list.html", {"page": page, "unread_only": request.GET.get("unread") == "1",
                                                        "administered": administered})

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from giaoban.accounts.access import has_role, visible_organizations
 from giaoban.accounts.models import Role
 from giaoban.core.collation import vietnamese
+from giaoban.core.paging import paginate
 from giaoban.core.text import fold
 from giaoban.organisations.forms import OrganizationForm
 from giaoban.organisations.models import Bloc, Organization
@@ -31,7 +31,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     if query:
         organizations = organizations.filter(name_folded__contains=fold(query))
-    page = Paginator(organizations, 50).get_page(request.GET.get("page"))
+    page = paginate(request, organizations, 50)
     template = "organisations/list.html#results" if request.htmx else "organisations/list.html"
     return render(request, template, {"page": page, "q": query})
 
@@ -63,5 +63,5 @@ def organization_create(request: HttpRequest, parent_pk: int) -> HttpResponse:
 def bloc_list(request: HttpRequest) -> HttpResponse:
     visible = visible_organizations(request.user)
     blocs = (Bloc.objects.filter(Q(convening__in=visible) | Q(members__in=visible))
-             .distinct().select_related("convening").prefetch_related("members"))
-    return render(request, "organisations/blocs.html", {"blocs": blocs})
+             .distinct().select_related("convening").prefetch_related("members").order_by(vietnamese("name"), "pk"))
+    return render(request, "organisations/blocs.html", {"page": paginate(request, blocs, 50)})

@@ -32,8 +32,13 @@ def convenes_for(user, organization: Organization, minimum: int = Role.VIEWER) -
     return user.is_authenticated and any(has_role(user, bloc.convening, minimum) for bloc in blocs_of(organization))
 
 
+def can_view_reports_of(user, organization: Organization) -> bool:
+    """The body's own people (and those above it), and the convening bodies of its blocs."""
+    return has_role(user, organization, Role.VIEWER) or convenes_for(user, organization)
+
+
 def can_view_report(user, report: PeriodReport) -> bool:
-    return has_role(user, report.organization, Role.VIEWER) or convenes_for(user, report.organization)
+    return can_view_reports_of(user, report.organization)
 
 
 def can_edit_report(user, report: PeriodReport) -> bool:

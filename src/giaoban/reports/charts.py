@@ -14,17 +14,18 @@ TOP, BOTTOM, LEFT = 18, 34, 8
 BAR_COLOUR, INCOMPLETE_COLOUR, TEXT_COLOUR = "#0b5394", "#9fb8d3", "#1b1b1b"
 
 
-def bar_chart(points: list[tuple[str, Decimal | None, bool]], formatter, title: str) -> SafeString:
+def bar_chart(points: list[tuple[str, Decimal | None, bool]], formatter, title: str, width: int = WIDTH
+              ) -> SafeString:
     """Bars for (label, value, incomplete) points; incomplete bars are paler and starred."""
     values = [value for _label, value, _inc in points if value is not None]
     top = max(values, default=Decimal(0)) or Decimal(1)
-    slot = (WIDTH - LEFT * 2) / max(len(points), 1)
+    slot = (width - LEFT * 2) / max(len(points), 1)
     bar_width = slot * 0.6
     plot_height = HEIGHT - TOP - BOTTOM
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" '
-             f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-label="{escape(title, {chr(34): "&quot;"})}">',
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {HEIGHT}" '
+             f'width="{width}" height="{HEIGHT}" role="img" aria-label="{escape(title, {chr(34): "&quot;"})}">',
              f"<title>{escape(title)}</title>",
-             f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH - LEFT}" y2="{HEIGHT - BOTTOM}" '
+             f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{width - LEFT}" y2="{HEIGHT - BOTTOM}" '
              f'stroke="#999" stroke-width="1"/>']
     for index, (label, value, incomplete) in enumerate(points):
         x = LEFT + index * slot + (slot - bar_width) / 2
@@ -55,3 +56,10 @@ def short_label(label: str) -> str:
         head, _sep, year = text.rpartition("/")
         text = f"{head}/{year[-2:]}"
     return text
+
+
+def trend_chart(indicator, points, title: str) -> SafeString:
+    """One indicator's bars over the periods of `points` (reports.consolidation.TrendPoint), paler when incomplete."""
+    # "1,25 tỷ đồng" above a bar 90 units wide; the table below has every digit.
+    return bar_chart([(short_label(point.key.label), point.total, not point.complete) for point in points],
+                     indicator.format_short, title, width=max(WIDTH, 90 * len(points)))

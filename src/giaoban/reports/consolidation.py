@@ -209,12 +209,18 @@ def consolidate(bloc: Bloc, period: Period) -> Consolidation:
                          reports=reports)
 
 
-def indicator_series(bloc: Bloc, period: Period, count: int = 6) -> dict[int, list[tuple[PeriodKey, Decimal | None,
-                                                                                         bool]]]:
-    """Each indicator's bloc total over the `count` periods ending with `period` (for the chart)."""
+def _last_keys(period: Period, count: int) -> list[PeriodKey]:
+    """The `count` periods of `period`'s kind ending with it, oldest first."""
     keys = [period.key]
     for _ in range(count - 1):
         keys.insert(0, keys[0].previous())
+    return keys
+
+
+def indicator_series(bloc: Bloc, period: Period, count: int = 6) -> dict[int, list[tuple[PeriodKey, Decimal | None,
+                                                                                         bool]]]:
+    """Each indicator's bloc total over the `count` periods ending with `period` (for the chart)."""
+    keys = _last_keys(period, count)
     organizations = bloc_reporters(bloc)
     figures = _Figures({"organization_id__in": [o.pk for o in organizations]}, keys[0].start, period.end)
     indicators = _indicators(_template(bloc, period), period, figures)
@@ -228,6 +234,44 @@ def indicator_series(bloc: Bloc, period: Period, count: int = 6) -> dict[int, li
             incomplete = any(not per_org[o.pk][1][indicator.pk][1] for o in applicable)
             series[indicator.pk].append((key, total, incomplete))
     return series
+
+
+@dataclass
+class TrendPoint:
+    """One period of an indicator's history: the total (a bloc's, or a body's own figure), whether every
+    body that should have reported it did, and each body's figure (a bloc's members, in order)."""
+
+    key: PeriodKey
+    total: Decimal | None
+    complete: bool
+    by_body: list[Decimal | None]
+
+
+def bloc_trend(bloc: Bloc, period: Period, indicator: Indicator, count: int = 8
+               ) -> tuple[list[Organization], list[TrendPoint]]:
+    """One indicator over the `count` periods ending with `period`: the bloc's total and each member's figure."""
+    keys = _last_keys(period, count)
+    bodies = bloc_reporters(bloc)
+    figures = _Figures({"organization_id__in": [o.pk for o in bodies]}, keys[0].start, period.end)
+    points = []
+    for key in keys:
+        values = [figures.for_organization(org.pk, key, [indicator])[1][indicator.pk] for org in bodies]
+        counted = [value for org, value in zip(bodies, values, strict=True) if indicator.applies_to(org.type)]
+        points.append(TrendPoint(key, aggregation.combine((v for v, _complete in counted), indicator.tree_aggregation),
+                                 all(complete for _v, complete in counted), [v for v, _complete in values]))
+    return bodies, points
+
+
+def body_trend(organization: Organization, period: Period, indicator: Indicator, count: int = 8
+               ) -> list[TrendPoint]:
+    """One indicator over the `count` periods ending with `period`, from one body's own counted reports."""
+    keys = _last_keys(period, count)
+    figures = _Figures({"organization_id": organization.pk}, keys[0].start, period.end)
+    points = []
+    for key in keys:
+        value, complete = figures.for_organization(organization.pk, key, [indicator])[1][indicator.pk]
+        points.append(TrendPoint(key, value, complete, []))
+    return points
 
 
 def consolidate_tree(root: Organization, period: Period, indicators: list[Indicator] | None = None

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from giaoban.periods.converters import PeriodKeyConverter
-from giaoban.reports import views
+from giaoban.reports import trend_views, views
 
 register_converter(PeriodKeyConverter, "period")
 
@@ -23,4 +23,8 @@ urlpatterns = [
          name="bloc_consolidation_xlsx"),
     path("tong-hop/khoi/<int:bloc_pk>/<period:period>/nhac/", views.bloc_remind, name="bloc_remind"),
     path("tong-hop/dia-ban/<int:organization_pk>/<period:period>/", views.tree_consolidation, name="tree"),
+    path("tong-hop/khoi/<int:bloc_pk>/<period:period>/chi-tieu/<int:indicator_pk>/",
+         trend_views.bloc_indicator_trend, name="indicator_trend"),
+    path("bao-cao/don-vi/<int:organization_pk>/<period:period>/chi-tieu/<int:indicator_pk>/",
+         trend_views.body_indicator_trend, name="body_indicator_trend"),
 ]

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from giaoban.accounts.access import has_role, home_organizations
 from giaoban.accounts.models import Role
+from giaoban.core.paging import paginate
 from giaoban.core.versioning import ConcurrentEditError
 from giaoban.organisations.models import Bloc, Organization
 from giaoban.organisations.views import visible_organization_or_404
@@ -80,9 +81,12 @@ def my_reports(request: HttpRequest) -> HttpResponse:
         periods = _recent_periods(_period_types(org), today)
         stored = [p for p in periods if p.pk]
         reports = {r.period_id: r for r in PeriodReport.objects.filter(organization=org, period__in=stored)}
-        older = PeriodReport.objects.filter(organization=org).exclude(period__in=stored).select_related("period")
+        older = (PeriodReport.objects.filter(organization=org).exclude(period__in=stored).select_related("period")
+                 .order_by("-period__end", "pk"))
+        param = f"truoc-{org.pk}"  # one page number per body: each board pages its own older reports
         boards.append({"organization": org, "can_edit": has_role(request.user, org, Role.EDITOR),
-                       "rows": [(p, reports.get(p.pk)) for p in periods], "older": older[:20]})
+                       "rows": [(p, reports.get(p.pk)) for p in periods], "older": paginate(request, older, 20, param),
+                       "param": param, "open": param in request.GET})
     return render(request, "reports/mine.html", {"boards": boards,
                                                  "convened": access.convened_blocs(request.user)})
 
@@ -284,13 +288,15 @@ def consolidation_index(request: HttpRequest) -> HttpResponse:
     if label and request.GET.get("khoi"):
         return _consolidation_for_label(request, blocs, label)
     today = timezone.localdate()
+    page = paginate(request, blocs, 20)
     rows = []
-    for bloc in blocs:
+    for bloc in page:
         types = list(bloc.report_templates.values_list("period_type", flat=True)) or [QUARTER]
         rows.append((bloc, _with_reported_periods(bloc, _recent_periods(types, today, 4))))
     localities = [org for org in home_organizations(request.user) if has_role(request.user, org)]
     return render(request, "reports/consolidation_index.html", {
-        "rows": rows, "localities": localities, "periods": _recent_periods([QUARTER, "half", "year"], today, 2)})
+        "rows": rows, "page": page, "localities": localities,
+        "periods": _recent_periods([QUARTER, "half", "year"], today, 2)})
 
 
 def _with_reported_periods(bloc: Bloc, recent: list[Period], limit: int = 8) -> list[Period]:
@@ -330,7 +336,7 @@ def bloc_consolidation(request: HttpRequest, bloc_pk: int, period: PeriodKey) ->
     for row in result.rows:
         points = [(short_label(key.label), total, incomplete) for key, total, incomplete in series.get(
             row.indicator.pk, [])]
-        charts[row.indicator.pk] = bar_chart(points, row.indicator.format, row.indicator.name)
+        charts[row.indicator.pk] = bar_chart(points, row.indicator.format_short, row.indicator.name)
     template = ReportTemplate.objects.filter(bloc=bloc, period_type=period.type).first()
     return render(request, "reports/consolidation.html", {
         "c": result, "bloc": bloc, "period": period,

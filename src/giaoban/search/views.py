@@ -1,8 +1,8 @@
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from giaoban.core.paging import paginate
 from giaoban.search import query
 from giaoban.search.forms import SearchForm
 from giaoban.search.models import SearchEntry
@@ -18,10 +18,8 @@ def results(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         entries = query.search(request.user, data["q"], kind=data["loai"], organization=data["don_vi"],
                                period=data["ky"])
-    page = Paginator(entries.select_related("organization"), PAGE_SIZE).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
+    page = paginate(request, entries.select_related("organization"), PAGE_SIZE)
     return render(request, "search/results.html", {
         "form": form, "page": page, "hits": query.hits(page.object_list, request.GET.get("q", "")),
-        "searched": form.is_valid() and bool(form.cleaned_data["q"].strip()), "query": params.urlencode(),
+        "searched": form.is_valid() and bool(form.cleaned_data["q"].strip()),
     })

@@ -43,10 +43,11 @@ test: system-packages-test install $(AXE) ## the whole suite; on PostgreSQL when
 lint: install
 	$(BIN)/ruff check
 
-score: install ## extract the dev set and both halves of the real corpus; print their scores side by side
+score: install ## extract the dev set and both halves of both real batches; print their scores side by side
 	rm -rf var/score && mkdir -p var/score
 	$(BIN)/python tests/extract/score_table.py --scorer $(SHARED)/extraction/score.py --out var/score \
-		dev=$(SHARED)/extraction/dev tune=tests/extract/real/tune blind=tests/extract/real/blind
+		dev=$(SHARED)/extraction/dev tune=tests/extract/real/tune blind=tests/extract/real/blind \
+		tune2=tests/extract/real2/tune blind2=tests/extract/real2/blind
 
 bench: install ## benchmarks; figures go in BENCHMARKS.md (the pages-under-load table is written there)
 	$(BIN)/pip install --quiet -e '.[bench]'

@@ -437,3 +437,58 @@ def test_bodies_with_a_vowel_typo_or_in_lower_case_are_assignees():
         ["ban chấp hành công đoàn cơ sở"],
         ["các cấp Đoàn"],
     ]
+
+
+def test_a_sentence_inside_the_part_strips_its_own_lead_in_and_a_reported_act_is_left_out():
+    text = (
+        "Sáng 24/8/2023, Liên đoàn Lao động huyện tổ chức hội nghị Ban Chấp hành lần thứ 2.\n"
+        "Phát biểu kết luận, đồng chí Chủ tịch đề nghị các công đoàn cơ sở phát huy tinh thần trách nhiệm. "
+        "Bên cạnh đó hội nghị cũng đã đánh giá kết quả hoạt động 8 tháng đầu năm. "
+        "Đồng chí chủ tọa cũng nhấn mạnh, đề nghị các đơn vị chú trọng công tác tuyên truyền."
+    )
+    dirs = _dirs(text)
+    assert [d["text"] for d in dirs] == ["phát huy tinh thần trách nhiệm", "chú trọng công tác tuyên truyền"]
+    assert [d["assignees"] for d in dirs] == [["các công đoàn cơ sở"], ["các đơn vị"]]
+
+
+def test_a_task_sentence_with_a_noun_de_nghi_keeps_its_words():
+    text = (
+        "Ngày 10/1/2023, Ủy ban MTTQ huyện tổ chức hội nghị tổng kết năm 2022.\n"
+        "Phát biểu chỉ đạo, đồng chí Bí thư đề nghị Ủy ban MTTQ huyện tập trung thực hiện tốt các nhiệm vụ: "
+        "Tiếp tục đổi mới nội dung hoạt động. Chỉ đạo Ban Thường trực Ủy ban MTTQ các xã hoàn thiện hồ sơ đề nghị "
+        "công nhận khu dân cư kiểu mẫu trong quý I/2023."
+    )
+    texts = [d["text"] for d in _dirs(text)]
+    assert texts[-1].startswith("Chỉ đạo Ban Thường trực Ủy ban MTTQ các xã hoàn thiện hồ sơ đề nghị")
+
+
+def test_the_bodies_a_speaker_turns_to_are_the_assignees():
+    text = (
+        "Ngày 5/11/2025, Đảng ủy phường tổ chức hội nghị giao ban tháng 10.\n"
+        "Đối với các chi bộ tổ dân phố, đồng chí yêu cầu phối hợp vận động Nhân dân giữ gìn trật tự đô thị; "
+        "tổ chức tốt Ngày hội Đại đoàn kết toàn dân tộc."
+    )
+    assert [d["assignees"] for d in _dirs(text)] == [["các chi bộ tổ dân phố"], ["các chi bộ tổ dân phố"]]
+
+
+CAPTIONED = (
+    "Sáng 12/7/2023, Ủy ban MTTQ Việt Nam huyện tổ chức hội nghị giao ban công tác Mặt trận quý II năm 2023.\n"
+    "Kết luận hội nghị, đồng chí Nguyễn Văn An, Chủ tịch Ủy ban MTTQ Việt Nam huyện đề nghị Ban Thường trực "
+    "Ủy ban MTTQ các xã tiếp tục nắm tình hình Nhân dân.\n"
+    "Đồng chí Nguyễn Văn An phát biểu kết luận hội nghị\n"
+    "Về công tác tuyên truyền, cần đổi mới hình thức, nội dung phù hợp với từng đối tượng.\n"
+    "Đối với công tác giám sát, các xã chủ động xây dựng kế hoạch giám sát.\n"
+    "Hà Linh (Trung tâm Văn hóa huyện)\n"
+    "Đánh giá cao kết quả của các xã trong năm qua.\n"
+)
+
+
+def test_a_caption_inside_the_part_neither_belongs_to_it_nor_ends_it_and_a_byline_ends_it():
+    dirs = _dirs(CAPTIONED)
+    assert [d["text"] for d in dirs] == [
+        "tiếp tục nắm tình hình Nhân dân",
+        "Về công tác tuyên truyền, cần đổi mới hình thức, nội dung phù hợp với từng đối tượng",
+        "Đối với công tác giám sát, các xã chủ động xây dựng kế hoạch giám sát",
+    ]
+    # A body after the topic phrase is the piece's own; the other inherits the lead-in's.
+    assert [d["assignees"] for d in dirs][1:] == [["Ban Thường trực Ủy ban MTTQ các xã"], ["các xã"]]

@@ -11,7 +11,7 @@ import re
 
 _LINE_CHROME = re.compile(
     r"^\s*(?:Lịch công tác|Tập tin đính kèm|STT\s+Tên\s+File|Hình ảnh\s*$|Video\s*$|Đánh giá\s*:|lượt đánh giá|"
-    r"Thống kê\s*:|Online\s*:|Đang truy cập|Lượt truy cập|Tổng (?:số )?lượt truy cập|Mã xác thực|"
+    r"Đánh giá bài viết|Thống kê\s*:|Online\s*:|Đang truy cập|Lượt truy cập|Tổng (?:số )?lượt truy cập|Mã xác thực|"
     r"Liên kết website|Xuất bản thông tin|Chi tiết bài viết|In bài viết|Chia sẻ|Gửi email|Bản in|"
     r"Trang chủ\b|Tin tức\s*$|Tags?\s*:|Từ khóa\s*:|Từ khoá\s*:|Lượt xem|Xem thêm|Quay lại|"
     r"Bài trước|Bài tiếp theo|Bài sau|Tin mới|Tin đã đưa|Cỡ chữ|Kích thước chữ|Facebook|Twitter|Zalo|"

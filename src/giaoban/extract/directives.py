@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import organizations as orgs
-from .chars import LET, LO
+from .chars import CAP_SYL, LET, LO
 from .deadlines import find_deadline
 from .people import Person
 from .periods import find_periods
@@ -37,7 +37,7 @@ _SPEAKER = re.compile(
 _NOT_TRIGGER_BEFORE = re.compile(
     r"(?:đáp ứng|theo|với|sự|của|ý kiến|kiến nghị,|các|những|theo đúng|được|lãnh đạo,|lãnh đạo và|bàn|"
     # "các văn bản chỉ đạo", "Công văn chỉ đạo": the noun, not the verb.
-    r"văn bản|[Cc]ông văn|kế hoạch|hướng dẫn|tham mưu cho cấp ủy|[Tt]rưởng ban|[Bb]an)\s*$"
+    r"văn bản|[Cc]ông văn|kế hoạch|hướng dẫn|tham mưu cho cấp ủy|[Tt]rưởng ban|[Bb]an|hồ sơ|tờ trình|danh sách)\s*$"
 )
 # "thống nhất thông qua dự thảo", "đề nghị hiệp thương cử": a decision on documents or people.
 _NOT_TRIGGER_AFTER = re.compile(
@@ -112,6 +112,8 @@ _DOCUMENT_LIST = re.compile(
     r"(?:,\s*|$))+$"
 )
 _REPORT_START = re.compile(r"^(?:đã|Hội nghị đã|Qua đó|Kết quả|Tuy nhiên)\b")
+# "hội nghị cũng đã đánh giá …", "các đơn vị đều đã …": a subject of a few words, then a past act.
+_REPORTED_PIECE = re.compile(r"^(?P<subject>(?:[^\s,;:]+\s+){0,6}?)(?:cũng\s+|đều\s+)?(?:đã|vừa)\s")
 
 
 @dataclass
@@ -193,12 +195,26 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
             if _AGENDA.search(mtext, m.start(), mtext.find(":", m.start(), s1)):
                 continue
             if colon:
-                return Trigger(sent, m.start(), colon.end(), [])
-            return _lead_in(text, mtext, sent, m.start(), m.end())
+                return Trigger(sent, m.start(), colon.end(), _topic_bodies(text, mtext, s0, m.start()))
+            trig = _lead_in(text, mtext, sent, m.start(), m.end())
+            if not trig.assignees:
+                trig.assignees = _topic_bodies(text, mtext, s0, m.start())
+            return trig
         listed = _spoken_list(text, mtext, sent, context)
         if listed:
             return listed
     return None
+
+
+# "Đối với các chi bộ tổ dân phố, đồng chí yêu cầu …": the bodies the speaker turns to.
+_TOPIC_BODY = re.compile(r"\s*(?:Đối với|Riêng|Với)\s+(?P<body>[^,:;]{2,100}?)\s*,")
+
+
+def _topic_bodies(text: str, mtext: str, s0: int, trig: int) -> list[str]:
+    topic = _TOPIC_BODY.match(mtext, _after_connectors(mtext, s0, trig), trig)
+    if topic is None or not orgs.starts_with_org(topic.group("body")):
+        return []
+    return orgs.split_bodies(text[topic.start("body") : topic.end("body")], topic.group("body"))
 
 
 _AHEAD = re.compile(r"(?i)(?:sắp |thời gian |những tháng |các tháng )tới|tới đây")
@@ -404,17 +420,38 @@ def _starts_with_action(mtext: str, pos: int) -> bool:
     return bool(m)
 
 
+@dataclass
+class Candidate:
+    """A piece of any paragraph, cut and read as a directive would be, with what the rules decided:
+    the learned selector (``learned.py``) chooses among these."""
+
+    directive: Directive
+    taken: bool
+    para: int
+    # The rules' paragraph state: opened by a trigger or heading, continuing the part, or outside it.
+    opened: bool = False
+    continued: bool = False
+
+
 def find_directives(
-    text: str, mtext: str, paras: list[Span], default_year: int | None, context: Context | None = None
+    text: str,
+    mtext: str,
+    paras: list[Span],
+    default_year: int | None,
+    context: Context | None = None,
+    candidates: list[Candidate] | None = None,
 ) -> tuple[list[Directive], list[Trigger]]:
-    """Directives in text order and the triggers that opened them."""
+    """Directives in text order and the triggers that opened them.
+
+    With a ``candidates`` list, every piece of every paragraph is also appended to it, the rules'
+    own directives marked ``taken`` (the pieces outside the directive part are cut as if it went on)."""
     out: list[Directive] = []
     triggers: list[Trigger] = []
     active = False
     discussion = False
     inherited: list[str] = []
     prev_colon = False
-    for para in paras:
+    for index, para in enumerate(paras):
         p0, p1 = para
         marker = list_marker_length(mtext[p0:p1])
         body0 = p0 + marker
@@ -442,32 +479,91 @@ def find_directives(
             active, prev_colon = True, True
             inherited = []
             continue
+        opened = continued = False
         if heading:
-            active = True
+            active = opened = True
             inherited = _heading_bodies(text, mtext, heading)
             start = heading.end()
         elif trig:
             if not (trig.keeps_inherited and active):
                 inherited = trig.assignees
-            active = True
+            active = opened = True
             triggers.append(trig)
             start = trig.content_start
-        elif active and (
-            prev_colon
-            or marker
-            or _starts_with_action(mtext, _after_connectors(mtext, body0, p1))
-            or _subject_acts(mtext, _after_connectors(mtext, body0, p1), p1)
-        ):
+            if candidates is not None and trig.sentence[0] > body0:
+                # The sentences before the one that opens the part.
+                _add_candidates(text, mtext, (body0, trig.sentence[0]), inherited, default_year, candidates, index,
+                                context)
+        elif active and (prev_colon or marker or _continues(mtext, body0, p1)):
             start = body0
+            continued = True
+        elif active and _is_caption(mtext, body0, p1):
+            # A photo caption or a short unpunctuated line inside the part ("Quang cảnh hội nghị")
+            # neither belongs to it nor ends it.
+            if candidates is not None:
+                _add_candidates(text, mtext, (body0, p1), inherited, default_year, candidates, index, context)
+            continue
         else:
             active = False
             prev_colon = False
+            if candidates is not None:
+                _add_candidates(text, mtext, (body0, p1), inherited, default_year, candidates, index, context)
             continue
         prev_colon = mtext[p0:p1].rstrip().endswith(":")
         if start >= p1:
             continue
-        inherited = _collect(text, mtext, (start, p1), inherited, default_year, out, start == body0 or bool(heading))
+        count = len(out)
+        inherited = _collect(
+            text, mtext, (start, p1), inherited, default_year, out, start == body0 or bool(heading), context
+        )
+        if candidates is not None:
+            candidates += [Candidate(d, True, index, opened, continued) for d in out[count:]]
     return out, triggers
+
+
+def _add_candidates(
+    text: str, mtext: str, span: Span, inherited: list[str], default_year: int | None,
+    candidates: list[Candidate], index: int, context: Context | None,
+) -> None:
+    """Pieces the rules leave out, cut as the rules would cut them; the rules' state is not changed."""
+    pieces: list[Directive] = []
+    _collect(text, mtext, span, list(inherited), default_year, pieces, True, context)
+    candidates += [Candidate(d, False, index) for d in pieces]
+
+
+# "Về công tác tuyên truyền, cần …", "Trong tổ chức các cuộc tiếp xúc, ngành dân vận cần …": a topic
+# phrase before the task.
+_TOPIC = re.compile(r"(?:Về|Đối với|Trong|Riêng|Với|Để)\s[^,.;:]{2,80},\s*")
+
+
+def _continues(mtext: str, start: int, end: int) -> bool:
+    """A paragraph that goes on with the directive part: it opens with a task or a body and its
+    task, possibly after connectors and a topic phrase."""
+    pos = _after_connectors(mtext, start, end)
+    if _starts_with_action(mtext, pos) or _subject_acts(mtext, pos, end):
+        return True
+    topic = _TOPIC.match(mtext, pos, end)
+    if topic is None:
+        return False
+    pos = _after_connectors(mtext, topic.end(), end)
+    return _starts_with_action(mtext, pos) or _subject_acts(mtext, pos, end)
+
+
+_CAPTION_CHARS = 120
+
+
+# A byline: a name of capitalised words, possibly with its office in brackets or after a dash
+# ("Thúy Hằng (TTVH-TT huyện)", "Minh Anh - Hội LHPN xã"), or a source label ("Tin, ảnh: …").
+_BYLINE = re.compile(rf"(?:{CAP_SYL}\s+){{0,4}}{CAP_SYL}\s*(?:[(\-–—,].*)?$|(?i:tin|ảnh|tin, ảnh|nguồn|bài)\s*:")
+
+
+def _is_caption(mtext: str, start: int, end: int) -> bool:
+    """A short line with no sentence end inside the part: a photo caption or a label, not a byline
+    (which ends the article)."""
+    line = mtext[start:end].rstrip()
+    if len(line) >= _CAPTION_CHARS or line.endswith((".", ":", ";", "!", "?", "…")):
+        return False
+    return not _BYLINE.match(line)
 
 
 def _subject_acts(mtext: str, pos: int, end: int) -> bool:
@@ -504,6 +600,7 @@ def _collect(
     default_year: int | None,
     out: list[Directive],
     starts_sentence: bool = True,
+    context: Context | None = None,
 ) -> list[str]:
     """Directives of ``span``; returns the assignees inherited by the next paragraph.
 
@@ -513,6 +610,12 @@ def _collect(
     (after a lead-in)."""
     for k, sent in enumerate(sentences(mtext, span)):
         carry: list[str] | None = None
+        lead = _inner_lead(text, mtext, sent, context) if (k > 0 or starts_sentence) else None
+        if lead is not None:
+            # "Đồng chí chủ tọa cũng nhấn mạnh, đề nghị các đơn vị …": the sentence's own lead-in.
+            sent = (lead.content_start, sent[1])
+            if lead.assignees:
+                inherited = lead.assignees
         for j, piece in enumerate(semicolon_pieces(mtext, sent)):
             base = carry if carry is not None else inherited
             count = len(out)
@@ -522,6 +625,20 @@ def _collect(
             elif j == 0 and (k > 0 or starts_sentence) and len(out) > count and out[-1].own:
                 carry = out[-1].assignees
     return inherited
+
+
+def _inner_lead(text: str, mtext: str, sent: Span, context: Context | None) -> Trigger | None:
+    """The lead-in of a sentence inside the directive part, when it has one before its content."""
+    if not _TRIGGER.search(mtext, *sent):
+        return None
+    start = _after_connectors(mtext, *sent)
+    if _starts_with_action(mtext, start) or _subject_acts(mtext, start, sent[1]):
+        # "Chỉ đạo Ban Thường trực … hoàn thiện hồ sơ đề nghị …": the sentence is itself a task.
+        return None
+    trig = find_trigger(text, mtext, sent, context)
+    if trig is None or trig.keeps_inherited or trig.content_start <= start:
+        return None
+    return trig
 
 
 def _collect_piece(
@@ -565,6 +682,9 @@ def _directive(
     piece, mpiece = text[a:b], mtext[a:b]
     if len(mpiece.split()) < _MIN_WORDS or _REPORT_START.match(mpiece) or _REPLY.match(mpiece):
         return None
+    reported = _REPORTED_PIECE.match(mpiece)
+    if reported and not orgs.ACTION_RE.search(reported.group("subject")):
+        return None
     if _DOCUMENT_LIST.match(mpiece):
         # "…; Nghị quyết số 02-NQ/ĐU của Đảng ủy xã": the rest of a list of documents, no action.
         return None
@@ -584,9 +704,12 @@ def _directive(
             if end:
                 assignees += orgs.split_bodies(piece[coord.end() : end], mpiece[coord.end() : end])
     else:
-        own_end = orgs.body_phrase_end(mpiece, 0, len(mpiece))
+        topic = _TOPIC.match(mpiece)
+        own_start = topic.end() if topic else 0
+        own_end = orgs.body_phrase_end(mpiece, own_start, len(mpiece))
         if own_end:
-            assignees, own = orgs.split_bodies(piece[:own_end], mpiece[:own_end]), True
+            body = slice(own_start, own_end)
+            assignees, own = orgs.split_bodies(piece[body], mpiece[body]), True
     return Directive(
         text=piece,
         assignees=assignees,

@@ -117,6 +117,10 @@ _PLURAL_HEADS = [
     r"các cấp hội",
     r"các cấp đoàn",
     r"các cấp công đoàn",
+    r"các công đoàn(?: cơ sở)?",
+    r"các chi đoàn",
+    # Members addressed as a group ("các đồng chí Ủy viên Ban Chấp hành").
+    r"các đồng chí",
     # Lower-case committees ("ban chấp hành công đoàn cơ sở").
     r"ban chấp hành",
     r"ban thường vụ",

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
+from . import learned
 from . import meeting as mt
 from .chrome import strip_chrome
 from .dates import find_dates
-from .directives import Context, find_directives
+from .directives import Candidate, Context, find_directives
 from .figures import find_figures
 from .htmltext import html_to_text, is_html_document
 from .kind import detect_kind
@@ -30,6 +32,16 @@ MAX_CHARS = 200_000
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
+@dataclass
+class Trace:
+    """What the directive selector sees of one text (filled in when given to ``_extract``)."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    mtext: str = ""
+    paras: list[tuple[int, int]] = field(default_factory=list)
+    kind: str = "other"
+
+
 def extract(text: str) -> dict:
     """Extract the GUIDE.md record from one text. Never raises on any string."""
     try:
@@ -38,7 +50,7 @@ def extract(text: str) -> dict:
         return empty_record()
 
 
-def _extract(text: str) -> dict:
+def _extract(text: str, trace: Trace | None = None) -> dict:
     if is_html_document(text[:4000]):
         # A saved page given as a string: its markup, scripts and menus are not the article.
         text = html_to_text(text[: MAX_CHARS * 4])
@@ -103,9 +115,15 @@ def _extract(text: str) -> dict:
     people = find_people(text, mtext)
     by_verb = mt.chairs_by_verb(mtext, people, paras)
     lead_chairs = frozenset(p.name.casefold() for p in by_verb)
+    mode = learned.mode()
+    candidates = trace.candidates if trace is not None else ([] if mode else None)
     directives, triggers = find_directives(
-        text, mtext, paras, default_year, Context(people, lead_chairs, nxt.key() if nxt else None)
+        text, mtext, paras, default_year, Context(people, lead_chairs, nxt.key() if nxt else None), candidates
     )
+    if trace is not None:
+        trace.mtext, trace.paras, trace.kind = mtext, paras, kind
+    elif candidates:
+        directives = learned.select(candidates, mtext, paras, kind, union=mode == "union")
     by_name = {p.name.casefold(): p for p in unique(people)}
     chairs_raw = mt.find_chairs(mtext, people, [(t.sentence, t.position) for t in triggers], paras, by_verb)
     chairs = []

@@ -17,14 +17,15 @@ from . import organizations as orgs
 from .chars import CAP_SYL, LET, LO
 from .deadlines import find_deadline
 from .people import Person
-from .periods import find_periods
+from .periods import PeriodMention, find_periods
 from .places import find_places
 from .segment import Span, list_marker_length, semicolon_pieces, sentences
 
 # The leading lookahead lets the scan skip positions that cannot start any alternative.
 _TRIGGER = re.compile(
     rf"(?=[đĐyYcnlqkgGt])(?<!{LET})(?:"
-    rf"(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|lưu ý|quán triệt|kết luận(?: chỉ đạo)?|đề ra|kêu gọi|thống nhất)(?!{LO})"
+    rf"(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|lưu ý|quán triệt|kết luận(?: chỉ đạo)?|đề ra|kêu gọi|thống nhất"
+    rf"|xác định|mong muốn|mong rằng)(?!{LO})"
     rf"|(?:Đề nghị|Yêu cầu)(?!{LO})"
     rf"|(?P<giao>[Gg]iao)(?:\s+nhiệm vụ)?(?:\s+cho)?\s+(?={orgs.HEAD_START_BODY}))"
 )
@@ -68,9 +69,34 @@ _CONNECTORS = re.compile(
 # "trong năm 2024, MTTQ ... " : a time phrase between the trigger and the bodies.
 # A bare period ("6 tháng cuối năm 2024, Hội ...", "quý II, các cơ sở ...") is one too.
 _TIME_LEAD = re.compile(
-    r"(?:[Tt]rong|[Tt]ừ nay đến|[Đđ]ến hết|[Nn]gay trong|(?:\d{1,2}|[Ss]áu|[Cc]hín) tháng|[Qq]uý|[Nn]ăm)"
+    r"(?:[Tt]rong|[Tt]ừ nay đến|[Đđ]ến hết|[Nn]gay trong|(?:\d{1,2}|[Ss]áu|[Cc]hín) tháng|[Qq]uý|[Nn]ăm|[Nn]hiệm kỳ)"
     r"\s[^,:;]{1,40},\s*"
 )
+# A plan named before its tasks: "Về phương hướng, nhiệm vụ năm 2026, Hội …", "Hội nghị triển khai nhiệm
+# vụ 6 tháng cuối năm, tập trung …"; its period must lie ahead (see ``_plan_opening``).
+_PLAN_HEAD = re.compile(
+    r"(?:(?:Về|Đối với)\s+|(?:Hội nghị|Đại hội)\s+(?:cũng\s+)?(?:đã\s+)?"
+    r"(?:triển khai|đề ra|bàn|xác định|thống nhất)\s+)"
+    r"(?:[^,:;]{0,30}?\s)?(?:phương hướng|nhiệm vụ|chương trình|kế hoạch|mục tiêu)(?![\w])"
+)
+_PLAN_REACH = 100
+
+
+def _named_plan_end(mtext: str, start: int, end: int) -> int | None:
+    """End of a named plan phrase at ``start``: the first comma after which the phrase names a
+    period or "tới" ("Về phương hướng, nhiệm vụ năm 2026, …")."""
+    head = _PLAN_HEAD.match(mtext, start, end)
+    if head is None:
+        return None
+    pos = head.end()
+    limit = min(end, pos + _PLAN_REACH)
+    while (comma := mtext.find(",", pos, limit)) >= 0:
+        if find_periods(mtext, start, comma) or _AHEAD.search(mtext, start, comma):
+            return _skip_spaces(mtext, comma + 1, end)
+        pos = comma + 1
+    return None
+
+
 # A lead-in inside the directive part ("đồng thời đề nghị các xã ..."). A bare "chỉ đạo X ..." is
 # the assignees' own task (to direct X), so "chỉ đạo" is a lead-in only after "đồng chí".
 _NESTED_LEAD = re.compile(
@@ -145,6 +171,11 @@ class Context:
     chair_names: frozenset[str] = frozenset()
     # The next period's key (type, year, number): a paragraph opened by it sets out the plan.
     next_key: tuple | None = None
+    # The end (year, month) of the period under review and the meeting's (year, month): a period
+    # that ends after them lies ahead, so a paragraph opened by it sets out the plan too.
+    review_end: tuple[int, int] | None = None
+    date: tuple[int, int] | None = None
+    default_year: int | None = None
 
 
 @dataclass
@@ -155,6 +186,8 @@ class Trigger:
     assignees: list[str]
     # "Giao X chủ trì ..." names its own bodies; later pieces keep the part's inherited ones.
     keeps_inherited: bool = False
+    # The period a plan opening names ("6 tháng cuối năm, Hội …"): the next period when none other is.
+    period: PeriodMention | None = None
 
 
 def find_trigger(text: str, mtext: str, para: Span, context: Context | None = None) -> Trigger | None:
@@ -180,10 +213,15 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
             if word == "đề ra" and _PARTICIPLE.match(mtext, m.end(), s1):
                 continue
             colon = _COLON_AFTER.match(mtext, m.end(), s1)
-            if word.startswith("kết luận") and not colon:
+            if (word.startswith("kết luận") or word == "quán triệt") and not colon:
+                # "quán triệt các nhiệm vụ trọng tâm … trong quý IV: …" opens its list further on;
+                # "triển khai, quán triệt một số văn bản" presents documents and directs nothing.
+                later = _later_list(text, mtext, sent, m)
+                if later is not None:
+                    return later
                 continue
-            if word == "quán triệt" and not colon:
-                # "triển khai, quán triệt một số văn bản": presenting documents, not directing.
+            if word == "xác định" and not (colon or _starts_with_action(mtext, _skip_spaces(mtext, m.end(), s1))):
+                # "xác định rõ nguyên nhân": a finding; "Hội … xác định: …", "xác định tiếp tục …": a plan.
                 continue
             opens = m.start() in (s0, _after_connectors(mtext, s0, s1))
             spoken = opens or colon or _SPEAKER.search(mtext, s0, m.start())
@@ -194,11 +232,16 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
                 return Trigger(sent, m.start(), m.start(), [], keeps_inherited=True)
             if _AGENDA.search(mtext, m.start(), mtext.find(":", m.start(), s1)):
                 continue
+            subject = _subject_bodies(text, mtext, s0, m.start()) if _SETS_OUT.match(word) else []
             if colon:
-                return Trigger(sent, m.start(), colon.end(), _topic_bodies(text, mtext, s0, m.start()))
+                bodies = _topic_bodies(text, mtext, s0, m.start()) or subject
+                return Trigger(sent, m.start(), colon.end(), bodies)
             trig = _lead_in(text, mtext, sent, m.start(), m.end())
+            if word.startswith("mong") and not trig.assignees:
+                # "mong muốn" directs only when it names who is to act ("mong muốn Hội … tiếp tục").
+                continue
             if not trig.assignees:
-                trig.assignees = _topic_bodies(text, mtext, s0, m.start())
+                trig.assignees = _topic_bodies(text, mtext, s0, m.start()) or subject
             return trig
         listed = _spoken_list(text, mtext, sent, context)
         if listed:
@@ -222,21 +265,41 @@ _AHEAD = re.compile(r"(?i)(?:sắp |thời gian |những tháng |các tháng )t�
 
 def _plan_opening(text: str, mtext: str, sent: Span, context: Context) -> Trigger | None:
     """A plan list opened by a time phrase: "Quý IV/2025, Ủy ban MTTQ phường tiếp tục ...",
-    "Thời gian tới, các cấp Hội tập trung ...": the next period (or "tới"), a body, an action."""
+    "Thời gian tới, các cấp Hội tập trung ...", "Về phương hướng, nhiệm vụ năm 2026, Hội …": the next
+    period, one that lies ahead, or "tới"; then a body and its action (or, after a named plan, the
+    action alone)."""
     s0, s1 = sent
     start = _after_connectors(mtext, s0, s1)
     time_lead = _TIME_LEAD.match(mtext, start, s1) or _AHEAD_LEAD.match(mtext, start, s1)
-    if not time_lead:
+    pos = time_lead.end() if time_lead else _named_plan_end(mtext, start, s1)
+    if pos is None:
         return None
-    phrase = mtext[time_lead.start() : time_lead.end()]
+    phrase = mtext[start:pos]
     ahead = bool(_AHEAD.search(phrase))
-    if not ahead and not any(_same_period(p.key(), context.next_key) for p in find_periods(phrase)):
+    period = next((p for p in find_periods(phrase) if _lies_ahead(p, context)), None)
+    if not ahead and period is None:
         return None
-    pos = time_lead.end()
-    action = orgs.body_phrase_end(mtext, pos, _piece_end(mtext, pos, s1))
+    end = _piece_end(mtext, pos, s1)
+    action = orgs.body_phrase_end(mtext, pos, end)
+    if action is None and not time_lead and _starts_with_action(mtext, pos):
+        action = pos
     if action is None or _REPORTED.search(mtext, pos, action):
         return None
-    return Trigger(sent, pos, action, orgs.split_bodies(text[pos:action], mtext[pos:action]))
+    return Trigger(sent, pos, action, orgs.split_bodies(text[pos:action], mtext[pos:action]), period=period)
+
+
+def _lies_ahead(p: PeriodMention, context: Context) -> bool:
+    """The next period, or one that ends after the period under review (or, with none, after the
+    meeting's month); with neither known, a term ("Nhiệm kỳ 2025 - 2030, …")."""
+    if _same_period(p.key(), context.next_key):
+        return True
+    year = p.year or (context.review_end or context.date or (context.default_year or 0, 0))[0]
+    end = (year if p.type != "term" else (p.end_year or year), p.end_month() or 12)
+    if context.review_end:
+        return end > context.review_end
+    if context.date:
+        return end > context.date
+    return p.type == "term"
 
 
 def _same_period(key: tuple, next_key: tuple | None) -> bool:
@@ -256,8 +319,32 @@ _MEETING_SPEAKER = re.compile(r"(?i)(?<![\w])(?:hội nghị|chủ tọa|chủ t
 _REPORTED = re.compile(r"(?:đã|từng|được)\s*$")
 
 
-_BODY_TRIGGER = re.compile(r"(?i)đề nghị|yêu cầu|đề ra|kêu gọi|thống nhất")
-_SETS_OUT = re.compile(r"(?i)đề ra|kêu gọi|thống nhất")
+_BODY_TRIGGER = re.compile(r"(?i)đề nghị|yêu cầu|đề ra|kêu gọi|thống nhất|xác định")
+_SETS_OUT = re.compile(r"(?i)đề ra|kêu gọi|thống nhất|xác định")
+
+
+def _subject_bodies(text: str, mtext: str, s0: int, trig: int) -> list[str]:
+    """The body that is the subject of a verb at ``trig`` ("các cấp Hội … xác định: …"), or []."""
+    for head in reversed(list(orgs.ORG_HEAD.finditer(mtext, max(s0, trig - 120), trig))):
+        phrase = mtext[head.start() : trig].rstrip(" ,")
+        if phrase and not _NOT_SUBJECT.search(f" {phrase} ") and orgs.is_org(phrase):
+            return orgs.split_bodies(text[head.start() : head.start() + len(phrase)], phrase)
+    return []
+
+
+def _later_list(text: str, mtext: str, sent: Span, m: re.Match[str]) -> Trigger | None:
+    """ "quán triệt / kết luận các nhiệm vụ … : …": a list opened by a colon later in the sentence,
+    its bodies named before the colon."""
+    colon = mtext.find(":", m.end(), sent[1])
+    if colon < 0 or colon - m.end() > 200 or _PRESENTING_AFTER.match(mtext, m.end()):
+        return None
+    bodies: list[str] = []
+    for head in reversed(list(orgs.ORG_HEAD.finditer(mtext, m.end(), colon))):
+        end = orgs.body_phrase_end(mtext, head.start(), colon)
+        if end is not None:
+            bodies = orgs.split_bodies(text[head.start() : end], mtext[head.start() : end])
+            break
+    return Trigger(sent, m.start(), colon + 1, bodies)
 # Between the subject and its verb: no clause break and no word that makes the body an object.
 _NOT_SUBJECT = re.compile(r"[,;:]|\s(?:cho|để|với|của|và|đã|được)\s")
 
@@ -287,8 +374,9 @@ _SPOKEN_CUE = re.compile(
 # The plan a meeting adopts: "Hội nghị đã nhất trí thông qua phương hướng, nhiệm vụ năm 2025 với các mục
 # tiêu trọng tâm, như …", "Hội nông dân xã đã thông qua chương trình công tác năm 2026 … Trong đó: …".
 _PLAN_CUE = re.compile(
-    r"(?i)(?<![\w])(?:thông qua|đề ra|xác định|nhất trí)(?![\w])[^.;:]{0,40}?"
-    r"(?<![\w])(?:phương hướng|chương trình|kế hoạch|nhiệm vụ|chỉ tiêu|mục tiêu|giải pháp)(?![\w])"
+    r"(?i)(?<![\w])(?:thông qua|đề ra|xác định|nhất trí|triển khai)(?![\w])[^.;:]{0,40}?"
+    r"(?<![\w])(?:phương hướng|chương trình|kế hoạch|nhiệm vụ|chỉ tiêu|mục tiêu|giải pháp|nội dung trọng tâm|"
+    r"công tác trọng tâm)(?![\w])"
 )
 # "Hội nghị tập trung vào một số nội dung như: …": the meeting's agenda, not its directions.
 _AGENDA = re.compile(r"(?i)hội nghị\s+(?:tập trung|bàn|thảo luận|gồm|có)[^.:;]{0,40}nội dung")
@@ -332,6 +420,10 @@ def _spoken_list(text: str, mtext: str, sent: Span, context: Context) -> Trigger
     if _AGENDA.search(mtext, s0, colon):
         return None
     plan = _PLAN_CUE.search(mtext, s0, colon)
+    future = _WILL.search(mtext, s0, colon)
+    if future and orgs.ORG_HEAD.search(mtext, s0, future.start()):
+        # "Hội LHPN huyện và cơ sở sẽ … tham gia các nội dung chủ yếu: …": what a body will do.
+        plan = plan or future
     if not plan and not _SPOKEN_CUE.search(mtext, s0, colon):
         return None
     named = any(s0 <= p.start < colon for p in context.people)
@@ -349,6 +441,7 @@ def _spoken_list(text: str, mtext: str, sent: Span, context: Context) -> Trigger
     return Trigger(sent, colon, content, bodies)
 
 
+_WILL = re.compile(r"(?<![\w])sẽ\s")
 # "có các đồng chí:", "gồm:": a list of people follows, not tasks.
 _NAME_LIST = re.compile(r"(?i)(?:đồng chí|thành phần|gồm|có)\s*$")
 

@@ -189,7 +189,8 @@ def review_and_next(
     plan = next((p for p in plans if not qualified_only or plan_rank[id(p)] >= _STRONG), None)
     # Among equally qualified candidates, the one of the plan's kind wins ("sơ kết … quý I và đề ra
     # chương trình quý II", beside an event's "năm 2024").
-    ranked = sorted(reviews, key=lambda p: (-rank[id(p)], not (plan and p.type == plan.type)))
+    # Then the latest: a meeting reviews the recent past, not the year in a name ("Hội Chiến sĩ … năm 1972").
+    ranked = sorted(reviews, key=lambda p: (-rank[id(p)], not (plan and p.type == plan.type), -(p.year or 0)))
     floor = _STRONG if qualified_only else -1
     review = next((p for p in ranked if rank[id(p)] >= floor), None)
     plans = [p for p in plans if review is None or p.key() != review.key()]

@@ -12,10 +12,11 @@ from .dates import find_dates
 from .directives import Candidate, Context, find_directives
 from .figures import find_figures
 from .htmltext import html_to_text, is_html_document
-from .kind import detect_kind
+from .kind import MEETING_WORD, detect_kind
 from .normalize import clean, match_form
 from .people import find_people, unique
 from .periods import (
+    PeriodMention,
     congress_terms,
     find_periods,
     next_from_body,
@@ -93,7 +94,7 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
         review, nxt = not_yet_over(review, date.year, date.month, date.day, scanned)
 
     kind_text = lead_text
-    if not _THE_MEETING.search(lead_text):
+    if not MEETING_WORD.search(lead_text):
         # The lead reports results ("mở các lớp tập huấn"); the paragraph naming the meeting tells its kind.
         kind_text = _first_meeting_paragraph(mtext, paras) or lead_text
     # Only the lead's own review outweighs a conference word in it; a body's is weaker evidence.
@@ -117,9 +118,15 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
     lead_chairs = frozenset(p.name.casefold() for p in by_verb)
     mode = learned.mode()
     candidates = trace.candidates if trace is not None else ([] if mode else None)
-    directives, triggers = find_directives(
-        text, mtext, paras, default_year, Context(people, lead_chairs, nxt.key() if nxt else None), candidates
+    context = Context(
+        people,
+        lead_chairs,
+        nxt.key() if nxt else None,
+        review_end=_period_end(review, default_year),
+        date=(date.year or default_year, date.month) if date and (date.year or default_year) else None,
+        default_year=default_year,
     )
+    directives, triggers = find_directives(text, mtext, paras, default_year, context, candidates)
     if trace is not None:
         trace.mtext, trace.paras, trace.kind = mtext, paras, kind
     elif candidates:
@@ -134,6 +141,12 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
 
     if review and not nxt:
         nxt = next_from_body(mtext, [p.copy() for p in found_periods], review)
+    if nxt is None and kind != "working_session":
+        # A plan opened by a period that lies ahead ("6 tháng cuối năm, Hội …") names the next period.
+        planned = next((t.period for t in triggers if t.period is not None), None)
+        if planned is not None:
+            nxt = planned.copy()
+            nxt.year = nxt.year or default_year
     period_spans = [(p.start, p.end) for p in found_periods]
     figures = find_figures(text, mtext, date_spans + ref_spans + period_spans)
 
@@ -151,19 +164,24 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
     return record
 
 
+def _period_end(p: PeriodMention | None, default_year: int | None) -> tuple[int, int] | None:
+    """(year, month) the period ends in, the year filled in when the text leaves it out (0 when
+    nothing gives it: "6 tháng đầu năm" still ends before "6 tháng cuối năm")."""
+    if p is None:
+        return None
+    year = (p.end_year or p.year) if p.type == "term" else (p.year or default_year)
+    return (year or 0, p.end_month() or 12)
+
+
 def _first_year(mtext: str) -> int | None:
     m = _ANY_YEAR.search(mtext)
     return int(m.group(0)) if m else None
 
 
-# Words that name the meeting itself; "tập huấn" or "hội thảo" in a results report do not.
-_THE_MEETING = re.compile(r"(?i)hội nghị|giao ban|sơ kết|tổng kết|cuộc họp|buổi họp|làm việc|đại hội|kiểm tra|giám sát")
-
-
 def _first_meeting_paragraph(mtext: str, paras: list[tuple[int, int]]) -> str:
     """A fragment that starts mid-article names its meeting further down ("Tại Hội nghị sơ kết ...")."""
     for a, b in paras:
-        if _THE_MEETING.search(mtext, a, b):
+        if MEETING_WORD.search(mtext, a, b):
             return mtext[a:b]
     return ""
 

@@ -164,8 +164,8 @@ def _cross_validate(texts: list[Text], held: set[str] | None, pred_dir: Path | N
         if pred_dir is not None:
             for mode, union in (("model", False), ("union", True)):
                 (pred_dir / mode).mkdir(parents=True, exist_ok=True)
-                record = predict(t, model, union)
-                (pred_dir / mode / f"{t.name}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+                record = json.dumps(predict(t, model, union), ensure_ascii=False)
+                (pred_dir / mode / f"{t.name}.json").write_text(record, encoding="utf-8")
         rows.append(t.name)
     print(f"{len(rows)} texts held out in turn")
     return 0

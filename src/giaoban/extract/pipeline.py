@@ -12,7 +12,7 @@ from .dates import find_dates
 from .directives import Candidate, Context, find_directives
 from .figures import find_figures
 from .htmltext import html_to_text, is_html_document
-from .kind import MEETING_WORD, detect_kind
+from .kind import detect_kind
 from .normalize import clean, match_form
 from .people import find_people, unique
 from .periods import (
@@ -94,7 +94,7 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
         review, nxt = not_yet_over(review, date.year, date.month, date.day, scanned)
 
     kind_text = lead_text
-    if not MEETING_WORD.search(lead_text):
+    if not _THE_MEETING.search(lead_text):
         # The lead reports results ("mở các lớp tập huấn"); the paragraph naming the meeting tells its kind.
         kind_text = _first_meeting_paragraph(mtext, paras) or lead_text
     # Only the lead's own review outweighs a conference word in it; a body's is weaker evidence.
@@ -178,10 +178,18 @@ def _first_year(mtext: str) -> int | None:
     return int(m.group(0)) if m else None
 
 
+# Words that name the meeting itself; "tập huấn" or "hội thảo" in a results report do not, nor does
+# "công tác kiểm tra" (the work) as against "đoàn kiểm tra", "kiểm tra tại" (a visit).
+_THE_MEETING = re.compile(
+    r"(?i)hội nghị|giao ban|sơ kết|tổng kết|cuộc họp|buổi họp|làm việc|đại hội|đoàn kiểm tra|kiểm tra tại|"
+    r"kiểm tra việc|kiểm tra kết quả|đoàn giám sát|giám sát tại|giám sát việc"
+)
+
+
 def _first_meeting_paragraph(mtext: str, paras: list[tuple[int, int]]) -> str:
     """A fragment that starts mid-article names its meeting further down ("Tại Hội nghị sơ kết ...")."""
     for a, b in paras:
-        if MEETING_WORD.search(mtext, a, b):
+        if _THE_MEETING.search(mtext, a, b):
             return mtext[a:b]
     return ""
 

@@ -27,3 +27,7 @@ def test_notice_distribution_list_ends_the_body():
 def test_a_short_line_carrying_a_visitor_counter_is_chrome():
     text = "Cập nhật: 19/07/2021 | Lượt xem: 623\n" + "Sáng 16/7, Thị ủy tổ chức hội nghị giao ban. " * 3
     assert "Lượt xem" not in strip_chrome(text)
+
+
+def test_a_feed_date_stamp_glued_before_the_first_line_is_dropped():
+    assert strip_chrome(" date 2025-09-18 " + BODY).startswith("Ngày 15/7/2022, Ban Thường vụ Huyện Đoàn")

@@ -492,3 +492,91 @@ def test_a_caption_inside_the_part_neither_belongs_to_it_nor_ends_it_and_a_bylin
     ]
     # A body after the topic phrase is the piece's own; the other inherits the lead-in's.
     assert [d["assignees"] for d in dirs][1:] == [["Ban Thường trực Ủy ban MTTQ các xã"], ["các xã"]]
+
+
+def test_a_paragraph_opened_by_a_period_ahead_sets_out_the_plan_and_names_the_next_period():
+    text = (
+        "Hội Cựu chiến binh tỉnh sơ kết công tác.\n"
+        "6 tháng đầu năm, các cấp Hội đã trao tặng trên 2.500 suất quà cho hội viên khó khăn.\n"
+        "6 tháng cuối năm, Hội Cựu chiến binh tỉnh tiếp tục đẩy mạnh các phong trào thi đua."
+    )
+    record = extract(text)
+    assert [d["text"] for d in record["directives"]] == ["tiếp tục đẩy mạnh các phong trào thi đua"]
+    assert record["meeting"]["next_period"] == {"type": "half", "year": None, "number": 2}
+
+
+def test_a_period_already_under_review_opens_no_plan():
+    text = (
+        "Ngày 20/12/2025, Hội Chiến sĩ tỉnh tổng kết công tác năm 2025.\n"
+        "Năm 2025, Hội tiếp tục vận động cán bộ, hội viên chấp hành tốt chủ trương của Đảng.\n"
+        "Về phương hướng, nhiệm vụ năm 2026, Hội tiếp tục động viên hội viên tham gia xây dựng quê hương."
+    )
+    record = extract(text)
+    assert [d["text"] for d in record["directives"]] == ["tiếp tục động viên hội viên tham gia xây dựng quê hương"]
+    assert record["meeting"]["next_period"] == {"type": "year", "year": 2026, "number": None}
+
+
+def test_a_meeting_that_sets_out_the_next_period_lists_its_tasks_without_a_direction_verb():
+    text = (
+        "Ngày 10/7/2023, Liên đoàn Lao động quận tổ chức hội nghị sơ kết 6 tháng đầu năm.\n"
+        "Hội nghị triển khai nhiệm vụ 6 tháng cuối năm, tập trung chỉ đạo các công đoàn cơ sở tổ chức Đại hội; "
+        "đẩy mạnh công tác phát triển đoàn viên."
+    )
+    assert [d["text"] for d in _dirs(text)] == [
+        "tập trung chỉ đạo các công đoàn cơ sở tổ chức Đại hội",
+        "đẩy mạnh công tác phát triển đoàn viên",
+    ]
+
+
+def test_mong_muon_directs_only_when_it_names_who_is_to_act():
+    text = (
+        "Ngày 5/3/2024, Huyện ủy làm việc với Hội Nông dân huyện.\n"
+        "Bí thư Huyện ủy mong muốn trong thời gian tới, Hội Nông dân huyện tiếp tục phát huy những thành tích "
+        "đạt được. Ông cũng mong muốn được gặp lại các hội viên vào dịp Tết."
+    )
+    dirs = _dirs(text)
+    assert [d["text"] for d in dirs] == ["tiếp tục phát huy những thành tích đạt được"]
+    assert dirs[0]["assignees"] == ["Hội Nông dân huyện"]
+
+
+def test_a_body_that_xac_dinh_its_tasks_lists_them_and_is_their_assignee():
+    text = (
+        "Ngày 3/7/2018, Hội Cựu thanh niên xung phong tỉnh tổ chức hội nghị sơ kết 6 tháng đầu năm 2018.\n"
+        "Về chương trình công tác 6 tháng cuối năm, các cấp Hội trong tỉnh xác định: Tiếp tục đổi mới nội dung "
+        "sinh hoạt; củng cố tổ chức hội vững mạnh.\nCác cấp Hội xác định rõ nguyên nhân của hạn chế."
+    )
+    dirs = _dirs(text)
+    assert [d["text"] for d in dirs] == ["Tiếp tục đổi mới nội dung sinh hoạt", "củng cố tổ chức hội vững mạnh"]
+    assert all(d["assignees"] == ["các cấp Hội trong tỉnh"] for d in dirs)
+
+
+def test_quan_triet_opens_a_list_of_tasks_further_on_but_not_a_list_of_documents():
+    tasks = (
+        "Ngày 28/9/2017, Ban Thường trực Ủy ban MTTQ tỉnh tổ chức hội nghị giao ban quý III.\n"
+        "Kết thúc hội nghị, đồng chí Chủ tịch quán triệt các nhiệm vụ trọng tâm Ban Thường trực Ủy ban MTTQ các "
+        "huyện tổ chức thực hiện trong quý IV: Tập trung vận động ủng hộ Quỹ Vì người nghèo; hướng dẫn tổ chức "
+        "Ngày hội Đại đoàn kết."
+    )
+    dirs = _dirs(tasks)
+    assert [d["text"] for d in dirs] == [
+        "Tập trung vận động ủng hộ Quỹ Vì người nghèo",
+        "hướng dẫn tổ chức Ngày hội Đại đoàn kết",
+    ]
+    assert dirs[0]["assignees"] == ["Ban Thường trực Ủy ban MTTQ các huyện"]
+    documents = (
+        "Ngày 28/9/2017, Ban Thường trực Ủy ban MTTQ tỉnh tổ chức hội nghị.\n"
+        "Hội nghị đã quán triệt nội dung các văn bản: Nghị quyết số 25-NQ/TW; Chỉ thị số 18-CT/TW."
+    )
+    assert _dirs(documents) == []
+
+
+def test_what_a_body_se_do_is_a_list_of_tasks():
+    text = (
+        "Ngày 10/1/2024, Hội LHPN huyện tổ chức hội nghị giao ban tháng 01/2024.\n"
+        "Theo đó, Hội LHPN huyện và cơ sở sẽ phân công cán bộ tham gia các nội dung chủ yếu: công tác tuyên truyền "
+        "ý nghĩa Tết Quân – Dân; gói 800 đòn bánh tét hỗ trợ bà con."
+    )
+    assert [d["text"] for d in _dirs(text)] == [
+        "công tác tuyên truyền ý nghĩa Tết Quân – Dân",
+        "gói 800 đòn bánh tét hỗ trợ bà con",
+    ]

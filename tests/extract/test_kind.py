@@ -56,3 +56,32 @@ def test_a_lead_that_reports_training_courses_does_not_make_a_fragments_review_a
         "tiếp tục đổi mới nội dung sinh hoạt Hội."
     )
     assert extract(text)["kind"] == "briefing"
+
+
+def test_a_gathering_held_for_an_anniversary_is_no_meeting():
+    lead = (
+        "Chiều ngày 17/10/2024, Hội Liên hiệp phụ nữ phường tổ chức họp mặt nhân kỷ niệm 94 năm Ngày thành lập "
+        "Hội Liên hiệp Phụ nữ Việt Nam. Tham dự hội nghị có các chị hội viên."
+    )
+    assert detect_kind(lead, False) == "other"
+    # A task line that opens with "Tổ chức hội thi" reports no such event.
+    assert detect_kind("Đồng chí kết luận như sau:\n- Tổ chức hội thi nhà nông đua tài cấp huyện", False) == (
+        "conference"
+    )
+
+
+def test_a_document_reported_in_its_own_words_is_no_meeting():
+    lead = (
+        "Tại Công văn số 59-CV/BCĐ ngày 12/9/2025, Ban Chỉ đạo Trung ương về tổng kết Nghị quyết số 18-NQ/TW đề "
+        "nghị các đoàn thể hoàn thành sắp xếp các hội quần chúng."
+    )
+    assert detect_kind(lead, False) == "other"
+
+
+def test_an_event_the_meeting_prepares_does_not_make_the_meeting_an_announcement():
+    lead = (
+        "Tại buổi hội nghị, lãnh đạo Hội LHPN huyện đã điểm lại kết quả hoạt động tháng 01/2024; thông qua Kế "
+        "hoạch tổ chức Tết Quân - Dân năm 2024 sẽ diễn ra tại xã Phú Tâm."
+    )
+    assert detect_kind(lead, True) == "briefing"
+    assert detect_kind("Ngày 5/4, Hội Nông dân huyện sẽ tổ chức hội nghị sơ kết quý I", False) == "other"

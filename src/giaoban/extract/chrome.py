@@ -24,7 +24,8 @@ _TAIL = re.compile(
     r"Nơi nhận\s*:|Văn bản mới|Tác giả\s*:|Nguồn\s*:|Thống kê truy cập|Liên kết website|Bản quyền)",
     re.IGNORECASE,
 )
-_NULL_PREFIX = re.compile(r"^null\s+")
+# "null " and a feed's date stamp ("date 2025-09-18 ") glued before the first line of the article.
+_NULL_PREFIX = re.compile(r"^(?:null|date \d{4}-\d{2}-\d{2})\s+")
 # Visitor counters inside a short line: "Cập nhật: 19/07/2021 | Lượt xem: 623".
 _COUNTER = re.compile(r"(?:Lượt xem|Lượt đọc|Lượt truy cập|Số lượt xem)\s*:?\s*\d", re.IGNORECASE)
 # Portal date lines such as "Thứ hai, 09/07/2018 | 13:59:32 GMT+7".

@@ -23,7 +23,7 @@ from .segment import Span, list_marker_length, semicolon_pieces, sentences
 
 # The leading lookahead lets the scan skip positions that cannot start any alternative.
 _TRIGGER = re.compile(
-    rf"(?=[đĐyYcnlqkgGt])(?<!{LET})(?:"
+    rf"(?=[đĐyYcnlqkgGtmx])(?<!{LET})(?:"
     rf"(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|lưu ý|quán triệt|kết luận(?: chỉ đạo)?|đề ra|kêu gọi|thống nhất"
     rf"|xác định|mong muốn|mong rằng)(?!{LO})"
     rf"|(?:Đề nghị|Yêu cầu)(?!{LO})"
@@ -139,7 +139,9 @@ _DOCUMENT_LIST = re.compile(
 )
 _REPORT_START = re.compile(r"^(?:đã|Hội nghị đã|Qua đó|Kết quả|Tuy nhiên)\b")
 # "hội nghị cũng đã đánh giá …", "các đơn vị đều đã …": a subject of a few words, then a past act.
-_REPORTED_PIECE = re.compile(r"^(?P<subject>(?:[^\s,;:]+\s+){0,6}?)(?:cũng\s+|đều\s+)?(?:đã|vừa)\s")
+_REPORTED_PIECE = re.compile(
+    r"^(?:[^,;:]{1,25},\s*)?(?P<subject>(?:[^\s,;:]+\s+){0,6}?)(?:cũng\s+|đều\s+)?(?:đã|vừa)\s"
+)
 
 
 @dataclass
@@ -338,13 +340,26 @@ def _later_list(text: str, mtext: str, sent: Span, m: re.Match[str]) -> Trigger 
     colon = mtext.find(":", m.end(), sent[1])
     if colon < 0 or colon - m.end() > 200 or _PRESENTING_AFTER.match(mtext, m.end()):
         return None
-    bodies: list[str] = []
-    for head in reversed(list(orgs.ORG_HEAD.finditer(mtext, m.end(), colon))):
-        end = orgs.body_phrase_end(mtext, head.start(), colon)
-        if end is not None:
-            bodies = orgs.split_bodies(text[head.start() : end], mtext[head.start() : end])
+    return Trigger(sent, m.start(), colon + 1, _last_bodies(text, mtext, m.end(), colon))
+
+
+def _last_bodies(text: str, mtext: str, start: int, end: int) -> list[str]:
+    """The last body phrase with its action in ``[start, end)``, taken from its first head
+    ("Ban Thường trực Ủy ban MTTQ các huyện tổ chức …", not "Ủy ban MTTQ các huyện")."""
+    best: tuple[int, int] | None = None
+    for head in reversed(list(orgs.ORG_HEAD.finditer(mtext, start, end))):
+        action = orgs.body_phrase_end(mtext, head.start(), end)
+        if action is None:
+            if best is not None:
+                break
+            continue
+        if best is not None and action != best[1]:
             break
-    return Trigger(sent, m.start(), colon + 1, bodies)
+        best = (head.start(), action)
+    if best is None:
+        return []
+    a, b = best
+    return orgs.split_bodies(text[a:b], mtext[a:b])
 # Between the subject and its verb: no clause break and no word that makes the body an object.
 _NOT_SUBJECT = re.compile(r"[,;:]|\s(?:cho|để|với|của|và|đã|được)\s")
 
@@ -358,10 +373,8 @@ def _body_speaks(mtext: str, s0: int, trig: int) -> bool:
     if _SETS_OUT.match(mtext, trig):
         # A body "đề nghị" is its proposal to the leaders; a body that "đề ra" sets its own tasks.
         subjects += [m.end() for m in orgs.ORG_HEAD.finditer(mtext, window, trig)]
-    if not subjects:
-        return False
-    gap = mtext[min(subjects) : trig]
-    return not _NOT_SUBJECT.search(f" {gap} ")
+    # Any of them with nothing between it and the verb that makes it an object or ends its clause.
+    return any(not _NOT_SUBJECT.search(f" {mtext[start:trig]} ") for start in subjects)
 
 
 # A speaker's words opened by a colon without a direction verb ("Phát biểu chỉ đạo, đồng chí X ...
@@ -432,13 +445,7 @@ def _spoken_list(text: str, mtext: str, sent: Span, context: Context) -> Trigger
         return None
     if _NAME_LIST.search(mtext, max(s0, colon - 30), colon):
         return None
-    bodies: list[str] = []
-    for head in reversed(list(orgs.ORG_HEAD.finditer(mtext, s0, colon))):
-        end = orgs.body_phrase_end(mtext, head.start(), colon)
-        if end is not None:
-            bodies = orgs.split_bodies(text[head.start() : end], mtext[head.start() : end])
-            break
-    return Trigger(sent, colon, content, bodies)
+    return Trigger(sent, colon, content, _last_bodies(text, mtext, s0, colon))
 
 
 _WILL = re.compile(r"(?<![\w])sẽ\s")
@@ -469,7 +476,7 @@ def _lead_in(text: str, mtext: str, sent: Span, trig_start: int, pos: int) -> Tr
     conn = _CONNECTORS.match(mtext[pos:s1])
     if conn:
         pos = _skip_spaces(mtext, pos + conn.end(), s1)
-    time_lead = _TIME_LEAD.match(mtext, pos, s1)
+    time_lead = _TIME_LEAD.match(mtext, pos, s1) or _AHEAD_BARE.match(mtext, pos, s1)
     if time_lead and orgs.starts_with_org(mtext[time_lead.end() : s1]):
         pos = time_lead.end()
     piece_end = _piece_end(mtext, pos, s1)
@@ -494,6 +501,8 @@ def _lead_in(text: str, mtext: str, sent: Span, trig_start: int, pos: int) -> Tr
     return Trigger(sent, trig_start, pos, [])
 
 
+# "trong thời gian tới các cấp đoàn …" without a comma, "tới" also as typed in haste ("trới").
+_AHEAD_BARE = re.compile(r"(?i)(?:trong\s+)?(?:thời gian|những tháng|các tháng)\s+(?:sắp\s+)?(?:tới|trới|tơí)\s+")
 _RUNS_ON = re.compile(r"(?<![\w])(?:về|đến|cho|với|tới|vào)\s*$")
 
 
@@ -647,7 +656,10 @@ _CAPTION_CHARS = 120
 
 # A byline: a name of capitalised words, possibly with its office in brackets or after a dash
 # ("Thúy Hằng (TTVH-TT huyện)", "Minh Anh - Hội LHPN xã"), or a source label ("Tin, ảnh: …").
-_BYLINE = re.compile(rf"(?:{CAP_SYL}\s+){{0,4}}{CAP_SYL}\s*(?:[(\-–—,].*)?$|(?i:tin|ảnh|tin, ảnh|nguồn|bài)\s*:")
+_BYLINE = re.compile(
+    rf"(?![ÔôBb]à\s|[ÔôOo]ng\s|[Đđ]ồng chí\s)(?:{CAP_SYL}\s+){{0,4}}{CAP_SYL}\s*(?:[(\-–—,](?!.*(?i:ảnh\s*:)).*)?$"
+    r"|(?i:tin|ảnh|tin, ảnh|nguồn|bài)\s*:"
+)
 
 
 def _is_caption(mtext: str, start: int, end: int) -> bool:

@@ -35,7 +35,28 @@ _ISSUED = re.compile(
     r"(?i)(?:ký|đã|vừa) ban hành\s+(?:Chỉ thị|Nghị quyết|Kế hoạch|Quyết định|Hướng dẫn|Công văn|Kết luận|Quy định)"
 )
 # An announcement of a meeting to come ("sẽ tổ chức Hội nghị ... vào 07 giờ 30 phút").
-_FUTURE = re.compile(r"(?i)(?:sẽ|dự kiến)\s+(?:tổ chức|diễn ra|khai mạc)")
+# Only the meeting's own future counts ("Hội nghị sẽ diễn ra …", "sẽ tổ chức Hội nghị …"), not that of an
+# event the meeting prepares ("Tết Quân - Dân … sẽ diễn ra tại xã …").
+_FUTURE = re.compile(
+    r"(?i)(?:hội nghị|giao ban|cuộc họp|đại hội|buổi làm việc)[^.;]{0,60}?(?:sẽ|dự kiến)\s+(?:được\s+)?"
+    r"(?:tổ chức|diễn ra|khai mạc)|(?:sẽ|dự kiến)\s+(?:tổ chức|khai mạc)\s+(?:hội nghị|giao ban|cuộc họp|đại hội)"
+)
+# A gathering that is no meeting: "tổ chức họp mặt nhân kỷ niệm …", "tổ chức Lễ …", "Ngày hội …".
+# A body holds it ("Hội … tổ chức họp mặt"): a task line opening with "Tổ chức hội thi …" is no report of one.
+_EVENT_HELD = re.compile(
+    r"(?<=\S )tổ chức\s+(?:buổi\s+|chương trình\s+)?(?i:họp mặt|gặp mặt|lễ|ngày hội|hội thi|giải|liên hoan)(?![\w])"
+)
+# The event a text reports is named at its opening; a "Hội thi" among the tasks further on is none.
+_OPENING_CHARS = 250
+_MEETING_HELD = re.compile(
+    r"(?i)tổ chức\s+(?:thành công\s+)?(?:hội nghị|giao ban|cuộc họp|buổi họp|kỳ họp|phiên họp|đại hội|"
+    r"buổi làm việc|sơ kết|tổng kết)"
+)
+# A document's own words reported ("Tại Công văn số 59-CV/BCĐ …, Ban Chỉ đạo … đề nghị …").
+_DOCUMENT_SAYS = re.compile(
+    r"\s*(?:Tại|Theo|Trong)\s+(?:Công văn|Thông báo|Chỉ thị|Kết luận|Quyết định|Kế hoạch|Hướng dẫn|Nghị quyết|"
+    r"Văn bản)\s+(?:số\s+)?\d"
+)
 _PAST = re.compile(
     r"(?i)(?:đã|vừa)\s+(?:tổ chức|diễn ra|khai mạc)"
     r"|(?:tổ chức|diễn ra)\s+(?:hội nghị\s+)?(?:vào\s+)?(?:sáng|chiều|ngày)"
@@ -52,7 +73,9 @@ def detect_kind(
 ) -> str:
     """Kind from the title and lead paragraphs (matching copy); ``review_rank`` says how plainly
     the text marks its period under review (see ``periods.review_rank``)."""
-    if not MEETING_WORD.search(lead) or _DOCUMENT_HEAD.match(lead):
+    if not MEETING_WORD.search(lead) or _DOCUMENT_HEAD.match(lead) or _DOCUMENT_SAYS.match(lead):
+        return "other"
+    if _EVENT_HELD.search(lead, 0, _OPENING_CHARS) and not _MEETING_HELD.search(lead):
         return "other"
     if _ISSUED.search(lead) and not _MEETING_EVENT.search(lead):
         return "other"

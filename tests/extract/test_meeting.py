@@ -156,3 +156,22 @@ def test_a_meeting_of_a_few_days_is_dated_by_its_first_day_and_a_long_round_by_n
     long_ = "Từ ngày 22/10 đến ngày 07/11/2024, Ban Thường trực Ủy ban MTTQ thành phố tổ chức kiểm tra công tác."
     assert extract(short)["meeting"]["date"] == "2023-10-26"
     assert extract(long_)["meeting"]["date"] is None
+
+
+def test_a_body_that_is_the_object_of_a_direction_is_no_host():
+    text = (
+        "Trong 6 tháng đầu năm, các công đoàn cơ sở đã chăm lo cho đoàn viên.\n"
+        "Hội nghị triển khai nhiệm vụ 6 tháng cuối năm, tập trung chỉ đạo các CĐCS tổ chức Đại hội."
+    )
+    assert extract(text)["meeting"]["host"] != "CĐCS"
+
+
+def test_with_no_one_named_as_holding_the_meeting_the_particular_body_acting_in_it_hosts():
+    text = (
+        "Các đại biểu đã thảo luận tại hội nghị.\n"
+        "Triển khai chủ đề năm 2026, Hội LHPN tỉnh Gia Lai xác định tiếp tục phát động các phong trào thi đua.\n"
+    )
+    assert extract(text)["meeting"]["host"] == "Hội LHPN tỉnh Gia Lai"
+    # A general subject ("các cấp Hội") or a clause is no body's name.
+    general = "Các đại biểu đã thảo luận tại hội nghị.\nCác cấp Hội đã chủ động triển khai nhiều hoạt động.\n"
+    assert extract(general)["meeting"]["host"] is None

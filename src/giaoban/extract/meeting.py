@@ -113,7 +113,7 @@ def find_host(text: str, mtext: str, lead: list[Span], paras: list[Span] | None 
     if host or not paras:
         return host
     named = (p for p in paras if _MEETING_WORD.search(mtext, p[0], p[1]))
-    return _host_in(text, mtext, list(islice(named, _HOST_PARAS)))
+    return _host_in(text, mtext, list(islice(named, _HOST_PARAS))) or subject_host(text, mtext, paras)
 
 
 # How many paragraphs naming the meeting a fragment's host is looked for in.
@@ -129,12 +129,54 @@ def _host_in(text: str, mtext: str, lead: list[Span]) -> str | None:
                     return _org_tail(text, mtext, by.start("org"), by.end("org"))
                 for m in verb.finditer(mtext, s0, s1):
                     host = _org_tail(text, mtext, s0, m.start())
-                    if host and _plausible_host(host):
+                    if host and _plausible_host(host) and not _is_object(mtext, s0, text.rfind(host, s0, m.start())):
                         return _without_leader(host)
     for para in lead:
         congress = _HOST_CONGRESS.search(mtext, para[0], para[1])
         if congress and orgs.starts_with_org(congress.group("org")):
             return text[congress.start("org") : congress.end("org")]
+    return None
+
+
+# "chỉ đạo các CĐCS tổ chức Đại hội": the body is the object of a direction, not the host.
+_OBJECT_BEFORE = re.compile(r"(?:các|những|chỉ đạo|giao|đề nghị|yêu cầu|hướng dẫn|cho|với)\s*$")
+
+
+def _is_object(mtext: str, s0: int, start: int) -> bool:
+    return bool(_OBJECT_BEFORE.search(mtext, max(s0, start - 16), max(s0, start)))
+
+
+# A body acting as the subject of the text ("Hội LHPN tỉnh Gia Lai xác định …", "lãnh đạo Hội LHPN huyện
+# đã điểm lại …"): the host when no sentence says who held the meeting.
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:(?:đã|vừa|cũng|đều)\s+)*(?:điểm lại|xác định|sơ kết|tổng kết|thông qua|đề ra|tập trung|tiếp tục|"
+    r"triển khai|tổ chức|đánh giá)(?![\w])"
+)
+# Lower-case words a body's name is made of; any other (a verb, "và", "về việc") ends the subject.
+_NAME_LOWER = (
+    "xã|phường|thị|trấn|huyện|quận|thành|phố|tỉnh|việt|nam|nhân|dân|nông|liên|hiệp|phụ|nữ|cựu|chiến|binh|thanh|"
+    "niên|cộng|sản|mặt|trận|tổ|quốc|ban|thường|trực|vụ|chấp|hành|đoàn|hội|lao|động|ủy|uỷ|năm"
+)
+_NOT_A_NAME = re.compile(rf"[,.;:()\"“”]|(?<![\w])(?!(?:{_NAME_LOWER})(?![\w]))[{LOWER}]+(?![\w])")
+# The body is a particular one: it names its level or its place ("Hội LHPN huyện", "… xã Đoàn Đào").
+_PARTICULAR = re.compile(
+    r"(?<![\w])(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|Trung ương|TP)(?![\w])|\s[A-ZĐ]\w*\s+[A-ZĐ]"
+)
+
+
+def subject_host(text: str, mtext: str, paras: list[Span]) -> str | None:
+    """The first particular body that is the subject of a review or plan verb in the text."""
+    for a, b in paras:
+        for head in orgs.ORG_HEAD.finditer(mtext, a, b):
+            if _is_object(mtext, a, head.start()) or not mtext[head.start()].isupper():
+                continue
+            verb = _SUBJECT_VERB.search(mtext, head.end(), min(b, head.end() + 80))
+            if verb is None:
+                continue
+            phrase = mtext[head.start() : verb.start()]
+            if _NOT_A_NAME.search(phrase) or not _PARTICULAR.search(phrase):
+                continue
+            return text[head.start() : verb.start()]
     return None
 
 

@@ -31,6 +31,8 @@ _NEXT_WORDS = re.compile(
     r"|(?:bàn|và|,) nhiệm vụ"
     # "đề ra nhiệm vụ 6 tháng cuối năm", "Về nhiệm vụ quý II", "đề ra 11 nội dung thực hiện trong quý II"
     r"|đề ra|[Vv]ề nhiệm vụ|nhiệm vụ(?: trọng tâm)? (?:của )?\S+ tới|tập trung"
+    # "nhấn mạnh trong năm 2022, các cấp Hội cần …": a direction names the period it is for.
+    r"|(?:đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|lưu ý),?\s+(?:trong|từ nay đến|đến hết)\s"
 )
 # "thực hiện", "trong" after a plan noun ("nội dung thực hiện trong quý II") belong to the plan.
 _REVIEW_WORDS = re.compile(
@@ -143,6 +145,7 @@ _TERM_REVIEW = re.compile(r"(?i)(?:giữa nhiệm kỳ|sơ kết|tổng kết|đ
 
 
 _STRONG = 2
+_OLD_YEARS = 3
 # "nhiệm vụ / phương hướng ... tới" name the plan itself; "Kế hoạch", "Chương trình" are as often a
 # document's name, and a preamble ("Thực hiện Chương trình công tác năm 2022, ...") plans nothing.
 _PLAN_STRONG = re.compile(r"(?i)(?:nhiệm vụ|phương hướng|đề ra)(?:(?!\b(?:kết quả|đánh giá)\b)[^.;:]){0,40}$")
@@ -189,8 +192,12 @@ def review_and_next(
     plan = next((p for p in plans if not qualified_only or plan_rank[id(p)] >= _STRONG), None)
     # Among equally qualified candidates, the one of the plan's kind wins ("sơ kết … quý I và đề ra
     # chương trình quý II", beside an event's "năm 2024").
-    # Then the latest: a meeting reviews the recent past, not the year in a name ("Hội Chiến sĩ … năm 1972").
-    ranked = sorted(reviews, key=lambda p: (-rank[id(p)], not (plan and p.type == plan.type), -(p.year or 0)))
+    # A year long before the others is a name's or an anniversary's ("Hội Chiến sĩ … năm 1972"): last.
+    latest = max((p.year or 0 for p in reviews), default=0)
+    ranked = sorted(
+        reviews,
+        key=lambda p: (-rank[id(p)], not (plan and p.type == plan.type), (p.year or latest) < latest - _OLD_YEARS),
+    )
     floor = _STRONG if qualified_only else -1
     review = next((p for p in ranked if rank[id(p)] >= floor), None)
     plans = [p for p in plans if review is None or p.key() != review.key()]
@@ -249,7 +256,7 @@ def congress_terms(
 
 # A month or quarter still running on the meeting's day is the one being planned, and the period
 # before it is under review ("giao ban công tác Hội tháng 4" held on 5/4 reviews March).
-_STILL_RUNNING_DAYS = 10
+_STILL_RUNNING_DAYS = 15
 
 
 def _previous(p: PeriodMention) -> tuple[str, int | None, int | None] | None:

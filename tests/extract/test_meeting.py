@@ -175,3 +175,23 @@ def test_with_no_one_named_as_holding_the_meeting_the_particular_body_acting_in_
     # A general subject ("các cấp Hội") or a clause is no body's name.
     general = "Các đại biểu đã thảo luận tại hội nghị.\nCác cấp Hội đã chủ động triển khai nhiều hoạt động.\n"
     assert extract(general)["meeting"]["host"] is None
+
+
+def test_the_speaker_of_a_direction_may_be_named_in_the_sentence_before_or_by_title_alone():
+    before = (
+        "Ngày 30/10/2018, Ủy ban MTTQ huyện tổ chức hội nghị giao ban.\n"
+        "Phát biểu tại hội nghị, đồng chí Vương Nguyên Minh, Chủ tịch Ủy ban MTTQ huyện ghi nhận các ý kiến. "
+        "Trong thời gian tới đề nghị Ủy ban MTTQ các xã tiếp tục chuẩn bị Đại hội."
+    )
+    assert [c["name"] for c in extract(before)["meeting"]["chairs"]] == ["Vương Nguyên Minh"]
+    by_title = (
+        "Ngày 5/3/2024, Huyện ủy làm việc với Hội Nông dân huyện.\n"
+        "Thay mặt lãnh đạo huyện, Bí thư Huyện ủy Phan Tấn Linh biểu dương kết quả của Hội Nông dân huyện.\n"
+        "Bí thư Huyện ủy mong muốn trong thời gian tới, Hội Nông dân huyện tiếp tục phát huy thành tích."
+    )
+    assert [c["name"] for c in extract(by_title)["meeting"]["chairs"]] == ["Phan Tấn Linh"]
+
+
+def test_the_leader_who_works_with_a_body_chairs_the_working_session():
+    text = "Ông Huỳnh Văn Quang - Chủ tịch Ủy ban MTTQ tỉnh làm việc với Ủy ban MTTQ huyện về công tác giám sát."
+    assert [c["name"] for c in extract(text)["meeting"]["chairs"]] == ["Huỳnh Văn Quang"]

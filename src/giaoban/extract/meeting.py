@@ -37,9 +37,10 @@ _LED_BY = re.compile(r"\s+do\s+(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|đ/c)\s.*$")
 # "dự và chỉ đạo", "phát biểu chỉ đạo": the guest who gave the meeting its direction chairs it too.
 # The leading lookahead lets the scan skip positions that cannot start any alternative.
 _CHAIR = re.compile(
-    r"(?=[đcCkdDpPlL])(?:(?:đồng\s+)?chủ trì|[Cc]hủ trì|kết luận|điều hành|(?:dự và|dự,|[Dd]ự|[Pp]hát biểu) chỉ đạo"
-    # The head of a visiting delegation leads its working session.
-    r"|[Ll]àm [Tt]rưởng [Đđ]oàn)"
+    r"(?=[đcCkdDpPlLl])(?:(?:đồng\s+)?chủ trì|[Cc]hủ trì|kết luận|điều hành|(?:dự và|dự,|[Dd]ự|[Pp]hát biểu) chỉ đạo"
+    # The head of a visiting delegation leads its working session, and so does the leader who
+    # "làm việc với" a body.
+    r"|[Ll]àm [Tt]rưởng [Đđ]oàn|làm việc (?:với|tại))"
 )
 # Presiding, concluding or "dự và chỉ đạo", as opposed to a guest's "phát biểu chỉ đạo".
 _PRESIDE = re.compile(
@@ -303,11 +304,32 @@ def _speakers(
         # The speaker is the person named closest before the direction verb; a pronoun subject
         # ("Để hoàn thành ..., bà đề nghị") refers to the last person named earlier in the paragraph.
         speakers = [p for p in people if s0 <= p.start < trig]
-        if not speakers and _PRONOUN_BEFORE.search(mtext, s0, trig):
-            para0 = next((a for a, b in paras if a <= s0 < b), s0)
-            speakers = [p for p in people if para0 <= p.start < s0]
+        if not speakers:
+            speakers = _named_before(mtext, people, paras, s0, trig)
         chairs += speakers[-1:]
     return chairs
+
+
+# What may stand before a direction verb whose speaker was named in an earlier sentence: nothing but
+# connectors and a time phrase ("Trong thời gian tới đề nghị …"), or the speaker's title alone
+# ("Bí thư Huyện ủy mong muốn …").
+_BARE_OPENING = re.compile(
+    r"\s*(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Cuối cùng|Trong thời gian tới|Thời gian tới|Trước mắt)\s*,?\s*)*$"
+)
+
+
+def _named_before(mtext: str, people: list[Person], paras: list[Span], s0: int, trig: int) -> list[Person]:
+    """The speaker of a direction sentence that names nobody: a pronoun, no subject at all or a
+    title alone refers to the last person named earlier in the paragraph (with that title)."""
+    para0 = next((a for a, b in paras if a <= s0 < b), s0)
+    earlier = [p for p in people if para0 <= p.start < s0]
+    if _PRONOUN_BEFORE.search(mtext, s0, trig) or _BARE_OPENING.fullmatch(mtext, s0, trig):
+        return earlier
+    title = " ".join(mtext[s0:trig].split()).casefold()
+    if title and title[:1].isalpha():
+        titled = [p for p in people if p.start < s0 and p.title and p.title.casefold().endswith(title)]
+        return titled
+    return []
 
 
 def chairs_by_verb(mtext: str, people: list[Person], paras: list[Span], verb: re.Pattern[str] = _CHAIR) -> list[Person]:

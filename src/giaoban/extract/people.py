@@ -295,6 +295,14 @@ _TITLE_START_WORDS = frozenset(
 )
 
 
+# A surname-led name of two to four syllables, then a dash or comma and a title.
+_NAME_THEN_TITLE = re.compile(
+    rf"(?<![\w])(?!(?:Ông|Bà)\s)(?P<name>(?:{'|'.join(sorted(SURNAMES, key=len, reverse=True))})(?:\s{UP}{LO}*){{1,3}})"
+    rf"(?P<sep>\s*[-–—,]\s*)(?=(?:Phó |Nguyên |Quyền )?(?:Chủ tịch|Bí thư|Trưởng|Giám đốc|Ủy viên|Tỉnh ủy viên|"
+    rf"Huyện ủy viên|Thành ủy viên|Thị ủy viên|UVBTV|UVTV|TUV|HUV|ĐUV))"
+)
+
+
 @dataclass
 class Person:
     name: str
@@ -397,8 +405,20 @@ def find_people(text: str, match_text: str) -> list[Person]:
         person = _title_then_name(text, match_text, m.start())
         if person and not any(p.start <= person.start < p.end for p in found):
             found.append(person)
+    for m in _NAME_THEN_TITLE.finditer(match_text):
+        # "Vũ Hoàng Long – Phó Bí thư Thường trực …" with no honorific before the name.
+        if any(p.start <= m.start() < p.end for p in found):
+            continue
+        span = _title_span_after(text, match_text, m.end("sep"))
+        if span:
+            title = _clean_title(text[span[0] : span[1]])
+            found.append(Person(text[m.start("name") : m.end("name")], title or None, m.start("name"), span[1]))
     found.sort(key=lambda p: p.start)
     return [p for p in found if not _COMMEMORATED_BEFORE.search(match_text, max(0, p.start - 40), p.start)]
+
+
+def _title_span_after(text: str, match_text: str, pos: int) -> tuple[int, int] | None:
+    return scan_title(text, pos) if TITLE_START.match(match_text, pos) else None
 
 
 def _after_honorific(text: str, match_text: str, pos: int) -> Person | None:
@@ -447,7 +467,9 @@ def _place_then_name(text: str, cap_start: int, surname_at: int) -> list[tuple[i
     starts at the first surname that leaves at least two syllables of place ("huyện Diễn Châu Trần
     Đình Phong" -> "Trần Đình Phong"); with no such surname, where the walk found one."""
     full = _cap_run(text, cap_start, 8)
-    for k in range(2, len(full)):
+    # "tỉnh Đoàn", "huyện Đoàn" is the Youth Union of that level, not a place: the name may follow it.
+    first = 1 if full and text[full[0][0] : full[0][1]] == "Đoàn" else 2
+    for k in range(first, len(full)):
         if text[full[k][0] : full[k][1]] in SURNAMES and 2 <= len(full) - k <= 4:
             return full[k:]
     return _cap_run(text, surname_at, 4)

@@ -166,8 +166,9 @@ _PARTICULAR = re.compile(
 
 
 def subject_host(text: str, mtext: str, paras: list[Span]) -> str | None:
-    """The first particular body that is the subject of a review or plan verb in the text."""
-    for a, b in paras:
+    """The first particular body that is the subject of a review or plan verb in the text's
+    opening paragraphs."""
+    for a, b in paras[:_HOST_PARAS]:
         for head in orgs.ORG_HEAD.finditer(mtext, a, b):
             if _is_object(mtext, a, head.start()) or not mtext[head.start()].isupper():
                 continue

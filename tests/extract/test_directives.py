@@ -580,3 +580,15 @@ def test_what_a_body_se_do_is_a_list_of_tasks():
         "công tác tuyên truyền ý nghĩa Tết Quân – Dân",
         "gói 800 đòn bánh tét hỗ trợ bà con",
     ]
+
+
+def test_bodies_given_a_task_are_its_assignees_and_a_period_without_comma_is_part_of_the_lead_in():
+    text = (
+        "Ngày 10/7/2014, Đảng ủy xã làm việc với Mặt trận và các đoàn thể xã.\n"
+        "Đồng chí Bí thư nhấn mạnh trong 6 tháng cuối năm 2014 Mặt trận và các đoàn thể cần tập trung củng cố "
+        "các chi, tổ hội; Giao MTTQ và các đoàn thể tiếp tục tuyên truyền vận động đoàn viên, hội viên."
+    )
+    dirs = _dirs(text)
+    assert [d["text"] for d in dirs][0] == "cần tập trung củng cố các chi, tổ hội"
+    assert [d["assignees"] for d in dirs] == [["Mặt trận", "các đoàn thể"], ["MTTQ", "các đoàn thể"]]
+    assert [d["deadline"] for d in dirs] == [None, None] and [d["lead"] for d in dirs] == [None, None]

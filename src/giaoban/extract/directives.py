@@ -110,6 +110,8 @@ _HEADING = re.compile(
     + r")(?![\w])))"
 )
 _GIAO = re.compile(r"^(?:[Gg]iao(?:\s+cho)?)\s+(?P<lead>.{2,100}?)\s+(?:làm\s+)?chủ trì\b")
+# "Giao MTTQ và các đoàn thể tiếp tục …": the bodies given the task, none of them the lead.
+_GIVEN = re.compile(r"[Gg]iao(?:\s+nhiệm vụ)?(?:\s+cho)?\s+")
 _LEAD_SUBJECT = re.compile(r"^(?P<lead>.{2,100}?)\s+(?:làm\s+)?chủ trì\b")
 _COORD = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+(?:với|cùng)\s+")
 _TRAILING = re.compile(r"[\s.;,:…!]+$|\s*\.{2,}$|\s*\./\.$")
@@ -479,6 +481,8 @@ def _lead_in(text: str, mtext: str, sent: Span, trig_start: int, pos: int) -> Tr
     time_lead = _TIME_LEAD.match(mtext, pos, s1) or _AHEAD_BARE.match(mtext, pos, s1)
     if time_lead and orgs.starts_with_org(mtext[time_lead.end() : s1]):
         pos = time_lead.end()
+    else:
+        pos = _after_bare_period(mtext, pos, s1)
     piece_end = _piece_end(mtext, pos, s1)
     colon = mtext.find(":", pos, piece_end)
     if colon >= 0 and _RUNS_ON.search(mtext, pos, colon):
@@ -504,6 +508,22 @@ def _lead_in(text: str, mtext: str, sent: Span, trig_start: int, pos: int) -> Tr
 # "trong thời gian tới các cấp đoàn …" without a comma, "tới" also as typed in haste ("trới").
 _AHEAD_BARE = re.compile(r"(?i)(?:trong\s+)?(?:thời gian|những tháng|các tháng)\s+(?:sắp\s+)?(?:tới|trới|tơí)\s+")
 _RUNS_ON = re.compile(r"(?<![\w])(?:về|đến|cho|với|tới|vào)\s*$")
+
+
+_PERIOD_WORD = re.compile(r"(?:trong|từ nay đến|đến hết|ngay trong)\s+", re.IGNORECASE)
+
+
+def _after_bare_period(mtext: str, pos: int, end: int) -> int:
+    """Past a period written without a comma before the bodies ("trong 6 tháng cuối năm 2014 Mặt trận và
+    các đoàn thể cần …"), or ``pos`` when there is none."""
+    word = _PERIOD_WORD.match(mtext, pos, end)
+    if word is None:
+        return pos
+    period = next(iter(find_periods(mtext, word.end(), min(end, word.end() + 40))), None)
+    if period is None or period.start != word.end():
+        return pos
+    after = _skip_spaces(mtext, period.end, end)
+    return after if orgs.starts_with_org(mtext[after:end]) else pos
 
 
 def _skip_spaces(s: str, pos: int, end: int) -> int:
@@ -809,8 +829,9 @@ def _directive(
             if end:
                 assignees += orgs.split_bodies(piece[coord.end() : end], mpiece[coord.end() : end])
     else:
+        given = _GIVEN.match(mpiece)
         topic = _TOPIC.match(mpiece)
-        own_start = topic.end() if topic else 0
+        own_start = given.end() if given else (topic.end() if topic else 0)
         own_end = orgs.body_phrase_end(mpiece, own_start, len(mpiece))
         if own_end:
             body = slice(own_start, own_end)

@@ -121,6 +121,7 @@ _PLURAL_HEADS = [
     r"các chi đoàn",
     # Members addressed as a group ("các đồng chí Ủy viên Ban Chấp hành").
     r"các đồng chí",
+    r"các thành viên",
     # Lower-case committees ("ban chấp hành công đoàn cơ sở").
     r"ban chấp hành",
     r"ban thường vụ",
@@ -313,7 +314,7 @@ def body_phrase_end(match_text: str, start: int, end: int) -> int | None:
         if _NOUN_AFTER_TO_CHUC.match(match_text, m.start()):
             continue
         phrase = match_text[start : m.start()].rstrip(" ,")
-        if phrase and is_org(phrase) and not re.search(r"[.;:]", phrase):
+        if phrase and is_org(phrase) and not re.search(r"[.;:]", phrase) and not _CLAUSE.search(phrase):
             return m.start()
         return None
     return None
@@ -326,11 +327,33 @@ _TIME_TAIL = re.compile(
 )
 
 
+# A body phrase is a name: a past or passive verb inside it makes it a clause ("Ban Thường trực … đã ghi
+# nhận ý kiến …, triển khai …").
+_CLAUSE = re.compile(r"(?<![\w])(?:đã|vừa|được)\s")
+# Words between a body and its action that belong to neither ("Hội LHPN huyện và cơ sở sẽ phân công").
+_MODAL_TAIL = re.compile(r"(?:\s+(?:sẽ|cũng|đều|cần|phải|đang|luôn|vẫn))+\s*$")
+# "các Ban, Văn phòng Huyện ủy", "các đơn vị, Đoàn trực thuộc": a bare plural head, then a body that
+# carries the qualifier both share.
+_BARE_PLURAL = re.compile(r"(?i)các\s+\S+(?:\s+\S+)?")
+
+
+def _shares_qualifier(parts: list[str]) -> bool:
+    """Whether comma-joined parts share one qualifier written once at the end."""
+    if len(parts) < 2 or not all(_BARE_PLURAL.fullmatch(p) and is_org(p) for p in parts[:-1]):
+        return False
+    last = parts[-1]
+    head = ORG_HEAD_START.match(last)
+    return bool(head) and len(last[head.end() :].split()) >= 1 and not last.lower().startswith("các ")
+
+
 def split_bodies(phrase: str, match_phrase: str | None = None) -> list[str]:
     """Split "MTTQ và các tổ chức chính trị - xã hội" into bodies, keeping qualified phrases
     ("các cơ quan, đơn vị trong Khối MTTQ và các đoàn thể") whole; a trailing time phrase
     ("trong năm 2023") is dropped."""
     match_phrase = match_phrase if match_phrase is not None else phrase
+    modal = _MODAL_TAIL.search(match_phrase)
+    if modal and len(match_phrase) == len(phrase):
+        phrase, match_phrase = phrase[: modal.start()], match_phrase[: modal.start()]
     tail = _TIME_TAIL.search(match_phrase)
     if tail and len(match_phrase) == len(phrase):
         phrase, match_phrase = phrase[: tail.start()], match_phrase[: tail.start()]
@@ -353,5 +376,7 @@ def split_bodies(phrase: str, match_phrase: str | None = None) -> list[str]:
     parts.append(phrase[pos:])
     parts = [p.strip(" ,") for p in parts if p.strip(" ,")]
     if len(parts) > 1 and all(is_org(p) for p in parts):
+        if "," in phrase and " và " not in match_phrase and _shares_qualifier(parts):
+            return [phrase]
         return parts
     return [phrase]

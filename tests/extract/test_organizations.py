@@ -1,0 +1,23 @@
+from giaoban.extract.normalize import match_form
+from giaoban.extract.organizations import body_phrase_end, split_bodies
+
+
+def test_bodies_joined_by_commas_or_va_are_one_each():
+    assert split_bodies("các ngành, các tổ chức chính trị - xã hội") == ["các ngành", "các tổ chức chính trị - xã hội"]
+    assert split_bodies("MTTQ và các đoàn thể") == ["MTTQ", "các đoàn thể"]
+
+
+def test_parts_that_share_one_qualifier_written_once_stay_whole():
+    assert split_bodies("các Ban, Văn phòng Huyện ủy") == ["các Ban, Văn phòng Huyện ủy"]
+    assert split_bodies("các đơn vị, Đoàn trực thuộc") == ["các đơn vị, Đoàn trực thuộc"]
+
+
+def test_a_modal_word_before_the_action_is_no_part_of_the_body():
+    assert split_bodies("Hội LHPN huyện sẽ") == ["Hội LHPN huyện"]
+
+
+def test_a_clause_is_no_body_phrase():
+    text = "Ban Thường trực Ủy ban MTTQ phường đã ghi nhận ý kiến, triển khai các nội dung trọng tâm"
+    assert body_phrase_end(match_form(text), 0, len(text)) is None
+    task = "Ban Tuyên giáo Huyện ủy tham mưu đẩy mạnh tuyên truyền"
+    assert task[body_phrase_end(match_form(task), 0, len(task)) :].startswith("tham mưu")

@@ -592,3 +592,15 @@ def test_bodies_given_a_task_are_its_assignees_and_a_period_without_comma_is_par
     assert [d["text"] for d in dirs][0] == "cần tập trung củng cố các chi, tổ hội"
     assert [d["assignees"] for d in dirs] == [["Mặt trận", "các đoàn thể"], ["MTTQ", "các đoàn thể"]]
     assert [d["deadline"] for d in dirs] == [None, None] and [d["lead"] for d in dirs] == [None, None]
+
+
+def test_acknowledging_results_announcing_the_list_and_a_notices_closing_formula_direct_nothing():
+    text = (
+        "Ngày 05/4/2022, Huyện ủy tổ chức hội nghị giao ban quý I năm 2022.\n"
+        "Đồng chí Phó Bí thư kết luận như sau:\n"
+        "Ghi nhận đánh giá những kết quả MTTQ và các đoàn thể đã thực hiện trong quý I; đồng thời chỉ đạo các "
+        "nhiệm vụ cần tổ chức, thực hiện tốt trong quý II.\n"
+        "- Cần rà soát và ban hành các văn bản, kế hoạch năm 2022.\n"
+        "Ban Thường vụ Huyện ủy thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == ["Cần rà soát và ban hành các văn bản, kế hoạch năm 2022"]

@@ -139,6 +139,15 @@ _DOCUMENT_LIST = re.compile(
     r"(?:(?:Nghị quyết|Kết luận|Chỉ thị|Quyết định|Kế hoạch|Hướng dẫn|Công văn) số\s+\S+(?:\s+của\s+[^,;]{2,60})?"
     r"(?:,\s*|$))+$"
 )
+# Acknowledging results ("Ghi nhận đánh giá những kết quả …", "Biểu dương …") directs nothing.
+_ACKNOWLEDGES = re.compile(r"(?i)(?:ghi nhận|biểu dương|đánh giá cao|cảm ơn|chúc mừng|hoan nghênh)(?![\w])")
+# "chỉ đạo các nhiệm vụ cần tổ chức, thực hiện tốt trong quý II": announces the list that follows.
+_ANNOUNCES = re.compile(
+    r"(?i)(?:chỉ đạo|đề ra|nêu|giao|triển khai|quán triệt|thực hiện)\s+(?:các|một số|những)\s+"
+    r"(?:nhiệm vụ|nội dung|công việc|giải pháp|việc)(?![\w])"
+)
+# A notice's closing formula: "Ban Thường vụ Huyện ủy thông báo để các cơ quan, đơn vị liên quan biết, thực hiện".
+_NOTICE_CLOSING = re.compile(r"(?i)thông báo (?:để|đến)[^.;]{0,80}(?<![\w])biết(?![\w])")
 _REPORT_START = re.compile(r"^(?:đã|Hội nghị đã|Qua đó|Kết quả|Tuy nhiên)\b")
 # "hội nghị cũng đã đánh giá …", "các đơn vị đều đã …": a subject of a few words, then a past act.
 _REPORTED_PIECE = re.compile(
@@ -809,6 +818,8 @@ def _directive(
         return None
     reported = _REPORTED_PIECE.match(mpiece)
     if reported and not orgs.ACTION_RE.search(reported.group("subject")):
+        return None
+    if _ACKNOWLEDGES.match(mpiece) or _ANNOUNCES.match(mpiece) or _NOTICE_CLOSING.search(mpiece):
         return None
     if _DOCUMENT_LIST.match(mpiece):
         # "…; Nghị quyết số 02-NQ/ĐU của Đảng ủy xã": the rest of a list of documents, no action.

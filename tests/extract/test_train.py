@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import OWN_TEXTS, SHARED
+
 from giaoban.extract import learned, train
 
 HERE = Path(__file__).resolve().parent

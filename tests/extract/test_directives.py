@@ -604,3 +604,25 @@ def test_acknowledging_results_announcing_the_list_and_a_notices_closing_formula
         "Ban Thường vụ Huyện ủy thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.\n"
     )
     assert [d["text"] for d in _dirs(text)] == ["Cần rà soát và ban hành các văn bản, kế hoạch năm 2022"]
+
+
+def test_what_the_meeting_has_agreed_lists_its_tasks_and_a_plan_action_opening_a_list_gives_the_list():
+    agreed = (
+        "Ngày 3/10/2023, Đảng ủy xã tổ chức hội nghị giao ban quý III năm 2023.\n"
+        "Hội nghị đã thống nhất các nhiệm vụ trọng tâm trong quý IV như sau: (1) Tập trung thu hoạch lúa mùa; "
+        "(2) Tổ chức tốt Ngày hội Đại đoàn kết."
+    )
+    record = extract(agreed)
+    assert [d["text"] for d in record["directives"]] == ["Tập trung thu hoạch lúa mùa", "Tổ chức tốt Ngày hội Đại đoàn kết"]
+    assert record["meeting"]["next_period"] == {"type": "quarter", "year": 2023, "number": 4}
+    listed = (
+        "Ngày 20/6/2022, Ban Thường trực Ủy ban MTTQ huyện tổ chức hội nghị giao ban quý II năm 2022.\n"
+        "Theo đó, trong quý III, Ủy ban MTTQ các xã tập trung thực hiện: vận động Quỹ Vì người nghèo; giám sát "
+        "việc thực hiện chính sách an sinh xã hội."
+    )
+    dirs = _dirs(listed)
+    assert [d["text"] for d in dirs] == [
+        "vận động Quỹ Vì người nghèo",
+        "giám sát việc thực hiện chính sách an sinh xã hội",
+    ]
+    assert all(d["assignees"] == ["Ủy ban MTTQ các xã"] for d in dirs)

@@ -1,3 +1,4 @@
+from giaoban.extract import extract
 from giaoban.extract.normalize import match_form
 from giaoban.extract.periods import find_periods, review_and_next
 
@@ -159,3 +160,13 @@ def test_reviewing_the_organisation_of_congresses_opens_no_term():
 
     text = match_form("Ngày 8.11, Ủy ban MTTQ tổng kết công tác tổ chức Đại hội MTTQ cấp xã nhiệm kỳ 2025 - 2030.")
     assert congress_terms(text, [(0, len(text))], find_periods(text)) is None
+
+
+def test_a_period_without_a_year_takes_the_meetings_year_or_the_one_before_it_starts_in():
+    text = (
+        "Chiều 5/12/2023, Huyện Đoàn tổ chức hội nghị giao ban công tác Đoàn quý IV.\n"
+        "Về nhiệm vụ trọng tâm năm 2024, hội nghị thống nhất tổ chức các hoạt động Tháng Thanh niên.\n"
+    )
+    assert extract(text)["meeting"]["period"] == {"type": "quarter", "year": 2023, "number": 4}
+    january = "Ngày 10/1/2024, Hội Nông dân xã tổ chức hội nghị sơ kết công tác quý IV.\n"
+    assert extract(january)["meeting"]["period"] == {"type": "quarter", "year": 2023, "number": 4}

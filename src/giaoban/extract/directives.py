@@ -298,7 +298,13 @@ def _plan_opening(text: str, mtext: str, sent: Span, context: Context) -> Trigge
         action = pos
     if action is None or _REPORTED.search(mtext, pos, action):
         return None
-    return Trigger(sent, pos, action, orgs.split_bodies(text[pos:action], mtext[pos:action]), period=period)
+    bodies = orgs.split_bodies(text[pos:action], mtext[pos:action])
+    opener = _LIST_AFTER_ACTION.match(mtext, action, end)
+    # "… tập trung thực hiện: vận động …": the list after the colon holds the tasks.
+    return Trigger(sent, pos, opener.end() if opener else action, bodies, period=period)
+
+
+_LIST_AFTER_ACTION = re.compile(r"[^.;:,]{0,40}:\s*")
 
 
 def _lies_ahead(p: PeriodMention, context: Context) -> bool:
@@ -332,6 +338,7 @@ _MEETING_SPEAKER = re.compile(r"(?i)(?<![\w])(?:hội nghị|chủ tọa|chủ t
 _REPORTED = re.compile(r"(?:đã|từng|được)\s*$")
 
 
+_MEETING_DECIDED = re.compile(r"(?i)(?<![\w])(?:hội nghị|đại hội)\s+(?:cũng\s+)?đã\s*$")
 _BODY_TRIGGER = re.compile(r"(?i)đề nghị|yêu cầu|đề ra|kêu gọi|thống nhất|xác định")
 _SETS_OUT = re.compile(r"(?i)đề ra|kêu gọi|thống nhất|xác định")
 
@@ -376,10 +383,15 @@ _NOT_SUBJECT = re.compile(r"[,;:]|\s(?:cho|để|với|của|và|đã|được)\
 
 
 def _body_speaks(mtext: str, s0: int, trig: int) -> bool:
-    """Whether the meeting, its chair or a body is the subject of the direction verb at ``trig``."""
-    if not _BODY_TRIGGER.match(mtext, trig) or _REPORTED.search(mtext, max(s0, trig - 8), trig):
+    """Whether the meeting, its chair or a body is the subject of the direction verb at ``trig``; the
+    meeting's own "đã thống nhất / đã đề ra" is its decision, another's "đã đề nghị" a reported act."""
+    if not _BODY_TRIGGER.match(mtext, trig):
         return False
     window = max(s0, trig - 80)
+    if _MEETING_DECIDED.search(mtext, window, trig):
+        return True
+    if _REPORTED.search(mtext, max(s0, trig - 8), trig):
+        return False
     subjects = [m.end() for m in _MEETING_SPEAKER.finditer(mtext, window, trig)]
     if _SETS_OUT.match(mtext, trig):
         # A body "đề nghị" is its proposal to the leaders; a body that "đề ra" sets its own tasks.
@@ -398,7 +410,7 @@ _SPOKEN_CUE = re.compile(
 # The plan a meeting adopts: "Hội nghị đã nhất trí thông qua phương hướng, nhiệm vụ năm 2025 với các mục
 # tiêu trọng tâm, như …", "Hội nông dân xã đã thông qua chương trình công tác năm 2026 … Trong đó: …".
 _PLAN_CUE = re.compile(
-    r"(?i)(?<![\w])(?:thông qua|đề ra|xác định|nhất trí|triển khai)(?![\w])[^.;:]{0,40}?"
+    r"(?i)(?<![\w])(?:thông qua|đề ra|xác định|nhất trí|thống nhất|triển khai)(?![\w])[^.;:]{0,40}?"
     r"(?<![\w])(?:phương hướng|chương trình|kế hoạch|nhiệm vụ|chỉ tiêu|mục tiêu|giải pháp|nội dung trọng tâm|"
     r"công tác trọng tâm)(?![\w])"
 )
@@ -418,7 +430,7 @@ def _opener(mtext: str, s0: int, s1: int) -> tuple[int, int] | None:
     return (such.start(), such.end()) if such else None
 
 
-_PLAN_VERBS = ("thông qua", "Thông qua", "đề ra", "xác định", "nhất trí", "Nhất trí")
+_PLAN_VERBS = ("thông qua", "Thông qua", "đề ra", "xác định", "nhất trí", "Nhất trí", "thống nhất", "triển khai")
 
 
 def _may_plan(mtext: str, s0: int, s1: int) -> bool:

@@ -117,6 +117,7 @@ _PLURAL_HEADS = [
     r"các cấp hội",
     r"các cấp đoàn",
     r"các cấp công đoàn",
+    r"các cấp",
     r"các công đoàn(?: cơ sở)?",
     r"các chi đoàn",
     # Members addressed as a group ("các đồng chí Ủy viên Ban Chấp hành").

@@ -118,9 +118,30 @@ def classify(match_text: str, mentions: list[PeriodMention], window: int = 60) -
         p.next = bool(nxt) and (not rev or max(nxt) >= max(rev)) or after.lstrip().startswith("tới")
 
 
-def _fill_years(mentions: list[PeriodMention], fallback: int | None) -> None:
+def _start_month(p: PeriodMention) -> int:
+    if p.type == "month":
+        return p.number or 1
+    if p.type == "quarter":
+        return 3 * (p.number or 1) - 2
+    if p.type == "half":
+        return 7 if p.number == 2 else 1
+    return 1
+
+
+def _fill_years(mentions: list[PeriodMention], fallback: int | None, meeting: tuple[int, int] | None = None) -> None:
+    """Years the text leaves out: the meeting's own year when its date says it (a period under review
+    that would start after the meeting is last year's, a plan that would end before it next year's),
+    else the next mention's, else ``fallback``."""
     for i, p in enumerate(mentions):
         if p.year is not None:
+            continue
+        if meeting is not None:
+            year, month = meeting
+            if p.next and (p.end_month() or 12) < month:
+                year += 1
+            elif not p.next and _start_month(p) > month:
+                year -= 1
+            p.year = year
             continue
         for q in mentions[i + 1 :]:
             if q.year is not None:
@@ -172,7 +193,11 @@ def review_rank(match_text: str, p: PeriodMention) -> int:
 
 
 def review_and_next(
-    match_text: str, mentions: list[PeriodMention], fallback_year: int | None, qualified_only: bool = False
+    match_text: str,
+    mentions: list[PeriodMention],
+    fallback_year: int | None,
+    qualified_only: bool = False,
+    meeting: tuple[int, int] | None = None,
 ) -> tuple[PeriodMention | None, PeriodMention | None]:
     """The period under review and the next period among the mentions (the lead's, or the whole
     text's when the lead names none).
@@ -182,7 +207,7 @@ def review_and_next(
     if not mentions:
         return None, None
     classify(match_text, mentions)
-    _fill_years(mentions, fallback_year)
+    _fill_years(mentions, fallback_year, meeting)
     planned = {p.key() for p in mentions if p.next}
     # A title often names the meeting by the period it plans ("GIAO BAN ... THÁNG 11/2025").
     reviews = [p for p in mentions if not p.next and p.key() not in planned] or [p for p in mentions if not p.next]
@@ -209,7 +234,10 @@ def review_and_next(
 
 
 # "phương hướng(,) nhiệm vụ quý II năm 2025" in the body names the period being planned.
-_PLAN_BEFORE = re.compile(r"(?i)phương hướng(?:,?\s+nhiệm vụ)?(?:\s+(?:công tác|trọng tâm))?\s*$")
+# So does "(các) nhiệm vụ trọng tâm (trong) quý IV" when it ends after the period under review.
+_PLAN_BEFORE = re.compile(
+    r"(?i)(?:phương hướng(?:,?\s+nhiệm vụ)?|nhiệm vụ)(?:\s+(?:công tác|trọng tâm|chủ yếu))?(?:\s+(?:trong|của))?\s*$"
+)
 
 
 def _end_key(p: PeriodMention) -> tuple[int, int]:

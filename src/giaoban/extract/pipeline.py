@@ -82,11 +82,14 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
         lead_periods = [p.copy() for p in scanned]
     date = mt.find_date(mtext, lead, ref_spans)
     fallback_year = date.year if date and date.year else _first_year(mtext)
-    review, nxt = review_and_next(mtext, lead_periods, fallback_year, qualified_only=from_body)
+    meeting = (date.year, date.month) if date and date.year else None
+    review, nxt = review_and_next(mtext, lead_periods, fallback_year, qualified_only=from_body, meeting=meeting)
     if review is None and nxt is None and not from_body:
         # The lead's periods were none of the meeting's ("phấn đấu đến tháng 9"): look further down.
         from_body = True
-        review, nxt = review_and_next(mtext, [p.copy() for p in scanned], fallback_year, qualified_only=True)
+        review, nxt = review_and_next(
+            mtext, [p.copy() for p in scanned], fallback_year, qualified_only=True, meeting=meeting
+        )
     congress = congress_terms(mtext, lead, scanned)
     if congress and (review is None or review.type == "term"):
         review, nxt = congress

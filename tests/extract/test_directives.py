@@ -613,7 +613,10 @@ def test_what_the_meeting_has_agreed_lists_its_tasks_and_a_plan_action_opening_a
         "(2) Tổ chức tốt Ngày hội Đại đoàn kết."
     )
     record = extract(agreed)
-    assert [d["text"] for d in record["directives"]] == ["Tập trung thu hoạch lúa mùa", "Tổ chức tốt Ngày hội Đại đoàn kết"]
+    assert [d["text"] for d in record["directives"]] == [
+        "Tập trung thu hoạch lúa mùa",
+        "Tổ chức tốt Ngày hội Đại đoàn kết",
+    ]
     assert record["meeting"]["next_period"] == {"type": "quarter", "year": 2023, "number": 4}
     listed = (
         "Ngày 20/6/2022, Ban Thường trực Ủy ban MTTQ huyện tổ chức hội nghị giao ban quý II năm 2022.\n"

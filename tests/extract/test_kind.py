@@ -85,3 +85,16 @@ def test_an_event_the_meeting_prepares_does_not_make_the_meeting_an_announcement
     )
     assert detect_kind(lead, True) == "briefing"
     assert detect_kind("Ngày 5/4, Hội Nông dân huyện sẽ tổ chức hội nghị sơ kết quý I", False) == "other"
+
+
+def test_a_meeting_that_sets_out_the_tasks_of_the_period_after_the_one_it_reviews_is_a_briefing():
+    text = (
+        "Trong 6 tháng đầu năm, các công đoàn cơ sở đã thành lập 9 công đoàn mới, phát triển 162 đoàn viên, "
+        "tặng quà cho công nhân khó khăn và tổ chức nhiều phong trào thi đua sôi nổi.\n"
+        "Hội nghị triển khai nhiệm vụ 6 tháng cuối năm, tập trung chỉ đạo các CĐCS tổ chức Đại hội; tăng cường "
+        "kiểm tra, giám sát việc thực hiện pháp luật lao động.\n"
+    )
+    record = extract(text)
+    assert record["kind"] == "briefing"
+    assert record["meeting"]["period"] == {"type": "half", "year": None, "number": 1}
+    assert record["meeting"]["next_period"] == {"type": "half", "year": None, "number": 2}

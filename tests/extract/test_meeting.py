@@ -195,3 +195,13 @@ def test_the_speaker_of_a_direction_may_be_named_in_the_sentence_before_or_by_ti
 def test_the_leader_who_works_with_a_body_chairs_the_working_session():
     text = "Ông Huỳnh Văn Quang - Chủ tịch Ủy ban MTTQ tỉnh làm việc với Ủy ban MTTQ huyện về công tác giám sát."
     assert [c["name"] for c in extract(text)["meeting"]["chairs"]] == ["Huỳnh Văn Quang"]
+
+
+def test_a_posting_time_is_no_meeting_date_and_a_feed_stamp_gives_a_missing_year():
+    posted = (
+        "Bí thư Thành ủy làm việc với Ủy ban MTTQ thành phố (02/12/2017 15:00)\n"
+        "Đồng chí Bí thư Thành ủy làm việc với Ủy ban MTTQ và các đoàn thể thành phố về nhiệm vụ năm 2018.\n"
+    )
+    assert extract(posted)["meeting"]["date"] is None
+    stamped = " date 2025-09-24 Tin tức\nBí thư Tỉnh ủy chỉ đạo tại hội nghị giao ban ngày 24/9 các xã phải giao ban.\n"
+    assert extract(stamped)["meeting"]["date"] == "2025-09-24"

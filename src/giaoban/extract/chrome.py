@@ -33,6 +33,15 @@ _DATELINE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:GMT|\(GMT|$|\|)", re.IGNO
 _BODY_CHARS = 200
 
 
+_STAMP = re.compile(r"\s*date ((?:19|20)\d\d)-\d\d-\d\d\s")
+
+
+def publication_year(text: str) -> int | None:
+    """The year of a feed's date stamp before the first line ("date 2025-09-18 …"), if any."""
+    m = _STAMP.match(text)
+    return int(m.group(1)) if m else None
+
+
 def strip_chrome(text: str) -> str:
     """Article text without portal chrome, one paragraph a line."""
     kept: list[str] = []

@@ -69,10 +69,17 @@ _STRONG_REVIEW = 2
 
 
 def detect_kind(
-    lead: str, has_review_period: bool, review_rank: int = 0, review_is_term: bool = False, plans_next: bool = False
+    lead: str,
+    has_review_period: bool,
+    review_rank: int = 0,
+    review_is_term: bool = False,
+    plans_next: bool = False,
+    next_follows_review: bool = False,
 ) -> str:
     """Kind from the title and lead paragraphs (matching copy); ``review_rank`` says how plainly
-    the text marks its period under review (see ``periods.review_rank``)."""
+    the text marks its period under review (see ``periods.review_rank``); ``next_follows_review``
+    that the text sets out the tasks of the period after the one it reviews ("6 tháng đầu năm" and
+    "nhiệm vụ 6 tháng cuối năm"), which is what a briefing does."""
     if not MEETING_WORD.search(lead) or _DOCUMENT_HEAD.match(lead) or _DOCUMENT_SAYS.match(lead):
         return "other"
     if _EVENT_HELD.search(lead, 0, _OPENING_CHARS) and not _MEETING_HELD.search(lead):
@@ -85,7 +92,7 @@ def detect_kind(
         return "briefing"
     if _WORKING.search(lead):
         return "working_session"
-    if has_review_period and review_rank >= _STRONG_REVIEW and not review_is_term:
+    if has_review_period and (review_rank >= _STRONG_REVIEW or next_follows_review) and not review_is_term:
         return "briefing"
     # "sơ kết" that sets out the next quarter's tasks reviews the quarter behind it, named or not.
     if plans_next and _PERIOD_REVIEW.search(lead) and not _CONFERENCE_ONLY.search(lead):

@@ -54,6 +54,8 @@ _GIAO_WORD = re.compile(r"(?i)\bgiao\b(?!\s+ban)")
 # A direction verb whose subject is a pronoun ("bà đề nghị") refers back to the last named person.
 _PRONOUN_BEFORE = re.compile(r"(?<![^\s,])(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)(?:\s+(?:cũng|đã|còn))?\s*$")
 _DATE_CONTEXT_BAD = re.compile(r"(?i)(?:số\s*\S+\s*|ban hành\s*)$")
+# A date with a clock time is when the page was posted ("(02/12/2017 15:00)"), not when the meeting met.
+_POSTED = re.compile(r"\s*[|-]?\s*\d{1,2}:\d{2}")
 
 
 # Header lines of a formal document: its own number ("Số 412-TB/HU"), the place and date of issue
@@ -233,7 +235,7 @@ def find_date(mtext: str, lead: list[Span], skip: list[Span]) -> DateMention | N
             for d in find_dates(mtext, s0, s1):
                 if any(a <= d.start < b for a, b in skip):
                     continue
-                if _DATE_CONTEXT_BAD.search(mtext[max(0, d.start - 20) : d.start]):
+                if _DATE_CONTEXT_BAD.search(mtext[max(0, d.start - 20) : d.start]) or _POSTED.match(mtext, d.end):
                     continue
                 score = (0 if has_meeting else 2) + (0 if d.start - s0 < 30 else 1)
                 candidates.append((score, d))

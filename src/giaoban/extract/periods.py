@@ -32,7 +32,7 @@ _NEXT_WORDS = re.compile(
     # "đề ra nhiệm vụ 6 tháng cuối năm", "Về nhiệm vụ quý II", "đề ra 11 nội dung thực hiện trong quý II"
     r"|đề ra|[Vv]ề nhiệm vụ|nhiệm vụ(?: trọng tâm)? (?:của )?\S+ tới|tập trung"
     # "nhấn mạnh trong năm 2022, các cấp Hội cần …": a direction names the period it is for.
-    r"|(?:đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|lưu ý),?\s+(?:trong|từ nay đến|đến hết)\s"
+    r"|(?:đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|lưu ý),?\s+(?:(?:trong|từ nay đến|đến hết)\s+)?$"
 )
 # "thực hiện", "trong" after a plan noun ("nội dung thực hiện trong quý II") belong to the plan.
 _REVIEW_WORDS = re.compile(

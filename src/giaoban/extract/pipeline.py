@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from . import learned
 from . import meeting as mt
-from .chrome import strip_chrome
+from .chrome import publication_year, strip_chrome
 from .dates import find_dates
 from .directives import Candidate, Context, find_directives
 from .figures import find_figures
@@ -26,7 +26,7 @@ from .periods import (
 )
 from .record import empty_record, person_dict
 from .references import find_references
-from .segment import paragraphs, unwrap
+from .segment import paragraphs, pieces, unwrap
 
 # A meeting article is a few pages; anything longer is capped so every input finishes quickly.
 MAX_CHARS = 200_000
@@ -55,7 +55,10 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
     if is_html_document(text[:4000]):
         # A saved page given as a string: its markup, scripts and menus are not the article.
         text = html_to_text(text[: MAX_CHARS * 4])
-    text = strip_chrome(unwrap(clean(text)[:MAX_CHARS]))
+    text = clean(text)[:MAX_CHARS]
+    # A feed's date stamp is chrome, but the year it was posted in is the last resort for a date's year.
+    posted_year = publication_year(text)
+    text = strip_chrome(unwrap(text))
     mtext = match_form(text)
     paras = paragraphs(mtext)
     if not paras:
@@ -74,6 +77,11 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
     scanned = [p for p in found_periods if not _inside(p.start, skip)]
     # A preamble's periods ("Thực hiện Kế hoạch … năm 2024, …") are the plan's, not the meeting's.
     in_lead = [(a, b) for a, b in lead if not mt.is_preamble(mtext, (a, b))]
+    meeting_piece = None if _THE_MEETING.search(lead_text) else _first_meeting_piece(mtext, paras)
+    if meeting_piece is not None:
+        # A lead that only reports results ("Trong 6 tháng đầu năm, …"): the sentence naming the meeting
+        # ("Hội nghị triển khai nhiệm vụ 6 tháng cuối năm, …") belongs with it.
+        in_lead.append(meeting_piece)
     lead_periods = [p.copy() for p in scanned if _inside(p.start, in_lead)]
     from_body = not lead_periods
     if from_body:
@@ -81,7 +89,7 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
         # but only those a review or planning word qualifies.
         lead_periods = [p.copy() for p in scanned]
     date = mt.find_date(mtext, lead, ref_spans)
-    fallback_year = date.year if date and date.year else _first_year(mtext)
+    fallback_year = date.year if date and date.year else (_first_year(mtext) or posted_year)
     meeting = (date.year, date.month) if date and date.year else None
     review, nxt = review_and_next(mtext, lead_periods, fallback_year, qualified_only=from_body, meeting=meeting)
     if review is None and nxt is None and not from_body:
@@ -96,15 +104,14 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
     if review and not nxt and date and date.year:
         review, nxt = not_yet_over(review, date.year, date.month, date.day, scanned)
 
-    kind_text = lead_text
-    if not _THE_MEETING.search(lead_text):
-        # The lead reports results ("mở các lớp tập huấn"); the paragraph naming the meeting tells its kind.
-        kind_text = _first_meeting_paragraph(mtext, paras) or lead_text
+    # The lead reports results ("mở các lớp tập huấn"): the sentence naming the meeting tells its kind.
+    kind_text = mtext[meeting_piece[0] : meeting_piece[1]] if meeting_piece else lead_text
     # Only the lead's own review outweighs a conference word in it; a body's is weaker evidence.
     rank = review_rank(mtext, review) if review and not from_body else 0
     is_term = bool(review and review.type == "term")
     plans = bool(nxt and nxt.type != "term")
-    kind = detect_kind(kind_text, review is not None, rank, is_term, plans)
+    follows = bool(plans and review and review.type == nxt.type and review.key() != nxt.key())
+    kind = detect_kind(kind_text, review is not None, rank, is_term, plans, follows)
     if kind == "other":
         return empty_record()
 
@@ -189,12 +196,13 @@ _THE_MEETING = re.compile(
 )
 
 
-def _first_meeting_paragraph(mtext: str, paras: list[tuple[int, int]]) -> str:
-    """A fragment that starts mid-article names its meeting further down ("Tại Hội nghị sơ kết ...")."""
+def _first_meeting_piece(mtext: str, paras: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A fragment that starts mid-article names its meeting further down ("Tại Hội nghị sơ kết ..."):
+    the sentence or ";"-piece that names it (the tasks after it may name other work, "kiểm tra, giám sát")."""
     for a, b in paras:
         if _THE_MEETING.search(mtext, a, b):
-            return mtext[a:b]
-    return ""
+            return next(((s0, s1) for s0, s1 in pieces(mtext, (a, b)) if _THE_MEETING.search(mtext, s0, s1)), None)
+    return None
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

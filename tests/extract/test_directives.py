@@ -629,3 +629,17 @@ def test_what_the_meeting_has_agreed_lists_its_tasks_and_a_plan_action_opening_a
         "giám sát việc thực hiện chính sách an sinh xã hội",
     ]
     assert all(d["assignees"] == ["Ủy ban MTTQ các xã"] for d in dirs)
+
+
+def test_a_quoted_direction_attributed_afterwards_gives_its_sentences_and_those_after_the_attribution():
+    text = (
+        "Tin tức\n"
+        "“Các xã phải tổ chức giao ban thường xuyên trong Thường trực Đảng ủy. Chủ tịch UBND phải báo cáo đầy đủ "
+        "công việc cho Bí thư” - đó là chỉ đạo của Bí thư Tỉnh ủy Hồ Văn Dũng tại hội nghị giao ban ngày 24/9/2025. "
+        "Ông nhấn mạnh, không để tồn tại tình trạng rời rạc trong lãnh đạo ở cơ sở."
+    )
+    assert [d["text"] for d in _dirs(text)] == [
+        "Các xã phải tổ chức giao ban thường xuyên trong Thường trực Đảng ủy",
+        "Chủ tịch UBND phải báo cáo đầy đủ công việc cho Bí thư",
+        "không để tồn tại tình trạng rời rạc trong lãnh đạo ở cơ sở",
+    ]

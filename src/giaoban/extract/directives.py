@@ -148,6 +148,11 @@ _ANNOUNCES = re.compile(
 )
 # A notice's closing formula: "Ban Thường vụ Huyện ủy thông báo để các cơ quan, đơn vị liên quan biết, thực hiện".
 _NOTICE_CLOSING = re.compile(r"(?i)thông báo (?:để|đến)[^.;]{0,80}(?<![\w])biết(?![\w])")
+# A direction quoted, then attributed: "“Xã, phường phải …” - đó là chỉ đạo của Bí thư Tỉnh ủy …".
+_QUOTED_DIRECTION = re.compile(
+    r"\s*[\"“](?P<q>[^\"”]{10,600})[\"”]\s*[-,]?\s*(?:đó\s+)?là\s+(?:lời\s+|ý kiến\s+)?"
+    r"(?:chỉ đạo|yêu cầu|đề nghị|kết luận|nhấn mạnh|lưu ý|quán triệt)(?![\w])"
+)
 _REPORT_START = re.compile(r"^(?:đã|Hội nghị đã|Qua đó|Kết quả|Tuy nhiên)\b")
 # "hội nghị cũng đã đánh giá …", "các đơn vị đều đã …": a subject of a few words, then a past act.
 _REPORTED_PIECE = re.compile(
@@ -608,6 +613,20 @@ def find_directives(
                 and not _NOT_LIST_INTRO.search(mtext, p0, p1)
             )
             inherited = []
+            continue
+        quoted = None if discussion else _QUOTED_DIRECTION.match(mtext, body0, p1)
+        if quoted:
+            # "“Xã, phường phải … ” - đó là chỉ đạo của Bí thư …. Ông nhấn mạnh, …": the quoted words, then
+            # the sentences after the attribution.
+            count = len(out)
+            _collect(text, mtext, (quoted.start("q"), quoted.end("q")), [], default_year, out, True, context)
+            after = sentences(mtext, (quoted.end(), p1))[1:]
+            rest = after[0][0] if after else p1
+            if rest < p1:
+                inherited = _collect(text, mtext, (rest, p1), [], default_year, out, True, context)
+            if candidates is not None:
+                candidates += [Candidate(d, True, index, True) for d in out[count:]]
+            active, prev_colon = True, False
             continue
         heading = _match_heading(mtext, body0, p1)
         trig = None if heading or discussion else find_trigger(text, mtext, para, context)

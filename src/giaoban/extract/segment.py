@@ -12,8 +12,11 @@ from .chars import LO, UP
 Span = tuple[int, int]
 
 # A sentence ends at ".", "!", "?", "…" followed by space and a capital, digit, dash or quote, or at
-# a "." glued to the next capitalised word ("Lai Uyên.Tổ chức") and at "./." endings.
-_SENTENCE_END = re.compile(rf"(?=[.!?…])(?:(?:\./\.|[.!?…]+)(?=\s+(?:{UP}|[\d\"“'‘(+•-]))|(?<={LO})\.(?={UP}{LO}))")
+# a "." or "…" glued to the next capitalised word ("Lai Uyên.Tổ chức", "trên địa bàn xã…Đồng thời") and
+# at "./." endings.
+_SENTENCE_END = re.compile(
+    rf"(?=[.!?…])(?:(?:\./\.|[.!?…]+)(?=\s+(?:{UP}|[\d\"“'‘(+•-]))|(?<={LO})(?:\.|…|\.\.\.)(?={UP}{LO}))"
+)
 # A ";" inside parentheses ("(phối hợp: Ban Dân vận; thời hạn: trong quý II/2027)") joins details of one
 # piece; it ends no piece.
 _PIECE_END = re.compile(r";(?![^()]*\))")

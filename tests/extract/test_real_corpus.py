@@ -20,10 +20,14 @@ REAL = Path(__file__).resolve().parent / "real"
 TUNE, BLIND = REAL / "tune", REAL / "blind"
 REAL2 = Path(__file__).resolve().parent / "real2"
 TUNE2, BLIND2 = REAL2 / "tune", REAL2 / "blind"
-# Just under the scores reached (see BENCHMARKS.md, "Extractor"): tuning half 0.9411 overall with
-# directives F1 0.9643; blind half, measured once after the work, 0.8317 with directives F1 0.7273.
+# Just under the scores reached (see BENCHMARKS.md, "Extractor"): batch 1's tuning half 0.9458 overall
+# with directives F1 0.9643, batch 2's 0.9391 with 0.9704 (it scored 0.6911 and 0.667 when it arrived,
+# before its errors were read); batch 1's blind half, measured once after the first pass, 0.8317 with
+# directives F1 0.7273.
 TUNE_OVERALL = 0.94
 TUNE_DIRECTIVES_F1 = 0.96
+TUNE2_OVERALL = 0.93
+TUNE2_DIRECTIVES_F1 = 0.96
 BLIND_OVERALL = 0.83
 BLIND_DIRECTIVES_F1 = 0.72
 
@@ -85,6 +89,12 @@ def test_tuning_half_scores_at_least_what_was_reached(tmp_path):
     report = score_dir(TUNE, tmp_path)
     assert report["overall"] >= TUNE_OVERALL, report
     assert report["directives"]["f1"] >= TUNE_DIRECTIVES_F1, report["directives"]
+
+
+def test_batch_2_tuning_half_scores_at_least_what_was_reached(tmp_path):
+    report = score_dir(TUNE2, tmp_path)
+    assert report["overall"] >= TUNE2_OVERALL, report
+    assert report["directives"]["f1"] >= TUNE2_DIRECTIVES_F1, report["directives"]
 
 
 @pytest.mark.blind

@@ -39,3 +39,19 @@ def test_the_shipped_weights_are_what_make_train_gives():
     assert shipped == {"bias": model.bias, "threshold": model.threshold, "weights": model.weights}, (
         "the rules changed since the weights were trained: run `make train`"
     )
+
+
+def test_cross_validation_reads_each_held_out_text_three_ways(tmp_path, capsys):
+    held = tmp_path / "held"
+    held.mkdir()
+    for stem in ("t01_thang_quang_nam", "t04_lam_viec"):
+        for ext in (".txt", ".json"):
+            (held / f"{stem}{ext}").write_bytes((OWN_TEXTS / f"{stem}{ext}").read_bytes())
+    args = ["--cv", str(HERE / "heldout"), "--cv-only", str(held), "--pred", str(tmp_path / "pred")]
+    if (SHARED / "score.py").exists():
+        args += ["--scorer", str(SHARED / "score.py")]
+    assert train.main(args) == 0
+    for mode in train.MODES:
+        written = sorted(p.stem for p in (tmp_path / "pred" / mode).glob("*.json"))
+        assert written == ["t01_thang_quang_nam", "t04_lam_viec"]
+    assert "2 texts held out in turn" in capsys.readouterr().out

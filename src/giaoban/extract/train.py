@@ -1,7 +1,7 @@
 """Train the directive selector (``learned.py``) on annotated texts; ``make train`` runs it.
 
     python -m giaoban.extract.train --out src/giaoban/extract/directive_model.json DIR…
-    python -m giaoban.extract.train --cv DIR… [--cv-only DIR…]
+    python -m giaoban.extract.train --cv DIR… [--cv-only DIR…] [--scorer score.py]
 
 Each DIR holds ``<id>.txt`` texts with their ``<id>.json`` gold records (GUIDE.md).  A piece is a
 positive example when it matches a gold directive the way the scorer matches them (syllable-bag
@@ -9,17 +9,20 @@ F1 at least 0.6, pairs taken best first).  Training is L2-regularised logistic r
 AdaGrad over the examples in a fixed order: the same data always gives the same weights.  Blind
 halves of the corpus must never be given here.
 
-``--cv`` prints leave-one-text-out figures: each text of the ``--cv-only`` sets (all sets when
-none is named) is read by a model trained on every other text.
+``--cv`` reads each text of the ``--cv-only`` sets (all sets when none is named) three ways: by the
+rules, by a model trained on every other text, and by the rules with the pieces that model is sure of
+("union"); with ``--scorer`` it prints each held-out set's figures for the three.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import math
 import re
 import sys
+import tempfile
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -141,10 +144,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cv", action="store_true", help="leave-one-text-out figures instead of a model file")
     ap.add_argument("--cv-only", nargs="*", type=Path, default=[], help="sets whose texts are held out in turn")
     ap.add_argument("--pred", type=Path, help="with --cv: write each held-out text's record here")
+    ap.add_argument("--scorer", type=Path, help="with --cv: score.py, to print each held-out set's figures")
     args = ap.parse_args(argv)
     texts = read_dirs(args.dirs + args.cv_only)
     if args.cv:
-        return _cross_validate(texts, {t.stem for d in args.cv_only for t in d.glob("*.txt")} or None, args.pred)
+        held = {t.stem for d in args.cv_only for t in d.glob("*.txt")} or None
+        pred = args.pred or Path(tempfile.mkdtemp(prefix="cv-"))
+        _cross_validate(texts, held, pred)
+        if args.scorer:
+            _print_scores(args.scorer, args.cv_only or args.dirs, pred)
+        return 0
     if args.out is None:
         ap.error("--out or --cv")
     model = fit(examples(texts))
@@ -155,20 +164,36 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _cross_validate(texts: list[Text], held: set[str] | None, pred_dir: Path | None) -> int:
-    rows = []
+MODES = ("rules", "model", "union")
+
+
+def _cross_validate(texts: list[Text], held: set[str] | None, pred_dir: Path) -> None:
+    """Each held-out text read by the rules, by a model trained on every other text, and by both."""
+    count = 0
     for i, t in enumerate(texts):
         if held is not None and t.name not in held:
             continue
         model = fit(examples(texts[:i] + texts[i + 1 :]))
-        if pred_dir is not None:
-            for mode, union in (("model", False), ("union", True)):
-                (pred_dir / mode).mkdir(parents=True, exist_ok=True)
-                record = json.dumps(predict(t, model, union), ensure_ascii=False)
-                (pred_dir / mode / f"{t.name}.json").write_text(record, encoding="utf-8")
-        rows.append(t.name)
-    print(f"{len(rows)} texts held out in turn")
-    return 0
+        for mode in MODES:
+            record = t.record if mode == "rules" else predict(t, model, union=mode == "union")
+            (pred_dir / mode).mkdir(parents=True, exist_ok=True)
+            (pred_dir / mode / f"{t.name}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        count += 1
+    print(f"{count} texts held out in turn; records under {pred_dir}")
+
+
+def _print_scores(scorer_path: Path, sets: list[Path], pred_dir: Path) -> None:
+    spec = importlib.util.spec_from_file_location("giaoban_extract_score", scorer_path)
+    scorer = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(scorer)
+    print(f"{'set':24s} {'mode':6s} {'overall':>8s} {'dir P':>7s} {'dir R':>7s} {'dir F1':>7s} {'fields':>7s}")
+    for gold in sets:
+        for mode in MODES:
+            report, _ = scorer.score(gold, pred_dir / mode)
+            d = report["directives"]
+            print(f"{str(gold)[-24:]:24s} {mode:6s} {report['overall']:8.4f} {d['precision']:7.3f} {d['recall']:7.3f} "
+                  f"{d['f1']:7.3f} {report['directive_fields']['accuracy']:7.4f}")
 
 
 if __name__ == "__main__":

@@ -643,3 +643,4 @@ def test_a_quoted_direction_attributed_afterwards_gives_its_sentences_and_those_
         "Chủ tịch UBND phải báo cáo đầy đủ công việc cho Bí thư",
         "không để tồn tại tình trạng rời rạc trong lãnh đạo ở cơ sở",
     ]
+    assert [c["name"] for c in extract(text)["meeting"]["chairs"]] == ["Hồ Văn Dũng"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from . import learned
 from . import meeting as mt
 from .chrome import publication_year, strip_chrome
-from .dates import find_dates
+from .dates import DateMention, find_dates
 from .directives import Candidate, Context, find_directives
 from .figures import find_figures
 from .htmltext import html_to_text, is_html_document
@@ -71,47 +71,17 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
     dates = find_dates(mtext)
     date_spans = [(d.start, d.end) for d in dates]
 
-    skip = date_spans + ref_spans
     # One scan for periods; each use takes fresh copies because ranking fills in missing years.
     found_periods = find_periods(mtext)
-    scanned = [p for p in found_periods if not _inside(p.start, skip)]
-    # A preamble's periods ("Thực hiện Kế hoạch … năm 2024, …") are the plan's, not the meeting's.
-    in_lead = [(a, b) for a, b in lead if not mt.is_preamble(mtext, (a, b))]
+    scanned = [p for p in found_periods if not _inside(p.start, date_spans + ref_spans)]
     meeting_piece = None if _THE_MEETING.search(lead_text) else _first_meeting_piece(mtext, paras)
-    if meeting_piece is not None:
-        # A lead that only reports results ("Trong 6 tháng đầu năm, …"): the sentence naming the meeting
-        # ("Hội nghị triển khai nhiệm vụ 6 tháng cuối năm, …") belongs with it.
-        in_lead.append(meeting_piece)
-    lead_periods = [p.copy() for p in scanned if _inside(p.start, in_lead)]
-    from_body = not lead_periods
-    if from_body:
-        # A fragment or a lead pushed down by a preamble: the whole text's periods are candidates,
-        # but only those a review or planning word qualifies.
-        lead_periods = [p.copy() for p in scanned]
     date = mt.find_date(mtext, lead, ref_spans)
     fallback_year = date.year if date and date.year else (_first_year(mtext) or posted_year)
-    meeting = (date.year, date.month) if date and date.year else None
-    review, nxt = review_and_next(mtext, lead_periods, fallback_year, qualified_only=from_body, meeting=meeting)
-    if review is None and nxt is None and not from_body:
-        # The lead's periods were none of the meeting's ("phấn đấu đến tháng 9"): look further down.
-        from_body = True
-        review, nxt = review_and_next(
-            mtext, [p.copy() for p in scanned], fallback_year, qualified_only=True, meeting=meeting
-        )
-    congress = congress_terms(mtext, lead, scanned)
-    if congress and (review is None or review.type == "term"):
-        review, nxt = congress
-    if review and not nxt and date and date.year:
-        review, nxt = not_yet_over(review, date.year, date.month, date.day, scanned)
+    review, nxt, from_body = _review_and_next(mtext, lead, meeting_piece, scanned, date, fallback_year)
 
     # The lead reports results ("mở các lớp tập huấn"): the sentence naming the meeting tells its kind.
     kind_text = mtext[meeting_piece[0] : meeting_piece[1]] if meeting_piece else lead_text
-    # Only the lead's own review outweighs a conference word in it; a body's is weaker evidence.
-    rank = review_rank(mtext, review) if review and not from_body else 0
-    is_term = bool(review and review.type == "term")
-    plans = bool(nxt and nxt.type != "term")
-    follows = bool(plans and review and review.type == nxt.type and review.key() != nxt.key())
-    kind = detect_kind(kind_text, review is not None, rank, is_term, plans, follows)
+    kind = _kind(mtext, kind_text, review, nxt, from_body)
     if kind == "other":
         return empty_record()
 
@@ -125,29 +95,22 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
 
     people = find_people(text, mtext)
     by_verb = mt.chairs_by_verb(mtext, people, paras)
-    lead_chairs = frozenset(p.name.casefold() for p in by_verb)
-    mode = learned.mode()
-    candidates = trace.candidates if trace is not None else ([] if mode else None)
     context = Context(
         people,
-        lead_chairs,
+        frozenset(p.name.casefold() for p in by_verb),
         nxt.key() if nxt else None,
         review_end=_period_end(review, default_year),
         date=(date.year or default_year, date.month) if date and (date.year or default_year) else None,
         default_year=default_year,
     )
+    mode = learned.mode()
+    candidates = trace.candidates if trace is not None else ([] if mode else None)
     directives, triggers = find_directives(text, mtext, paras, default_year, context, candidates)
     if trace is not None:
         trace.mtext, trace.paras, trace.kind = mtext, paras, kind
     elif candidates:
         directives = learned.select(candidates, mtext, paras, kind, union=mode == "union")
-    by_name = {p.name.casefold(): p for p in unique(people)}
-    chairs_raw = mt.find_chairs(mtext, people, [(t.sentence, t.position) for t in triggers], paras, by_verb)
-    chairs = []
-    for p in chairs_raw:
-        first = by_name.get(p.name.casefold(), p)
-        if all(c["name"].casefold() != first.name.casefold() for c in chairs):
-            chairs.append(person_dict(first.name, first.title))
+    chairs = _chairs(mtext, people, triggers, paras, by_verb)
 
     if review and not nxt:
         nxt = next_from_body(mtext, [p.copy() for p in found_periods], review)
@@ -172,6 +135,66 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
     record["figures"] = [f.as_dict() for f in figures]
     record["references"] = [{"code": r.code, "type": r.type, "date": r.date} for r in refs]
     return record
+
+
+def _review_and_next(
+    mtext: str,
+    lead: list[tuple[int, int]],
+    meeting_piece: tuple[int, int] | None,
+    scanned: list[PeriodMention],
+    date: DateMention | None,
+    fallback_year: int | None,
+) -> tuple[PeriodMention | None, PeriodMention | None, bool]:
+    """The period under review and the next one, chosen among the lead's periods (or, failing them,
+    the whole text's qualified ones: the third value says so)."""
+    # A preamble's periods ("Thực hiện Kế hoạch … năm 2024, …") are the plan's, not the meeting's.
+    in_lead = [(a, b) for a, b in lead if not mt.is_preamble(mtext, (a, b))]
+    if meeting_piece is not None:
+        # A lead that only reports results ("Trong 6 tháng đầu năm, …"): the sentence naming the meeting
+        # ("Hội nghị triển khai nhiệm vụ 6 tháng cuối năm, …") belongs with it.
+        in_lead.append(meeting_piece)
+    lead_periods = [p.copy() for p in scanned if _inside(p.start, in_lead)]
+    from_body = not lead_periods
+    if from_body:
+        # A fragment or a lead pushed down by a preamble: the whole text's periods are candidates,
+        # but only those a review or planning word qualifies.
+        lead_periods = [p.copy() for p in scanned]
+    meeting = (date.year, date.month) if date and date.year else None
+    review, nxt = review_and_next(mtext, lead_periods, fallback_year, qualified_only=from_body, meeting=meeting)
+    if review is None and nxt is None and not from_body:
+        # The lead's periods were none of the meeting's ("phấn đấu đến tháng 9"): look further down.
+        from_body = True
+        review, nxt = review_and_next(
+            mtext, [p.copy() for p in scanned], fallback_year, qualified_only=True, meeting=meeting
+        )
+    congress = congress_terms(mtext, lead, scanned)
+    if congress and (review is None or review.type == "term"):
+        review, nxt = congress
+    if review and not nxt and date and date.year:
+        review, nxt = not_yet_over(review, date.year, date.month, date.day, scanned)
+    return review, nxt, from_body
+
+
+def _kind(
+    mtext: str, kind_text: str, review: PeriodMention | None, nxt: PeriodMention | None, from_body: bool
+) -> str:
+    # Only the lead's own review outweighs a conference word in it; a body's is weaker evidence.
+    rank = review_rank(mtext, review) if review and not from_body else 0
+    is_term = bool(review and review.type == "term")
+    plans = bool(nxt and nxt.type != "term")
+    follows = bool(plans and review and review.type == nxt.type and review.key() != nxt.key())
+    return detect_kind(kind_text, review is not None, rank, is_term, plans, follows)
+
+
+def _chairs(mtext: str, people: list, triggers: list, paras: list[tuple[int, int]], by_verb: list) -> list[dict]:
+    """The chairs, once each, with the title of their first mention."""
+    by_name = {p.name.casefold(): p for p in unique(people)}
+    chairs: list[dict] = []
+    for p in mt.find_chairs(mtext, people, [(t.sentence, t.position) for t in triggers], paras, by_verb):
+        first = by_name.get(p.name.casefold(), p)
+        if all(c["name"].casefold() != first.name.casefold() for c in chairs):
+            chairs.append(person_dict(first.name, first.title))
+    return chairs
 
 
 def _period_end(p: PeriodMention | None, default_year: int | None) -> tuple[int, int] | None:

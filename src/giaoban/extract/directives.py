@@ -576,9 +576,6 @@ class Candidate:
     directive: Directive
     taken: bool
     para: int
-    # The rules' paragraph state: opened by a trigger or heading, continuing the part, or outside it.
-    opened: bool = False
-    continued: bool = False
 
 
 def find_directives(
@@ -627,7 +624,7 @@ def find_directives(
             if rest < p1:
                 inherited = _collect(text, mtext, (rest, p1), [], default_year, out, True, context)
             if candidates is not None:
-                candidates += [Candidate(d, True, index, True) for d in out[count:]]
+                candidates += [Candidate(d, True, index) for d in out[count:]]
             active, prev_colon = True, False
             continue
         heading = _match_heading(mtext, body0, p1)
@@ -643,15 +640,14 @@ def find_directives(
             active, prev_colon = True, True
             inherited = []
             continue
-        opened = continued = False
         if heading:
-            active = opened = True
+            active = True
             inherited = _heading_bodies(text, mtext, heading)
             start = heading.end()
         elif trig:
             if not (trig.keeps_inherited and active):
                 inherited = trig.assignees
-            active = opened = True
+            active = True
             triggers.append(trig)
             start = trig.content_start
             if candidates is not None and trig.sentence[0] > body0:
@@ -660,7 +656,6 @@ def find_directives(
                                 context)
         elif active and (prev_colon or marker or _continues(mtext, body0, p1)):
             start = body0
-            continued = True
         elif active and _is_caption(mtext, body0, p1):
             # A photo caption or a short unpunctuated line inside the part ("Quang cảnh hội nghị")
             # neither belongs to it nor ends it.
@@ -681,7 +676,7 @@ def find_directives(
             text, mtext, (start, p1), inherited, default_year, out, start == body0 or bool(heading), context
         )
         if candidates is not None:
-            candidates += [Candidate(d, True, index, opened, continued) for d in out[count:]]
+            candidates += [Candidate(d, True, index) for d in out[count:]]
     return out, triggers
 
 

@@ -644,3 +644,18 @@ def test_a_quoted_direction_attributed_afterwards_gives_its_sentences_and_those_
         "không để tồn tại tình trạng rời rạc trong lãnh đạo ở cơ sở",
     ]
     assert [c["name"] for c in extract(text)["meeting"]["chairs"]] == ["Hồ Văn Dũng"]
+
+
+def test_a_period_ahead_opens_a_list_announced_at_the_end_of_its_paragraph():
+    text = (
+        "Ngày 15/7/2022, Ban Chấp hành Hội Nông dân tỉnh tổ chức hội nghị sơ kết công tác Hội 6 tháng đầu năm.\n"
+        "Trong 6 tháng cuối năm, các cấp Hội tập trung thực hiện tốt các nhiệm vụ trọng tâm sau:\n"
+        "- Tiếp tục đổi mới nội dung, phương thức hoạt động của Hội.\n"
+        "- Phấn đấu kết nạp mới 1.500 hội viên.\n"
+    )
+    dirs = _dirs(text)
+    assert [d["text"] for d in dirs] == [
+        "Tiếp tục đổi mới nội dung, phương thức hoạt động của Hội",
+        "Phấn đấu kết nạp mới 1.500 hội viên",
+    ]
+    assert all(d["assignees"] == ["các cấp Hội"] for d in dirs)

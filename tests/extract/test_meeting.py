@@ -205,3 +205,11 @@ def test_a_posting_time_is_no_meeting_date_and_a_feed_stamp_gives_a_missing_year
     assert extract(posted)["meeting"]["date"] is None
     stamped = " date 2025-09-24 Tin tức\nBí thư Tỉnh ủy chỉ đạo tại hội nghị giao ban ngày 24/9 các xã phải giao ban.\n"
     assert extract(stamped)["meeting"]["date"] == "2025-09-24"
+
+
+def test_an_inspection_team_led_by_a_named_leader_hosts_without_its_leader():
+    text = (
+        "Chiều 14/3/2024, Đoàn kiểm tra của Ban Thường vụ Huyện ủy do đồng chí Nguyễn Văn Nam, Phó Bí thư "
+        "Thường trực Huyện ủy làm Trưởng đoàn đã kiểm tra công tác dân vận tại Đảng ủy xã Tân Lập.\n"
+    )
+    assert extract(text)["meeting"]["host"] == "Đoàn kiểm tra của Ban Thường vụ Huyện ủy"

@@ -21,3 +21,7 @@ def test_a_clause_is_no_body_phrase():
     assert body_phrase_end(match_form(text), 0, len(text)) is None
     task = "Ban Tuyên giáo Huyện ủy tham mưu đẩy mạnh tuyên truyền"
     assert task[body_phrase_end(match_form(task), 0, len(task)) :].startswith("tham mưu")
+
+
+def test_a_noun_of_two_words_is_no_shared_qualifier():
+    assert split_bodies("các cấp ủy, chính quyền các cấp") == ["các cấp ủy", "chính quyền các cấp"]

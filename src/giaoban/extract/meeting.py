@@ -33,6 +33,7 @@ _HOST_BY = re.compile(r"do\s+(?P<org>.{3,100}?)\s+tổ chức")
 # "Đại hội đại biểu Hội Cựu chiến binh tỉnh lần thứ VI": a congress is its body's.
 _HOST_CONGRESS = re.compile(r"[Đđ]ại hội(?:\s+đại biểu)?\s+(?P<org>.{3,80}?)\s+lần thứ")
 # "Đoàn công tác của X do đồng chí Y làm Trưởng đoàn": the delegation, without its leader.
+_LED_BY_IN = re.compile(r"\s+do\s+(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|đ/c)\s")
 _LED_BY = re.compile(r"\s+do\s+(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|đ/c)\s.*$")
 # "dự và chỉ đạo", "phát biểu chỉ đạo": the guest who gave the meeting its direction chairs it too.
 # The leading lookahead lets the scan skip positions that cannot start any alternative.
@@ -131,7 +132,9 @@ def _host_in(text: str, mtext: str, lead: list[Span]) -> str | None:
                 if by and orgs.is_org(by.group("org")):
                     return _org_tail(text, mtext, by.start("org"), by.end("org"))
                 for m in verb.finditer(mtext, s0, s1):
-                    host = _org_tail(text, mtext, s0, m.start())
+                    # "Đoàn kiểm tra của X do đồng chí Y, Phó Bí thư … làm Trưởng đoàn đã kiểm tra": X's team.
+                    led = _LED_BY_IN.search(mtext, s0, m.start())
+                    host = _org_tail(text, mtext, s0, led.start() if led else m.start())
                     if host and _plausible_host(host) and not _is_object(mtext, s0, text.rfind(host, s0, m.start())):
                         return _without_leader(host)
     for para in lead:
@@ -184,13 +187,19 @@ def subject_host(text: str, mtext: str, paras: list[Span]) -> str | None:
     return None
 
 
+_TEAM = re.compile(r"(?:^|\s)Đoàn\s+$")
 _QUOTES = re.compile(r"[\"“”]|về việc")
 
 
 def _plausible_host(host: str) -> bool:
     """A body's name, not a clause: no lower-case action word ("triển khai kế hoạch"), no quotes."""
     mhost = match_form(host)
-    actions = [m for m in orgs.ACTION_RE.finditer(mhost) if mhost[m.start()].islower()]
+    # "Đoàn kiểm tra", "Đoàn giám sát": a team named by its work is still a body.
+    actions = [
+        m
+        for m in orgs.ACTION_RE.finditer(mhost)
+        if mhost[m.start()].islower() and not _TEAM.search(mhost, 0, m.start())
+    ]
     return not actions and not _QUOTES.search(mhost)
 
 

@@ -221,7 +221,7 @@ def _plan_opening(text: str, mtext: str, sent: Span, context: Context) -> Trigge
     return Trigger(sent, pos, opener.end() if opener else action, bodies, period=period)
 
 
-_LIST_AFTER_ACTION = re.compile(r"[^.;:,]{0,40}:\s*")
+_LIST_AFTER_ACTION = re.compile(r"[^.;:,]{0,80}:\s*")
 
 
 def _lies_ahead(p: PeriodMention, context: Context) -> bool:

@@ -277,6 +277,13 @@ ACTION_WORDS = [
     "cụ thể hóa",
     "lồng ghép",
     "tổ chức",
+    "đẩy nhanh",
+    "bổ sung",
+    "quyết liệt",
+    "nghiêm túc",
+    "giữ vững",
+    "động viên",
+    "khuyến khích",
 ]
 ACTION_RE = re.compile(
     rf"(?<!{LET})(?i:{'|'.join(sorted(map(re.escape, ACTION_WORDS), key=len, reverse=True))})(?!{LO})"
@@ -344,7 +351,16 @@ def _shares_qualifier(parts: list[str]) -> bool:
         return False
     last = parts[-1]
     head = ORG_HEAD_START.match(last)
-    return bool(head) and len(last[head.end() :].split()) >= 1 and not last.lower().startswith("các ")
+    if not head or last.lower().startswith("các "):
+        return False
+    # The qualifier is a body or a place ("Văn phòng Huyện ủy"), or "trực thuộc", "cơ sở", a level word;
+    # "tổ chức đảng" is one noun, not "tổ chức" qualified.
+    return bool(_QUALIFIER.match(last, head.end()))
+
+
+_QUALIFIER = re.compile(
+    rf"\s+(?:{UP}|(?:trực thuộc|cơ sở|xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)(?![\w]))"
+)
 
 
 def split_bodies(phrase: str, match_phrase: str | None = None) -> list[str]:

@@ -86,7 +86,7 @@ def detect_kind(
         return "other"
     if _ISSUED.search(lead) and not _MEETING_EVENT.search(lead):
         return "other"
-    if _FUTURE.search(lead) and not _PAST.search(lead):
+    if ("sẽ" in lead or "dự kiến" in lead.lower()) and _FUTURE.search(lead) and not _PAST.search(lead):
         return "other"
     if _BRIEFING.search(lead):
         return "briefing"

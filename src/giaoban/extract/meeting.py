@@ -131,10 +131,11 @@ def _host_in(text: str, mtext: str, lead: list[Span]) -> str | None:
                 by = _HOST_BY.search(mtext, s0, s1)
                 if by and orgs.is_org(by.group("org")):
                     return _org_tail(text, mtext, by.start("org"), by.end("org"))
+                # "Đoàn kiểm tra của X do đồng chí Y, Phó Bí thư … làm Trưởng đoàn đã kiểm tra": X's team.
+                led = _LED_BY_IN.search(mtext, s0, s1)
                 for m in verb.finditer(mtext, s0, s1):
-                    # "Đoàn kiểm tra của X do đồng chí Y, Phó Bí thư … làm Trưởng đoàn đã kiểm tra": X's team.
-                    led = _LED_BY_IN.search(mtext, s0, m.start())
-                    host = _org_tail(text, mtext, s0, led.start() if led else m.start())
+                    end = led.start() if led and led.start() < m.start() else m.start()
+                    host = _org_tail(text, mtext, s0, end)
                     if host and _plausible_host(host) and not _is_object(mtext, s0, text.rfind(host, s0, m.start())):
                         return _without_leader(host)
     for para in lead:

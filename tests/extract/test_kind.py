@@ -98,3 +98,14 @@ def test_a_meeting_that_sets_out_the_tasks_of_the_period_after_the_one_it_review
     assert record["kind"] == "briefing"
     assert record["meeting"]["period"] == {"type": "half", "year": None, "number": 1}
     assert record["meeting"]["next_period"] == {"type": "half", "year": None, "number": 2}
+
+
+def test_a_photo_caption_naming_the_meeting_does_not_tell_its_kind():
+    text = (
+        "Hội Nông dân xã đã chủ động triển khai thực hiện các nhiệm vụ đến các chi hội, kết nạp được 24 hội viên, "
+        "thực hiện đạt và vượt 15/20 chỉ tiêu.\n"
+        "(Ảnh: Tại Hội nghị)\n"
+        "Tại Hội nghị sơ kết Hội Nông dân xã đề ra 11 nội dung thực hiện trong quý II năm 2022, trọng tâm: tiếp "
+        "tục đổi mới nội dung sinh hoạt Hội.\n"
+    )
+    assert extract(text)["kind"] == "briefing"

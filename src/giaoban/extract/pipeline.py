@@ -223,9 +223,13 @@ def _first_meeting_piece(mtext: str, paras: list[tuple[int, int]]) -> tuple[int,
     """A fragment that starts mid-article names its meeting further down ("Tại Hội nghị sơ kết ..."):
     the sentence or ";"-piece that names it (the tasks after it may name other work, "kiểm tra, giám sát")."""
     for a, b in paras:
-        if _THE_MEETING.search(mtext, a, b):
+        if _THE_MEETING.search(mtext, a, b) and not _CAPTION.search(mtext, a, b):
             return next(((s0, s1) for s0, s1 in pieces(mtext, (a, b)) if _THE_MEETING.search(mtext, s0, s1)), None)
     return None
+
+
+# A photo caption ("(Ảnh: Tại Hội nghị)", "Quang cảnh hội nghị") names the meeting but tells nothing of it.
+_CAPTION = re.compile(r"(?i)(?<![\w])ảnh\s*:|quang cảnh|toàn cảnh")
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

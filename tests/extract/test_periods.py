@@ -170,3 +170,13 @@ def test_a_period_without_a_year_takes_the_meetings_year_or_the_one_before_it_st
     assert extract(text)["meeting"]["period"] == {"type": "quarter", "year": 2023, "number": 4}
     january = "Ngày 10/1/2024, Hội Nông dân xã tổ chức hội nghị sơ kết công tác quý IV.\n"
     assert extract(january)["meeting"]["period"] == {"type": "quarter", "year": 2023, "number": 4}
+
+
+def test_the_period_a_direction_is_given_for_is_the_next_one():
+    text = (
+        "Bí thư Thành ủy làm việc với Ủy ban MTTQ và các đoàn thể thành phố.\n"
+        "Đồng chí Phạm Hoàng Anh, Bí thư Thành ủy làm việc với Ủy ban MTTQ thành phố.\n"
+        "Bí thư Thành ủy đánh giá cao những nỗ lực của Ủy ban MTTQ, đồng thời đề nghị năm 2018, Ủy ban MTTQ "
+        "thành phố tiếp tục đổi mới nội dung, phương thức hoạt động.\n"
+    )
+    assert extract(text)["meeting"]["next_period"] == {"type": "year", "year": 2018, "number": None}

@@ -169,7 +169,11 @@ _STRONG = 2
 _OLD_YEARS = 3
 # "nhiệm vụ / phương hướng ... tới" name the plan itself; "Kế hoạch", "Chương trình" are as often a
 # document's name, and a preamble ("Thực hiện Chương trình công tác năm 2022, ...") plans nothing.
-_PLAN_STRONG = re.compile(r"(?i)(?:nhiệm vụ|phương hướng|đề ra)(?:(?!\b(?:kết quả|đánh giá)\b)[^.;:]){0,40}$")
+_PLAN_STRONG = re.compile(
+    r"(?i)(?:nhiệm vụ|phương hướng|đề ra)(?:(?!\b(?:kết quả|đánh giá)\b)[^.;:]){0,40}$"
+    # "đề nghị năm 2018, Ủy ban MTTQ … tiếp tục …": the period a direction is given for.
+    r"|(?:đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|lưu ý),?\s+(?:(?:trong|từ nay đến|đến hết)\s+)?$"
+)
 _PREAMBLE = re.compile(r"(?i)(?:^|[.;]\s+|\n)(?:Thực hiện|Căn cứ|Theo|Triển khai)\s[^,.;]{0,120}$")
 
 

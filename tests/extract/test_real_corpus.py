@@ -22,8 +22,8 @@ REAL2 = Path(__file__).resolve().parent / "real2"
 TUNE2, BLIND2 = REAL2 / "tune", REAL2 / "blind"
 # Just under the scores reached (see BENCHMARKS.md, "Extractor"): batch 1's tuning half 0.9489 overall
 # with directives F1 0.9643, batch 2's 0.9485 with 0.9704 (the 26 texts of its second arrival scored 0.6911
-# overall and 0.667 directives F1 before their errors were read); batch 1's blind half, measured once after the first pass, 0.8317 with
-# directives F1 0.7273.
+# overall and 0.667 directives F1 before their errors were read); batch 1's blind half, measured once
+# after the first pass, 0.8317 with directives F1 0.7273.
 TUNE_OVERALL = 0.94
 TUNE_DIRECTIVES_F1 = 0.96
 TUNE2_OVERALL = 0.94

@@ -14,7 +14,7 @@ from giaoban.extract import learned, train
 HERE = Path(__file__).resolve().parent
 # The sets ``make train`` reads (the Makefile's TRAIN_SETS): never a blind half.
 TRAIN_SETS = [SHARED / "dev", OWN_TEXTS, HERE / "heldout", HERE / "blind2", HERE / "blind3", HERE / "real" / "tune",
-              HERE / "real2" / "tune"]
+              HERE / "real2" / "tune", HERE / "real3" / "tune", HERE / "real4" / "tune"]
 
 
 def test_pieces_are_paired_with_gold_directives_best_first_each_once():
@@ -41,17 +41,24 @@ def test_the_shipped_weights_are_what_make_train_gives():
     )
 
 
-def test_cross_validation_reads_each_held_out_text_three_ways(tmp_path, capsys):
+def test_folds_deal_each_set_out_in_turn():
+    texts = [train.Text(name, None, {}, []) for name in ("a1", "a2", "a3", "a4")]
+    other = [train.Text(name, None, {}, []) for name in ("b2", "b1")]
+    parts = train.folds([texts, other], 2)
+    assert [[t.name for t in part] for part in parts] == [["a1", "a3", "b1"], ["a2", "a4", "b2"]]
+
+
+def test_cross_validation_reads_each_held_out_text_in_every_mode(tmp_path, capsys):
     held = tmp_path / "held"
     held.mkdir()
     for stem in ("t01_thang_quang_nam", "t04_lam_viec"):
         for ext in (".txt", ".json"):
             (held / f"{stem}{ext}").write_bytes((OWN_TEXTS / f"{stem}{ext}").read_bytes())
-    args = ["--cv", str(HERE / "heldout"), "--cv-only", str(held), "--pred", str(tmp_path / "pred")]
+    args = ["--cv", "2", str(HERE / "heldout"), "--folded", str(held), "--pred", str(tmp_path / "pred")]
     if (SHARED / "score.py").exists():
         args += ["--scorer", str(SHARED / "score.py")]
     assert train.main(args) == 0
     for mode in train.MODES:
         written = sorted(p.stem for p in (tmp_path / "pred" / mode).glob("*.json"))
         assert written == ["t01_thang_quang_nam", "t04_lam_viec"]
-    assert "2 texts held out in turn" in capsys.readouterr().out
+    assert "2 texts held out in 2 folds" in capsys.readouterr().out

@@ -25,6 +25,7 @@ from .openings import (
     after_connectors,
     find_trigger,
     lead_in,
+    loose_lead,
     starts_with_action,
 )
 from .places import find_places
@@ -232,7 +233,7 @@ def _add_candidates(
 ) -> None:
     """Pieces the rules leave out, cut as the rules would cut them; the rules' state is not changed."""
     pieces: list[Directive] = []
-    _collect(text, mtext, span, list(inherited), default_year, pieces, True, context)
+    _collect(text, mtext, span, list(inherited), default_year, pieces, True, context, loose=True)
     candidates += [Candidate(d, False, index) for d in pieces]
 
 
@@ -305,16 +306,22 @@ def _collect(
     out: list[Directive],
     starts_sentence: bool = True,
     context: Context | None = None,
+    loose: bool = False,
 ) -> list[str]:
     """Directives of ``span``; returns the assignees inherited by the next paragraph.
 
     A body opening a sentence ("Ủy ban MTTQ ... lồng ghép ...; phát huy ...") is the subject of the
     whole sentence, so its later ";"-pieces inherit it; a body opening a piece inside a sentence
     applies to that piece only.  ``starts_sentence`` is False when ``span`` begins mid-sentence
-    (after a lead-in)."""
+    (after a lead-in).  ``loose`` (a candidate's cut, outside the directive part) also strips a lead-in
+    whoever speaks it."""
     for k, sent in enumerate(sentences(mtext, span)):
         carry: list[str] | None = None
         lead = _inner_lead(text, mtext, sent, context) if (k > 0 or starts_sentence) else None
+        if lead is None and loose:
+            lead = loose_lead(text, mtext, sent)
+            if lead is not None and lead.content_start <= after_connectors(mtext, *sent):
+                lead = None
         if lead is not None:
             # "Đồng chí chủ tọa cũng nhấn mạnh, đề nghị các đơn vị …": the sentence's own lead-in.
             sent = (lead.content_start, sent[1])

@@ -484,3 +484,40 @@ def after_connectors(mtext: str, pos: int, end: int) -> int:
     conn = _CONNECTORS.match(mtext[pos:end])
     return pos + conn.end() if conn else pos
 
+
+
+# What a body "sẽ" do or "cần" do after "xác định" ("X xác định sẽ tập trung …"): the content starts after
+# the future word.
+_WILL_LEAD = re.compile(r"(?:sẽ|cần phải|cần|phải)\s+")
+_LOOSE_WORDS = frozenset(("đề nghị", "yêu cầu", "chỉ đạo", "lưu ý", "kêu gọi", "mong muốn", "xác định", "giao"))
+
+
+def loose_lead(text: str, mtext: str, sent: Span) -> Trigger | None:
+    """A direction verb anywhere in a sentence, whoever speaks ("Hội nghị đánh giá cao …, đồng thời đề
+    nghị các đơn vị tiếp tục …"): where its content starts. Only a candidate's cut: whether the piece
+    is a directive is decided elsewhere."""
+    s0, s1 = sent
+    for m in TRIGGER.finditer(mtext, s0, s1):
+        word = m.group(0).lower().split()[0] if m.group("giao") else m.group(0).lower()
+        if word not in _LOOSE_WORDS:
+            continue
+        before = mtext[max(s0, m.start() - 20) : m.start()]
+        if _NOT_TRIGGER_BEFORE.search(before) or _NOT_TRIGGER_AFTER.match(mtext[m.end() : s1]):
+            continue
+        if REPORTED.search(mtext, max(s0, m.start() - 8), m.start()):
+            continue
+        if m.group("giao"):
+            return Trigger(sent, m.start(), m.start(), [], keeps_inherited=True)
+        pos = _skip_spaces(mtext, m.end(), s1)
+        if word == "xác định":
+            will = _WILL_LEAD.match(mtext, pos, s1)
+            pos = will.end() if will else pos
+            if not (starts_with_action(mtext, pos) or _COLON_AFTER.match(mtext, pos, s1)):
+                continue
+            trig = lead_in(text, mtext, sent, m.start(), pos)
+            trig.assignees = trig.assignees or _subject_bodies(text, mtext, s0, m.start())
+        else:
+            trig = lead_in(text, mtext, sent, m.start(), m.end())
+        if len(mtext[trig.content_start : s1].split()) >= 3:
+            return trig
+    return None

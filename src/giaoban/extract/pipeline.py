@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from . import learned
 from . import meeting as mt
 from .chrome import publication_year, strip_chrome
 from .dates import DateMention, find_dates
-from .directives import Candidate, Context, find_directives
+from .directives import Context, find_directives
 from .figures import find_figures
 from .htmltext import html_to_text, is_html_document
 from .kind import detect_kind
+from .learned import Trace
 from .normalize import clean, match_form
 from .people import find_people, unique
 from .periods import (
@@ -31,16 +31,6 @@ from .segment import paragraphs, pieces, unwrap
 # A meeting article is a few pages; anything longer is capped so every input finishes quickly.
 MAX_CHARS = 200_000
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
-@dataclass
-class Trace:
-    """What the directive selector sees of one text (filled in when given to ``_extract``)."""
-
-    candidates: list[Candidate] = field(default_factory=list)
-    mtext: str = ""
-    paras: list[tuple[int, int]] = field(default_factory=list)
-    kind: str = "other"
 
 
 def extract(text: str) -> dict:
@@ -106,10 +96,14 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
     mode = learned.mode()
     candidates = trace.candidates if trace is not None else ([] if mode else None)
     directives, triggers = find_directives(text, mtext, paras, default_year, context, candidates)
-    if trace is not None:
-        trace.mtext, trace.paras, trace.kind = mtext, paras, kind
-    elif candidates:
-        directives = learned.select(candidates, mtext, paras, kind, union=mode == "union")
+    if trace is not None or candidates:
+        seen = trace if trace is not None else Trace(candidates)
+        seen.mtext, seen.paras, seen.kind = mtext, paras, kind
+        seen.people = [(p.start, p.end) for p in people]
+        seen.review = review.key() if review else None
+        seen.next = nxt.key() if nxt else None
+        if trace is None:
+            directives = learned.select(seen, union=mode == "union")
     chairs = _chairs(mtext, people, triggers, paras, by_verb)
 
     if review and not nxt:

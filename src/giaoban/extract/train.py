@@ -1,17 +1,20 @@
 """Train the directive selector (``learned.py``) on annotated texts; ``make train`` runs it.
 
-    python -m giaoban.extract.train --out src/giaoban/extract/directive_model.json DIR…
-    python -m giaoban.extract.train --cv DIR… [--cv-only DIR…] [--scorer score.py]
+    python -m giaoban.extract.train --out src/giaoban/extract/directive_model.json [--plain] DIR…
+    python -m giaoban.extract.train --cv K DIR… --folded DIR… [--scorer score.py] [--pred OUT]
 
 Each DIR holds ``<id>.txt`` texts with their ``<id>.json`` gold records (GUIDE.md).  A piece is a
 positive example when it matches a gold directive the way the scorer matches them (syllable-bag
 F1 at least 0.6, pairs taken best first).  Training is L2-regularised logistic regression by
-AdaGrad over the examples in a fixed order: the same data always gives the same weights.  Blind
-halves of the corpus must never be given here.
+AdaGrad over the examples in a fixed order, the piece before seen with its gold decision: the same
+data always gives the same weights.  ``--plain`` leaves the rules' own decision out of the features.
+Blind halves of the corpus must never be given here.
 
-``--cv`` reads each text of the ``--cv-only`` sets (all sets when none is named) three ways: by the
-rules, by a model trained on every other text, and by the rules with the pieces that model is sure of
-("union"); with ``--scorer`` it prints each held-out set's figures for the three.
+``--cv K`` deals the texts of the ``--folded`` sets into K folds (each set's texts in turn, so every
+fold holds some of each batch) and reads each fold's texts four ways: by the rules, by a model trained
+on the other folds and the DIRs without the rules' decision ("model") and with it ("stacked"), and by
+the rules with the pieces the stacked model is sure of ("union"); with ``--scorer`` it prints each
+folded set's figures and the figures over all of them, for the four.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import learned
-from .pipeline import Trace, _extract
+from .learned import Trace
+from .pipeline import _extract
 
 EPOCHS = 40
 RATE = 0.3
@@ -91,14 +95,20 @@ def read_dirs(dirs: list[Path]) -> list[Text]:
     return [read_text(txt) for d in dirs for txt in sorted(d.glob("*.txt")) if txt.with_suffix(".json").exists()]
 
 
-def examples(texts: list[Text]) -> list[tuple[list[str], bool]]:
-    """Features with the gold label of each piece; the piece before is seen with its gold label."""
+def examples(texts: list[Text], stacked: bool = True) -> list[tuple[list[str], bool]]:
+    """Features with the gold label of each piece; the piece before is seen with its gold label.
+    Without ``stacked`` the rules' own decision is left out."""
     out = []
     for t in texts:
-        state: dict = {"prev": "none", "para": None, "last_cue": None}
-        for c, label in zip(t.trace.candidates, t.labels, strict=True):
-            out.append((learned.features(c, t.trace.mtext, t.trace.paras, state, t.trace.kind), label))
-            learned.advance(state, c, t.trace.mtext, t.trace.paras, label)
+        rows = learned.text_features(t.trace)
+        prev = "none"
+        for i, (c, row, label) in enumerate(zip(t.trace.candidates, rows, t.labels, strict=True)):
+            same = i > 0 and t.trace.candidates[i - 1].para == c.para
+            feats = row + learned.state_features(row, prev, same)
+            if not stacked:
+                feats = [f for f in feats if "rules" not in f]
+            out.append((feats, label))
+            prev = "in" if label else "out"
     return out
 
 
@@ -127,8 +137,7 @@ def predict(t: Text, model: learned.Model, union: bool = False) -> dict:
     """The text's record with the model's directives in place of the rules'."""
     record = dict(t.record)
     if t.trace.candidates:
-        chosen = learned.select(t.trace.candidates, t.trace.mtext, t.trace.paras, t.trace.kind, model, union)
-        record["directives"] = [d.as_dict() for d in chosen]
+        record["directives"] = [d.as_dict() for d in learned.select(t.trace, model, union)]
     return record
 
 
@@ -141,22 +150,24 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dirs", nargs="+", type=Path)
     ap.add_argument("--out", type=Path)
-    ap.add_argument("--cv", action="store_true", help="leave-one-text-out figures instead of a model file")
-    ap.add_argument("--cv-only", nargs="*", type=Path, default=[], help="sets whose texts are held out in turn")
+    ap.add_argument("--plain", action="store_true", help="train without the rules' decision as a feature")
+    ap.add_argument("--cv", type=int, metavar="K", help="K-fold figures over the --folded sets instead of a model")
+    ap.add_argument("--folded", nargs="*", type=Path, default=[], help="sets whose texts are held out fold by fold")
     ap.add_argument("--pred", type=Path, help="with --cv: write each held-out text's record here")
     ap.add_argument("--scorer", type=Path, help="with --cv: score.py, to print each held-out set's figures")
     args = ap.parse_args(argv)
-    texts = read_dirs(args.dirs + args.cv_only)
     if args.cv:
-        held = {t.stem for d in args.cv_only for t in d.glob("*.txt")} or None
+        folded = [read_dirs([d]) for d in args.folded]
+        always = read_dirs(args.dirs)
         pred = args.pred or Path(tempfile.mkdtemp(prefix="cv-"))
-        _cross_validate(texts, held, pred)
+        _cross_validate(always, folded, args.cv, pred)
         if args.scorer:
-            _print_scores(args.scorer, args.cv_only or args.dirs, pred)
+            _print_scores(args.scorer, args.folded, pred)
         return 0
     if args.out is None:
         ap.error("--out or --cv")
-    model = fit(examples(texts))
+    texts = read_dirs(args.dirs)
+    model = fit(examples(texts, stacked=not args.plain))
     save(model, args.out)
     pieces = sum(len(t.labels) for t in texts)
     print(f"{len(texts)} texts, {pieces} pieces, {sum(sum(t.labels) for t in texts)} in the directive part; "
@@ -164,22 +175,36 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-MODES = ("rules", "model", "union")
+MODES = ("rules", "model", "stacked", "union")
 
 
-def _cross_validate(texts: list[Text], held: set[str] | None, pred_dir: Path) -> None:
-    """Each held-out text read by the rules, by a model trained on every other text, and by both."""
+def folds(sets: list[list[Text]], k: int) -> list[list[Text]]:
+    """K folds balanced over the sets: each set's texts, in name order, dealt out in turn."""
+    out: list[list[Text]] = [[] for _ in range(k)]
+    for texts in sets:
+        for i, t in enumerate(sorted(texts, key=lambda t: t.name)):
+            out[i % k].append(t)
+    return out
+
+
+def _cross_validate(always: list[Text], folded: list[list[Text]], k: int, pred_dir: Path) -> None:
+    """Each fold's texts read by the rules, by models trained on every other fold and the sets always
+    trained on (without and with the rules' decision), and by the rules with what the stacked model
+    is sure of."""
+    parts = folds(folded, k)
     count = 0
-    for i, t in enumerate(texts):
-        if held is not None and t.name not in held:
-            continue
-        model = fit(examples(texts[:i] + texts[i + 1 :]))
-        for mode in MODES:
-            record = t.record if mode == "rules" else predict(t, model, union=mode == "union")
-            (pred_dir / mode).mkdir(parents=True, exist_ok=True)
-            (pred_dir / mode / f"{t.name}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-        count += 1
-    print(f"{count} texts held out in turn; records under {pred_dir}")
+    for i, held in enumerate(parts):
+        rest = always + [t for j, part in enumerate(parts) if j != i for t in part]
+        plain, stacked = fit(examples(rest, stacked=False)), fit(examples(rest))
+        for t in held:
+            records = {"rules": t.record, "model": predict(t, plain), "stacked": predict(t, stacked),
+                       "union": predict(t, stacked, union=True)}
+            for mode, record in records.items():
+                (pred_dir / mode).mkdir(parents=True, exist_ok=True)
+                (pred_dir / mode / f"{t.name}.json").write_text(json.dumps(record, ensure_ascii=False),
+                                                                encoding="utf-8")
+            count += 1
+    print(f"{count} texts held out in {k} folds; records under {pred_dir}")
 
 
 def _print_scores(scorer_path: Path, sets: list[Path], pred_dir: Path) -> None:
@@ -187,12 +212,17 @@ def _print_scores(scorer_path: Path, sets: list[Path], pred_dir: Path) -> None:
     scorer = importlib.util.module_from_spec(spec)
     assert spec.loader is not None
     spec.loader.exec_module(scorer)
-    print(f"{'set':24s} {'mode':6s} {'overall':>8s} {'dir P':>7s} {'dir R':>7s} {'dir F1':>7s} {'fields':>7s}")
+    pooled = Path(tempfile.mkdtemp(prefix="cv-gold-"))
     for gold in sets:
+        for src in gold.glob("*.json"):
+            (pooled / src.name).write_bytes(src.read_bytes())
+    print(f"{'set':24s} {'mode':8s} {'overall':>8s} {'dir P':>7s} {'dir R':>7s} {'dir F1':>7s} {'fields':>7s}")
+    for gold in [*sets, pooled]:
+        label = "all" if gold == pooled else str(gold)[-24:]
         for mode in MODES:
             report, _ = scorer.score(gold, pred_dir / mode)
             d = report["directives"]
-            print(f"{str(gold)[-24:]:24s} {mode:6s} {report['overall']:8.4f} {d['precision']:7.3f} {d['recall']:7.3f} "
+            print(f"{label:24s} {mode:8s} {report['overall']:8.4f} {d['precision']:7.3f} {d['recall']:7.3f} "
                   f"{d['f1']:7.3f} {report['directive_fields']['accuracy']:7.4f}")
 
 

@@ -213,3 +213,31 @@ def test_an_inspection_team_led_by_a_named_leader_hosts_without_its_leader():
         "Thường trực Huyện ủy làm Trưởng đoàn đã kiểm tra công tác dân vận tại Đảng ủy xã Tân Lập.\n"
     )
     assert extract(text)["meeting"]["host"] == "Đoàn kiểm tra của Ban Thường vụ Huyện ủy"
+
+
+def test_a_date_without_a_year_takes_the_year_closest_to_the_end_of_the_period_under_review():
+    january = "Ngày 19/1, Ủy ban MTTQ tỉnh tổ chức hội nghị tổng kết công tác Mặt trận năm 2017.\n"
+    december = "Ngày 28/12, Ủy ban MTTQ tỉnh tổ chức hội nghị tổng kết công tác Mặt trận năm 2017.\n"
+    july = "Ngày 5/7, Huyện ủy tổ chức hội nghị sơ kết 6 tháng đầu năm 2023.\n"
+    assert extract(january)["meeting"]["date"] == "2018-01-19"
+    assert extract(december)["meeting"]["date"] == "2017-12-28"
+    assert extract(july)["meeting"]["date"] == "2023-07-05"
+
+
+def test_a_term_under_review_leaves_a_date_s_year_to_the_page_s_posting_date():
+    text = (
+        "14/05/2024 - 19:50\n"
+        "Ngày 14-5, Ban Chấp hành Hội LHPN quận tổ chức hội nghị sơ kết giữa nhiệm kỳ 2021-2026.\n"
+    )
+    assert extract(text)["meeting"]["date"] == "2024-05-14"
+
+
+def test_a_meeting_dated_after_the_lead_is_dated_but_not_by_an_earlier_event_or_its_end():
+    later = (
+        "MTTQ tăng cường giám sát, phản biện xã hội\n"
+        "Chủ tịch Ủy ban MTTQ tỉnh đề nghị các cấp tăng cường giám sát, phản biện xã hội tập trung vào vấn đề nóng.\n"
+        "Sáng 10/2/2020, Ủy ban MTTQ tỉnh tổ chức hội nghị triển khai nhiệm vụ công tác Mặt trận năm 2020.\n"
+    )
+    assert extract(later)["meeting"]["date"] == "2020-02-10"
+    other = later.replace("Sáng 10/2/2020, Ủy ban", "Trước đó, sáng 10/2/2020, Ủy ban")
+    assert extract(other)["meeting"]["date"] is None

@@ -34,12 +34,23 @@ _BODY_CHARS = 200
 
 
 _STAMP = re.compile(r"\s*date ((?:19|20)\d\d)-\d\d-\d\d\s")
+# A page's own posting date near its top: "Đăng ngày 13/09/2018", "14/05/2024 - 19:50", "Cập nhật: 19/07/2021".
+_POSTED = re.compile(
+    r"(?i)(?:đăng ngày|ngày đăng|cập nhật|đăng lúc|ngày cập nhật)\s*:?\s*(?:\d{1,2}:\d{2}\s*,?\s*)?"
+    r"\d{1,2}/\d{1,2}/(?P<y1>(?:19|20)\d\d)"
+    r"|(?<![\d/])\d{1,2}/\d{1,2}/(?P<y2>(?:19|20)\d\d)\s*[-|,]?\s*\d{1,2}:\d{2}"
+)
+_POSTED_REACH = 400
 
 
 def publication_year(text: str) -> int | None:
-    """The year of a feed's date stamp before the first line ("date 2025-09-18 …"), if any."""
+    """The year a page was posted: a feed's date stamp before the first line ("date 2025-09-18 …") or
+    a posting date near the top ("Đăng ngày 13/09/2018", "14/05/2024 - 19:50"), if any."""
     m = _STAMP.match(text)
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    posted = _POSTED.search(text, 0, _POSTED_REACH)
+    return int(posted.group("y1") or posted.group("y2")) if posted else None
 
 
 def strip_chrome(text: str) -> str:

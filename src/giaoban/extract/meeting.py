@@ -235,11 +235,34 @@ def _org_tail(text: str, mtext: str, start: int, end: int) -> str | None:
     return host or None
 
 
-def find_date(mtext: str, lead: list[Span], skip: list[Span]) -> DateMention | None:
+def find_date(mtext: str, lead: list[Span], skip: list[Span], paras: list[Span] | None = None) -> DateMention | None:
     """Meeting date: a date in a lead sentence that mentions the meeting, else the first dated
-    sentence start ("Chiều ngày 21/12, ...")."""
+    sentence start ("Chiều ngày 21/12, ..."); with none in the lead (a headline and a quoted direction
+    before it), a date in a sentence of the next paragraphs that names the meeting."""
+    candidates = _dates_in(mtext, lead, skip)
+    if not candidates and paras:
+        after = [p for p in paras[:_DATE_REACH] if p not in lead]
+        # Only a dated opening of a sentence that names the meeting ("Sáng 10/2, Ủy ban … tổ chức hội nghị"),
+        # not an end ("làm việc đến ngày 14-3") nor an earlier event ("Trước đó, chiều 11-10, …").
+        candidates = [
+            (score, d) for score, d in _dates_in(mtext, after, skip)
+            if score == 0 and d.has_context and not _OTHER_DAY.search(mtext, max(0, d.start - 30), d.start)
+        ]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda c: (c[0], c[1].start))[1]
+    return _range_start(mtext, best)
+
+
+_DATE_REACH = 8
+_OTHER_DAY = re.compile(r"(?i)(?:trước đó|sau đó|đến|tới|hết)[\s,]*(?:\w+\s+)?(?:ngày\s+)?$")
+
+
+def _dates_in(mtext: str, paras: list[Span], skip: list[Span]) -> list[tuple[int, DateMention]]:
+    """Dates of the meeting's kind in ``paras``, each with its rank (0 best: in a sentence naming the
+    meeting, near its start)."""
     candidates: list[tuple[int, DateMention]] = []
-    for para in lead:
+    for para in paras:
         for s0, s1 in sentences(mtext, para):
             has_meeting = bool(_MEETING_WORD.search(mtext, s0, s1))
             for d in find_dates(mtext, s0, s1):
@@ -249,10 +272,7 @@ def find_date(mtext: str, lead: list[Span], skip: list[Span]) -> DateMention | N
                     continue
                 score = (0 if has_meeting else 2) + (0 if d.start - s0 < 30 else 1)
                 candidates.append((score, d))
-    if not candidates:
-        return None
-    best = min(candidates, key=lambda c: (c[0], c[1].start))[1]
-    return _range_start(mtext, best)
+    return candidates
 
 
 # "Trong 2 ngày 26 - 27/10/2023": a meeting of a few days is dated by its first day; "Từ ngày 22/10

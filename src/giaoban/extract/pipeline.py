@@ -65,8 +65,8 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
     found_periods = find_periods(mtext)
     scanned = [p for p in found_periods if not _inside(p.start, date_spans + ref_spans)]
     meeting_piece = None if _THE_MEETING.search(lead_text) else _first_meeting_piece(mtext, paras)
-    date = mt.find_date(mtext, lead, ref_spans)
-    fallback_year = date.year if date and date.year else (_first_year(mtext) or posted_year)
+    date = mt.find_date(mtext, lead, ref_spans, paras)
+    fallback_year = date.year if date and date.year else (posted_year or _first_year(mtext))
     review, nxt, from_body = _review_and_next(mtext, lead, meeting_piece, scanned, date, fallback_year)
 
     # The lead reports results ("mở các lớp tập huấn"): the sentence naming the meeting tells its kind.
@@ -80,8 +80,9 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
         # A conference reviews no month or year ("Hội nghị báo cáo viên tháng 7-2020" names its slot).
         review = None
     period_end_year = (review.end_year or review.year) if review else (nxt.year if nxt else None)
-    date_iso = date.iso(period_end_year or fallback_year) if date else None
-    default_year = (date.year if date and date.year else None) or period_end_year or fallback_year
+    date_year = _date_year(date, review, period_end_year or fallback_year, posted_year) if date else None
+    date_iso = date.iso(date_year) if date else None
+    default_year = date_year or period_end_year or fallback_year
 
     people = find_people(text, mtext)
     by_verb = mt.chairs_by_verb(mtext, people, paras)
@@ -189,6 +190,24 @@ def _chairs(mtext: str, people: list, triggers: list, paras: list[tuple[int, int
         if all(c["name"].casefold() != first.name.casefold() for c in chairs):
             chairs.append(person_dict(first.name, first.title))
     return chairs
+
+
+def _date_year(
+    date: DateMention, review: PeriodMention | None, default: int | None, posted: int | None
+) -> int | None:
+    """The meeting's year: its own, or the one that puts it closest to the end of the period under
+    review (a meeting on 19/1 that reviews 2017 is in 2018, one on 28/12 in 2017); a term under review
+    ("sơ kết giữa nhiệm kỳ 2021-2026") says little of it, the page's posting year more; else ``default``."""
+    if date.year or review is None or not review.year:
+        return date.year or default
+    if review.type == "term":
+        return posted or default
+    end = (review.year, review.end_month() or 12)
+
+    def distance(year: int) -> int:
+        return abs((year - end[0]) * 12 + date.month - end[1])
+
+    return min((review.year - 1, review.year, review.year + 1), key=distance)
 
 
 def _period_end(p: PeriodMention | None, default_year: int | None) -> tuple[int, int] | None:

@@ -180,3 +180,33 @@ def test_the_period_a_direction_is_given_for_is_the_next_one():
         "thành phố tiếp tục đổi mới nội dung, phương thức hoạt động.\n"
     )
     assert extract(text)["meeting"]["next_period"] == {"type": "year", "year": 2018, "number": None}
+
+
+def test_a_period_opening_a_report_of_past_work_is_the_one_under_review():
+    text = (
+        "Sáng 30-1, Hội Nông dân tỉnh tổ chức hội nghị Ban Chấp hành mở rộng lần thứ I, nhiệm kỳ 2025-2030.\n"
+        "Hiện nay, Hội có 135 cơ sở. Năm 2025, các cấp Hội đã bám sát chỉ đạo của Trung ương Hội và Tỉnh ủy.\n"
+        "Về phương hướng, nhiệm vụ năm 2026, Hội tiếp tục đổi mới nội dung, phương thức hoạt động.\n"
+    )
+    record = extract(text)
+    assert record["meeting"]["period"] == {"type": "year", "year": 2025, "number": None}
+    assert record["meeting"]["next_period"] == {"type": "year", "year": 2026, "number": None}
+    assert record["kind"] == "briefing"
+    assert record["meeting"]["date"] == "2026-01-30"
+
+
+def test_a_plan_period_is_not_reported_work():
+    text = (
+        "Sáng 30-1, Hội Nông dân tỉnh tổ chức hội nghị Ban Chấp hành mở rộng lần thứ I, nhiệm kỳ 2025-2030.\n"
+        "Năm 2026, các cấp Hội sẽ tiếp tục đổi mới nội dung, phương thức hoạt động đã đề ra.\n"
+    )
+    assert extract(text)["meeting"]["period"] is None
+
+
+def test_a_review_word_below_a_lead_that_names_only_the_plan_names_the_period_under_review():
+    text = (
+        "Tại hội nghị, Ban Chấp hành Đảng bộ xã đã thông qua Chương trình làm việc của Đảng ủy năm 2021.\n"
+        "Đồng chí Bí thư Đảng ủy đã đánh giá những kết quả đạt được trong năm 2020, đồng thời yêu cầu "
+        "triển khai một số nội dung quan trọng.\n"
+    )
+    assert extract(text)["meeting"]["period"] == {"type": "year", "year": 2020, "number": None}

@@ -116,6 +116,24 @@ def classify(match_text: str, mentions: list[PeriodMention], window: int = 60) -
         rev = [m.end() for m in _REVIEW_WORDS.finditer(clause)]
         after = match_text[p.end : p.end + 12].lower()
         p.next = bool(nxt) and (not rev or max(nxt) >= max(rev)) or after.lstrip().startswith("tới")
+        p.next = p.next or _opens_a_plan(match_text, p, clause)
+
+
+# "Năm 2026, các cấp Hội sẽ tiếp tục …": a period that opens a clause whose verb plans is the next one.
+_CLAUSE_OPENER = re.compile(r"(?i)\s*(?:(?:cụ thể|theo đó|đồng thời|tiếp theo)\s*,\s*)?(?:trong|đến|từ nay đến)?\s*$")
+_PLAN_VERB = re.compile(r"(?i)(?<![\w])(?:sẽ|phấn đấu|cần|phải|dự kiến)(?![\w])")
+_PAST_VERB = re.compile(r"(?<![\w])(?:đã|vừa)(?![\w])")
+
+
+def _opens_a_plan(match_text: str, p: PeriodMention, clause: str) -> bool:
+    cut = max(clause.rfind(c) for c in ".;:\n")
+    if not _CLAUSE_OPENER.fullmatch(clause[cut + 1 :]) or (cut < 0 and p.start - len(clause) > 0):
+        return False
+    end = min(len(match_text), p.end + 80)
+    stop = next((i for i in range(p.end, end) if match_text[i] in ".;\n"), end)
+    plan = _PLAN_VERB.search(match_text, p.end, stop)
+    past = _PAST_VERB.search(match_text, p.end, stop)
+    return plan is not None and (past is None or past.start() > plan.start())
 
 
 def _start_month(p: PeriodMention) -> int:
@@ -156,7 +174,7 @@ def _fill_years(mentions: list[PeriodMention], fallback: int | None, meeting: tu
 
 # What qualifies a period as the one under review: the results or review it names.
 _REVIEW_CUE = re.compile(
-    r"(?i)(?:đánh giá|sơ kết|tổng kết|giao ban|kết quả|tình hình|nhìn lại|kiểm điểm)"
+    r"(?i)(?:đánh giá|sơ kết|tổng kết|giao ban|kết quả|tình hình|nhìn lại|kiểm điểm|báo cáo(?! viên))"
     r"(?:(?!\b(?:triển khai|phương hướng|kế hoạch)\b)[^.;:]){0,80}$"
 )
 # A term names the body ("Ban Chấp hành ... nhiệm kỳ 2025-2030"), a regular meeting its slot
@@ -318,3 +336,35 @@ def not_yet_over(
     if earlier is None:
         return review, None
     return PeriodMention(earlier.type, earlier.number, previous[1], earlier.start, earlier.end), review
+
+
+# A sentence that opens with a period and goes on to report what was done in it ("Năm 2025, các cấp Hội
+# đã bám sát …", "Trong 6 tháng đầu năm, MTTQ đã …"): that period is the one the meeting reviews.
+_OPENS_WITH = re.compile(
+    r"(?i)(?:[^.;:]*:\s*)?(?:(?:cụ thể|theo đó|qua đó|nhìn chung)\s*,\s*)?(?:trong|qua|sau)?\s*"
+)
+_REPORTS = re.compile(r"(?<![\w])(?:đã|đạt|vừa|được)(?![\w])")
+_PLANS_AFTER = re.compile(r"(?i)(?<![\w])(?:sẽ|tiếp tục|phấn đấu|cần|phải|tới|dự kiến)(?![\w])")
+_REPORT_REACH = 160
+
+
+def reported_period(match_text: str, mentions: list[PeriodMention], sentence_starts: list[int]) -> PeriodMention | None:
+    """The first period (not a term) that opens a sentence reporting past work, or None."""
+    starts = sorted(sentence_starts)
+    for p in mentions:
+        if p.type == "term":
+            continue
+        start = _sentence_start(starts, p.start)
+        if start is None or not _OPENS_WITH.fullmatch(match_text, start, p.start):
+            continue
+        stop = min(len(match_text), p.end + _REPORT_REACH)
+        end = next((i for i in range(p.end, stop) if match_text[i] in ".;\n"), stop)
+        report = _REPORTS.search(match_text, p.end, end)
+        if report and not _PLANS_AFTER.search(match_text, p.end, report.start()):
+            return p
+    return None
+
+
+def _sentence_start(starts: list[int], pos: int) -> int | None:
+    before = [s for s in starts if s <= pos]
+    return before[-1] if before else None

@@ -21,12 +21,13 @@ from .periods import (
     find_periods,
     next_from_body,
     not_yet_over,
+    reported_period,
     review_and_next,
     review_rank,
 )
 from .record import empty_record, person_dict
 from .references import find_references
-from .segment import paragraphs, pieces, unwrap
+from .segment import paragraphs, pieces, sentences, unwrap
 
 # A meeting article is a few pages; anything longer is capped so every input finishes quickly.
 MAX_CHARS = 200_000
@@ -67,7 +68,7 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
     meeting_piece = None if _THE_MEETING.search(lead_text) else _first_meeting_piece(mtext, paras)
     date = mt.find_date(mtext, lead, ref_spans, paras)
     fallback_year = date.year if date and date.year else (posted_year or _first_year(mtext))
-    review, nxt, from_body = _review_and_next(mtext, lead, meeting_piece, scanned, date, fallback_year)
+    review, nxt, from_body = _review_and_next(mtext, paras, lead, meeting_piece, scanned, date, fallback_year)
 
     # The lead reports results ("mở các lớp tập huấn"): the sentence naming the meeting tells its kind.
     kind_text = mtext[meeting_piece[0] : meeting_piece[1]] if meeting_piece else lead_text
@@ -134,6 +135,7 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
 
 def _review_and_next(
     mtext: str,
+    paras: list[tuple[int, int]],
     lead: list[tuple[int, int]],
     meeting_piece: tuple[int, int] | None,
     scanned: list[PeriodMention],
@@ -162,9 +164,26 @@ def _review_and_next(
         review, nxt = review_and_next(
             mtext, [p.copy() for p in scanned], fallback_year, qualified_only=True, meeting=meeting
         )
+    elif review is None and not from_body:
+        # The lead names only the plan ("… thông qua Chương trình công tác năm 2021"): a period a review
+        # word qualifies further down ("đánh giá những kết quả đạt được trong năm 2020") is reviewed.
+        below, _ = review_and_next(
+            mtext, [p.copy() for p in scanned], fallback_year, qualified_only=True, meeting=meeting
+        )
+        if below is not None and below.type != "term" and _end(nxt) > _end(below):
+            review = below
     congress = congress_terms(mtext, lead, scanned)
     if congress and (review is None or review.type == "term"):
         review, nxt = congress
+    if review is None and not congress:
+        # No period the lead or a review word names: the one whose work the text reports ("Năm 2025, các
+        # cấp Hội đã …"), when it ends before the plan's.
+        starts = [s for para in paras for s, _ in sentences(mtext, para)]
+        reported = reported_period(mtext, [p.copy() for p in scanned], starts)
+        if reported is not None:
+            reported.year = reported.year or (nxt.year if nxt and nxt.type != "term" else fallback_year)
+            if nxt is None or _end(nxt) > _end(reported):
+                review = reported
     if review and not nxt and date and date.year:
         review, nxt = not_yet_over(review, date.year, date.month, date.day, scanned)
     return review, nxt, from_body
@@ -217,6 +236,10 @@ def _period_end(p: PeriodMention | None, default_year: int | None) -> tuple[int,
         return None
     year = (p.end_year or p.year) if p.type == "term" else (p.year or default_year)
     return (year or 0, p.end_month() or 12)
+
+
+def _end(p: PeriodMention) -> tuple[int, int]:
+    return (p.end_year or p.year or 0) if p.type == "term" else (p.year or 0), p.end_month() or 12
 
 
 def _first_year(mtext: str) -> int | None:

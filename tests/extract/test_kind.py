@@ -109,3 +109,31 @@ def test_a_photo_caption_naming_the_meeting_does_not_tell_its_kind():
         "tục đổi mới nội dung sinh hoạt Hội.\n"
     )
     assert extract(text)["kind"] == "briefing"
+
+
+def test_a_gathering_is_a_meeting_only_when_someone_gives_directions_in_it():
+    directed = (
+        "Sáng ngày 5/12, Thường trực Đảng ủy xã tổ chức gặp mặt, chúc mừng 36 năm Ngày thành lập Hội Cựu chiến binh.\n"
+        "Phát biểu tại buổi gặp mặt, đồng chí Bí thư Đảng ủy đề nghị Hội tiếp tục phát huy truyền thống, "
+        "làm tốt công tác giáo dục truyền thống cho thế hệ trẻ.\n"
+    )
+    exhorted = directed.replace("đề nghị Hội tiếp tục", "kêu gọi hội viên tiếp tục")
+    record = extract(directed)
+    assert record["kind"] == "conference" and record["directives"]
+    assert extract(exhorted) == extract("")
+
+
+def test_a_leader_s_visit_with_directions_is_a_working_session():
+    text = (
+        "Chiều 20-10, Phó Chủ tịch UBND tỉnh đã đến thăm và chúc mừng Hội Liên hiệp Phụ nữ tỉnh nhân kỷ niệm 95 năm.\n"
+        "Phó Chủ tịch mong muốn Hội LHPN tỉnh tiếp tục phát huy tinh thần đoàn kết, chăm lo cho hội viên.\n"
+    )
+    assert extract(text)["kind"] == "working_session"
+
+
+def test_a_dated_working_session_that_prepares_a_congress_to_come_is_reported():
+    text = (
+        "Sáng 14/11, Thường trực Tỉnh ủy có buổi làm việc với Ban Thường vụ Tỉnh Đoàn nhằm duyệt nội dung chuẩn bị "
+        "cho Đại hội đại biểu Đoàn tỉnh. Đại hội dự kiến diễn ra trong hai ngày 15 - 16/12/2025.\n"
+    )
+    assert extract(text)["kind"] == "working_session"

@@ -60,6 +60,10 @@ _DOCUMENT_SAYS = re.compile(
 _PAST = re.compile(
     r"(?i)(?:đã|vừa)\s+(?:tổ chức|diễn ra|khai mạc)"
     r"|(?:tổ chức|diễn ra)\s+(?:hội nghị\s+)?(?:vào\s+)?(?:sáng|chiều|ngày)"
+    # "Sáng 14/11, Thường trực Tỉnh ủy có buổi làm việc với … chuẩn bị cho Đại hội … Đại hội dự kiến diễn ra …":
+    # the dated meeting took place; the congress it prepares is what lies ahead.
+    r"|(?:sáng|chiều|tối|ngày)\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:[/.-]\d{4})?\s*,"
+    r"(?:(?!sẽ|dự kiến)[^.;]){0,120}?(?:có buổi|làm việc với|tổ chức hội nghị|họp)"
 )
 _MEETING_EVENT = re.compile(r"(?i)hội nghị|giao ban|cuộc họp|buổi họp|làm việc|sơ kết|tổng kết|hội thảo|tọa đàm")
 # A review the text qualifies plainly ("đánh giá kết quả ... 9 tháng") outweighs a side topic
@@ -100,3 +104,22 @@ def detect_kind(
     if has_review_period and _REVIEW.search(lead) and not _CONFERENCE_ONLY.search(lead):
         return "briefing"
     return "conference"
+
+
+# A gathering or a visit ("tổ chức gặp mặt, chúc mừng …", "đến thăm và chúc mừng …", "có buổi gặp mặt, động viên
+# và giao nhiệm vụ cho …") is a meeting only when a leader gives directions in it (see the pipeline): a visit of
+# leaders to a body is a working session, a gathering a body holds is a conference.
+_VISIT = re.compile(
+    r"(?i)(?:đến thăm|thăm(?:,| và) chúc mừng|đến chúc mừng|buổi gặp mặt|gặp mặt(?:,| và) (?:động viên|giao nhiệm vụ)|"
+    r"tiếp (?:đoàn|và làm việc))"
+)
+_GATHERING = re.compile(r"(?i)gặp mặt|gặp măt|họp mặt|chúc mừng|tri ân|giao lưu")
+
+
+def gathering_kind(lead: str) -> str | None:
+    """The kind of meeting a gathering or visit in the lead would be, if it has directions; else None."""
+    if _DOCUMENT_HEAD.match(lead) or _DOCUMENT_SAYS.match(lead):
+        return None
+    if _VISIT.search(lead):
+        return "working_session"
+    return "conference" if _GATHERING.search(lead) else None

@@ -11,7 +11,7 @@ from .dates import DateMention, find_dates
 from .directives import Context, find_directives
 from .figures import find_figures
 from .htmltext import html_to_text, is_html_document
-from .kind import detect_kind
+from .kind import detect_kind, gathering_kind
 from .learned import Trace
 from .normalize import clean, match_form
 from .people import find_people, unique
@@ -73,6 +73,10 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
     # The lead reports results ("mở các lớp tập huấn"): the sentence naming the meeting tells its kind.
     kind_text = mtext[meeting_piece[0] : meeting_piece[1]] if meeting_piece else lead_text
     kind = _kind(mtext, kind_text, review, nxt, from_body)
+    # A gathering or a visit is read as a meeting, and kept as one only if someone gives directions in it.
+    tentative = kind == "other" and gathering_kind(lead_text) is not None
+    if tentative:
+        kind = gathering_kind(lead_text)
     if kind == "other":
         return empty_record()
 
@@ -106,6 +110,9 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
         seen.next = nxt.key() if nxt else None
         if trace is None:
             directives = learned.select(seen, union=mode == "union")
+    if tentative and not any(_REQUEST.match(mtext, t.position) for t in triggers):
+        # An exhortation at an anniversary ("kêu gọi hội viên …") directs no one.
+        return empty_record()
     chairs = _chairs(mtext, people, triggers, paras, by_verb)
 
     if review and not nxt:
@@ -266,6 +273,9 @@ def _first_meeting_piece(mtext: str, paras: list[tuple[int, int]]) -> tuple[int,
 
 # A photo caption ("(Ảnh: Tại Hội nghị)", "Quang cảnh hội nghị") names the meeting but tells nothing of it.
 _CAPTION = re.compile(r"(?i)(?<![\w])ảnh\s*:|quang cảnh|toàn cảnh")
+
+
+_REQUEST = re.compile(r"(?i)đề nghị|yêu cầu|chỉ đạo|giao|mong muốn|lưu ý|nhấn mạnh")
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -241,3 +241,39 @@ def test_a_meeting_dated_after_the_lead_is_dated_but_not_by_an_earlier_event_or_
     assert extract(later)["meeting"]["date"] == "2020-02-10"
     other = later.replace("Sáng 10/2/2020, Ủy ban", "Trước đó, sáng 10/2/2020, Ủy ban")
     assert extract(other)["meeting"]["date"] is None
+
+
+def test_a_committee_s_session_is_held_by_that_committee():
+    text = (
+        "Chiều nay 15/12, tại Hà Nội, Hội nghị lần thứ 15 Ban Chấp hành Trung ương Hội Liên hiệp Phụ nữ Việt Nam "
+        "khóa XIII được tổ chức. Hội nghị bàn kế hoạch triển khai nhiệm vụ công tác Hội năm 2026.\n"
+    )
+    assert extract(text)["meeting"]["host"] == "Ban Chấp hành Trung ương Hội Liên hiệp Phụ nữ Việt Nam"
+
+
+def test_a_host_keeps_its_term_and_leads_the_body_it_works_with():
+    termed = (
+        "Ngày 6/1, Ban Chấp hành Đoàn TNCS Hồ Chí Minh tỉnh Sơn La khóa XII, nhiệm kỳ 2017-2022 đã tổ chức "
+        "Hội nghị lần thứ V, đánh giá công tác đoàn năm 2018.\n"
+    )
+    assert extract(termed)["meeting"]["host"].startswith("Ban Chấp hành Đoàn TNCS Hồ Chí Minh tỉnh Sơn La")
+    together = (
+        "Sáng ngày 08/7/2019, Ban Dân vận Tỉnh ủy phối hợp với Ban Dân vận Huyện ủy Diên Khánh tổ chức hội nghị "
+        "sơ kết công tác thi đua 6 tháng đầu năm 2019.\n"
+    )
+    assert extract(together)["meeting"]["host"] == "Ban Dân vận Tỉnh ủy"
+
+
+def test_a_congress_named_by_a_resolution_or_a_hall_is_no_host():
+    text = (
+        "Tại hội nghị, bà Chủ tịch Hội LHPN phường cho biết, trong năm 2025, Hội đã triển khai chủ đề năm gắn với "
+        "Nghị quyết Đại hội đại biểu Phụ nữ TP. Hồ Chí Minh lần thứ XI.\n"
+    )
+    assert extract(text)["meeting"]["host"] != "Phụ nữ TP. Hồ Chí Minh"
+    hall = "Sáng 1/3/2022, tại Hội trường Ủy ban nhân dân Phường 4, Hội Cựu chiến binh Phường 4 tổ chức hội nghị.\n"
+    assert extract(hall)["meeting"]["host"] == "Hội Cựu chiến binh Phường 4"
+
+
+def test_a_party_cell_s_regular_session_is_held_by_the_cell():
+    text = "Chi bộ tổ 14 phường Minh Xuân sinh hoạt chi bộ thường kỳ tháng 11 năm 2025 với 49 đảng viên dự.\n"
+    assert extract(text)["meeting"]["host"] == "Chi bộ tổ 14 phường Minh Xuân"

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 MEETING_WORD = re.compile(
-    r"(?i)hội nghị|giao ban|làm việc|họp|sơ kết|tổng kết|đại hội|hội thảo|tọa đàm|tập huấn|kết luận|"
+    r"(?i)hội nghị|giao ban|làm việc|họp|sơ kết|tổng kết|đại hội|hội thảo|tọa đàm|tập huấn|kết luận|sinh hoạt chi bộ|"
     r"thông báo kết luận|đoàn kiểm tra|kiểm tra tại|kiểm tra công tác|kiểm tra việc|kiểm tra kết quả|giám sát tại|"
     r"đoàn giám sát|giám sát việc"
 )
-_BRIEFING = re.compile(r"(?i)giao ban")
+# A party cell's regular session ("sinh hoạt chi bộ thường kỳ tháng 11") reviews the month like a briefing.
+_BRIEFING = re.compile(r"(?i)giao ban|sinh hoạt chi bộ (?:thường kỳ|định kỳ)|sinh hoạt (?:thường kỳ|định kỳ) chi bộ")
 _WORKING = re.compile(
     r"(?i)buổi làm việc|làm việc với|làm việc tại|đến làm việc|về làm việc|đoàn kiểm tra|kiểm tra tại|"
     r"kiểm tra công tác|kiểm tra việc|kiểm tra kết quả|khảo sát tại|đoàn công tác|đoàn giám sát|giám sát việc|"

@@ -12,7 +12,7 @@ from .normalize import match_form
 from .people import Person
 from .segment import Span, sentences
 
-_MEETING_WORD = re.compile(r"(?i)hội nghị|giao ban|làm việc|họp|sơ kết|tổng kết|kiểm tra|đại hội")
+_MEETING_WORD = re.compile(r"(?i)hội nghị|giao ban|làm việc|họp|sơ kết|tổng kết|kiểm tra|đại hội|sinh hoạt")
 _LEAD_MIN_CHARS = 100
 _LEAD_MAX_PARAS = 6
 _HEADLINE_MAX_CHARS = 200
@@ -27,11 +27,19 @@ _HOST_VERB = re.compile(
 # "Ủy ban MTTQ ... đã tổng kết", "Hội Nông dân xã đã thông qua chương trình", "Đoàn ... đã kiểm tra".
 _HOST_VERB_WEAK = re.compile(
     r"(?=[đvhgstk])(?:đã\s+|vừa\s+)?(?:họp|giao ban)\s|(?:đã\s+|vừa\s+)?(?:sơ kết|tổng kết)\s"
+    r"|(?:đã\s+|vừa\s+)?sinh hoạt\s+(?:chi bộ|thường kỳ|định kỳ)"
     r"|(?:đã|vừa)\s+(?:kiểm tra|thông qua|đề ra)\s|(?:đã\s+|vừa\s+)?giám sát\s+(?:việc|tại|công tác)"
 )
 _HOST_BY = re.compile(r"do\s+(?P<org>.{3,100}?)\s+tổ chức")
 # "Đại hội đại biểu Hội Cựu chiến binh tỉnh lần thứ VI": a congress is its body's.
 _HOST_CONGRESS = re.compile(r"[Đđ]ại hội(?:\s+đại biểu)?\s+(?P<org>.{3,80}?)\s+lần thứ")
+_NAMED_ONLY = re.compile(r"(?i)(?:nghị quyết|văn kiện|chào mừng|hướng tới|tiến tới|dự|chuẩn bị|của)\s*$")
+# "Hội nghị lần thứ 15 Ban Chấp hành Trung ương Hội … khóa XIII": a committee's session is that committee's.
+_HOST_SESSION = re.compile(
+    r"[Hh]ội nghị\s+(?:lần thứ\s+\S+\s+)?(?:của\s+)?(?P<org>(?:Ban Chấp hành|Ban Thường vụ|Ban Thường trực|BCH|"
+    r"Đoàn Chủ tịch|Ủy ban|Uỷ ban|Đảng ủy|Đảng uỷ)[^,.;:]{2,100}?)"
+    r"(?=\s+(?:khóa|khoá|lần thứ|\(?mở rộng|nhiệm kỳ|năm\s|tháng\s|quý\s|đã|vừa|được|diễn ra)|\s*[,.;:(])"
+)
 # "Đoàn công tác của X do đồng chí Y làm Trưởng đoàn": the delegation, without its leader.
 _LED_BY_IN = re.compile(r"\s+do\s+(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|đ/c)\s")
 _LED_BY = re.compile(r"\s+do\s+(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|đ/c)\s.*$")
@@ -139,9 +147,14 @@ def _host_in(text: str, mtext: str, lead: list[Span]) -> str | None:
                     if host and _plausible_host(host) and not _is_object(mtext, s0, text.rfind(host, s0, m.start())):
                         return _without_leader(host)
     for para in lead:
-        congress = _HOST_CONGRESS.search(mtext, para[0], para[1])
-        if congress and orgs.starts_with_org(congress.group("org")):
-            return text[congress.start("org") : congress.end("org")]
+        for pattern in (_HOST_CONGRESS, _HOST_SESSION):
+            for named in pattern.finditer(mtext, para[0], para[1]):
+                # "Nghị quyết Đại hội …", "đi dự Đại hội …": a congress named, not the one reported.
+                if _NAMED_ONLY.search(mtext, max(para[0], named.start() - 20), named.start()):
+                    continue
+                if orgs.starts_with_org(named.group("org")):
+                    return text[named.start("org") : named.end("org")]
+                break
     return None
 
 
@@ -189,7 +202,7 @@ def subject_host(text: str, mtext: str, paras: list[Span]) -> str | None:
 
 
 _TEAM = re.compile(r"(?:^|\s)Đoàn\s+$")
-_QUOTES = re.compile(r"[\"“”]|về việc")
+_QUOTES = re.compile(r"[\"“”]|về việc|diễn ra")
 
 
 def _plausible_host(host: str) -> bool:
@@ -209,8 +222,18 @@ def _without_leader(host: str) -> str:
     return host[: cut.start()].strip(" ,") if cut and cut.start() > 0 else host
 
 
+# Segments after a body's name that still belong to it: its place, its term ("khóa XII, nhiệm kỳ 2017-2022").
+_QUALIFYING_SEGMENT = re.compile(r"(?i)\s*(?:huyện|tỉnh|thành phố|quận|thị xã|xã|phường|nhiệm kỳ|khóa|khoá)\b")
+# "Ban Dân vận Tỉnh ủy phối hợp với Ban Dân vận Huyện ủy … tổ chức": the first body holds the meeting.
+_TOGETHER_WITH = re.compile(r"\s+phối hợp\s+(?:với|cùng)\s")
+
+
 def _org_tail(text: str, mtext: str, start: int, end: int) -> str | None:
-    """The body named at the end of ``[start, end)``: walk back over ", "-separated segments."""
+    """The body named at the end of ``[start, end)``: walk back over ", "-separated segments; of two
+    bodies joined by "phối hợp với", the first."""
+    together = _TOGETHER_WITH.search(mtext, start, end)
+    if together and orgs.ORG_HEAD.search(mtext, start, together.start()):
+        end = together.start()
     segs = [s for s in re.split(r"(,\s*)", mtext[start:end])]
     # Rebuild segment offsets.
     offsets: list[tuple[int, int]] = []
@@ -226,7 +249,7 @@ def _org_tail(text: str, mtext: str, start: int, end: int) -> str | None:
         if m:
             chosen = a + m.start()
             break
-        if not re.match(r"\s*(?:huyện|tỉnh|thành phố|quận|thị xã|xã|phường)\b", seg, re.IGNORECASE):
+        if not _QUALIFYING_SEGMENT.match(seg):
             return None
     if chosen is None:
         return None

@@ -56,7 +56,7 @@ _HEADS = [
     r"Hội Cựu giáo chức",
     r"Hội Cựu thanh niên xung phong",
     r"Hội Nạn nhân chất độc da cam",
-    r"Hội(?! nghị| thảo| thi| diễn| trại)",
+    r"Hội(?! nghị| thảo| thi| diễn| trại| trường)",
     r"Đoàn Thanh niên(?: Cộng sản Hồ Chí Minh)?",
     r"Đoàn TNCS(?: Hồ Chí Minh)?",
     r"ĐTN",
@@ -136,6 +136,8 @@ _PLURAL_HEADS = [
     r"chính quyền",
     r"các ban",
     r"các chi hội",
+    r"khối dân vận",
+    r"khối vận",
     r"tổ chức chính trị - xã hội",
     r"đoàn thể",
 ]

@@ -258,7 +258,7 @@ def _first_year(mtext: str) -> int | None:
 # "công tác kiểm tra" (the work) as against "đoàn kiểm tra", "kiểm tra tại" (a visit).
 _THE_MEETING = re.compile(
     r"(?i)hội nghị|giao ban|sơ kết|tổng kết|cuộc họp|buổi họp|làm việc|đại hội|đoàn kiểm tra|kiểm tra tại|"
-    r"kiểm tra việc|kiểm tra kết quả|đoàn giám sát|giám sát tại|giám sát việc"
+    r"sinh hoạt chi bộ|kiểm tra việc|kiểm tra kết quả|đoàn giám sát|giám sát tại|giám sát việc"
 )
 
 

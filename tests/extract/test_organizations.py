@@ -25,3 +25,12 @@ def test_a_clause_is_no_body_phrase():
 
 def test_a_noun_of_two_words_is_no_shared_qualifier():
     assert split_bodies("các cấp ủy, chính quyền các cấp") == ["các cấp ủy", "chính quyền các cấp"]
+
+
+def test_a_clause_with_a_comma_is_no_list_of_bodies():
+    clause = "Liên đoàn Lao động tỉnh chỉnh lý màu sắc, thiết kế kỹ thuật trong Khu thiết chế để đảm bảo tiêu chuẩn"
+    assert body_phrase_end(clause, 0, len(clause)) is None
+    listed = "Ban Dân vận các huyện, thị, thành ủy, đảng ủy trực thuộc tập trung một số nhiệm vụ"
+    assert listed[body_phrase_end(listed, 0, len(listed)) :].startswith("tập trung")
+    short = "các cơ quan, đơn vị và thôn, xóm tập trung thực hiện"
+    assert short[body_phrase_end(short, 0, len(short)) :].startswith("tập trung")

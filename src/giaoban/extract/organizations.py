@@ -286,6 +286,11 @@ ACTION_WORDS = [
     "giữ vững",
     "động viên",
     "khuyến khích",
+    "tiếp thu",
+    "hoàn chỉnh",
+    "chấn chỉnh",
+    "chỉnh sửa",
+    "cập nhật",
 ]
 ACTION_RE = re.compile(
     rf"(?<!{LET})(?i:{'|'.join(sorted(map(re.escape, ACTION_WORDS), key=len, reverse=True))})(?!{LO})"
@@ -325,9 +330,26 @@ def body_phrase_end(match_text: str, start: int, end: int) -> int | None:
             continue
         phrase = match_text[start : m.start()].rstrip(" ,")
         if phrase and is_org(phrase) and not re.search(r"[.;:]", phrase) and not _CLAUSE.search(phrase):
-            return m.start()
+            return m.start() if _parts_are_bodies(phrase) else None
         return None
     return None
+
+
+# What may follow a comma inside a list of bodies: another body, a place or level word, a capital.
+_LIST_PART = re.compile(
+    rf"(?:{HEAD_START_BODY}|(?i:xã|phường|thị|huyện|quận|thành|tỉnh|thôn|xóm|ấp|bản|khu|tổ|cơ sở|đảng|"
+    rf"đơn vị|cơ quan|ngành|địa phương|cấp|ban|hội|đoàn|chi|trực thuộc|trường|doanh nghiệp|cá nhân|đội ngũ|"
+    rf"cán bộ|hội viên|đoàn viên|đảng viên|người)(?!{LO})|{UP})"
+)
+_SHORT_PART = 2
+
+
+def _parts_are_bodies(phrase: str) -> bool:
+    """Every comma-separated part after the first opens like a body ("Tỉnh Đoàn tiếp thu ý kiến, rút gọn
+    dung lượng" is a clause, not a list of bodies)."""
+    return all(
+        _LIST_PART.match(part.strip()) or len(part.split()) <= _SHORT_PART for part in phrase.split(",")[1:]
+    )
 
 
 # A time phrase ending a lead-in's body phrase ("MTTQ ... huyện trong 6 tháng cuối năm"): not the body.

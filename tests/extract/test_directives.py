@@ -659,3 +659,70 @@ def test_a_period_ahead_opens_a_list_announced_at_the_end_of_its_paragraph():
         "Phấn đấu kết nạp mới 1.500 hội viên",
     ]
     assert all(d["assignees"] == ["các cấp Hội"] for d in dirs)
+
+
+def test_the_meeting_goes_on_speaking_after_dong_thoi_mid_sentence():
+    text = (
+        "Sáng ngày 08/7/2019, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2019.\n"
+        "Hội nghị đánh giá cao công tác thi đua của Khối trong 6 tháng đầu năm, đồng thời đề nghị các đơn vị tiếp tục "
+        "hoàn thành tốt các tiêu chí đăng ký thi đua; phối hợp thực hiện Năm dân vận chính quyền 2019.\n"
+    )
+    directives = extract(text)["directives"]
+    assert [d["text"] for d in directives] == [
+        "tiếp tục hoàn thành tốt các tiêu chí đăng ký thi đua",
+        "phối hợp thực hiện Năm dân vận chính quyền 2019",
+    ]
+    assert directives[0]["assignees"] == ["các đơn vị"]
+
+
+def test_a_plan_opened_by_a_period_ahead_after_a_grounds_clause_goes_on_over_the_next_paragraphs():
+    text = (
+        "Chiều 6/7, Ủy ban MTTQ Việt Nam tỉnh tổ chức hội nghị đánh giá kết quả công tác Mặt trận 6 tháng đầu năm "
+        "2020, triển khai nhiệm vụ 6 tháng cuối năm 2020.\n"
+        "Phát huy những kết quả đạt được, 6 tháng cuối năm 2020, MTTQ các cấp trong tỉnh chủ động đổi mới nội dung "
+        "và phương thức hoạt động.\n"
+        "Tiếp tục đẩy mạnh tuyên truyền về đường lối, chủ trương của Đảng.\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == [
+        "chủ động đổi mới nội dung và phương thức hoạt động",
+        "Tiếp tục đẩy mạnh tuyên truyền về đường lối, chủ trương của Đảng",
+    ]
+
+
+def test_what_a_body_determines_it_will_do_lists_its_tasks():
+    text = (
+        "Ngày 10/7/2020, Ủy ban MTTQ huyện tổ chức hội nghị sơ kết công tác Mặt trận 6 tháng đầu năm 2020.\n"
+        "Theo đó, UBMTTQVN huyện Tịnh Biên xác định sẽ tập trung thực hiện vận động nhân dân thi đua lao động; "
+        "tổ chức tiếp xúc cử tri của Đại biểu Quốc hội.\n"
+    )
+    directives = extract(text)["directives"]
+    assert [d["text"] for d in directives] == [
+        "tập trung thực hiện vận động nhân dân thi đua lao động",
+        "tổ chức tiếp xúc cử tri của Đại biểu Quốc hội",
+    ]
+    assert directives[0]["assignees"] == ["UBMTTQVN huyện Tịnh Biên"]
+
+
+def test_a_term_ahead_opens_the_congress_s_plan():
+    text = (
+        "Trong 2 ngày 26 và 27-6, Hội Nông dân huyện tổ chức Đại hội Đại biểu lần thứ III, nhiệm kỳ 2018-2023.\n"
+        "Trong nhiệm kỳ tới, Hội Nông dân huyện tiếp tục thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ huyện. "
+        "Phấn đấu có 100% cán bộ, hội viên được quán triệt các chủ trương; phát triển từ 1.000 đến 1.200 hội viên.\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == [
+        "tiếp tục thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ huyện",
+        "Phấn đấu có 100% cán bộ, hội viên được quán triệt các chủ trương",
+        "phát triển từ 1.000 đến 1.200 hội viên",
+    ]
+
+
+def test_attendance_a_meeting_s_purpose_and_a_statement_are_no_directions():
+    text = (
+        "Chiều ngày 04/08/2025, Ban Thường vụ Đảng ủy xã tổ chức hội nghị mở rộng nhằm kiểm tra tiến độ, rà soát "
+        "công tác chuẩn bị và thống nhất các nội dung liên quan đến việc tổ chức Đại hội. Tham dự hội nghị có các "
+        "đồng chí trong Ban Thường vụ Đảng ủy.\n"
+        "Các đồng chí Bí thư Tỉnh ủy dự và chỉ đạo hội nghị; Nguyễn Văn An, Trưởng Ban Dân vận Tỉnh ủy dự hội nghị.\n"
+        "Tại hội nghị, đồng chí Bí thư Đảng ủy đã quán triệt mục đích, yêu cầu của hội nghị và khẳng định: Đại hội là "
+        "sự kiện chính trị quan trọng của xã.\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == []

@@ -88,6 +88,8 @@ _QUOTED_DIRECTION = re.compile(
     r"(?:chỉ đạo|yêu cầu|đề nghị|kết luận|nhấn mạnh|lưu ý|quán triệt)(?![\w])"
 )
 _REPORT_START = re.compile(r"^(?:đã|Hội nghị đã|Qua đó|Kết quả|Tuy nhiên)\b")
+# "Tham dự hội nghị có các đồng chí …": who attended, never a task.
+_ATTENDANCE = re.compile(r"(?i)^(?:tham dự|dự|cùng dự|đến dự|về dự|dự và chỉ đạo)(?:\s+(?:hội nghị|buổi|đại hội|có))")
 # "hội nghị cũng đã đánh giá …", "các đơn vị đều đã …": a subject of a few words, then a past act.
 _REPORTED_PIECE = re.compile(
     r"^(?:[^,;:]{1,25},\s*)?(?P<subject>(?:[^\s,;:]+\s+){0,6}?)(?:cũng\s+|đều\s+)?(?:đã|vừa)\s"
@@ -392,6 +394,8 @@ def _directive(
         b = details.start()
     piece, mpiece = text[a:b], mtext[a:b]
     if len(mpiece.split()) < _MIN_WORDS or _REPORT_START.match(mpiece) or _REPLY.match(mpiece):
+        return None
+    if _ATTENDANCE.match(mpiece):
         return None
     reported = _REPORTED_PIECE.match(mpiece)
     if reported and not orgs.ACTION_RE.search(reported.group("subject")):

@@ -33,11 +33,13 @@ _SPEAKER = re.compile(
 _NOT_TRIGGER_BEFORE = re.compile(
     r"(?:đáp ứng|theo|với|sự|của|ý kiến|kiến nghị,|các|những|theo đúng|được|lãnh đạo,|lãnh đạo và|bàn|"
     # "các văn bản chỉ đạo", "Công văn chỉ đạo": the noun, not the verb.
-    r"văn bản|[Cc]ông văn|kế hoạch|hướng dẫn|tham mưu cho cấp ủy|[Tt]rưởng ban|[Bb]an|hồ sơ|tờ trình|danh sách)\s*$"
+    r"văn bản|[Cc]ông văn|kế hoạch|hướng dẫn|tham mưu cho cấp ủy|[Tt]rưởng ban|[Bb]an|hồ sơ|tờ trình|danh sách|"
+    # "dự và chỉ đạo hội nghị": attending, not directing.
+    r"dự và|dự,)\s*$"
 )
 # "thống nhất thông qua dự thảo", "đề nghị hiệp thương cử": a decision on documents or people.
 _NOT_TRIGGER_AFTER = re.compile(
-    r"^\s*(?:của|đã đề ra|được|nêu|đặt ra|hội nghị\s*[,.]|hội nghị$|(?:thông qua|hiệp thương|bầu|cử|với|cao)(?![\w]))"
+    r"^\s*(?:của|đã đề ra|được|nêu|đặt ra|hội nghị\s*[,.;]|hội nghị$|(?:thông qua|hiệp thương|bầu|cử|với|cao)(?![\w]))"
 )
 # "các chỉ tiêu đề ra." / "chương trình công tác đề ra,": "đề ra" closing a noun phrase means "set out".
 _PARTICIPLE = re.compile(r"\s*(?:[.,;]|$)")
@@ -142,6 +144,9 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
             word = m.group(0).lower()
             if word == "đề ra" and _PARTICIPLE.match(mtext, m.end(), s1):
                 continue
+            if _SETS_OUT.match(word) and _PURPOSE.search(mtext, s0, m.start()):
+                # "hội nghị … nhằm kiểm tra tiến độ … và thống nhất các nội dung …": what the meeting is for.
+                continue
             colon = _COLON_AFTER.match(mtext, m.end(), s1)
             if (word.startswith("kết luận") or word == "quán triệt") and not colon:
                 # "quán triệt các nhiệm vụ trọng tâm … trong quý IV: …" opens its list further on;
@@ -150,11 +155,13 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
                 if later is not None:
                     return later
                 continue
-            if word == "xác định" and not (colon or starts_with_action(mtext, _skip_spaces(mtext, m.end(), s1))):
-                # "xác định rõ nguyên nhân": a finding; "Hội … xác định: …", "xác định tiếp tục …": a plan.
+            will = _WILL_LEAD.match(mtext, _skip_spaces(mtext, m.end(), s1), s1) if word == "xác định" else None
+            if word == "xác định" and not (colon or starts_with_action(mtext, will.end() if will else
+                                                                          _skip_spaces(mtext, m.end(), s1))):
+                # "xác định rõ nguyên nhân": a finding; "Hội … xác định: …", "xác định (sẽ) tiếp tục …": a plan.
                 continue
             opens = m.start() in (s0, after_connectors(mtext, s0, s1))
-            spoken = opens or colon or _SPEAKER.search(mtext, s0, m.start())
+            spoken = opens or colon or _SPEAKER.search(mtext, s0, m.start()) or _also_spoken(mtext, s0, m.start())
             if not spoken and not _body_speaks(mtext, s0, m.start()):
                 continue
             if m.group("giao"):
@@ -166,7 +173,7 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
             if colon:
                 bodies = _topic_bodies(text, mtext, s0, m.start()) or subject
                 return Trigger(sent, m.start(), colon.end(), bodies)
-            trig = lead_in(text, mtext, sent, m.start(), m.end())
+            trig = lead_in(text, mtext, sent, m.start(), will.end() if will else m.end())
             if word.startswith("mong") and not trig.assignees:
                 # "mong muốn" directs only when it names who is to act ("mong muốn Hội … tiếp tục").
                 continue
@@ -177,6 +184,24 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
         if listed:
             return listed
     return None
+
+
+# "Hội nghị đánh giá cao …, đồng thời đề nghị các đơn vị …": the meeting (or its chair) that opens the
+# sentence goes on speaking after "đồng thời" / "và" / "cũng".
+_SENTENCE_SUBJECT = re.compile(
+    r"(?i)\s*(?:tại (?:hội nghị|đại hội|buổi làm việc)\s*,\s*|phát biểu[^,]{0,80},\s*|kết luận[^,]{0,60},\s*)?"
+    r"(?:hội nghị|đại hội|chủ tọa|chủ trì|lãnh đạo|thường trực|ban thường vụ|ban thường trực)(?![\w])"
+)
+_REQUEST = re.compile(r"(?i)đề nghị|yêu cầu|chỉ đạo|lưu ý|kêu gọi|giao")
+_ALSO = re.compile(r"(?i)[,;]?\s*(?:đồng thời|và|cũng|đồng thời cũng)\s*$")
+
+
+def _also_spoken(mtext: str, s0: int, trig: int) -> bool:
+    if not _REQUEST.match(mtext, trig):
+        return False
+    return bool(_ALSO.search(mtext, max(s0, trig - 20), trig)) and bool(
+        _SENTENCE_SUBJECT.match(mtext, after_connectors(mtext, s0, trig), trig)
+    )
 
 
 # "Đối với các chi bộ tổ dân phố, đồng chí yêu cầu …": the bodies the speaker turns to.
@@ -190,7 +215,7 @@ def _topic_bodies(text: str, mtext: str, s0: int, trig: int) -> list[str]:
     return orgs.split_bodies(text[topic.start("body") : topic.end("body")], topic.group("body"))
 
 
-_AHEAD = re.compile(r"(?i)(?:sắp |thời gian |những tháng |các tháng )tới|tới đây")
+_AHEAD = re.compile(r"(?i)(?:sắp |thời gian |những tháng |các tháng |nhiệm kỳ |năm |giai đoạn |quý |tháng )tới|tới đây")
 
 
 def _plan_opening(text: str, mtext: str, sent: Span, context: Context) -> Trigger | None:
@@ -200,6 +225,10 @@ def _plan_opening(text: str, mtext: str, sent: Span, context: Context) -> Trigge
     action alone)."""
     s0, s1 = sent
     start = after_connectors(mtext, s0, s1)
+    grounds = _GROUNDS.match(mtext, start, s1)
+    if grounds and (_TIME_LEAD.match(mtext, grounds.end(), s1) or _AHEAD_LEAD.match(mtext, grounds.end(), s1)):
+        # "Phát huy những kết quả đạt được, 6 tháng cuối năm 2020, MTTQ các cấp … chủ động …".
+        start = grounds.end()
     time_lead = _TIME_LEAD.match(mtext, start, s1) or _AHEAD_LEAD.match(mtext, start, s1)
     pos = time_lead.end() if time_lead else _named_plan_end(mtext, start, s1)
     if pos is None:
@@ -222,6 +251,7 @@ def _plan_opening(text: str, mtext: str, sent: Span, context: Context) -> Trigge
 
 
 _LIST_AFTER_ACTION = re.compile(r"[^.;:,]{0,80}:\s*")
+_GROUNDS = re.compile(r"(?:Phát huy|Để|Trên cơ sở|Tiếp nối|Từ|Với|Nhằm|Căn cứ)\s[^,.;:]{3,80},\s*")
 
 
 def _lies_ahead(p: PeriodMention, context: Context) -> bool:
@@ -246,18 +276,22 @@ def _same_period(key: tuple, next_key: tuple | None) -> bool:
     return t == nt and n == nn and (y is None or ny is None or y == ny)
 
 
-_AHEAD_LEAD = re.compile(r"(?:[Tt]rong\s+)?(?:[Tt]hời gian|[Nn]hững tháng|[Cc]ác tháng)\s+(?:sắp\s+)?tới\s*,\s*")
+_AHEAD_LEAD = re.compile(
+    r"(?:[Tt]rong\s+)?(?:[Tt]hời gian|[Nn]hững tháng|[Cc]ác tháng|[Nn]hiệm kỳ|[Nn]ăm|[Gg]iai đoạn)\s+"
+    r"(?:sắp\s+)?tới\s*,\s*"
+)
 
 
 # "Hội nghị (sơ kết) ... đề ra", "chủ tọa ... yêu cầu", "Hội Nông dân xã đề ra": the meeting, its
 # chair or a body speaks; "đã đề nghị" right before is a reported act, not this meeting's direction.
-_MEETING_SPEAKER = re.compile(r"(?i)(?<![\w])(?:hội nghị|chủ tọa|chủ trì hội nghị)(?![\w])")
+_MEETING_SPEAKER = re.compile(r"(?i)(?<![\w])(?:hội nghị|đại hội|chủ tọa|chủ trì hội nghị)(?![\w])")
 REPORTED = re.compile(r"(?:đã|từng|được)\s*$")
 
 
 _MEETING_DECIDED = re.compile(r"(?i)(?<![\w])(?:hội nghị|đại hội)\s+(?:cũng\s+)?đã\s*$")
 _BODY_TRIGGER = re.compile(r"(?i)đề nghị|yêu cầu|đề ra|kêu gọi|thống nhất|xác định")
 _SETS_OUT = re.compile(r"(?i)đề ra|kêu gọi|thống nhất|xác định")
+_PURPOSE = re.compile(r"(?i)(?<![\w])(?:nhằm|với mục đích|mục đích là)(?![\w])")
 
 
 def _subject_bodies(text: str, mtext: str, s0: int, trig: int) -> list[str]:
@@ -269,11 +303,17 @@ def _subject_bodies(text: str, mtext: str, s0: int, trig: int) -> list[str]:
     return []
 
 
+_STATES = re.compile(r"(?i)(?<![\w])(?:khẳng định|cho biết|chia sẻ|thông tin|nêu rõ|phân tích)\s*$")
+
+
 def _later_list(text: str, mtext: str, sent: Span, m: re.Match[str]) -> Trigger | None:
     """ "quán triệt / kết luận các nhiệm vụ … : …": a list opened by a colon later in the sentence,
     its bodies named before the colon."""
     colon = mtext.find(":", m.end(), sent[1])
     if colon < 0 or colon - m.end() > 200 or _PRESENTING_AFTER.match(mtext, m.end()):
+        return None
+    if _STATES.search(mtext, m.end(), colon):
+        # "quán triệt mục đích, yêu cầu của hội nghị và khẳng định: …": a statement follows, not tasks.
         return None
     return Trigger(sent, m.start(), colon + 1, _last_bodies(text, mtext, m.end(), colon))
 

@@ -726,3 +726,39 @@ def test_attendance_a_meeting_s_purpose_and_a_statement_are_no_directions():
         "sự kiện chính trị quan trọng của xã.\n"
     )
     assert [d["text"] for d in _dirs(text)] == []
+
+
+def test_a_plan_presented_goes_on_in_the_paragraph_that_opens_with_theo_do():
+    text = (
+        "Chiều 15/12, Ban Chấp hành Trung ương Hội tổ chức hội nghị tổng kết công tác Hội năm 2025.\n"
+        "Tại Hội nghị, Phó Chủ tịch Thường trực Hội trình bày dự thảo Kế hoạch triển khai nhiệm vụ năm 2026.\n"
+        "Theo đó, Hội tập trung triển khai thực hiện hiệu quả chủ đề công tác năm 2026.\n"
+    )
+    directives = _dirs(text)
+    assert [d["text"] for d in directives] == ["Hội tập trung triển khai thực hiện hiệu quả chủ đề công tác năm 2026"]
+    assert directives[0]["assignees"] == ["Hội"]
+
+
+def test_what_a_body_needs_to_do_in_a_period_is_a_plan_whatever_the_period():
+    text = (
+        "Ngày 09/01/2020, Ủy ban MTTQ Việt Nam quận tổ chức hội nghị phát động thi đua năm 2020.\n"
+        "Tại hội nghị, đồng chí Chủ tịch đã phát động 9 nội dung thi đua. Trong năm 2020, MTTQ và các tổ chức thành "
+        "viên cần chú trọng đổi mới, nâng cao chất lượng hoạt động; tổ chức tốt các phong trào thi đua yêu nước.\n"
+    )
+    record = extract(text)
+    assert [d["text"] for d in record["directives"]] == [
+        "cần chú trọng đổi mới, nâng cao chất lượng hoạt động",
+        "tổ chức tốt các phong trào thi đua yêu nước",
+    ]
+    # A year that has only begun is being planned, not reviewed.
+    assert record["meeting"]["period"] is None
+    assert record["meeting"]["next_period"] == {"type": "year", "year": 2020, "number": None}
+
+
+def test_an_agenda_after_a_colon_is_no_direction():
+    text = (
+        "Sáng ngày 14/3/2019, Ban Thường trực Ủy ban MTTQ quận tổ chức hội nghị với các nội dung: báo cáo các nội "
+        "dung chuẩn bị Đại hội, thống nhất Chương trình Đại hội, danh sách nhân sự. Dự hội nghị có các đồng chí: "
+        "Phương Kiến Quốc - Phó bí thư Thường trực; Nguyễn Thị Thanh - Chủ tịch Ủy ban MTTQ quận.\n"
+    )
+    assert _dirs(text) == []

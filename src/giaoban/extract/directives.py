@@ -205,6 +205,12 @@ def find_directives(
                                 context)
         elif active and (prev_colon or marker or _continues(mtext, body0, p1)):
             start = body0
+        elif _THEN_PLAN.match(mtext, body0, p1) and index > 0 and _names_plan(mtext, paras[index - 1]) and _continues(
+            mtext, body0, p1
+        ):
+            # "Tại hội nghị, … trình bày dự thảo Kế hoạch triển khai … năm 2026." then "Theo đó, Hội tập trung …".
+            active = True
+            start = body0
         elif active and _is_caption(mtext, body0, p1):
             # A photo caption or a short unpunctuated line inside the part ("Quang cảnh hội nghị")
             # neither belongs to it nor ends it.
@@ -237,6 +243,17 @@ def _add_candidates(
     pieces: list[Directive] = []
     _collect(text, mtext, span, list(inherited), default_year, pieces, True, context, loose=True)
     candidates += [Candidate(d, False, index) for d in pieces]
+
+
+_THEN_PLAN = re.compile(r"(?:Theo đó|Cụ thể|Trong đó)\s*,\s*")
+_PLAN_NAMED = re.compile(
+    r"(?i)(?<![\w])(?:dự thảo\s+)?(?:kế hoạch|chương trình(?: công tác| hành động)?|phương hướng|nhiệm vụ trọng tâm)"
+    r"(?![\w])[^.;]{0,120}?(?:năm \d{4}|nhiệm kỳ|thời gian tới|tới)"
+)
+
+
+def _names_plan(mtext: str, para: Span) -> bool:
+    return bool(_PLAN_NAMED.search(mtext, *para))
 
 
 # "Về công tác tuyên truyền, cần …", "Trong tổ chức các cuộc tiếp xúc, ngành dân vận cần …": a topic
@@ -319,6 +336,9 @@ def _collect(
     whoever speaks it."""
     for k, sent in enumerate(sentences(mtext, span)):
         carry: list[str] | None = None
+        if _ATTENDANCE.match(mtext[after_connectors(mtext, *sent) : sent[1]]):
+            # "Dự hội nghị có các đồng chí: X - …; Y - …": every piece of it names who attended.
+            continue
         lead = _inner_lead(text, mtext, sent, context) if (k > 0 or starts_sentence) else None
         if lead is None and loose:
             lead = loose_lead(text, mtext, sent)

@@ -144,8 +144,10 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
             word = m.group(0).lower()
             if word == "đề ra" and _PARTICIPLE.match(mtext, m.end(), s1):
                 continue
-            if _SETS_OUT.match(word) and _PURPOSE.search(mtext, s0, m.start()):
-                # "hội nghị … nhằm kiểm tra tiến độ … và thống nhất các nội dung …": what the meeting is for.
+            purpose = _PURPOSE.search(mtext, s0, m.start()) or _AGENDA_LIST.search(mtext, s0, m.start())
+            if _SETS_OUT.match(word) and purpose:
+                # "hội nghị … nhằm kiểm tra tiến độ … và thống nhất các nội dung …": what the meeting is for,
+                # or its agenda ("với các nội dung: …, thống nhất Chương trình Đại hội").
                 continue
             colon = _COLON_AFTER.match(mtext, m.end(), s1)
             if (word.startswith("kết luận") or word == "quán triệt") and not colon:
@@ -236,10 +238,11 @@ def _plan_opening(text: str, mtext: str, sent: Span, context: Context) -> Trigge
     phrase = mtext[start:pos]
     ahead = bool(_AHEAD.search(phrase))
     period = next((p for p in find_periods(phrase) if _lies_ahead(p, context)), None)
-    if not ahead and period is None:
-        return None
     end = _piece_end(mtext, pos, s1)
     action = orgs.body_phrase_end(mtext, pos, end)
+    if not ahead and period is None and not (time_lead and action is not None and _NEED.match(mtext, action)):
+        # "Trong năm 2020, MTTQ … cần chú trọng …": what a body needs to do lies ahead whatever the period.
+        return None
     if action is None and not time_lead and starts_with_action(mtext, pos):
         action = pos
     if action is None or REPORTED.search(mtext, pos, action):
@@ -250,6 +253,7 @@ def _plan_opening(text: str, mtext: str, sent: Span, context: Context) -> Trigge
     return Trigger(sent, pos, opener.end() if opener else action, bodies, period=period)
 
 
+_NEED = re.compile(r"(?:cần|phải)(?![\w])")
 _LIST_AFTER_ACTION = re.compile(r"[^.;:,]{0,80}:\s*")
 _GROUNDS = re.compile(r"(?:Phát huy|Để|Trên cơ sở|Tiếp nối|Từ|Với|Nhằm|Căn cứ)\s[^,.;:]{3,80},\s*")
 
@@ -291,6 +295,8 @@ REPORTED = re.compile(r"(?:đã|từng|được)\s*$")
 _MEETING_DECIDED = re.compile(r"(?i)(?<![\w])(?:hội nghị|đại hội)\s+(?:cũng\s+)?đã\s*$")
 _BODY_TRIGGER = re.compile(r"(?i)đề nghị|yêu cầu|đề ra|kêu gọi|thống nhất|xác định")
 _SETS_OUT = re.compile(r"(?i)đề ra|kêu gọi|thống nhất|xác định")
+# "… tổ chức hội nghị … với các nội dung: báo cáo …, thống nhất Chương trình Đại hội, …": the agenda.
+_AGENDA_LIST = re.compile(r"(?i)(?:với|gồm|có)\s+(?:các|những|một số)?\s*nội dung(?:\s+(?:chính|sau))?\s*:")
 _PURPOSE = re.compile(r"(?i)(?<![\w])(?:nhằm|với mục đích|mục đích là)(?![\w])")
 
 

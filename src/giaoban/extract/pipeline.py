@@ -193,7 +193,13 @@ def _review_and_next(
                 review = reported
     if review and not nxt and date and date.year:
         review, nxt = not_yet_over(review, date.year, date.month, date.day, scanned)
+    if review and review.type == "year" and date and date.year == review.year and date.month <= _EARLY_MONTHS:
+        # A year that has only begun ("Ngày 09/01/2020 … năm 2020") is the one being planned.
+        review, nxt = None, nxt or review
     return review, nxt, from_body
+
+
+_EARLY_MONTHS = 6
 
 
 def _kind(

@@ -59,42 +59,85 @@ class Trace:
     next: tuple | None = None
 
 
-def _words(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"(?i)(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+def _contains_any(phrase: str, words: tuple[str, ...]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", phrase) for w in words)
+
+
+class _Lexicon:
+    """Named lists of words, all found in one scan of a lower-cased text: ``found`` gives the names of
+    the lists with a word in it (a word inside a longer one counts for its own list too)."""
+
+    def __init__(self, lists: dict[str, tuple[str, ...]]) -> None:
+        words = {w for ws in lists.values() for w in ws}
+        self.names = {w: frozenset(name for name, ws in lists.items() if _contains_any(w, ws)) for w in words}
+        alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        self.pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+    def found(self, lower: str) -> set[str]:
+        out: set[str] = set()
+        for m in self.pattern.finditer(lower):
+            out |= self.names[m.group(0)]
+        return out
+
+    def hits(self, lower: str, offset: int) -> list[tuple[int, frozenset[str]]]:
+        """(position, names) of every word found, positions shifted by ``offset``."""
+        return [(m.start() + offset, self.names[m.group(0)]) for m in self.pattern.finditer(lower)]
+
+
+def _within(hits: list[tuple[int, frozenset[str]]], start: int, end: int) -> set[str]:
+    out: set[str] = set()
+    for pos, names in hits:
+        if start <= pos < end:
+            out |= names
+    return out
 
 
 # Cues of the directive part anywhere in a paragraph, whether or not the rules took it as a trigger.
-_CUE = {
-    "direct": _words("đề nghị", "yêu cầu", "chỉ đạo", "giao nhiệm vụ", "kêu gọi", "lưu ý", "nhấn mạnh"),
-    "conclude": _words("kết luận", "phát biểu chỉ đạo", "chủ trì", "chủ tọa", "chủ toạ", "bế mạc"),
-    "ahead": _words("thời gian tới", "sắp tới", "tới đây", "những tháng cuối năm", "tiếp theo", "nhiệm kỳ tới",
-                    "năm tới", "giai đoạn tới"),
-    "tasks": _words("nhiệm vụ", "phương hướng", "giải pháp", "chỉ tiêu", "mục tiêu", "trọng tâm"),
-    "agree": _words("thống nhất", "nhất trí", "thông qua", "xác định"),
-    "report": _words("kết quả", "đạt được", "hạn chế", "tồn tại", "khó khăn", "báo cáo", "đánh giá", "tổng số"),
-    "discuss": _words("thảo luận", "tham luận", "ý kiến", "đại biểu"),
-    "speaker": _words("đồng chí", "ông", "bà"),
-    "attend": _words("tham dự", "dự hội nghị", "đến dự", "có sự tham gia", "thành phần"),
-    "anniversary": _words("kỷ niệm", "chào mừng", "năm ngày", "ngày thành lập", "ngày truyền thống"),
-    "thanks": _words("cảm ơn", "chúc mừng", "biểu dương", "ghi nhận", "đánh giá cao", "khen thưởng"),
-}
+_CUE = _Lexicon({
+    "direct": ("đề nghị", "yêu cầu", "chỉ đạo", "giao nhiệm vụ", "kêu gọi", "lưu ý", "nhấn mạnh"),
+    "conclude": ("kết luận", "phát biểu chỉ đạo", "chủ trì", "chủ tọa", "chủ toạ", "bế mạc"),
+    "ahead": ("thời gian tới", "sắp tới", "tới đây", "những tháng cuối năm", "tiếp theo", "nhiệm kỳ tới", "năm tới",
+              "giai đoạn tới"),
+    "tasks": ("nhiệm vụ", "phương hướng", "giải pháp", "chỉ tiêu", "mục tiêu", "trọng tâm"),
+    "agree": ("thống nhất", "nhất trí", "thông qua", "xác định"),
+    "report": ("kết quả", "đạt được", "hạn chế", "tồn tại", "khó khăn", "báo cáo", "đánh giá", "tổng số"),
+    "discuss": ("thảo luận", "tham luận", "ý kiến", "đại biểu"),
+    "speaker": ("đồng chí", "ông", "bà"),
+    "attend": ("tham dự", "dự hội nghị", "đến dự", "có sự tham gia", "thành phần"),
+    "anniversary": ("kỷ niệm", "chào mừng", "năm ngày", "ngày thành lập", "ngày truyền thống"),
+    "thanks": ("cảm ơn", "chúc mừng", "biểu dương", "ghi nhận", "đánh giá cao", "khen thưởng"),
+})
 # Inside the piece itself.
-_PIECE = {
-    "past": _words("đã", "vừa", "từng"),
-    "passive": _words("được"),
-    "need": _words("cần", "phải", "cần phải"),
-    "more": _words("tiếp tục", "tăng cường", "đẩy mạnh", "tập trung", "chú trọng", "quan tâm", "làm tốt"),
-    "digit": re.compile(r"\d"),
-    "percent": re.compile(r"%|phần trăm"),
-    "quote": re.compile(r"[\"“”]"),
-    "reach": _words("đạt", "chiếm", "tổng số", "với tổng", "trị giá", "lũy kế", "tăng", "giảm"),
-    "future": _words("sẽ", "sắp", "dự kiến"),
-    "goal": _words("phấn đấu", "nhằm", "để", "góp phần", "bảo đảm", "đảm bảo"),
-    "target": _words("100%", "hằng năm", "hàng năm", "mỗi năm", "ít nhất", "trên", "phấn đấu"),
-    "is": _words("là", "có", "gồm"),
-    "meeting": _words("hội nghị", "đại hội", "buổi làm việc", "cuộc họp"),
-    "title": _words("bí thư", "chủ tịch", "trưởng ban", "phó", "ủy viên", "uỷ viên", "giám đốc"),
-}
+_PIECE = _Lexicon({
+    "past": ("đã", "vừa", "từng"),
+    "passive": ("được",),
+    "need": ("cần", "phải", "cần phải"),
+    "more": ("tiếp tục", "tăng cường", "đẩy mạnh", "tập trung", "chú trọng", "quan tâm", "làm tốt"),
+    "percent": ("phần trăm",),
+    "reach": ("đạt", "chiếm", "tổng số", "với tổng", "trị giá", "lũy kế", "tăng", "giảm"),
+    "future": ("sẽ", "sắp", "dự kiến"),
+    "goal": ("phấn đấu", "nhằm", "để", "góp phần", "bảo đảm", "đảm bảo"),
+    "target": ("hằng năm", "hàng năm", "mỗi năm", "ít nhất", "trên", "phấn đấu"),
+    "is": ("là", "có", "gồm"),
+    "meeting": ("hội nghị", "đại hội", "buổi làm việc", "cuộc họp"),
+    "title": ("bí thư", "chủ tịch", "trưởng ban", "phó", "ủy viên", "uỷ viên", "giám đốc"),
+})
+
+_DIGIT = re.compile(r"\d")
+_QUOTE = re.compile(r"[\"“”]")
+
+
+def _piece_names(piece: str, names: set[str]) -> set[str]:
+    """The piece's words' lists (``names``) with its digits, percentages and quotes."""
+    if _DIGIT.search(piece):
+        names.add("digit")
+    if "%" in piece:
+        names |= {"percent", "target"} if "100%" in piece else {"percent"}
+    if _QUOTE.search(piece):
+        names.add("quote")
+    return names
+
+
 # Openers of a paragraph (after a list marker).
 _OPENER = [
     ("ve", re.compile(r"(?:Về|Đối với|Riêng)\s")),
@@ -150,10 +193,16 @@ def _bucket(value: float, edges: tuple[float, ...]) -> int:
 
 @dataclass
 class _Para:
-    """What the pieces of one paragraph share."""
+    """What the pieces of one paragraph share, and where its cue and piece words are."""
 
     features: list[str]
     sentences: list[tuple[int, int]]
+    cues: list[tuple[int, frozenset[str]]]
+    words: list[tuple[int, frozenset[str]]]
+
+
+_PREV_CUES = frozenset(("direct", "conclude", "tasks", "ahead"))
+_LEAD_CUES = frozenset(("direct", "conclude", "ahead", "tasks", "agree", "report", "discuss", "speaker", "thanks"))
 
 
 def _opener(body: str) -> str:
@@ -182,7 +231,9 @@ def _paragraph(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) -
     body = mtext[p0:p1]
     marker = _MARKER.match(body)
     rest = body[marker.end() :] if marker else body
-    out = [f"c_{name}" for name, pattern in _CUE.items() if pattern.search(body)]
+    lower = body.lower()
+    cue_hits, word_hits = _CUE.hits(lower, p0), _PIECE.hits(lower, p0)
+    out = [f"c_{name}" for name in sorted(_within(cue_hits, p0, p1))]
     out.append(f"op={_opener(rest)}")
     relation = _period_relation(mtext, p0, min(p1, p0 + 60), trace)
     if relation:
@@ -205,19 +256,18 @@ def _paragraph(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) -
         prev = mtext[q0:q1]
         if prev.rstrip().endswith(":"):
             out.append("prev_colon")
-        out += [f"prev_c_{name}" for name in ("direct", "conclude", "tasks", "ahead") if _CUE[name].search(prev)]
-    return _Para([f"para:{f}" for f in out], sentences(mtext, paras[i]))
+        out += [f"prev_c_{name}" for name in sorted(_CUE.found(prev.lower()) & _PREV_CUES)]
+    return _Para([f"para:{f}" for f in out], sentences(mtext, paras[i]), cue_hits, word_hits)
 
 
-def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace) -> list[str]:
+def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, para: _Para) -> list[str]:
     """Features of the text a piece was cut from, between its sentence's start and the piece."""
     lead = mtext[sentence_start:start]
     if not lead.strip(" ,;:-–"):
         return ["lead=none"]
     out = [f"lead_len{_bucket(len(lead.split()), (3, 8, 20))}"]
-    out += [f"lead_c_{name}" for name in ("direct", "conclude", "ahead", "tasks", "agree", "report", "discuss",
-                                          "speaker", "thanks") if _CUE[name].search(lead)]
-    if _PIECE["meeting"].search(lead):
+    out += [f"lead_c_{name}" for name in sorted(_within(para.cues, sentence_start, start) & _LEAD_CUES)]
+    if "meeting" in _within(para.words, sentence_start, start):
         out.append("lead_meeting")
     if orgs.ORG_HEAD.search(lead):
         out.append("lead_body")
@@ -240,7 +290,7 @@ def static_features(c: Candidate, mtext: str, para: _Para, trace: Trace, index: 
     piece = mtext[a:b]
     words = [w.lower() for w in _WORD.findall(piece)]
     out = [f"w1={words[0]}" if words else "w1=", f"w2={' '.join(words[:2])}"]
-    out += [f"p_{name}" for name, pattern in _PIECE.items() if pattern.search(piece)]
+    out += [f"p_{name}" for name in sorted(_piece_names(piece, _within(para.words, a, b)))]
     if orgs.ACTION_RE.match(piece):
         out.append("p_action_start")
     if d.own:
@@ -259,7 +309,7 @@ def static_features(c: Candidate, mtext: str, para: _Para, trace: Trace, index: 
         out.append("p_colon_after")
     out.append(f"p_len{_bucket(len(words), (4, 7, 12, 20, 35, 60))}")
     sentence = next((s for s in para.sentences if s[0] <= a < s[1]), (a, b))
-    out += _lead_features(mtext, a, sentence[0], trace)
+    out += _lead_features(mtext, a, sentence[0], trace, para)
     out.append(f"sent_index{min(para.sentences.index(sentence), 2) if sentence in para.sentences else 0}")
     out.append(f"kind={trace.kind}")
     out += para.features

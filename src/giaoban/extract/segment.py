@@ -5,6 +5,7 @@ Spans, not copies, so detectors working on the matching copy can slice the origi
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .chars import LO, UP
@@ -132,8 +133,14 @@ def _trim(text: str, start: int, end: int) -> Span:
 
 
 def sentences(text: str, span: Span) -> list[Span]:
-    """Sentences of one paragraph."""
-    return _split(text, span, _SENTENCE_END)
+    """Sentences of one paragraph (a fresh list each call: callers may change it)."""
+    return list(_sentences(text, span))
+
+
+@functools.lru_cache(maxsize=512)
+def _sentences(text: str, span: Span) -> tuple[Span, ...]:
+    # Several detectors split the same paragraphs; the text is the same object, so a hit costs little.
+    return tuple(_split(text, span, _SENTENCE_END))
 
 
 def semicolon_pieces(text: str, sentence: Span) -> list[Span]:

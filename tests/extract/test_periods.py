@@ -210,3 +210,21 @@ def test_a_review_word_below_a_lead_that_names_only_the_plan_names_the_period_un
         "triển khai một số nội dung quan trọng.\n"
     )
     assert extract(text)["meeting"]["period"] == {"type": "year", "year": 2020, "number": None}
+
+
+def test_a_congress_named_then_opened_plans_its_term():
+    text = (
+        "Ngày 19-11, Đại hội đại biểu Mặt trận Tổ quốc Việt Nam tỉnh lần thứ I, nhiệm kỳ 2025-2030 chính thức "
+        "khai mạc.\n"
+    )
+    assert extract(text)["meeting"]["next_period"] == {"type": "term", "year": 2025, "number": None}
+
+
+def test_a_briefing_that_names_the_period_after_the_one_it_reviews_plans_it():
+    text = (
+        "Chiều 16/7/2025, Hội LHPN xã tổ chức hội nghị sơ kết công tác hội 6 tháng đầu năm 2025.\n"
+        "Trong thời gian tới, Hội tiếp tục đẩy mạnh tuyên truyền; phấn đấu hoàn thành chỉ tiêu 6 tháng cuối năm.\n"
+    )
+    record = extract(text)
+    assert record["meeting"]["period"] == {"type": "half", "year": 2025, "number": 1}
+    assert record["meeting"]["next_period"] == {"type": "half", "year": 2025, "number": 2}

@@ -285,6 +285,10 @@ _CONGRESS_HELD = re.compile(
     r"(?i)(?<!công tác )(?<!việc )(?:tổ chức|khai mạc|diễn ra|bế mạc|tại)\s+(?:thành công\s+)?đại hội"
 )
 _CONGRESS_REACH = 200
+_CONGRESS_NAMED = re.compile(r"[Đđ]ại hội(?:(?![.;]).)*$")
+_HELD_AFTER = re.compile(
+    r"\s*\)?\s*(?:đã\s+|đã được\s+|được\s+|chính thức\s+|vừa\s+)?(?:khai mạc|diễn ra|bế mạc|tổ chức|thành công)(?![\w])"
+)
 
 
 def congress_terms(
@@ -299,9 +303,18 @@ def congress_terms(
             ahead = next((p for p in terms if held.end() <= p.start <= min(b, held.end() + _CONGRESS_REACH)), None)
             if ahead is None:
                 continue
-            earlier = [p for p in terms if p.year is not None and ahead.year is not None and p.year < ahead.year]
-            return (earlier[0] if earlier else None), ahead
+            return _earlier_term(terms, ahead), ahead
+        # "Đại hội đại biểu … lần thứ I, nhiệm kỳ 2025-2030 chính thức khai mạc": the congress named, then held.
+        for ahead in (p for p in terms if a <= p.start < b):
+            named = _CONGRESS_NAMED.search(match_text, max(a, ahead.start - _CONGRESS_REACH), ahead.start)
+            if named and _HELD_AFTER.match(match_text, ahead.end, b):
+                return _earlier_term(terms, ahead), ahead
     return None
+
+
+def _earlier_term(terms: list[PeriodMention], ahead: PeriodMention) -> PeriodMention | None:
+    earlier = [p for p in terms if p.year is not None and ahead.year is not None and p.year < ahead.year]
+    return earlier[0] if earlier else None
 
 
 # A month or quarter still running on the meeting's day is the one being planned, and the period
@@ -368,3 +381,34 @@ def reported_period(match_text: str, mentions: list[PeriodMention], sentence_sta
 def _sentence_start(starts: list[int], pos: int) -> int | None:
     before = [s for s in starts if s <= pos]
     return before[-1] if before else None
+
+
+def following(review: PeriodMention) -> tuple[str, int, int | None] | None:
+    """(type, year, number) of the period right after ``review``, when it is one a briefing plans."""
+    if review.year is None:
+        return None
+    if review.type == "year":
+        return "year", review.year + 1, None
+    if review.type == "half" and review.number == 1:
+        return "half", review.year, 2
+    if review.type == "nine_months":
+        return "quarter", review.year, 4
+    if review.type in ("quarter", "month") and review.number:
+        last = 4 if review.type == "quarter" else 12
+        if review.number < last:
+            return review.type, review.year, review.number + 1
+        return review.type, review.year + 1, 1
+    return None
+
+
+def following_in_body(mentions: list[PeriodMention], review: PeriodMention) -> PeriodMention | None:
+    """The first mention of the period right after the one under review ("sơ kết 6 tháng đầu năm" … "6 tháng
+    cuối năm"): a briefing that names it sets out its tasks."""
+    key = following(review)
+    if key is None:
+        return None
+    for p in mentions:
+        year = p.year if p.year is not None else key[1]
+        if (p.type, year, p.number) == key:
+            return PeriodMention(p.type, p.number, year, p.start, p.end, True)
+    return None

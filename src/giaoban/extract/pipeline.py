@@ -19,6 +19,7 @@ from .periods import (
     PeriodMention,
     congress_terms,
     find_periods,
+    following_in_body,
     next_from_body,
     not_yet_over,
     reported_period,
@@ -117,6 +118,8 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
 
     if review and not nxt:
         nxt = next_from_body(mtext, [p.copy() for p in found_periods], review)
+    if review and not nxt and kind == "briefing":
+        nxt = following_in_body([p.copy() for p in scanned], review)
     if nxt is None and kind != "working_session":
         # A plan opened by a period that lies ahead ("6 tháng cuối năm, Hội …") names the next period.
         planned = next((t.period for t in triggers if t.period is not None), None)

@@ -762,3 +762,14 @@ def test_an_agenda_after_a_colon_is_no_direction():
         "Phương Kiến Quốc - Phó bí thư Thường trực; Nguyễn Thị Thanh - Chủ tịch Ủy ban MTTQ quận.\n"
     )
     assert _dirs(text) == []
+
+
+def test_a_report_after_cho_biet_and_a_theme_after_chu_de_are_no_tasks():
+    text = (
+        "Ngày 10/12/2025, Hội LHPN phường tổ chức hội nghị tổng kết công tác Hội năm 2025.\n"
+        "Phát biểu tại hội nghị, bà Chủ tịch Hội LHPN phường cho biết: trong năm 2025, Hội đã tập trung triển khai "
+        "chủ đề năm. Các hoạt động Hội không ngừng đổi mới nội dung; tích cực tham gia xây dựng Đảng.\n"
+        "Tại hội nghị, các đại biểu đã thống nhất phương hướng hoạt động năm 2026 với chủ đề: “Đổi mới, sáng tạo, "
+        "cụ thể hóa đưa Nghị quyết vào cuộc sống”.\n"
+    )
+    assert _dirs(text) == []

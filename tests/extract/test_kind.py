@@ -137,3 +137,12 @@ def test_a_dated_working_session_that_prepares_a_congress_to_come_is_reported():
         "cho Đại hội đại biểu Đoàn tỉnh. Đại hội dự kiến diễn ra trong hai ngày 15 - 16/12/2025.\n"
     )
     assert extract(text)["kind"] == "working_session"
+
+
+def test_a_page_setting_out_a_body_s_functions_reports_no_meeting():
+    text = (
+        "1/- Chức năng (trích từ Quy định 212-QĐ/TW ngày 10/12/2019 của Ban Bí thư):\n"
+        "Cơ quan chuyên trách tham mưu, giúp việc Ủy ban Mặt trận Tổ quốc.\n"
+        "2/- Nhiệm vụ:\n- Sơ kết, tổng kết công tác mặt trận theo phân công, phân cấp.\n"
+    )
+    assert extract(text)["kind"] == "other"

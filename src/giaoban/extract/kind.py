@@ -73,6 +73,16 @@ _MEETING_EVENT = re.compile(r"(?i)hội nghị|giao ban|cuộc họp|buổi họ
 _STRONG_REVIEW = 2
 
 
+# A page that sets out a body's functions ("1/- Chức năng (trích từ Quy định 212-QĐ/TW …)") reports no meeting.
+_FUNCTIONS_PAGE = re.compile(
+    r"\s*(?:\d{1,2}\s*[./)-]+\s*)?(?:Chức năng|Nhiệm vụ,? quyền hạn|Vị trí,? chức năng|Cơ cấu tổ chức)(?![\w])"
+)
+
+
+def is_functions_page(mtext: str) -> bool:
+    return bool(_FUNCTIONS_PAGE.match(mtext))
+
+
 def detect_kind(
     lead: str,
     has_review_period: bool,

@@ -172,6 +172,10 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
             if _AGENDA.search(mtext, m.start(), mtext.find(":", m.start(), s1)):
                 continue
             subject = _subject_bodies(text, mtext, s0, m.start()) if _SETS_OUT.match(word) else []
+            first_colon = mtext.find(":", m.end(), s1)
+            if first_colon >= 0 and _THEME.search(mtext, m.end(), first_colon):
+                # "thống nhất phương hướng hoạt động năm 2026 với chủ đề: “…”": a theme, not tasks.
+                continue
             if colon:
                 bodies = _topic_bodies(text, mtext, s0, m.start()) or subject
                 return Trigger(sent, m.start(), colon.end(), bodies)
@@ -309,6 +313,7 @@ def _subject_bodies(text: str, mtext: str, s0: int, trig: int) -> list[str]:
     return []
 
 
+_THEME = re.compile(r"(?i)(?<![\w])(?:chủ đề|khẩu hiệu|phương châm|mang tên|với tên|tên gọi)\s*$")
 _STATES = re.compile(r"(?i)(?<![\w])(?:khẳng định|cho biết|chia sẻ|thông tin|nêu rõ|phân tích)\s*$")
 
 
@@ -416,7 +421,8 @@ def _spoken_list(text: str, mtext: str, sent: Span, context: Context) -> Trigger
     if opened is None or opened[1] >= s1:
         return None
     colon, content = opened
-    if _AGENDA.search(mtext, s0, colon):
+    if _AGENDA.search(mtext, s0, colon) or _STATES.search(mtext, s0, colon) or _THEME.search(mtext, s0, colon):
+        # "… cho biết: …" reports; "… với chủ đề: “…”" names a theme.
         return None
     plan = _PLAN_CUE.search(mtext, s0, colon)
     future = _WILL.search(mtext, s0, colon)

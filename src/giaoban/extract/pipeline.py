@@ -11,7 +11,7 @@ from .dates import DateMention, find_dates
 from .directives import Context, find_directives
 from .figures import find_figures
 from .htmltext import html_to_text, is_html_document
-from .kind import detect_kind, gathering_kind
+from .kind import detect_kind, gathering_kind, is_functions_page
 from .learned import Trace
 from .normalize import clean, match_form
 from .people import find_people, unique
@@ -73,7 +73,7 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
 
     # The lead reports results ("mở các lớp tập huấn"): the sentence naming the meeting tells its kind.
     kind_text = mtext[meeting_piece[0] : meeting_piece[1]] if meeting_piece else lead_text
-    kind = _kind(mtext, kind_text, review, nxt, from_body)
+    kind = "other" if is_functions_page(mtext) else _kind(mtext, kind_text, review, nxt, from_body)
     # A gathering or a visit is read as a meeting, and kept as one only if someone gives directions in it.
     tentative = kind == "other" and gathering_kind(lead_text) is not None
     if tentative:

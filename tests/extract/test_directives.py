@@ -20,7 +20,8 @@ def test_lead_in_is_stripped_and_its_bodies_are_inherited():
         "Tăng cường công tác nắm tình hình",
         "Xây dựng kế hoạch giúp đỡ xã Nghĩa Tá hoàn thành các tiêu chí trong năm 2020",
     ]
-    assert all(d["assignees"] == ["các cơ quan, đơn vị trong Khối MTTQ và các đoàn thể"] for d in dirs)
+    # GUIDE.md: bodies joined by "và" are one each; "các cơ quan, đơn vị" share "trong Khối MTTQ".
+    assert all(d["assignees"] == ["các cơ quan, đơn vị trong Khối MTTQ", "các đoàn thể"] for d in dirs)
     assert dirs[2]["deadline"] == "2020" and dirs[2]["places"] == ["Nghĩa Tá"]
 
 
@@ -419,7 +420,9 @@ def test_agreeing_to_adopt_documents_is_no_direction_but_a_call_is():
         "Hội nghị thống nhất thông qua dự thảo báo cáo tổng kết công tác Mặt trận.\n"
         "Đồng chí Chủ tịch kêu gọi các tầng lớp Nhân dân tích cực ủng hộ Quỹ Vì người nghèo."
     )
-    assert _texts_of(text) == ["các tầng lớp Nhân dân tích cực ủng hộ Quỹ Vì người nghèo"]
+    # Those called on are the lead-in, stripped and kept as the assignees.
+    assert _texts_of(text) == ["tích cực ủng hộ Quỹ Vì người nghèo"]
+    assert _dirs(text)[0]["assignees"] == ["các tầng lớp Nhân dân"]
 
 
 def test_bodies_with_a_vowel_typo_or_in_lower_case_are_assignees():

@@ -488,7 +488,7 @@ def lead_in(text: str, mtext: str, sent: Span, trig_start: int, pos: int) -> Tri
         if not bodies and orgs.starts_with_org(mtext[pos:colon]) and len(head) < 120:
             bodies = orgs.split_bodies(head, mtext[pos:colon])
         return Trigger(sent, trig_start, colon + 1, bodies)
-    action = orgs.body_phrase_end(mtext, pos, piece_end)
+    action = orgs.addressee_end(mtext, pos, piece_end)
     if action is not None:
         bodies = orgs.split_bodies(text[pos:action], mtext[pos:action])
         return Trigger(sent, trig_start, action, bodies)

@@ -776,3 +776,24 @@ def test_a_report_after_cho_biet_and_a_theme_after_chu_de_are_no_tasks():
         "cụ thể hóa đưa Nghị quyết vào cuộc sống”.\n"
     )
     assert _dirs(text) == []
+
+
+def test_the_speech_is_no_direction_but_its_verb_is_and_a_report_after_a_colon_is_none():
+    speech = (
+        "Phát biểu chỉ đạo tại Đại hội đại biểu MTTQ tỉnh lần thứ XI, nhiệm kỳ 2024 - 2029, Phó Chủ tịch Ủy ban "
+        "Trung ương MTTQ Việt Nam Nguyễn Hữu Dũng đề nghị MTTQ tỉnh phải chủ động phối hợp với chính quyền.\n"
+    )
+    assert [(d["text"], d["assignees"]) for d in _dirs(speech)] == [
+        ("phải chủ động phối hợp với chính quyền", ["MTTQ tỉnh"])
+    ]
+    verb = (
+        "Tại Hội nghị tổng kết năm 2023, ông Phó Bí thư Thường trực Huyện ủy đã phát biểu chỉ đạo Hội Cựu chiến binh "
+        "huyện tiếp tục phát huy những kết quả đã đạt được trong năm 2023.\n"
+    )
+    assert [d["assignees"] for d in _dirs(verb)] == [["Hội Cựu chiến binh huyện"]]
+    report = (
+        "Ngày 5/9/2025, Ban Thường vụ Đảng ủy xã tổ chức hội nghị giao ban tháng 8 năm 2025.\n"
+        "Phát biểu khai mạc, đồng chí Bí thư Đảng ủy nhấn mạnh: Trong tháng 8, toàn hệ thống chính trị xã đã nỗ lực "
+        "triển khai đồng bộ nhiều nhiệm vụ. Kinh tế - xã hội ổn định và phát triển; thu ngân sách đạt 1,4 tỷ đồng.\n"
+    )
+    assert _dirs(report) == []

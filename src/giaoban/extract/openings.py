@@ -150,6 +150,16 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
                 # or its agenda ("với các nội dung: …, thống nhất Chương trình Đại hội").
                 continue
             colon = _COLON_AFTER.match(mtext, m.end(), s1)
+            if (
+                word == "chỉ đạo"
+                and _SPEECH_NOUN.search(mtext, max(s0, m.start() - 12), m.start())
+                and _SPEECH_AFTER.match(mtext, m.end(), s1)
+            ):
+                # "Phát biểu chỉ đạo tại Đại hội, đồng chí X đề nghị …": the speech, not the direction.
+                continue
+            if colon and _REPORTS_FIRST.match(mtext, colon.end(), s1):
+                # "… nhấn mạnh: Trong tháng 8, toàn hệ thống chính trị xã đã nỗ lực …": a report follows.
+                continue
             if (word.startswith("kết luận") or word == "quán triệt") and not colon:
                 # "quán triệt các nhiệm vụ trọng tâm … trong quý IV: …" opens its list further on;
                 # "triển khai, quán triệt một số văn bản" presents documents and directs nothing.
@@ -313,6 +323,10 @@ def _subject_bodies(text: str, mtext: str, s0: int, trig: int) -> list[str]:
     return []
 
 
+_SPEECH_NOUN = re.compile(r"(?i)phát biểu\s*$")
+_SPEECH_AFTER = re.compile(r"(?i)\s*(?:,|tại(?![\w])|(?:hội nghị|đại hội|buổi)(?![\w]))")
+# Content that opens by reporting past work: "đã" in its first clause, before any word that asks or plans.
+_REPORTS_FIRST = re.compile(r"(?i)(?:(?!cần|phải|tiếp tục|sẽ|đề nghị|yêu cầu)[^.;:])*?(?<![\w])(?:đã|đạt được)(?![\w])")
 _THEME = re.compile(r"(?i)(?<![\w])(?:chủ đề|khẩu hiệu|phương châm|mang tên|với tên|tên gọi)\s*$")
 _STATES = re.compile(r"(?i)(?<![\w])(?:khẳng định|cho biết|chia sẻ|thông tin|nêu rõ|phân tích)\s*$")
 
@@ -423,6 +437,9 @@ def _spoken_list(text: str, mtext: str, sent: Span, context: Context) -> Trigger
     colon, content = opened
     if _AGENDA.search(mtext, s0, colon) or _STATES.search(mtext, s0, colon) or _THEME.search(mtext, s0, colon):
         # "… cho biết: …" reports; "… với chủ đề: “…”" names a theme.
+        return None
+    if _REPORTS_FIRST.match(mtext, content, s1):
+        # "Phát biểu khai mạc, đồng chí Bí thư nhấn mạnh: Trong tháng 8, … đã nỗ lực …": a report.
         return None
     plan = _PLAN_CUE.search(mtext, s0, colon)
     future = _WILL.search(mtext, s0, colon)

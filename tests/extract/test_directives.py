@@ -797,3 +797,24 @@ def test_the_speech_is_no_direction_but_its_verb_is_and_a_report_after_a_colon_i
         "triển khai đồng bộ nhiều nhiệm vụ. Kinh tế - xã hội ổn định và phát triển; thu ngân sách đạt 1,4 tỷ đồng.\n"
     )
     assert _dirs(report) == []
+
+
+def test_a_plan_goes_on_after_trong_thoi_gian_toi_and_after_theo_do_following_an_adopted_plan():
+    ahead = (
+        "Chiều 16/7/2025, Hội LHPN xã tổ chức hội nghị sơ kết công tác hội 6 tháng đầu năm 2025.\n"
+        "Trong thời gian tới, Hội tiếp tục đẩy mạnh tuyên truyền các phong trào thi đua; thực hiện hiệu quả phong "
+        "trào xây dựng người phụ nữ Việt Nam thời đại mới.\n"
+    )
+    assert [d["text"] for d in _dirs(ahead)] == [
+        "tiếp tục đẩy mạnh tuyên truyền các phong trào thi đua",
+        "thực hiện hiệu quả phong trào xây dựng người phụ nữ Việt Nam thời đại mới",
+    ]
+    adopted = (
+        "Đoàn xã vừa tổ chức Đại hội đại biểu Đoàn Thanh niên lần thứ XXVI, nhiệm kỳ 2017-2022.\n"
+        "Đại hội thông qua các chỉ tiêu cơ bản của công tác Đoàn nhiệm kỳ mới. Theo đó, phấn đấu mỗi năm kết nạp "
+        "từ 25-35 đoàn viên; đảm nhận từ 1-2 công trình cấp xã.\n"
+    )
+    assert [d["text"] for d in _dirs(adopted)] == [
+        "phấn đấu mỗi năm kết nạp từ 25-35 đoàn viên",
+        "đảm nhận từ 1-2 công trình cấp xã",
+    ]

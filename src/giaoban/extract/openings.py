@@ -247,10 +247,14 @@ def _plan_opening(text: str, mtext: str, sent: Span, context: Context) -> Trigge
         start = grounds.end()
     time_lead = _TIME_LEAD.match(mtext, start, s1) or _AHEAD_LEAD.match(mtext, start, s1)
     pos = time_lead.end() if time_lead else _named_plan_end(mtext, start, s1)
+    # "Trong thời gian tới, Hội tiếp tục …": the connector itself looks ahead.
+    connector_ahead = pos is None and bool(_AHEAD.search(mtext, s0, start))
+    if connector_ahead:
+        pos = start
     if pos is None:
         return None
     phrase = mtext[start:pos]
-    ahead = bool(_AHEAD.search(phrase))
+    ahead = connector_ahead or bool(_AHEAD.search(phrase))
     period = next((p for p in find_periods(phrase) if _lies_ahead(p, context)), None)
     end = _piece_end(mtext, pos, s1)
     action = orgs.body_phrase_end(mtext, pos, end)
@@ -399,6 +403,11 @@ _PLAN_CUE = re.compile(
 # "Hội nghị tập trung vào một số nội dung như: …": the meeting's agenda, not its directions.
 _AGENDA = re.compile(r"(?i)hội nghị\s+(?:tập trung|bàn|thảo luận|gồm|có)[^.:;]{0,40}nội dung")
 _SUCH_AS = re.compile(r",?\s+(?:như|gồm|là)\s*:?\s+")
+_THEN = re.compile(r"\s*(?:Theo đó|Cụ thể)\s*,\s*")
+_PLAN_AHEAD = re.compile(
+    r"(?i)(?<![\w])(?:phương hướng|định hướng|chỉ tiêu|mục tiêu|kế hoạch|chương trình|nhiệm vụ)(?![\w])[^.;]{0,80}?"
+    r"(?:nhiệm kỳ|năm \d{4}|tới|mới)(?![\w])"
+)
 _DETAIL_OPENER = re.compile(r"\s*(?:Trong đó|Cụ thể|Bao gồm|Gồm)\s*:\s*")
 
 
@@ -422,11 +431,24 @@ def _may_plan(mtext: str, s0: int, s1: int) -> bool:
 
 
 def plan_follows(mtext: str, prev: Span | None, sent: Span) -> Trigger | None:
-    """ "Trong đó: …" right after a sentence that adopts a plan lists that plan's tasks."""
-    if prev is None or not _DETAIL_OPENER.match(mtext, sent[0], sent[1]) or not _PLAN_CUE.search(mtext, *prev):
+    """ "Trong đó: …" right after a sentence that adopts a plan lists that plan's tasks; so does "Theo đó, …"
+    with a task or a body and its task, after a sentence that adopts or names a plan ahead ("Đại hội thông qua
+    các chỉ tiêu … nhiệm kỳ mới. Theo đó, phấn đấu …")."""
+    if prev is None:
         return None
-    m = _DETAIL_OPENER.match(mtext, sent[0], sent[1])
-    return Trigger(sent, m.start(), m.end(), []) if m else None
+    detail = _DETAIL_OPENER.match(mtext, sent[0], sent[1])
+    if detail and _PLAN_CUE.search(mtext, *prev):
+        return Trigger(sent, detail.start(), detail.end(), [])
+    then = _THEN.match(mtext, sent[0], sent[1])
+    if then is None or not (_PLAN_CUE.search(mtext, *prev) or _PLAN_AHEAD.search(mtext, *prev)):
+        return None
+    pos = then.end()
+    action = orgs.body_phrase_end(mtext, pos, _piece_end(mtext, pos, sent[1]))
+    if action is None and starts_with_action(mtext, pos):
+        action = pos
+    if action is None or REPORTED.search(mtext, pos, action):
+        return None
+    return Trigger(sent, pos, pos, [])
 
 
 def _spoken_list(text: str, mtext: str, sent: Span, context: Context) -> Trigger | None:

@@ -818,3 +818,16 @@ def test_a_plan_goes_on_after_trong_thoi_gian_toi_and_after_theo_do_following_an
         "phấn đấu mỗi năm kết nạp từ 25-35 đoàn viên",
         "đảm nhận từ 1-2 công trình cấp xã",
     ]
+
+
+def test_a_paragraph_that_says_what_is_needed_goes_on_with_the_directions():
+    text = (
+        "Sáng 21/9/2018, Phó Bí thư Thường trực Tỉnh ủy có buổi làm việc với Đoàn đại biểu Liên đoàn Lao động tỉnh.\n"
+        "Phó Bí thư Thường trực Tỉnh ủy yêu cầu đoàn đại biểu chấp hành nghiêm túc nội dung quy chế đại hội.\n"
+        "Thông qua đại hội cần tăng cường giao lưu tuyên truyền, quảng bá hình ảnh của tỉnh.\n"
+        "Đoàn đã được cấp trên giao 12 suất đại biểu.\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == [
+        "chấp hành nghiêm túc nội dung quy chế đại hội",
+        "Thông qua đại hội cần tăng cường giao lưu tuyên truyền, quảng bá hình ảnh của tỉnh",
+    ]

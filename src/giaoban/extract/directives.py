@@ -265,7 +265,7 @@ def _continues(mtext: str, start: int, end: int) -> bool:
     """A paragraph that goes on with the directive part: it opens with a task or a body and its
     task, possibly after connectors and a topic phrase."""
     pos = after_connectors(mtext, start, end)
-    if starts_with_action(mtext, pos) or _subject_acts(mtext, pos, end):
+    if starts_with_action(mtext, pos) or _subject_acts(mtext, pos, end) or _NEEDS.match(mtext, pos, end):
         return True
     topic = _TOPIC.match(mtext, pos, end)
     if topic is None:
@@ -275,6 +275,8 @@ def _continues(mtext: str, start: int, end: int) -> bool:
 
 
 _CAPTION_CHARS = 120
+# "Thông qua đại hội cần tăng cường …": a short opening, then what is needed (no past act before it).
+_NEEDS = re.compile(r"(?:(?!đã|vừa|được)[^.;:,]){0,40}?(?<![\w])(?:cần|phải)\s+(?!có\s)")
 
 
 # A byline: a name of capitalised words, possibly with its office in brackets or after a dash

@@ -831,3 +831,32 @@ def test_a_paragraph_that_says_what_is_needed_goes_on_with_the_directions():
         "chấp hành nghiêm túc nội dung quy chế đại hội",
         "Thông qua đại hội cần tăng cường giao lưu tuyên truyền, quảng bá hình ảnh của tỉnh",
     ]
+
+
+def test_plans_after_trong_do_a_part_of_the_year_ahead_and_trong_tam_la():
+    adopted = (
+        "Ngày 7/3/2021, Ban Chấp hành Tỉnh đoàn đã tổ chức Hội nghị thống nhất chỉ tiêu và giải pháp thực hiện "
+        "Chương trình hành động.\n"
+        "Hội nghị đã thông qua các chỉ tiêu chương trình hành động. Trong đó, phấn đấu 100% số cán bộ đoàn được "
+        "học tập Nghị quyết; trồng mới 500.000 cây xanh.\n"
+    )
+    # A meeting named by what it is for ("tổ chức Hội nghị thống nhất …") directs nothing.
+    assert [d["text"] for d in _dirs(adopted)] == [
+        "phấn đấu 100% số cán bộ đoàn được học tập Nghị quyết",
+        "trồng mới 500.000 cây xanh",
+    ]
+    months = (
+        "Ngày 14/8/2025, Ban Thường vụ Hội Nông dân tỉnh tổ chức Hội nghị Ban Chấp hành mở rộng.\n"
+        "Trong 5 tháng cuối năm 2025, Hội Nông dân tỉnh tập trung vào một số nhiệm vụ trọng tâm như: Đẩy mạnh "
+        "tuyên truyền chào mừng Đại hội Đảng các cấp; tổ chức Đại hội cấp cơ sở.\n"
+    )
+    assert [d["text"] for d in _dirs(months)] == [
+        "Đẩy mạnh tuyên truyền chào mừng Đại hội Đảng các cấp",
+        "tổ chức Đại hội cấp cơ sở",
+    ]
+    core = (
+        "Ngày 16-1-2026, Hội Cựu chiến binh thành phố tổ chức Hội nghị tổng kết công tác năm 2025.\n"
+        "Năm 2026, Hội Cựu chiến binh thành phố sẽ chú trọng xây dựng hội vững mạnh.\n"
+        "Trọng tâm là tiếp tục phát huy hiệu quả của mô hình Tổ nòng cốt Cựu chiến binh.\n"
+    )
+    assert [d["text"] for d in _dirs(core)][-1] == "tiếp tục phát huy hiệu quả của mô hình Tổ nòng cốt Cựu chiến binh"

@@ -228,3 +228,14 @@ def test_a_briefing_that_names_the_period_after_the_one_it_reviews_plans_it():
     record = extract(text)
     assert record["meeting"]["period"] == {"type": "half", "year": 2025, "number": 1}
     assert record["meeting"]["next_period"] == {"type": "half", "year": 2025, "number": 2}
+
+
+def test_a_title_before_a_paragraph_does_not_qualify_its_period():
+    text = (
+        "Công tác dân vận gắn với triển khai thực hiện nhiệm vụ chính trị\nToàn cảnh Hội nghị\n"
+        "Năm 2021, công tác dân vận trên địa bàn tỉnh được tích cực triển khai.\n"
+        "Năm 2022, Ban Dân vận Tỉnh ủy xây dựng kế hoạch tiếp tục triển khai các nghị quyết của Trung ương.\n"
+    )
+    record = extract(text)
+    assert record["meeting"]["period"] == {"type": "year", "year": 2021, "number": None}
+    assert record["meeting"]["next_period"] == {"type": "year", "year": 2022, "number": None}

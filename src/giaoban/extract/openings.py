@@ -58,7 +58,7 @@ _CONCLUDING = re.compile(r"(?i)kết luận|phát biểu chỉ đạo|thay mặt
 _COLON_AFTER = re.compile(r"\s*(?:như sau|sau)?\s*:")
 _CONNECTORS = re.compile(
     r"^(?:\s*(?:[Đđ]ồng thời|[Tt]rước mắt|[Bb]ên cạnh đó|[Nn]goài ra|[Mm]ặt khác|[Đđ]ặc biệt(?: là)?|"
-    r"[Tt]rong đó|[Cc]ùng với đó|[Tt]rong thời gian tới|[Tt]hời gian tới|[Tt]ừ nay đến cuối năm|"
+    r"[Tt]rong đó|[Tt]rọng tâm là|[Cc]ùng với đó|[Tt]rong thời gian tới|[Tt]hời gian tới|[Tt]ừ nay đến cuối năm|"
     r"[Ss]au hội nghị(?: này)?|[Vv]ì vậy|[Dd]o đó|[Cc]ụ thể(?: là)?|[Tt]heo đó|[Nn]hất là|và|"
     r"(?:[Mm]ột|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười) là|"
     r"[Tt]hứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*,?\s+)+"
@@ -231,7 +231,9 @@ def _topic_bodies(text: str, mtext: str, s0: int, trig: int) -> list[str]:
     return orgs.split_bodies(text[topic.start("body") : topic.end("body")], topic.group("body"))
 
 
-_AHEAD = re.compile(r"(?i)(?:sắp |thời gian |những tháng |các tháng |nhiệm kỳ |năm |giai đoạn |quý |tháng )tới|tới đây")
+_AHEAD = re.compile(
+    r"(?i)(?:sắp |thời gian |những tháng |các tháng |nhiệm kỳ |năm |giai đoạn |quý |tháng )tới|tới đây|tháng cuối năm"
+)
 
 
 def _plan_opening(text: str, mtext: str, sent: Span, context: Context) -> Trigger | None:
@@ -315,7 +317,11 @@ _BODY_TRIGGER = re.compile(r"(?i)đề nghị|yêu cầu|đề ra|kêu gọi|th�
 _SETS_OUT = re.compile(r"(?i)đề ra|kêu gọi|thống nhất|xác định")
 # "… tổ chức hội nghị … với các nội dung: báo cáo …, thống nhất Chương trình Đại hội, …": the agenda.
 _AGENDA_LIST = re.compile(r"(?i)(?:với|gồm|có)\s+(?:các|những|một số)?\s*nội dung(?:\s+(?:chính|sau))?\s*:")
-_PURPOSE = re.compile(r"(?i)(?<![\w])(?:nhằm|với mục đích|mục đích là)(?![\w])")
+_PURPOSE = re.compile(
+    r"(?i)(?<![\w])(?:nhằm|với mục đích|mục đích là)(?![\w])"
+    # "… đã tổ chức Hội nghị thống nhất chỉ tiêu …": a meeting named by what it is for.
+    r"|tổ chức hội nghị\s*$"
+)
 
 
 def _subject_bodies(text: str, mtext: str, s0: int, trig: int) -> list[str]:
@@ -403,7 +409,7 @@ _PLAN_CUE = re.compile(
 # "Hội nghị tập trung vào một số nội dung như: …": the meeting's agenda, not its directions.
 _AGENDA = re.compile(r"(?i)hội nghị\s+(?:tập trung|bàn|thảo luận|gồm|có)[^.:;]{0,40}nội dung")
 _SUCH_AS = re.compile(r",?\s+(?:như|gồm|là)\s*:?\s+")
-_THEN = re.compile(r"\s*(?:Theo đó|Cụ thể)\s*,\s*")
+_THEN = re.compile(r"\s*(?:Theo đó|Cụ thể|Trong đó)\s*,\s*")
 _PLAN_AHEAD = re.compile(
     r"(?i)(?<![\w])(?:phương hướng|định hướng|chỉ tiêu|mục tiêu|kế hoạch|chương trình|nhiệm vụ)(?![\w])[^.;]{0,80}?"
     r"(?:nhiệm kỳ|năm \d{4}|tới|mới)(?![\w])"

@@ -109,14 +109,15 @@ def classify(match_text: str, mentions: list[PeriodMention], window: int = 60) -
     for p in mentions:
         lo = max(0, p.start - window)
         clause = match_text[lo : p.start]
-        cut = max(clause.rfind("."), clause.rfind(";"))
+        # A clause ends at a sentence end, a ";" or the paragraph's start (a title before it says nothing of it).
+        cut = max(clause.rfind("."), clause.rfind(";"), clause.rfind("\n"))
         if cut >= 0:
             clause = clause[cut + 1 :]
         nxt = [m.end() for m in _NEXT_WORDS.finditer(clause)]
         rev = [m.end() for m in _REVIEW_WORDS.finditer(clause)]
         after = match_text[p.end : p.end + 12].lower()
         p.next = bool(nxt) and (not rev or max(nxt) >= max(rev)) or after.lstrip().startswith("tới")
-        p.next = p.next or _opens_a_plan(match_text, p, clause)
+        p.next = p.next or (cut >= 0 or lo == 0) and _opens_a_plan(match_text, p, clause)
 
 
 # "Năm 2026, các cấp Hội sẽ tiếp tục …": a period that opens a clause whose verb plans is the next one.
@@ -126,8 +127,9 @@ _PAST_VERB = re.compile(r"(?<![\w])(?:đã|vừa)(?![\w])")
 
 
 def _opens_a_plan(match_text: str, p: PeriodMention, clause: str) -> bool:
-    cut = max(clause.rfind(c) for c in ".;:\n")
-    if not _CLAUSE_OPENER.fullmatch(clause[cut + 1 :]) or (cut < 0 and p.start - len(clause) > 0):
+    """Whether ``p`` opens its clause (only connectors before it in ``clause``, which starts the clause) and the
+    clause's verb plans."""
+    if not _CLAUSE_OPENER.fullmatch(clause[clause.rfind(":") + 1 :]):
         return False
     end = min(len(match_text), p.end + 80)
     stop = next((i for i in range(p.end, end) if match_text[i] in ".;\n"), end)

@@ -49,7 +49,7 @@ def publication_year(text: str) -> int | None:
     m = _STAMP.match(text)
     if m:
         return int(m.group(1))
-    posted = _POSTED.search(text, 0, _POSTED_REACH)
+    posted = _POSTED.search(text, 0, _POSTED_REACH) if "/" in text[:_POSTED_REACH] else None
     return int(posted.group("y1") or posted.group("y2")) if posted else None
 
 

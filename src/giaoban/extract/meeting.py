@@ -391,12 +391,16 @@ def _named_before(mtext: str, people: list[Person], paras: list[Span], s0: int, 
 def chairs_by_verb(mtext: str, people: list[Person], paras: list[Span], verb: re.Pattern[str] = _CHAIR) -> list[Person]:
     """People named as the subject of "chủ trì", "kết luận", "dự và chỉ đạo" (or after "chủ trì có")."""
     chairs: list[Person] = []
+    # One scan of the text; each clause takes the first of these inside it.
+    found = list(verb.finditer(mtext))
+    if not found:
+        return chairs
     for para in paras:
-        if not verb.search(mtext, para[0], para[1]):
+        if not any(para[0] <= v.start() and v.end() <= para[1] for v in found):
             continue
         for s0, s1 in sentences(mtext, para):
             for clause0, clause1 in _clauses(mtext, s0, s1):
-                m = verb.search(mtext, clause0, clause1)
+                m = next((v for v in found if clause0 <= v.start() and v.end() <= clause1), None)
                 if not m or _GIAO_WORD.search(mtext, clause0, clause1):
                     continue
                 # The subject comes before the verb; "dưới sự chủ trì của X" / "chủ trì có X" after it.

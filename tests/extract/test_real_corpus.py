@@ -1,8 +1,10 @@
 """The real corpus: texts of the genre taken from public portal pages (see real*/SOURCES.tsv),
 annotated to GUIDE.md without the extractor's output.  Batch 1 (``real/``) was split once into a
 tuning half (odd ids) and a blind half (even ids) before any tuning; batch 2 (``real2/``) is split
-the same way as its texts arrive, and its blind half is added only when the work is scored.  The
-gold must quote its texts, and the extractor's scores must not fall back.
+the same way as its texts arrive, and its blind half is added only when the work is scored.  Batches 3 and 4
+(``real3/``, ``real4/``) were split by id (a multiple of 3 to the blind half); batch 5 (``real5/``) is all for
+tuning, its arrivals logged in ``real5/ARRIVALS.md``.  The gold must quote its texts, and the extractor's scores
+must not fall back.
 
 Tests that read a blind half carry the ``blind`` mark: whoever tunes the extractor runs
 ``pytest -m "not blind"`` and never sees those texts or their scores."""

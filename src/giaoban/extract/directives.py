@@ -18,7 +18,9 @@ from . import organizations as orgs
 from .chars import CAP_SYL, LET, LO
 from .deadlines import find_deadline
 from .openings import (
+    PLAN_AHEAD,
     REPORTED,
+    THEN,
     TRIGGER,
     Context,
     Trigger,
@@ -205,7 +207,7 @@ def find_directives(
                                 context)
         elif active and (prev_colon or marker or _continues(mtext, body0, p1)):
             start = body0
-        elif _THEN_PLAN.match(mtext, body0, p1) and index > 0 and _names_plan(mtext, paras[index - 1]) and _continues(
+        elif THEN.match(mtext, body0, p1) and index > 0 and PLAN_AHEAD.search(mtext, *paras[index - 1]) and _continues(
             mtext, body0, p1
         ):
             # "Tại hội nghị, … trình bày dự thảo Kế hoạch triển khai … năm 2026." then "Theo đó, Hội tập trung …".
@@ -243,17 +245,6 @@ def _add_candidates(
     pieces: list[Directive] = []
     _collect(text, mtext, span, list(inherited), default_year, pieces, True, context, loose=True)
     candidates += [Candidate(d, False, index) for d in pieces]
-
-
-_THEN_PLAN = re.compile(r"(?:Theo đó|Cụ thể|Trong đó)\s*,\s*")
-_PLAN_NAMED = re.compile(
-    r"(?i)(?<![\w])(?:dự thảo\s+)?(?:kế hoạch|chương trình(?: công tác| hành động)?|phương hướng|nhiệm vụ trọng tâm)"
-    r"(?![\w])[^.;]{0,120}?(?:năm \d{4}|nhiệm kỳ|thời gian tới|tới)"
-)
-
-
-def _names_plan(mtext: str, para: Span) -> bool:
-    return bool(_PLAN_NAMED.search(mtext, *para))
 
 
 # "Về công tác tuyên truyền, cần …", "Trong tổ chức các cuộc tiếp xúc, ngành dân vận cần …": a topic

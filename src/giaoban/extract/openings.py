@@ -409,9 +409,11 @@ _PLAN_CUE = re.compile(
 # "Hội nghị tập trung vào một số nội dung như: …": the meeting's agenda, not its directions.
 _AGENDA = re.compile(r"(?i)hội nghị\s+(?:tập trung|bàn|thảo luận|gồm|có)[^.:;]{0,40}nội dung")
 _SUCH_AS = re.compile(r",?\s+(?:như|gồm|là)\s*:?\s+")
-_THEN = re.compile(r"\s*(?:Theo đó|Cụ thể|Trong đó)\s*,\s*")
-_PLAN_AHEAD = re.compile(
-    r"(?i)(?<![\w])(?:phương hướng|định hướng|chỉ tiêu|mục tiêu|kế hoạch|chương trình|nhiệm vụ)(?![\w])[^.;]{0,80}?"
+# "Theo đó, …" / "Trong đó, …" after a plan named or adopted: its tasks follow.
+THEN = re.compile(r"\s*(?:Theo đó|Cụ thể|Trong đó)\s*,\s*")
+# A plan named with its period ahead ("dự thảo Kế hoạch triển khai nhiệm vụ năm 2026", "định hướng nhiệm kỳ mới").
+PLAN_AHEAD = re.compile(
+    r"(?i)(?<![\w])(?:phương hướng|định hướng|chỉ tiêu|mục tiêu|kế hoạch|chương trình|nhiệm vụ)(?![\w])[^.;]{0,120}?"
     r"(?:nhiệm kỳ|năm \d{4}|tới|mới)(?![\w])"
 )
 _DETAIL_OPENER = re.compile(r"\s*(?:Trong đó|Cụ thể|Bao gồm|Gồm)\s*:\s*")
@@ -445,8 +447,8 @@ def plan_follows(mtext: str, prev: Span | None, sent: Span) -> Trigger | None:
     detail = _DETAIL_OPENER.match(mtext, sent[0], sent[1])
     if detail and _PLAN_CUE.search(mtext, *prev):
         return Trigger(sent, detail.start(), detail.end(), [])
-    then = _THEN.match(mtext, sent[0], sent[1])
-    if then is None or not (_PLAN_CUE.search(mtext, *prev) or _PLAN_AHEAD.search(mtext, *prev)):
+    then = THEN.match(mtext, sent[0], sent[1])
+    if then is None or not (_PLAN_CUE.search(mtext, *prev) or PLAN_AHEAD.search(mtext, *prev)):
         return None
     pos = then.end()
     action = orgs.body_phrase_end(mtext, pos, _piece_end(mtext, pos, sent[1]))

@@ -111,7 +111,7 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
         seen.next = nxt.key() if nxt else None
         if trace is None:
             directives = learned.select(seen, union=mode == "union")
-    if tentative and not any(_REQUEST.match(mtext, t.position) for t in triggers):
+    if tentative and not any(_ASKS.match(mtext, t.position) for t in triggers):
         # An exhortation at an anniversary ("kêu gọi hội viên …") directs no one.
         return empty_record()
     chairs = _chairs(mtext, people, triggers, paras, by_verb)
@@ -284,7 +284,8 @@ def _first_meeting_piece(mtext: str, paras: list[tuple[int, int]]) -> tuple[int,
 _CAPTION = re.compile(r"(?i)(?<![\w])ảnh\s*:|quang cảnh|toàn cảnh")
 
 
-_REQUEST = re.compile(r"(?i)đề nghị|yêu cầu|chỉ đạo|giao|mong muốn|lưu ý|nhấn mạnh")
+# Verbs that ask someone to act (an exhortation, "kêu gọi", does not).
+_ASKS = re.compile(r"(?i)đề nghị|yêu cầu|chỉ đạo|giao|mong muốn|lưu ý|nhấn mạnh")
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

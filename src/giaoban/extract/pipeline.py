@@ -73,11 +73,13 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
 
     # The lead reports results ("mở các lớp tập huấn"): the sentence naming the meeting tells its kind.
     kind_text = mtext[meeting_piece[0] : meeting_piece[1]] if meeting_piece else lead_text
-    kind = "other" if is_functions_page(mtext) else _kind(mtext, kind_text, review, nxt, from_body)
+    if is_functions_page(mtext):
+        return empty_record()
+    kind = _kind(mtext, kind_text, review, nxt, from_body)
     # A gathering or a visit is read as a meeting, and kept as one only if someone gives directions in it.
-    tentative = kind == "other" and gathering_kind(lead_text) is not None
-    if tentative:
-        kind = gathering_kind(lead_text)
+    gathering = gathering_kind(lead_text) if kind == "other" else None
+    tentative = gathering is not None
+    kind = gathering or kind
     if kind == "other":
         return empty_record()
 
@@ -180,7 +182,7 @@ def _review_and_next(
         below, _ = review_and_next(
             mtext, [p.copy() for p in scanned], fallback_year, qualified_only=True, meeting=meeting
         )
-        if below is not None and below.type != "term" and _end(nxt) > _end(below):
+        if below is not None and below.type != "term" and nxt is not None and _end(nxt) > _end(below):
             review = below
     congress = congress_terms(mtext, lead, scanned)
     if congress and (review is None or review.type == "term"):

@@ -91,7 +91,7 @@ _QUOTED_DIRECTION = re.compile(
 )
 _REPORT_START = re.compile(r"^(?:đã|Hội nghị đã|Qua đó|Kết quả|Tuy nhiên)\b")
 # "Tham dự hội nghị có các đồng chí …": who attended, never a task.
-_ATTENDANCE = re.compile(r"(?i)^(?:tham dự|dự|cùng dự|đến dự|về dự|dự và chỉ đạo)(?:\s+(?:hội nghị|buổi|đại hội|có))")
+_ATTENDANCE = re.compile(r"(?i)(?:tham dự|dự|cùng dự|đến dự|về dự|dự và chỉ đạo)(?:\s+(?:hội nghị|buổi|đại hội|có))")
 # "hội nghị cũng đã đánh giá …", "các đơn vị đều đã …": a subject of a few words, then a past act.
 _REPORTED_PIECE = re.compile(
     r"^(?:[^,;:]{1,25},\s*)?(?P<subject>(?:[^\s,;:]+\s+){0,6}?)(?:cũng\s+|đều\s+)?(?:đã|vừa)\s"
@@ -329,7 +329,7 @@ def _collect(
     whoever speaks it."""
     for k, sent in enumerate(sentences(mtext, span)):
         carry: list[str] | None = None
-        if _ATTENDANCE.match(mtext[after_connectors(mtext, *sent) : sent[1]]):
+        if _ATTENDANCE.match(mtext, after_connectors(mtext, *sent), sent[1]):
             # "Dự hội nghị có các đồng chí: X - …; Y - …": every piece of it names who attended.
             continue
         lead = _inner_lead(text, mtext, sent, context) if (k > 0 or starts_sentence) else None

@@ -146,3 +146,18 @@ def test_a_page_setting_out_a_body_s_functions_reports_no_meeting():
         "2/- Nhiệm vụ:\n- Sơ kết, tổng kết công tác mặt trận theo phân công, phân cấp.\n"
     )
     assert extract(text)["kind"] == "other"
+
+
+def test_a_meeting_named_only_as_a_task_is_no_meeting_reported_but_a_signing_is_one():
+    report = (
+        "(Mặt trận) - Trong 3 tháng đầu năm 2022, Ủy ban MTTQ các cấp trong tỉnh phối hợp tiếp nhận và trao tặng "
+        "132.504 phần quà cho hộ nghèo, hộ cận nghèo, gia đình chính sách khó khăn.\n"
+        "Nhiệm vụ trọng tâm công tác Mặt trận tháng 4-2022:\n"
+        "- Tổ chức họp giao ban dư luận xã hội, tình hình tôn giáo tháng 4-2022.\n"
+    )
+    assert extract(report)["kind"] == "other"
+    signing = (
+        "Sáng 16.4, Hội ND tỉnh và Sở NNPTNT tỉnh đã ký kết chương trình phối hợp về việc hỗ trợ nông dân.\n"
+        "Theo đó, Hội ND và Sở NNPTNT thống nhất phối hợp tuyên truyền; phối hợp tổ chức các hội thi nông dân.\n"
+    )
+    assert extract(signing)["kind"] == "conference"

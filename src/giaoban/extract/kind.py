@@ -6,6 +6,8 @@ import re
 
 MEETING_WORD = re.compile(
     r"(?i)hội nghị|giao ban|làm việc|họp|sơ kết|tổng kết|đại hội|hội thảo|tọa đàm|tập huấn|kết luận|sinh hoạt chi bộ|"
+    # Signing a cooperation programme is held as a conference ("Hội ND và Sở NNPTNT đã ký kết chương trình …").
+    r"ký kết (?:chương trình|quy chế|kế hoạch)|"
     r"thông báo kết luận|đoàn kiểm tra|kiểm tra tại|kiểm tra công tác|kiểm tra việc|kiểm tra kết quả|giám sát tại|"
     r"đoàn giám sát|giám sát việc"
 )

@@ -269,7 +269,8 @@ def _first_year(mtext: str) -> int | None:
 # "công tác kiểm tra" (the work) as against "đoàn kiểm tra", "kiểm tra tại" (a visit).
 _THE_MEETING = re.compile(
     r"(?i)hội nghị|giao ban|sơ kết|tổng kết|cuộc họp|buổi họp|làm việc|đại hội|đoàn kiểm tra|kiểm tra tại|"
-    r"sinh hoạt chi bộ|kiểm tra việc|kiểm tra kết quả|đoàn giám sát|giám sát tại|giám sát việc"
+    r"sinh hoạt chi bộ|ký kết (?:chương trình|quy chế|kế hoạch)|kiểm tra việc|kiểm tra kết quả|đoàn giám sát|"
+    r"giám sát tại|giám sát việc"
 )
 
 
@@ -278,8 +279,15 @@ def _first_meeting_piece(mtext: str, paras: list[tuple[int, int]]) -> tuple[int,
     the sentence or ";"-piece that names it (the tasks after it may name other work, "kiểm tra, giám sát")."""
     for a, b in paras:
         if _THE_MEETING.search(mtext, a, b) and not _CAPTION.search(mtext, a, b):
-            return next(((s0, s1) for s0, s1 in pieces(mtext, (a, b)) if _THE_MEETING.search(mtext, s0, s1)), None)
+            named = [(s0, s1) for s0, s1 in pieces(mtext, (a, b)) if _THE_MEETING.search(mtext, s0, s1)]
+            # A task that names a meeting to hold ("- Tổ chức họp giao ban dư luận xã hội tháng 4") reports none.
+            held = [(s0, s1) for s0, s1 in named if not _TASK_ITEM.match(mtext, s0, s1)]
+            if held:
+                return held[0]
     return None
+
+
+_TASK_ITEM = re.compile(r"\s*(?:[-+•*]\s*|\d{1,2}[.)]\s*)?(?:Tổ chức|Chuẩn bị|Xây dựng|Phối hợp|Triển khai)\s")
 
 
 # A photo caption ("(Ảnh: Tại Hội nghị)", "Quang cảnh hội nghị") names the meeting but tells nothing of it.

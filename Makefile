@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run install test lint score bench docs-preview screens clean system-packages system-packages-test
+.PHONY: run install test lint score train bench docs-preview screens clean system-packages system-packages-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,10 +43,21 @@ test: system-packages-test install $(AXE) ## the whole suite; on PostgreSQL when
 lint: install
 	$(BIN)/ruff check
 
-score: install ## extract the dev set and both halves of the real corpus; print their scores side by side
+score: install ## extract the dev set and both halves of every real batch; print their scores side by side
 	rm -rf var/score && mkdir -p var/score
 	$(BIN)/python tests/extract/score_table.py --scorer $(SHARED)/extraction/score.py --out var/score \
-		dev=$(SHARED)/extraction/dev tune=tests/extract/real/tune blind=tests/extract/real/blind
+		dev=$(SHARED)/extraction/dev tune=tests/extract/real/tune blind=tests/extract/real/blind \
+		tune2=tests/extract/real2/tune blind2=tests/extract/real2/blind \
+		tune3=tests/extract/real3/tune blind3=tests/extract/real3/blind \
+		tune4=tests/extract/real4/tune blind4=tests/extract/real4/blind tune5=tests/extract/real5/tune
+
+# The annotated sets the directive selector learns from: never a blind half.
+TRAIN_SETS := $(SHARED)/extraction/dev tests/extract/texts tests/extract/heldout tests/extract/blind2 \
+	tests/extract/blind3 tests/extract/real/tune tests/extract/real2/tune tests/extract/real3/tune tests/extract/real4/tune \
+	tests/extract/real5/tune
+
+train: install ## train the extractor's directive selector on the annotated sets (not the blind halves)
+	$(BIN)/python -m giaoban.extract.train --out src/giaoban/extract/directive_model.json $(TRAIN_SETS)
 
 bench: install ## benchmarks; figures go in BENCHMARKS.md (the pages-under-load table is written there)
 	$(BIN)/pip install --quiet -e '.[bench]'

@@ -1,12 +1,18 @@
 """Throughput of giaoban.extract.extract() on the dev texts, with underthesea's word_tokenize on
 the same texts as the reference.
 
-    PYTHONPATH=src python benchmarks/extract_bench.py [--mb 5]
+    PYTHONPATH=src python benchmarks/extract_bench.py [--mb 5] [--against DIR [--rounds 5]]
+
+``--against DIR`` also times another extractor package (a copy of ``src/giaoban/extract`` from an earlier
+commit: ``git archive <commit> src/giaoban/extract | tar -x -C /tmp/old``, then ``--against
+/tmp/old/src/giaoban/extract``) in CPU time, the two run in turn in this process, and prints the ratio of their
+best rounds: on a shared machine that ratio is the figure to trust.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 import time
 from pathlib import Path
@@ -42,11 +48,48 @@ def run(fn, docs: list[str]) -> tuple[float, int]:
     return time.perf_counter() - start, chars
 
 
+def load_package(directory: Path):
+    """An extractor package from a directory, imported under a name of its own."""
+    spec = importlib.util.spec_from_file_location(
+        "extract_against", directory / "__init__.py", submodule_search_locations=[str(directory)]
+    )
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"no package in {directory}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["extract_against"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def cpu_rate(fn, docs: list[str]) -> float:
+    start = time.process_time()
+    for d in docs:
+        fn(d)
+    return len(docs) / (time.process_time() - start)
+
+
+def against(directory: Path, docs: list[str], rounds: int) -> None:
+    other = load_package(directory).extract
+    other(docs[0])
+    best = {"this": 0.0, "other": 0.0}
+    for _ in range(rounds):
+        for name, fn in (("other", other), ("this", extract)):
+            best[name] = max(best[name], cpu_rate(fn, docs))
+    print(f"CPU time, best of {rounds} rounds in turn: this {best['this']:.1f} docs/s, "
+          f"{directory} {best['other']:.1f} docs/s, ratio {best['this'] / best['other']:.3f}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
+    ap.add_argument("--against", type=Path, help="another extractor package to time in CPU time, in turn")
+    ap.add_argument("--rounds", type=int, default=5, help="rounds of each with --against (default 5)")
     args = ap.parse_args()
     docs = corpus(int(args.mb * 1024 * 1024))
+    if args.against:
+        extract(docs[0])
+        against(args.against, docs, args.rounds)
+        return 0
     extract(docs[0])  # warm regex caches
     secs, chars = run(extract, docs)
     mb = sum(len(d.encode("utf-8")) for d in docs) / 1024 / 1024

@@ -48,9 +48,30 @@ def test_notice_read_back_gives_every_directive_whole_with_its_lead_and_deadline
         assert match[0]["lead"] == record.orgs[lead].name
 
 
-def test_notice_read_back_keeps_the_seeded_conclusion_directives(tmp_path):
+def _as_written(directive: Directive) -> str | None:
+    """The deadline as the extractor writes it for the notice's wording of its precision."""
+    if directive.deadline is None:
+        return None
+    if directive.deadline_precision in (DeadlinePrecision.MONTH, DeadlinePrecision.QUARTER):
+        return directive.deadline.strftime("%Y-%m")
+    if directive.deadline_precision == DeadlinePrecision.YEAR:
+        return str(directive.deadline.year)
+    return directive.deadline.isoformat()
+
+
+def test_notice_read_back_gives_every_directive_of_the_meeting_once_with_its_lead_and_deadline(tmp_path):
     record, path = _notice_with_tasks(tmp_path)
-    texts = [d["text"].casefold() for d in extract_file(path)["directives"]]
-    for directive in record.directives:
-        start = " ".join(directive.text.split())[:40].casefold()
-        assert any(t.startswith(start) for t in texts), (start, texts)
+    found = extract_file(path)["directives"]
+    stored = list(Directive.objects.filter(meeting=record.meeting).order_by("order"))
+    # Nothing else comes back: not the conclusion's acknowledgement, nor the notice's closing formula.
+    assert len(found) == len(stored), [d["text"] for d in found]
+    by_text = {d["text"].casefold(): d for d in found}
+    for directive in stored:
+        # The notice groups the directives by lead, so they come back in its order, not the record's.
+        read = by_text[" ".join(directive.text.split()).rstrip(".").casefold()]
+        assert read["deadline"] == _as_written(directive)
+        if directive.lead is None:
+            assert read["lead"] is None
+        else:
+            # The notice names the lead in its group heading, by the body's name or as the record wrote it.
+            assert read["lead"].casefold() in {directive.lead.name.casefold(), directive.assignees_text.casefold()}

@@ -4,7 +4,8 @@
 Usage: score_table.py --scorer SCORE_PY --out DIR NAME=GOLD_DIR…
 
 Each set's records are written to DIR/NAME/<id>.json and scored with the shared scorer; the table
-has one row per field (F1 for lists, accuracy for the rest) and one column per set.
+has one row per field (F1 for lists, accuracy for the rest) and one column per set.  A set whose
+directory is missing or holds no gold file yet is named on stderr and left out of the table.
 """
 
 from __future__ import annotations
@@ -73,7 +74,13 @@ def main(argv: list[str] | None = None) -> int:
     reports = {}
     for item in args.sets:
         name, _, gold = item.partition("=")
+        if not any(Path(gold).glob("*.json")):
+            print(f"{name}: no gold files in {gold}, left out", file=sys.stderr)
+            continue
         reports[name] = score_set(scorer, Path(gold), args.out / name)
+    if not reports:
+        print("no gold set to score", file=sys.stderr)
+        return 1
     print(table(reports))
     return 0
 

@@ -1,5 +1,5 @@
 from giaoban.extract import extract
-from giaoban.extract.chrome import strip_chrome
+from giaoban.extract.chrome import publication_year, strip_chrome
 
 BODY = (
     "Ngày 15/7/2022, Ban Thường vụ Huyện Đoàn tổ chức hội nghị sơ kết công tác Đoàn 6 tháng đầu năm 2022, "
@@ -27,3 +27,15 @@ def test_notice_distribution_list_ends_the_body():
 def test_a_short_line_carrying_a_visitor_counter_is_chrome():
     text = "Cập nhật: 19/07/2021 | Lượt xem: 623\n" + "Sáng 16/7, Thị ủy tổ chức hội nghị giao ban. " * 3
     assert "Lượt xem" not in strip_chrome(text)
+
+
+def test_a_feed_date_stamp_glued_before_the_first_line_is_dropped():
+    assert strip_chrome(" date 2025-09-18 " + BODY).startswith("Ngày 15/7/2022, Ban Thường vụ Huyện Đoàn")
+
+
+def test_the_posting_year_comes_from_a_feed_stamp_or_a_posting_date_near_the_top():
+    assert publication_year(" date 2025-09-18 Tin tức\nNgày 17/9, …") == 2025
+    assert publication_year("Hội LHPN phường sơ kết\nĐăng ngày 13/09/2018\nChiều ngày 13/9, …") == 2018
+    assert publication_year("14/05/2024 - 19:50\nHội LHPN quận …") == 2024
+    # A document's date in the text is no posting date.
+    assert publication_year("Thực hiện Kế hoạch số 12 ngày 13/09/2018 của Huyện ủy, …") is None

@@ -31,3 +31,8 @@ def test_target_years_and_terms_are_not_deadlines():
 def test_target_year_after_phan_dau_is_a_deadline_but_a_bare_horizon_is_not():
     assert _dl("phấn đấu đến năm 2023 tỷ lệ cơ sở Hội vững mạnh đạt trên 80%") == "2023"
     assert _dl("thực hiện Nghị quyết về công tác dân vận đến năm 2025") is None
+
+
+def test_a_span_in_brackets_ends_on_its_last_day_and_vao_names_when():
+    assert _dl("vận động ủng hộ Quỹ “Vì người nghèo” (17/10 – 18/11/2017)") == "2017-11-18"
+    assert _dl("tổ chức Đại hội đại biểu nhiệm kỳ II vào tháng 7/2026") == "2026-07"

@@ -20,7 +20,8 @@ def test_lead_in_is_stripped_and_its_bodies_are_inherited():
         "Tăng cường công tác nắm tình hình",
         "Xây dựng kế hoạch giúp đỡ xã Nghĩa Tá hoàn thành các tiêu chí trong năm 2020",
     ]
-    assert all(d["assignees"] == ["các cơ quan, đơn vị trong Khối MTTQ và các đoàn thể"] for d in dirs)
+    # GUIDE.md: bodies joined by "và" are one each; "các cơ quan, đơn vị" share "trong Khối MTTQ".
+    assert all(d["assignees"] == ["các cơ quan, đơn vị trong Khối MTTQ", "các đoàn thể"] for d in dirs)
     assert dirs[2]["deadline"] == "2020" and dirs[2]["places"] == ["Nghĩa Tá"]
 
 
@@ -419,7 +420,9 @@ def test_agreeing_to_adopt_documents_is_no_direction_but_a_call_is():
         "Hội nghị thống nhất thông qua dự thảo báo cáo tổng kết công tác Mặt trận.\n"
         "Đồng chí Chủ tịch kêu gọi các tầng lớp Nhân dân tích cực ủng hộ Quỹ Vì người nghèo."
     )
-    assert _texts_of(text) == ["các tầng lớp Nhân dân tích cực ủng hộ Quỹ Vì người nghèo"]
+    # Those called on are the lead-in, stripped and kept as the assignees.
+    assert _texts_of(text) == ["tích cực ủng hộ Quỹ Vì người nghèo"]
+    assert _dirs(text)[0]["assignees"] == ["các tầng lớp Nhân dân"]
 
 
 def test_bodies_with_a_vowel_typo_or_in_lower_case_are_assignees():
@@ -437,3 +440,423 @@ def test_bodies_with_a_vowel_typo_or_in_lower_case_are_assignees():
         ["ban chấp hành công đoàn cơ sở"],
         ["các cấp Đoàn"],
     ]
+
+
+def test_a_sentence_inside_the_part_strips_its_own_lead_in_and_a_reported_act_is_left_out():
+    text = (
+        "Sáng 24/8/2023, Liên đoàn Lao động huyện tổ chức hội nghị Ban Chấp hành lần thứ 2.\n"
+        "Phát biểu kết luận, đồng chí Chủ tịch đề nghị các công đoàn cơ sở phát huy tinh thần trách nhiệm. "
+        "Bên cạnh đó hội nghị cũng đã đánh giá kết quả hoạt động 8 tháng đầu năm. "
+        "Đồng chí chủ tọa cũng nhấn mạnh, đề nghị các đơn vị chú trọng công tác tuyên truyền."
+    )
+    dirs = _dirs(text)
+    assert [d["text"] for d in dirs] == ["phát huy tinh thần trách nhiệm", "chú trọng công tác tuyên truyền"]
+    assert [d["assignees"] for d in dirs] == [["các công đoàn cơ sở"], ["các đơn vị"]]
+
+
+def test_a_task_sentence_with_a_noun_de_nghi_keeps_its_words():
+    text = (
+        "Ngày 10/1/2023, Ủy ban MTTQ huyện tổ chức hội nghị tổng kết năm 2022.\n"
+        "Phát biểu chỉ đạo, đồng chí Bí thư đề nghị Ủy ban MTTQ huyện tập trung thực hiện tốt các nhiệm vụ: "
+        "Tiếp tục đổi mới nội dung hoạt động. Chỉ đạo Ban Thường trực Ủy ban MTTQ các xã hoàn thiện hồ sơ đề nghị "
+        "công nhận khu dân cư kiểu mẫu trong quý I/2023."
+    )
+    texts = [d["text"] for d in _dirs(text)]
+    assert texts[-1].startswith("Chỉ đạo Ban Thường trực Ủy ban MTTQ các xã hoàn thiện hồ sơ đề nghị")
+
+
+def test_the_bodies_a_speaker_turns_to_are_the_assignees():
+    text = (
+        "Ngày 5/11/2025, Đảng ủy phường tổ chức hội nghị giao ban tháng 10.\n"
+        "Đối với các chi bộ tổ dân phố, đồng chí yêu cầu phối hợp vận động Nhân dân giữ gìn trật tự đô thị; "
+        "tổ chức tốt Ngày hội Đại đoàn kết toàn dân tộc."
+    )
+    assert [d["assignees"] for d in _dirs(text)] == [["các chi bộ tổ dân phố"], ["các chi bộ tổ dân phố"]]
+
+
+CAPTIONED = (
+    "Sáng 12/7/2023, Ủy ban MTTQ Việt Nam huyện tổ chức hội nghị giao ban công tác Mặt trận quý II năm 2023.\n"
+    "Kết luận hội nghị, đồng chí Nguyễn Văn An, Chủ tịch Ủy ban MTTQ Việt Nam huyện đề nghị Ban Thường trực "
+    "Ủy ban MTTQ các xã tiếp tục nắm tình hình Nhân dân.\n"
+    "Đồng chí Nguyễn Văn An phát biểu kết luận hội nghị\n"
+    "Về công tác tuyên truyền, cần đổi mới hình thức, nội dung phù hợp với từng đối tượng.\n"
+    "Đối với công tác giám sát, các xã chủ động xây dựng kế hoạch giám sát.\n"
+    "Hà Linh (Trung tâm Văn hóa huyện)\n"
+    "Đánh giá cao kết quả của các xã trong năm qua.\n"
+)
+
+
+def test_a_caption_inside_the_part_neither_belongs_to_it_nor_ends_it_and_a_byline_ends_it():
+    dirs = _dirs(CAPTIONED)
+    assert [d["text"] for d in dirs] == [
+        "tiếp tục nắm tình hình Nhân dân",
+        "Về công tác tuyên truyền, cần đổi mới hình thức, nội dung phù hợp với từng đối tượng",
+        "Đối với công tác giám sát, các xã chủ động xây dựng kế hoạch giám sát",
+    ]
+    # A body after the topic phrase is the piece's own; the other inherits the lead-in's.
+    assert [d["assignees"] for d in dirs][1:] == [["Ban Thường trực Ủy ban MTTQ các xã"], ["các xã"]]
+
+
+def test_a_paragraph_opened_by_a_period_ahead_sets_out_the_plan_and_names_the_next_period():
+    text = (
+        "Hội Cựu chiến binh tỉnh sơ kết công tác.\n"
+        "6 tháng đầu năm, các cấp Hội đã trao tặng trên 2.500 suất quà cho hội viên khó khăn.\n"
+        "6 tháng cuối năm, Hội Cựu chiến binh tỉnh tiếp tục đẩy mạnh các phong trào thi đua."
+    )
+    record = extract(text)
+    assert [d["text"] for d in record["directives"]] == ["tiếp tục đẩy mạnh các phong trào thi đua"]
+    assert record["meeting"]["next_period"] == {"type": "half", "year": None, "number": 2}
+
+
+def test_a_period_already_under_review_opens_no_plan():
+    text = (
+        "Ngày 20/12/2025, Hội Chiến sĩ tỉnh tổng kết công tác năm 2025.\n"
+        "Năm 2025, Hội tiếp tục vận động cán bộ, hội viên chấp hành tốt chủ trương của Đảng.\n"
+        "Về phương hướng, nhiệm vụ năm 2026, Hội tiếp tục động viên hội viên tham gia xây dựng quê hương."
+    )
+    record = extract(text)
+    assert [d["text"] for d in record["directives"]] == ["tiếp tục động viên hội viên tham gia xây dựng quê hương"]
+    assert record["meeting"]["next_period"] == {"type": "year", "year": 2026, "number": None}
+
+
+def test_a_meeting_that_sets_out_the_next_period_lists_its_tasks_without_a_direction_verb():
+    text = (
+        "Ngày 10/7/2023, Liên đoàn Lao động quận tổ chức hội nghị sơ kết 6 tháng đầu năm.\n"
+        "Hội nghị triển khai nhiệm vụ 6 tháng cuối năm, tập trung chỉ đạo các công đoàn cơ sở tổ chức Đại hội; "
+        "đẩy mạnh công tác phát triển đoàn viên."
+    )
+    assert [d["text"] for d in _dirs(text)] == [
+        "tập trung chỉ đạo các công đoàn cơ sở tổ chức Đại hội",
+        "đẩy mạnh công tác phát triển đoàn viên",
+    ]
+
+
+def test_mong_muon_directs_only_when_it_names_who_is_to_act():
+    text = (
+        "Ngày 5/3/2024, Huyện ủy làm việc với Hội Nông dân huyện.\n"
+        "Bí thư Huyện ủy mong muốn trong thời gian tới, Hội Nông dân huyện tiếp tục phát huy những thành tích "
+        "đạt được. Ông cũng mong muốn được gặp lại các hội viên vào dịp Tết."
+    )
+    dirs = _dirs(text)
+    assert [d["text"] for d in dirs] == ["tiếp tục phát huy những thành tích đạt được"]
+    assert dirs[0]["assignees"] == ["Hội Nông dân huyện"]
+
+
+def test_a_body_that_xac_dinh_its_tasks_lists_them_and_is_their_assignee():
+    text = (
+        "Ngày 3/7/2018, Hội Cựu thanh niên xung phong tỉnh tổ chức hội nghị sơ kết 6 tháng đầu năm 2018.\n"
+        "Về chương trình công tác 6 tháng cuối năm, các cấp Hội trong tỉnh xác định: Tiếp tục đổi mới nội dung "
+        "sinh hoạt; củng cố tổ chức hội vững mạnh.\nCác cấp Hội xác định rõ nguyên nhân của hạn chế."
+    )
+    dirs = _dirs(text)
+    assert [d["text"] for d in dirs] == ["Tiếp tục đổi mới nội dung sinh hoạt", "củng cố tổ chức hội vững mạnh"]
+    assert all(d["assignees"] == ["các cấp Hội trong tỉnh"] for d in dirs)
+
+
+def test_quan_triet_opens_a_list_of_tasks_further_on_but_not_a_list_of_documents():
+    tasks = (
+        "Ngày 28/9/2017, Ban Thường trực Ủy ban MTTQ tỉnh tổ chức hội nghị giao ban quý III.\n"
+        "Kết thúc hội nghị, đồng chí Chủ tịch quán triệt các nhiệm vụ trọng tâm Ban Thường trực Ủy ban MTTQ các "
+        "huyện tổ chức thực hiện trong quý IV: Tập trung vận động ủng hộ Quỹ Vì người nghèo; hướng dẫn tổ chức "
+        "Ngày hội Đại đoàn kết."
+    )
+    dirs = _dirs(tasks)
+    assert [d["text"] for d in dirs] == [
+        "Tập trung vận động ủng hộ Quỹ Vì người nghèo",
+        "hướng dẫn tổ chức Ngày hội Đại đoàn kết",
+    ]
+    assert dirs[0]["assignees"] == ["Ban Thường trực Ủy ban MTTQ các huyện"]
+    documents = (
+        "Ngày 28/9/2017, Ban Thường trực Ủy ban MTTQ tỉnh tổ chức hội nghị.\n"
+        "Hội nghị đã quán triệt nội dung các văn bản: Nghị quyết số 25-NQ/TW; Chỉ thị số 18-CT/TW."
+    )
+    assert _dirs(documents) == []
+
+
+def test_what_a_body_se_do_is_a_list_of_tasks():
+    text = (
+        "Ngày 10/1/2024, Hội LHPN huyện tổ chức hội nghị giao ban tháng 01/2024.\n"
+        "Theo đó, Hội LHPN huyện và cơ sở sẽ phân công cán bộ tham gia các nội dung chủ yếu: công tác tuyên truyền "
+        "ý nghĩa Tết Quân – Dân; gói 800 đòn bánh tét hỗ trợ bà con."
+    )
+    assert [d["text"] for d in _dirs(text)] == [
+        "công tác tuyên truyền ý nghĩa Tết Quân – Dân",
+        "gói 800 đòn bánh tét hỗ trợ bà con",
+    ]
+
+
+def test_bodies_given_a_task_are_its_assignees_and_a_period_without_comma_is_part_of_the_lead_in():
+    text = (
+        "Ngày 10/7/2014, Đảng ủy xã làm việc với Mặt trận và các đoàn thể xã.\n"
+        "Đồng chí Bí thư nhấn mạnh trong 6 tháng cuối năm 2014 Mặt trận và các đoàn thể cần tập trung củng cố "
+        "các chi, tổ hội; Giao MTTQ và các đoàn thể tiếp tục tuyên truyền vận động đoàn viên, hội viên."
+    )
+    dirs = _dirs(text)
+    assert [d["text"] for d in dirs][0] == "cần tập trung củng cố các chi, tổ hội"
+    assert [d["assignees"] for d in dirs] == [["Mặt trận", "các đoàn thể"], ["MTTQ", "các đoàn thể"]]
+    assert [d["deadline"] for d in dirs] == [None, None] and [d["lead"] for d in dirs] == [None, None]
+
+
+def test_acknowledging_results_announcing_the_list_and_a_notices_closing_formula_direct_nothing():
+    text = (
+        "Ngày 05/4/2022, Huyện ủy tổ chức hội nghị giao ban quý I năm 2022.\n"
+        "Đồng chí Phó Bí thư kết luận như sau:\n"
+        "Ghi nhận đánh giá những kết quả MTTQ và các đoàn thể đã thực hiện trong quý I; đồng thời chỉ đạo các "
+        "nhiệm vụ cần tổ chức, thực hiện tốt trong quý II.\n"
+        "- Cần rà soát và ban hành các văn bản, kế hoạch năm 2022.\n"
+        "Ban Thường vụ Huyện ủy thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == ["Cần rà soát và ban hành các văn bản, kế hoạch năm 2022"]
+
+
+def test_what_the_meeting_has_agreed_lists_its_tasks_and_a_plan_action_opening_a_list_gives_the_list():
+    agreed = (
+        "Ngày 3/10/2023, Đảng ủy xã tổ chức hội nghị giao ban quý III năm 2023.\n"
+        "Hội nghị đã thống nhất các nhiệm vụ trọng tâm trong quý IV như sau: (1) Tập trung thu hoạch lúa mùa; "
+        "(2) Tổ chức tốt Ngày hội Đại đoàn kết."
+    )
+    record = extract(agreed)
+    assert [d["text"] for d in record["directives"]] == [
+        "Tập trung thu hoạch lúa mùa",
+        "Tổ chức tốt Ngày hội Đại đoàn kết",
+    ]
+    assert record["meeting"]["next_period"] == {"type": "quarter", "year": 2023, "number": 4}
+    listed = (
+        "Ngày 20/6/2022, Ban Thường trực Ủy ban MTTQ huyện tổ chức hội nghị giao ban quý II năm 2022.\n"
+        "Theo đó, trong quý III, Ủy ban MTTQ các xã tập trung thực hiện: vận động Quỹ Vì người nghèo; giám sát "
+        "việc thực hiện chính sách an sinh xã hội."
+    )
+    dirs = _dirs(listed)
+    assert [d["text"] for d in dirs] == [
+        "vận động Quỹ Vì người nghèo",
+        "giám sát việc thực hiện chính sách an sinh xã hội",
+    ]
+    assert all(d["assignees"] == ["Ủy ban MTTQ các xã"] for d in dirs)
+
+
+def test_a_quoted_direction_attributed_afterwards_gives_its_sentences_and_those_after_the_attribution():
+    text = (
+        "Tin tức\n"
+        "“Các xã phải tổ chức giao ban thường xuyên trong Thường trực Đảng ủy. Chủ tịch UBND phải báo cáo đầy đủ "
+        "công việc cho Bí thư” - đó là chỉ đạo của Bí thư Tỉnh ủy Hồ Văn Dũng tại hội nghị giao ban ngày 24/9/2025. "
+        "Ông nhấn mạnh, không để tồn tại tình trạng rời rạc trong lãnh đạo ở cơ sở."
+    )
+    assert [d["text"] for d in _dirs(text)] == [
+        "Các xã phải tổ chức giao ban thường xuyên trong Thường trực Đảng ủy",
+        "Chủ tịch UBND phải báo cáo đầy đủ công việc cho Bí thư",
+        "không để tồn tại tình trạng rời rạc trong lãnh đạo ở cơ sở",
+    ]
+    assert [c["name"] for c in extract(text)["meeting"]["chairs"]] == ["Hồ Văn Dũng"]
+
+
+def test_a_period_ahead_opens_a_list_announced_at_the_end_of_its_paragraph():
+    text = (
+        "Ngày 15/7/2022, Ban Chấp hành Hội Nông dân tỉnh tổ chức hội nghị sơ kết công tác Hội 6 tháng đầu năm.\n"
+        "Trong 6 tháng cuối năm, các cấp Hội tập trung thực hiện tốt các nhiệm vụ trọng tâm sau:\n"
+        "- Tiếp tục đổi mới nội dung, phương thức hoạt động của Hội.\n"
+        "- Phấn đấu kết nạp mới 1.500 hội viên.\n"
+    )
+    dirs = _dirs(text)
+    assert [d["text"] for d in dirs] == [
+        "Tiếp tục đổi mới nội dung, phương thức hoạt động của Hội",
+        "Phấn đấu kết nạp mới 1.500 hội viên",
+    ]
+    assert all(d["assignees"] == ["các cấp Hội"] for d in dirs)
+
+
+def test_the_meeting_goes_on_speaking_after_dong_thoi_mid_sentence():
+    text = (
+        "Sáng ngày 08/7/2019, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác thi đua 6 tháng đầu năm 2019.\n"
+        "Hội nghị đánh giá cao công tác thi đua của Khối trong 6 tháng đầu năm, đồng thời đề nghị các đơn vị tiếp tục "
+        "hoàn thành tốt các tiêu chí đăng ký thi đua; phối hợp thực hiện Năm dân vận chính quyền 2019.\n"
+    )
+    directives = extract(text)["directives"]
+    assert [d["text"] for d in directives] == [
+        "tiếp tục hoàn thành tốt các tiêu chí đăng ký thi đua",
+        "phối hợp thực hiện Năm dân vận chính quyền 2019",
+    ]
+    assert directives[0]["assignees"] == ["các đơn vị"]
+
+
+def test_a_plan_opened_by_a_period_ahead_after_a_grounds_clause_goes_on_over_the_next_paragraphs():
+    text = (
+        "Chiều 6/7, Ủy ban MTTQ Việt Nam tỉnh tổ chức hội nghị đánh giá kết quả công tác Mặt trận 6 tháng đầu năm "
+        "2020, triển khai nhiệm vụ 6 tháng cuối năm 2020.\n"
+        "Phát huy những kết quả đạt được, 6 tháng cuối năm 2020, MTTQ các cấp trong tỉnh chủ động đổi mới nội dung "
+        "và phương thức hoạt động.\n"
+        "Tiếp tục đẩy mạnh tuyên truyền về đường lối, chủ trương của Đảng.\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == [
+        "chủ động đổi mới nội dung và phương thức hoạt động",
+        "Tiếp tục đẩy mạnh tuyên truyền về đường lối, chủ trương của Đảng",
+    ]
+
+
+def test_what_a_body_determines_it_will_do_lists_its_tasks():
+    text = (
+        "Ngày 10/7/2020, Ủy ban MTTQ huyện tổ chức hội nghị sơ kết công tác Mặt trận 6 tháng đầu năm 2020.\n"
+        "Theo đó, UBMTTQVN huyện Tịnh Biên xác định sẽ tập trung thực hiện vận động nhân dân thi đua lao động; "
+        "tổ chức tiếp xúc cử tri của Đại biểu Quốc hội.\n"
+    )
+    directives = extract(text)["directives"]
+    assert [d["text"] for d in directives] == [
+        "tập trung thực hiện vận động nhân dân thi đua lao động",
+        "tổ chức tiếp xúc cử tri của Đại biểu Quốc hội",
+    ]
+    assert directives[0]["assignees"] == ["UBMTTQVN huyện Tịnh Biên"]
+
+
+def test_a_term_ahead_opens_the_congress_s_plan():
+    text = (
+        "Trong 2 ngày 26 và 27-6, Hội Nông dân huyện tổ chức Đại hội Đại biểu lần thứ III, nhiệm kỳ 2018-2023.\n"
+        "Trong nhiệm kỳ tới, Hội Nông dân huyện tiếp tục thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ huyện. "
+        "Phấn đấu có 100% cán bộ, hội viên được quán triệt các chủ trương; phát triển từ 1.000 đến 1.200 hội viên.\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == [
+        "tiếp tục thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ huyện",
+        "Phấn đấu có 100% cán bộ, hội viên được quán triệt các chủ trương",
+        "phát triển từ 1.000 đến 1.200 hội viên",
+    ]
+
+
+def test_attendance_a_meeting_s_purpose_and_a_statement_are_no_directions():
+    text = (
+        "Chiều ngày 04/08/2025, Ban Thường vụ Đảng ủy xã tổ chức hội nghị mở rộng nhằm kiểm tra tiến độ, rà soát "
+        "công tác chuẩn bị và thống nhất các nội dung liên quan đến việc tổ chức Đại hội. Tham dự hội nghị có các "
+        "đồng chí trong Ban Thường vụ Đảng ủy.\n"
+        "Các đồng chí Bí thư Tỉnh ủy dự và chỉ đạo hội nghị; Nguyễn Văn An, Trưởng Ban Dân vận Tỉnh ủy dự hội nghị.\n"
+        "Tại hội nghị, đồng chí Bí thư Đảng ủy đã quán triệt mục đích, yêu cầu của hội nghị và khẳng định: Đại hội là "
+        "sự kiện chính trị quan trọng của xã.\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == []
+
+
+def test_a_plan_presented_goes_on_in_the_paragraph_that_opens_with_theo_do():
+    text = (
+        "Chiều 15/12, Ban Chấp hành Trung ương Hội tổ chức hội nghị tổng kết công tác Hội năm 2025.\n"
+        "Tại Hội nghị, Phó Chủ tịch Thường trực Hội trình bày dự thảo Kế hoạch triển khai nhiệm vụ năm 2026.\n"
+        "Theo đó, Hội tập trung triển khai thực hiện hiệu quả chủ đề công tác năm 2026.\n"
+    )
+    directives = _dirs(text)
+    assert [d["text"] for d in directives] == ["Hội tập trung triển khai thực hiện hiệu quả chủ đề công tác năm 2026"]
+    assert directives[0]["assignees"] == ["Hội"]
+
+
+def test_what_a_body_needs_to_do_in_a_period_is_a_plan_whatever_the_period():
+    text = (
+        "Ngày 09/01/2020, Ủy ban MTTQ Việt Nam quận tổ chức hội nghị phát động thi đua năm 2020.\n"
+        "Tại hội nghị, đồng chí Chủ tịch đã phát động 9 nội dung thi đua. Trong năm 2020, MTTQ và các tổ chức thành "
+        "viên cần chú trọng đổi mới, nâng cao chất lượng hoạt động; tổ chức tốt các phong trào thi đua yêu nước.\n"
+    )
+    record = extract(text)
+    assert [d["text"] for d in record["directives"]] == [
+        "cần chú trọng đổi mới, nâng cao chất lượng hoạt động",
+        "tổ chức tốt các phong trào thi đua yêu nước",
+    ]
+    # A year that has only begun is being planned, not reviewed.
+    assert record["meeting"]["period"] is None
+    assert record["meeting"]["next_period"] == {"type": "year", "year": 2020, "number": None}
+
+
+def test_an_agenda_after_a_colon_is_no_direction():
+    text = (
+        "Sáng ngày 14/3/2019, Ban Thường trực Ủy ban MTTQ quận tổ chức hội nghị với các nội dung: báo cáo các nội "
+        "dung chuẩn bị Đại hội, thống nhất Chương trình Đại hội, danh sách nhân sự. Dự hội nghị có các đồng chí: "
+        "Phương Kiến Quốc - Phó bí thư Thường trực; Nguyễn Thị Thanh - Chủ tịch Ủy ban MTTQ quận.\n"
+    )
+    assert _dirs(text) == []
+
+
+def test_a_report_after_cho_biet_and_a_theme_after_chu_de_are_no_tasks():
+    text = (
+        "Ngày 10/12/2025, Hội LHPN phường tổ chức hội nghị tổng kết công tác Hội năm 2025.\n"
+        "Phát biểu tại hội nghị, bà Chủ tịch Hội LHPN phường cho biết: trong năm 2025, Hội đã tập trung triển khai "
+        "chủ đề năm. Các hoạt động Hội không ngừng đổi mới nội dung; tích cực tham gia xây dựng Đảng.\n"
+        "Tại hội nghị, các đại biểu đã thống nhất phương hướng hoạt động năm 2026 với chủ đề: “Đổi mới, sáng tạo, "
+        "cụ thể hóa đưa Nghị quyết vào cuộc sống”.\n"
+    )
+    assert _dirs(text) == []
+
+
+def test_the_speech_is_no_direction_but_its_verb_is_and_a_report_after_a_colon_is_none():
+    speech = (
+        "Phát biểu chỉ đạo tại Đại hội đại biểu MTTQ tỉnh lần thứ XI, nhiệm kỳ 2024 - 2029, Phó Chủ tịch Ủy ban "
+        "Trung ương MTTQ Việt Nam Nguyễn Hữu Dũng đề nghị MTTQ tỉnh phải chủ động phối hợp với chính quyền.\n"
+    )
+    assert [(d["text"], d["assignees"]) for d in _dirs(speech)] == [
+        ("phải chủ động phối hợp với chính quyền", ["MTTQ tỉnh"])
+    ]
+    verb = (
+        "Tại Hội nghị tổng kết năm 2023, ông Phó Bí thư Thường trực Huyện ủy đã phát biểu chỉ đạo Hội Cựu chiến binh "
+        "huyện tiếp tục phát huy những kết quả đã đạt được trong năm 2023.\n"
+    )
+    assert [d["assignees"] for d in _dirs(verb)] == [["Hội Cựu chiến binh huyện"]]
+    report = (
+        "Ngày 5/9/2025, Ban Thường vụ Đảng ủy xã tổ chức hội nghị giao ban tháng 8 năm 2025.\n"
+        "Phát biểu khai mạc, đồng chí Bí thư Đảng ủy nhấn mạnh: Trong tháng 8, toàn hệ thống chính trị xã đã nỗ lực "
+        "triển khai đồng bộ nhiều nhiệm vụ. Kinh tế - xã hội ổn định và phát triển; thu ngân sách đạt 1,4 tỷ đồng.\n"
+    )
+    assert _dirs(report) == []
+
+
+def test_a_plan_goes_on_after_trong_thoi_gian_toi_and_after_theo_do_following_an_adopted_plan():
+    ahead = (
+        "Chiều 16/7/2025, Hội LHPN xã tổ chức hội nghị sơ kết công tác hội 6 tháng đầu năm 2025.\n"
+        "Trong thời gian tới, Hội tiếp tục đẩy mạnh tuyên truyền các phong trào thi đua; thực hiện hiệu quả phong "
+        "trào xây dựng người phụ nữ Việt Nam thời đại mới.\n"
+    )
+    assert [d["text"] for d in _dirs(ahead)] == [
+        "tiếp tục đẩy mạnh tuyên truyền các phong trào thi đua",
+        "thực hiện hiệu quả phong trào xây dựng người phụ nữ Việt Nam thời đại mới",
+    ]
+    adopted = (
+        "Đoàn xã vừa tổ chức Đại hội đại biểu Đoàn Thanh niên lần thứ XXVI, nhiệm kỳ 2017-2022.\n"
+        "Đại hội thông qua các chỉ tiêu cơ bản của công tác Đoàn nhiệm kỳ mới. Theo đó, phấn đấu mỗi năm kết nạp "
+        "từ 25-35 đoàn viên; đảm nhận từ 1-2 công trình cấp xã.\n"
+    )
+    assert [d["text"] for d in _dirs(adopted)] == [
+        "phấn đấu mỗi năm kết nạp từ 25-35 đoàn viên",
+        "đảm nhận từ 1-2 công trình cấp xã",
+    ]
+
+
+def test_a_paragraph_that_says_what_is_needed_goes_on_with_the_directions():
+    text = (
+        "Sáng 21/9/2018, Phó Bí thư Thường trực Tỉnh ủy có buổi làm việc với Đoàn đại biểu Liên đoàn Lao động tỉnh.\n"
+        "Phó Bí thư Thường trực Tỉnh ủy yêu cầu đoàn đại biểu chấp hành nghiêm túc nội dung quy chế đại hội.\n"
+        "Thông qua đại hội cần tăng cường giao lưu tuyên truyền, quảng bá hình ảnh của tỉnh.\n"
+        "Đoàn đã được cấp trên giao 12 suất đại biểu.\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == [
+        "chấp hành nghiêm túc nội dung quy chế đại hội",
+        "Thông qua đại hội cần tăng cường giao lưu tuyên truyền, quảng bá hình ảnh của tỉnh",
+    ]
+
+
+def test_plans_after_trong_do_a_part_of_the_year_ahead_and_trong_tam_la():
+    adopted = (
+        "Ngày 7/3/2021, Ban Chấp hành Tỉnh đoàn đã tổ chức Hội nghị thống nhất chỉ tiêu và giải pháp thực hiện "
+        "Chương trình hành động.\n"
+        "Hội nghị đã thông qua các chỉ tiêu chương trình hành động. Trong đó, phấn đấu 100% số cán bộ đoàn được "
+        "học tập Nghị quyết; trồng mới 500.000 cây xanh.\n"
+    )
+    # A meeting named by what it is for ("tổ chức Hội nghị thống nhất …") directs nothing.
+    assert [d["text"] for d in _dirs(adopted)] == [
+        "phấn đấu 100% số cán bộ đoàn được học tập Nghị quyết",
+        "trồng mới 500.000 cây xanh",
+    ]
+    months = (
+        "Ngày 14/8/2025, Ban Thường vụ Hội Nông dân tỉnh tổ chức Hội nghị Ban Chấp hành mở rộng.\n"
+        "Trong 5 tháng cuối năm 2025, Hội Nông dân tỉnh tập trung vào một số nhiệm vụ trọng tâm như: Đẩy mạnh "
+        "tuyên truyền chào mừng Đại hội Đảng các cấp; tổ chức Đại hội cấp cơ sở.\n"
+    )
+    assert [d["text"] for d in _dirs(months)] == [
+        "Đẩy mạnh tuyên truyền chào mừng Đại hội Đảng các cấp",
+        "tổ chức Đại hội cấp cơ sở",
+    ]
+    core = (
+        "Ngày 16-1-2026, Hội Cựu chiến binh thành phố tổ chức Hội nghị tổng kết công tác năm 2025.\n"
+        "Năm 2026, Hội Cựu chiến binh thành phố sẽ chú trọng xây dựng hội vững mạnh.\n"
+        "Trọng tâm là tiếp tục phát huy hiệu quả của mô hình Tổ nòng cốt Cựu chiến binh.\n"
+    )
+    assert [d["text"] for d in _dirs(core)][-1] == "tiếp tục phát huy hiệu quả của mô hình Tổ nòng cốt Cựu chiến binh"

@@ -81,3 +81,8 @@ def test_money_without_a_currency_ten_thousands_totals_and_amounts_beside_target
     )
     found = [(f.value, f.unit) for f in find_figures(text, match_form(text))]
     assert found == [(996e6, "đồng"), (1529, "hội viên"), (220000, "cựu chiến binh"), (62515000, "đồng")]
+
+
+def test_numbers_in_slogans_and_codes_count_nothing_but_money_glued_to_its_currency_does():
+    text = "Phong trào 5 không 3 sạch, Phụ nữ 2 giỏi; ảnh z4098687894916 446f11e68819b134; quỹ 113.790.000đ."
+    assert _figs(text) == [(113790000, "đ")]

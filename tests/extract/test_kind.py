@@ -56,3 +56,108 @@ def test_a_lead_that_reports_training_courses_does_not_make_a_fragments_review_a
         "tiếp tục đổi mới nội dung sinh hoạt Hội."
     )
     assert extract(text)["kind"] == "briefing"
+
+
+def test_a_gathering_held_for_an_anniversary_is_no_meeting():
+    lead = (
+        "Chiều ngày 17/10/2024, Hội Liên hiệp phụ nữ phường tổ chức họp mặt nhân kỷ niệm 94 năm Ngày thành lập "
+        "Hội Liên hiệp Phụ nữ Việt Nam. Tham dự hội nghị có các chị hội viên."
+    )
+    assert detect_kind(lead, False) == "other"
+    # A task line that opens with "Tổ chức hội thi" reports no such event.
+    assert detect_kind("Đồng chí kết luận như sau:\n- Tổ chức hội thi nhà nông đua tài cấp huyện", False) == (
+        "conference"
+    )
+
+
+def test_a_document_reported_in_its_own_words_is_no_meeting():
+    lead = (
+        "Tại Công văn số 59-CV/BCĐ ngày 12/9/2025, Ban Chỉ đạo Trung ương về tổng kết Nghị quyết số 18-NQ/TW đề "
+        "nghị các đoàn thể hoàn thành sắp xếp các hội quần chúng."
+    )
+    assert detect_kind(lead, False) == "other"
+
+
+def test_an_event_the_meeting_prepares_does_not_make_the_meeting_an_announcement():
+    lead = (
+        "Tại buổi hội nghị, lãnh đạo Hội LHPN huyện đã điểm lại kết quả hoạt động tháng 01/2024; thông qua Kế "
+        "hoạch tổ chức Tết Quân - Dân năm 2024 sẽ diễn ra tại xã Phú Tâm."
+    )
+    assert detect_kind(lead, True) == "briefing"
+    assert detect_kind("Ngày 5/4, Hội Nông dân huyện sẽ tổ chức hội nghị sơ kết quý I", False) == "other"
+
+
+def test_a_meeting_that_sets_out_the_tasks_of_the_period_after_the_one_it_reviews_is_a_briefing():
+    text = (
+        "Trong 6 tháng đầu năm, các công đoàn cơ sở đã thành lập 9 công đoàn mới, phát triển 162 đoàn viên, "
+        "tặng quà cho công nhân khó khăn và tổ chức nhiều phong trào thi đua sôi nổi.\n"
+        "Hội nghị triển khai nhiệm vụ 6 tháng cuối năm, tập trung chỉ đạo các CĐCS tổ chức Đại hội; tăng cường "
+        "kiểm tra, giám sát việc thực hiện pháp luật lao động.\n"
+    )
+    record = extract(text)
+    assert record["kind"] == "briefing"
+    assert record["meeting"]["period"] == {"type": "half", "year": None, "number": 1}
+    assert record["meeting"]["next_period"] == {"type": "half", "year": None, "number": 2}
+
+
+def test_a_photo_caption_naming_the_meeting_does_not_tell_its_kind():
+    text = (
+        "Hội Nông dân xã đã chủ động triển khai thực hiện các nhiệm vụ đến các chi hội, kết nạp được 24 hội viên, "
+        "thực hiện đạt và vượt 15/20 chỉ tiêu.\n"
+        "(Ảnh: Tại Hội nghị)\n"
+        "Tại Hội nghị sơ kết Hội Nông dân xã đề ra 11 nội dung thực hiện trong quý II năm 2022, trọng tâm: tiếp "
+        "tục đổi mới nội dung sinh hoạt Hội.\n"
+    )
+    assert extract(text)["kind"] == "briefing"
+
+
+def test_a_gathering_is_a_meeting_only_when_someone_gives_directions_in_it():
+    directed = (
+        "Sáng ngày 5/12, Thường trực Đảng ủy xã tổ chức gặp mặt, chúc mừng 36 năm Ngày thành lập Hội Cựu chiến binh.\n"
+        "Phát biểu tại buổi gặp mặt, đồng chí Bí thư Đảng ủy đề nghị Hội tiếp tục phát huy truyền thống, "
+        "làm tốt công tác giáo dục truyền thống cho thế hệ trẻ.\n"
+    )
+    exhorted = directed.replace("đề nghị Hội tiếp tục", "kêu gọi hội viên tiếp tục")
+    record = extract(directed)
+    assert record["kind"] == "conference" and record["directives"]
+    assert extract(exhorted) == extract("")
+
+
+def test_a_leader_s_visit_with_directions_is_a_working_session():
+    text = (
+        "Chiều 20-10, Phó Chủ tịch UBND tỉnh đã đến thăm và chúc mừng Hội Liên hiệp Phụ nữ tỉnh nhân kỷ niệm 95 năm.\n"
+        "Phó Chủ tịch mong muốn Hội LHPN tỉnh tiếp tục phát huy tinh thần đoàn kết, chăm lo cho hội viên.\n"
+    )
+    assert extract(text)["kind"] == "working_session"
+
+
+def test_a_dated_working_session_that_prepares_a_congress_to_come_is_reported():
+    text = (
+        "Sáng 14/11, Thường trực Tỉnh ủy có buổi làm việc với Ban Thường vụ Tỉnh Đoàn nhằm duyệt nội dung chuẩn bị "
+        "cho Đại hội đại biểu Đoàn tỉnh. Đại hội dự kiến diễn ra trong hai ngày 15 - 16/12/2025.\n"
+    )
+    assert extract(text)["kind"] == "working_session"
+
+
+def test_a_page_setting_out_a_body_s_functions_reports_no_meeting():
+    text = (
+        "1/- Chức năng (trích từ Quy định 212-QĐ/TW ngày 10/12/2019 của Ban Bí thư):\n"
+        "Cơ quan chuyên trách tham mưu, giúp việc Ủy ban Mặt trận Tổ quốc.\n"
+        "2/- Nhiệm vụ:\n- Sơ kết, tổng kết công tác mặt trận theo phân công, phân cấp.\n"
+    )
+    assert extract(text)["kind"] == "other"
+
+
+def test_a_meeting_named_only_as_a_task_is_no_meeting_reported_but_a_signing_is_one():
+    report = (
+        "(Mặt trận) - Trong 3 tháng đầu năm 2022, Ủy ban MTTQ các cấp trong tỉnh phối hợp tiếp nhận và trao tặng "
+        "132.504 phần quà cho hộ nghèo, hộ cận nghèo, gia đình chính sách khó khăn.\n"
+        "Nhiệm vụ trọng tâm công tác Mặt trận tháng 4-2022:\n"
+        "- Tổ chức họp giao ban dư luận xã hội, tình hình tôn giáo tháng 4-2022.\n"
+    )
+    assert extract(report)["kind"] == "other"
+    signing = (
+        "Sáng 16.4, Hội ND tỉnh và Sở NNPTNT tỉnh đã ký kết chương trình phối hợp về việc hỗ trợ nông dân.\n"
+        "Theo đó, Hội ND và Sở NNPTNT thống nhất phối hợp tuyên truyền; phối hợp tổ chức các hội thi nông dân.\n"
+    )
+    assert extract(signing)["kind"] == "conference"

@@ -156,3 +156,124 @@ def test_a_meeting_of_a_few_days_is_dated_by_its_first_day_and_a_long_round_by_n
     long_ = "Từ ngày 22/10 đến ngày 07/11/2024, Ban Thường trực Ủy ban MTTQ thành phố tổ chức kiểm tra công tác."
     assert extract(short)["meeting"]["date"] == "2023-10-26"
     assert extract(long_)["meeting"]["date"] is None
+
+
+def test_a_body_that_is_the_object_of_a_direction_is_no_host():
+    text = (
+        "Trong 6 tháng đầu năm, các công đoàn cơ sở đã chăm lo cho đoàn viên.\n"
+        "Hội nghị triển khai nhiệm vụ 6 tháng cuối năm, tập trung chỉ đạo các CĐCS tổ chức Đại hội."
+    )
+    assert extract(text)["meeting"]["host"] != "CĐCS"
+
+
+def test_with_no_one_named_as_holding_the_meeting_the_particular_body_acting_in_it_hosts():
+    text = (
+        "Các đại biểu đã thảo luận tại hội nghị.\n"
+        "Triển khai chủ đề năm 2026, Hội LHPN tỉnh Gia Lai xác định tiếp tục phát động các phong trào thi đua.\n"
+    )
+    assert extract(text)["meeting"]["host"] == "Hội LHPN tỉnh Gia Lai"
+    # A general subject ("các cấp Hội") or a clause is no body's name.
+    general = "Các đại biểu đã thảo luận tại hội nghị.\nCác cấp Hội đã chủ động triển khai nhiều hoạt động.\n"
+    assert extract(general)["meeting"]["host"] is None
+
+
+def test_the_speaker_of_a_direction_may_be_named_in_the_sentence_before_or_by_title_alone():
+    before = (
+        "Ngày 30/10/2018, Ủy ban MTTQ huyện tổ chức hội nghị giao ban.\n"
+        "Phát biểu tại hội nghị, đồng chí Vương Nguyên Minh, Chủ tịch Ủy ban MTTQ huyện ghi nhận các ý kiến. "
+        "Trong thời gian tới đề nghị Ủy ban MTTQ các xã tiếp tục chuẩn bị Đại hội."
+    )
+    assert [c["name"] for c in extract(before)["meeting"]["chairs"]] == ["Vương Nguyên Minh"]
+    by_title = (
+        "Ngày 5/3/2024, Huyện ủy làm việc với Hội Nông dân huyện.\n"
+        "Thay mặt lãnh đạo huyện, Bí thư Huyện ủy Phan Tấn Linh biểu dương kết quả của Hội Nông dân huyện.\n"
+        "Bí thư Huyện ủy mong muốn trong thời gian tới, Hội Nông dân huyện tiếp tục phát huy thành tích."
+    )
+    assert [c["name"] for c in extract(by_title)["meeting"]["chairs"]] == ["Phan Tấn Linh"]
+
+
+def test_the_leader_who_works_with_a_body_chairs_the_working_session():
+    text = "Ông Huỳnh Văn Quang - Chủ tịch Ủy ban MTTQ tỉnh làm việc với Ủy ban MTTQ huyện về công tác giám sát."
+    assert [c["name"] for c in extract(text)["meeting"]["chairs"]] == ["Huỳnh Văn Quang"]
+
+
+def test_a_posting_time_is_no_meeting_date_and_a_feed_stamp_gives_a_missing_year():
+    posted = (
+        "Bí thư Thành ủy làm việc với Ủy ban MTTQ thành phố (02/12/2017 15:00)\n"
+        "Đồng chí Bí thư Thành ủy làm việc với Ủy ban MTTQ và các đoàn thể thành phố về nhiệm vụ năm 2018.\n"
+    )
+    assert extract(posted)["meeting"]["date"] is None
+    stamped = " date 2025-09-24 Tin tức\nBí thư Tỉnh ủy chỉ đạo tại hội nghị giao ban ngày 24/9 các xã phải giao ban.\n"
+    assert extract(stamped)["meeting"]["date"] == "2025-09-24"
+
+
+def test_an_inspection_team_led_by_a_named_leader_hosts_without_its_leader():
+    text = (
+        "Chiều 14/3/2024, Đoàn kiểm tra của Ban Thường vụ Huyện ủy do đồng chí Nguyễn Văn Nam, Phó Bí thư "
+        "Thường trực Huyện ủy làm Trưởng đoàn đã kiểm tra công tác dân vận tại Đảng ủy xã Tân Lập.\n"
+    )
+    assert extract(text)["meeting"]["host"] == "Đoàn kiểm tra của Ban Thường vụ Huyện ủy"
+
+
+def test_a_date_without_a_year_takes_the_year_closest_to_the_end_of_the_period_under_review():
+    january = "Ngày 19/1, Ủy ban MTTQ tỉnh tổ chức hội nghị tổng kết công tác Mặt trận năm 2017.\n"
+    december = "Ngày 28/12, Ủy ban MTTQ tỉnh tổ chức hội nghị tổng kết công tác Mặt trận năm 2017.\n"
+    july = "Ngày 5/7, Huyện ủy tổ chức hội nghị sơ kết 6 tháng đầu năm 2023.\n"
+    assert extract(january)["meeting"]["date"] == "2018-01-19"
+    assert extract(december)["meeting"]["date"] == "2017-12-28"
+    assert extract(july)["meeting"]["date"] == "2023-07-05"
+
+
+def test_a_term_under_review_leaves_a_date_s_year_to_the_page_s_posting_date():
+    text = (
+        "14/05/2024 - 19:50\n"
+        "Ngày 14-5, Ban Chấp hành Hội LHPN quận tổ chức hội nghị sơ kết giữa nhiệm kỳ 2021-2026.\n"
+    )
+    assert extract(text)["meeting"]["date"] == "2024-05-14"
+
+
+def test_a_meeting_dated_after_the_lead_is_dated_but_not_by_an_earlier_event_or_its_end():
+    later = (
+        "MTTQ tăng cường giám sát, phản biện xã hội\n"
+        "Chủ tịch Ủy ban MTTQ tỉnh đề nghị các cấp tăng cường giám sát, phản biện xã hội tập trung vào vấn đề nóng.\n"
+        "Sáng 10/2/2020, Ủy ban MTTQ tỉnh tổ chức hội nghị triển khai nhiệm vụ công tác Mặt trận năm 2020.\n"
+    )
+    assert extract(later)["meeting"]["date"] == "2020-02-10"
+    other = later.replace("Sáng 10/2/2020, Ủy ban", "Trước đó, sáng 10/2/2020, Ủy ban")
+    assert extract(other)["meeting"]["date"] is None
+
+
+def test_a_committee_s_session_is_held_by_that_committee():
+    text = (
+        "Chiều nay 15/12, tại Hà Nội, Hội nghị lần thứ 15 Ban Chấp hành Trung ương Hội Liên hiệp Phụ nữ Việt Nam "
+        "khóa XIII được tổ chức. Hội nghị bàn kế hoạch triển khai nhiệm vụ công tác Hội năm 2026.\n"
+    )
+    assert extract(text)["meeting"]["host"] == "Ban Chấp hành Trung ương Hội Liên hiệp Phụ nữ Việt Nam"
+
+
+def test_a_host_keeps_its_term_and_leads_the_body_it_works_with():
+    termed = (
+        "Ngày 6/1, Ban Chấp hành Đoàn TNCS Hồ Chí Minh tỉnh Sơn La khóa XII, nhiệm kỳ 2017-2022 đã tổ chức "
+        "Hội nghị lần thứ V, đánh giá công tác đoàn năm 2018.\n"
+    )
+    assert extract(termed)["meeting"]["host"].startswith("Ban Chấp hành Đoàn TNCS Hồ Chí Minh tỉnh Sơn La")
+    together = (
+        "Sáng ngày 08/7/2019, Ban Dân vận Tỉnh ủy phối hợp với Ban Dân vận Huyện ủy Diên Khánh tổ chức hội nghị "
+        "sơ kết công tác thi đua 6 tháng đầu năm 2019.\n"
+    )
+    assert extract(together)["meeting"]["host"] == "Ban Dân vận Tỉnh ủy"
+
+
+def test_a_congress_named_by_a_resolution_or_a_hall_is_no_host():
+    text = (
+        "Tại hội nghị, bà Chủ tịch Hội LHPN phường cho biết, trong năm 2025, Hội đã triển khai chủ đề năm gắn với "
+        "Nghị quyết Đại hội đại biểu Phụ nữ TP. Hồ Chí Minh lần thứ XI.\n"
+    )
+    assert extract(text)["meeting"]["host"] != "Phụ nữ TP. Hồ Chí Minh"
+    hall = "Sáng 1/3/2022, tại Hội trường Ủy ban nhân dân Phường 4, Hội Cựu chiến binh Phường 4 tổ chức hội nghị.\n"
+    assert extract(hall)["meeting"]["host"] == "Hội Cựu chiến binh Phường 4"
+
+
+def test_a_party_cell_s_regular_session_is_held_by_the_cell():
+    text = "Chi bộ tổ 14 phường Minh Xuân sinh hoạt chi bộ thường kỳ tháng 11 năm 2025 với 49 đảng viên dự.\n"
+    assert extract(text)["meeting"]["host"] == "Chi bộ tổ 14 phường Minh Xuân"

@@ -6,7 +6,7 @@ from conftest import SRC
 
 def test_importing_extract_and_cli_does_not_import_django_or_heavy_libraries():
     code = (
-        "import sys, giaoban.extract, giaoban.extract.cli; "
+        "import sys, giaoban.extract, giaoban.extract.cli, giaoban.extract.train; "
         "heavy = [m for m in ('django', 'docx', 'pypdf', 'jsonschema', 'underthesea', 'vietnamadminunits') "
         "if m in sys.modules]; "
         "assert not heavy, heavy"

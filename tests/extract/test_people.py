@@ -136,3 +136,18 @@ def test_titles_with_trung_uong_lower_case_deputies_and_member_acronyms():
         "Hà Thị Nga cho biết kết quả. Dự có đ/c Võ Thanh Lắm Phó bí thư thường trực; đ/c Trần Ngọc Thủ ĐUV."
     )
     assert [n for n, _ in _names_titles(text)] == ["Hà Thị Nga", "Võ Thanh Lắm", "Trần Ngọc Thủ"]
+
+
+def test_a_name_then_a_dash_and_a_title_needs_no_honorific_and_an_honorific_is_no_name():
+    text = "Sáng 13/5/2021, Đảng ủy phường tổ chức giao ban, Vũ Hoàng Long – Phó Bí thư Thường trực Đảng ủy chủ trì."
+    people = find_people(text, match_form(text))
+    assert [(p.name, p.title) for p in people] == [("Vũ Hoàng Long", "Phó Bí thư Thường trực Đảng ủy")]
+    honorific = "Ông Huỳnh Văn Quang - Chủ tịch Ủy ban MTTQ tỉnh làm việc với huyện."
+    assert [p.name for p in find_people(honorific, match_form(honorific))] == ["Huỳnh Văn Quang"]
+
+
+def test_a_name_after_the_youth_union_of_a_level_is_the_persons_alone():
+    text = "Phó Bí thư tỉnh Đoàn Nguyễn Trọng Lâm dự và chỉ đạo hội nghị."
+    assert [(p.name, p.title) for p in find_people(text, match_form(text))] == [
+        ("Nguyễn Trọng Lâm", "Phó Bí thư tỉnh Đoàn")
+    ]

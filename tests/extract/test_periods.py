@@ -1,3 +1,4 @@
+from giaoban.extract import extract
 from giaoban.extract.normalize import match_form
 from giaoban.extract.periods import find_periods, review_and_next
 
@@ -159,3 +160,82 @@ def test_reviewing_the_organisation_of_congresses_opens_no_term():
 
     text = match_form("Ngày 8.11, Ủy ban MTTQ tổng kết công tác tổ chức Đại hội MTTQ cấp xã nhiệm kỳ 2025 - 2030.")
     assert congress_terms(text, [(0, len(text))], find_periods(text)) is None
+
+
+def test_a_period_without_a_year_takes_the_meetings_year_or_the_one_before_it_starts_in():
+    text = (
+        "Chiều 5/12/2023, Huyện Đoàn tổ chức hội nghị giao ban công tác Đoàn quý IV.\n"
+        "Về nhiệm vụ trọng tâm năm 2024, hội nghị thống nhất tổ chức các hoạt động Tháng Thanh niên.\n"
+    )
+    assert extract(text)["meeting"]["period"] == {"type": "quarter", "year": 2023, "number": 4}
+    january = "Ngày 10/1/2024, Hội Nông dân xã tổ chức hội nghị sơ kết công tác quý IV.\n"
+    assert extract(january)["meeting"]["period"] == {"type": "quarter", "year": 2023, "number": 4}
+
+
+def test_the_period_a_direction_is_given_for_is_the_next_one():
+    text = (
+        "Bí thư Thành ủy làm việc với Ủy ban MTTQ và các đoàn thể thành phố.\n"
+        "Đồng chí Phạm Hoàng Anh, Bí thư Thành ủy làm việc với Ủy ban MTTQ thành phố.\n"
+        "Bí thư Thành ủy đánh giá cao những nỗ lực của Ủy ban MTTQ, đồng thời đề nghị năm 2018, Ủy ban MTTQ "
+        "thành phố tiếp tục đổi mới nội dung, phương thức hoạt động.\n"
+    )
+    assert extract(text)["meeting"]["next_period"] == {"type": "year", "year": 2018, "number": None}
+
+
+def test_a_period_opening_a_report_of_past_work_is_the_one_under_review():
+    text = (
+        "Sáng 30-1, Hội Nông dân tỉnh tổ chức hội nghị Ban Chấp hành mở rộng lần thứ I, nhiệm kỳ 2025-2030.\n"
+        "Hiện nay, Hội có 135 cơ sở. Năm 2025, các cấp Hội đã bám sát chỉ đạo của Trung ương Hội và Tỉnh ủy.\n"
+        "Về phương hướng, nhiệm vụ năm 2026, Hội tiếp tục đổi mới nội dung, phương thức hoạt động.\n"
+    )
+    record = extract(text)
+    assert record["meeting"]["period"] == {"type": "year", "year": 2025, "number": None}
+    assert record["meeting"]["next_period"] == {"type": "year", "year": 2026, "number": None}
+    assert record["kind"] == "briefing"
+    assert record["meeting"]["date"] == "2026-01-30"
+
+
+def test_a_plan_period_is_not_reported_work():
+    text = (
+        "Sáng 30-1, Hội Nông dân tỉnh tổ chức hội nghị Ban Chấp hành mở rộng lần thứ I, nhiệm kỳ 2025-2030.\n"
+        "Năm 2026, các cấp Hội sẽ tiếp tục đổi mới nội dung, phương thức hoạt động đã đề ra.\n"
+    )
+    assert extract(text)["meeting"]["period"] is None
+
+
+def test_a_review_word_below_a_lead_that_names_only_the_plan_names_the_period_under_review():
+    text = (
+        "Tại hội nghị, Ban Chấp hành Đảng bộ xã đã thông qua Chương trình làm việc của Đảng ủy năm 2021.\n"
+        "Đồng chí Bí thư Đảng ủy đã đánh giá những kết quả đạt được trong năm 2020, đồng thời yêu cầu "
+        "triển khai một số nội dung quan trọng.\n"
+    )
+    assert extract(text)["meeting"]["period"] == {"type": "year", "year": 2020, "number": None}
+
+
+def test_a_congress_named_then_opened_plans_its_term():
+    text = (
+        "Ngày 19-11, Đại hội đại biểu Mặt trận Tổ quốc Việt Nam tỉnh lần thứ I, nhiệm kỳ 2025-2030 chính thức "
+        "khai mạc.\n"
+    )
+    assert extract(text)["meeting"]["next_period"] == {"type": "term", "year": 2025, "number": None}
+
+
+def test_a_briefing_that_names_the_period_after_the_one_it_reviews_plans_it():
+    text = (
+        "Chiều 16/7/2025, Hội LHPN xã tổ chức hội nghị sơ kết công tác hội 6 tháng đầu năm 2025.\n"
+        "Trong thời gian tới, Hội tiếp tục đẩy mạnh tuyên truyền; phấn đấu hoàn thành chỉ tiêu 6 tháng cuối năm.\n"
+    )
+    record = extract(text)
+    assert record["meeting"]["period"] == {"type": "half", "year": 2025, "number": 1}
+    assert record["meeting"]["next_period"] == {"type": "half", "year": 2025, "number": 2}
+
+
+def test_a_title_before_a_paragraph_does_not_qualify_its_period():
+    text = (
+        "Công tác dân vận gắn với triển khai thực hiện nhiệm vụ chính trị\nToàn cảnh Hội nghị\n"
+        "Năm 2021, công tác dân vận trên địa bàn tỉnh được tích cực triển khai.\n"
+        "Năm 2022, Ban Dân vận Tỉnh ủy xây dựng kế hoạch tiếp tục triển khai các nghị quyết của Trung ương.\n"
+    )
+    record = extract(text)
+    assert record["meeting"]["period"] == {"type": "year", "year": 2021, "number": None}
+    assert record["meeting"]["next_period"] == {"type": "year", "year": 2022, "number": None}

@@ -66,3 +66,8 @@ def test_a_name_running_on_is_cut_to_the_commune_the_admin_list_knows():
     # A numbered hamlet or residential group keeps its number.
     text = "ra quân tại tổ dân phố Đông Hương 1."
     assert find_places(text, match_form(text)) == ["Đông Hương 1"]
+
+
+def test_a_place_word_inside_a_districts_name_is_no_place():
+    assert _places("tiến tới Đại hội MTTQ Việt Nam huyện Sóc Sơn lần thứ X") == []
+    assert _places("các hộ ở sóc Tà Lọt và phum Srê") == ["Tà Lọt"]

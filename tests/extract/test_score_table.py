@@ -34,3 +34,22 @@ def test_the_table_puts_each_set_in_its_own_column(tmp_path, capsys):
     rows = {line.split()[0] for line in lines[2:]}
     assert {"overall", "directives", "kind", "period", "next_period", "host", "date", "chairs"} <= rows
     assert (tmp_path / "out" / "b" / "t04_lam_viec.json").exists()
+
+
+def test_a_set_without_gold_files_is_left_out_of_the_table(tmp_path, capsys):
+    load_scorer()
+    (tmp_path / "a").mkdir()
+    for ext in (".txt", ".json"):
+        shutil.copy(OWN_TEXTS / f"t01_thang_quang_nam{ext}", tmp_path / "a" / f"t01_thang_quang_nam{ext}")
+    args = ["--scorer", str(SHARED / "score.py"), "--out", str(tmp_path / "out")]
+    assert _tool().main(args + [f"a={tmp_path / 'a'}", f"later={tmp_path / 'not-yet'}"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[0].split() == ["a"]
+    assert "later" in captured.err
+
+
+def test_no_set_to_score_is_an_error(tmp_path, capsys):
+    load_scorer()
+    args = ["--scorer", str(SHARED / "score.py"), "--out", str(tmp_path / "out")]
+    assert _tool().main(args + [f"none={tmp_path / 'none'}"]) == 1
+    assert capsys.readouterr().out == ""

@@ -88,3 +88,11 @@ def test_unwrap_joins_a_line_that_ends_on_an_open_word_but_not_before_a_list_ite
         "Nội dung gồm các",
         "1. Kiểm tra",
     ]
+
+
+def test_an_ellipsis_glued_to_the_next_capitalised_word_ends_the_sentence():
+    text = "hỗ trợ bà con tại 10 ấp trên địa bàn xã…Đồng thời, sẽ tham gia các hoạt động an sinh xã hội."
+    assert [text[a:b] for a, b in sentences(text, (0, len(text)))] == [
+        "hỗ trợ bà con tại 10 ấp trên địa bàn xã…",
+        "Đồng thời, sẽ tham gia các hoạt động an sinh xã hội.",
+    ]

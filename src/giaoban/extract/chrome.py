@@ -11,7 +11,7 @@ import re
 
 _LINE_CHROME = re.compile(
     r"^\s*(?:Lịch công tác|Tập tin đính kèm|STT\s+Tên\s+File|Hình ảnh\s*$|Video\s*$|Đánh giá\s*:|lượt đánh giá|"
-    r"Thống kê\s*:|Online\s*:|Đang truy cập|Lượt truy cập|Tổng (?:số )?lượt truy cập|Mã xác thực|"
+    r"Đánh giá bài viết|Thống kê\s*:|Online\s*:|Đang truy cập|Lượt truy cập|Tổng (?:số )?lượt truy cập|Mã xác thực|"
     r"Liên kết website|Xuất bản thông tin|Chi tiết bài viết|In bài viết|Chia sẻ|Gửi email|Bản in|"
     r"Trang chủ\b|Tin tức\s*$|Tags?\s*:|Từ khóa\s*:|Từ khoá\s*:|Lượt xem|Xem thêm|Quay lại|"
     r"Bài trước|Bài tiếp theo|Bài sau|Tin mới|Tin đã đưa|Cỡ chữ|Kích thước chữ|Facebook|Twitter|Zalo|"
@@ -24,12 +24,33 @@ _TAIL = re.compile(
     r"Nơi nhận\s*:|Văn bản mới|Tác giả\s*:|Nguồn\s*:|Thống kê truy cập|Liên kết website|Bản quyền)",
     re.IGNORECASE,
 )
-_NULL_PREFIX = re.compile(r"^null\s+")
+# "null " and a feed's date stamp ("date 2025-09-18 ") glued before the first line of the article.
+_NULL_PREFIX = re.compile(r"^(?:null|date \d{4}-\d{2}-\d{2})\s+")
 # Visitor counters inside a short line: "Cập nhật: 19/07/2021 | Lượt xem: 623".
 _COUNTER = re.compile(r"(?:Lượt xem|Lượt đọc|Lượt truy cập|Số lượt xem)\s*:?\s*\d", re.IGNORECASE)
 # Portal date lines such as "Thứ hai, 09/07/2018 | 13:59:32 GMT+7".
 _DATELINE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:GMT|\(GMT|$|\|)", re.IGNORECASE)
 _BODY_CHARS = 200
+
+
+_STAMP = re.compile(r"\s*date ((?:19|20)\d\d)-\d\d-\d\d\s")
+# A page's own posting date near its top: "Đăng ngày 13/09/2018", "14/05/2024 - 19:50", "Cập nhật: 19/07/2021".
+_POSTED = re.compile(
+    r"(?i)(?:đăng ngày|ngày đăng|cập nhật|đăng lúc|ngày cập nhật)\s*:?\s*(?:\d{1,2}:\d{2}\s*,?\s*)?"
+    r"\d{1,2}/\d{1,2}/(?P<y1>(?:19|20)\d\d)"
+    r"|(?<![\d/])\d{1,2}/\d{1,2}/(?P<y2>(?:19|20)\d\d)\s*[-|,]?\s*\d{1,2}:\d{2}"
+)
+_POSTED_REACH = 400
+
+
+def publication_year(text: str) -> int | None:
+    """The year a page was posted: a feed's date stamp before the first line ("date 2025-09-18 …") or
+    a posting date near the top ("Đăng ngày 13/09/2018", "14/05/2024 - 19:50"), if any."""
+    m = _STAMP.match(text)
+    if m:
+        return int(m.group(1))
+    posted = _POSTED.search(text, 0, _POSTED_REACH) if "/" in text[:_POSTED_REACH] else None
+    return int(posted.group("y1") or posted.group("y2")) if posted else None
 
 
 def strip_chrome(text: str) -> str:

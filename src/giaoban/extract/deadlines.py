@@ -14,15 +14,20 @@ from .dates import is_valid
 # "phấn đấu đến năm 2023 ..." sets a target date; a bare "đến năm 2025" (a document's horizon) does not.
 _LEAD = (
     r"(?:trong|trước|chậm nhất(?: là)?(?: trước)?|hạn chót|xong trước|hoàn thành trước|hạn|đến hết|trước hết|"
-    r"phấn đấu (?:đến|tới)(?: hết)?)"
+    r"phấn đấu (?:đến|tới)(?: hết)?|vào)"
 )
 _DAY = r"(?:ngày\s+)?(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})(?:\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>\d{4}))?"
 _RANGE_END = (
     r"từ\s+(?:ngày\s+)?\d{1,2}(?:\s*[/.-]\s*\d{1,2})?(?:\s*[/.-]\s*\d{4})?\s*(?:đến|tới|-)\s*(?:hết\s+)?"
     r"(?:ngày\s+)?(?P<rd>\d{1,2})\s*[/.-]\s*(?P<rm>\d{1,2})(?:\s*[/.-]\s*(?P<ry>\d{4}))?"
 )
+# "Quỹ “Vì người nghèo” (17/10 – 18/11/2017)": a campaign's span in brackets ends on its last day.
+_BRACKET_RANGE = (
+    r"\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*-\s*"
+    r"(?P<bd>\d{1,2})\s*/\s*(?P<bm>\d{1,2})(?:\s*/\s*(?P<by>\d{4}))?\s*\)"
+)
 DEADLINE_RE = re.compile(
-    rf"(?i)(?=[tcdhxđp])(?:{_RANGE_END}"
+    rf"(?i)(?=[tcdhxđpv(])(?:{_RANGE_END}|{_BRACKET_RANGE}"
     rf"|(?:{_LEAD}|đến)\s+{_DAY}(?!\d)"
     rf"|{_LEAD}\s+tháng\s+(?P<mm>1[0-2]|0?[1-9])(?:\s*(?:/|năm)\s*(?P<my>\d{{4}}))?(?!\d)"
     rf"|{_LEAD}\s+quý\s+(?P<q>IV|III|II|I|[1-4])(?![\w])(?:\s*(?:/|năm)\s*(?P<qy>\d{{4}}))?"
@@ -51,6 +56,8 @@ def _year(raw: str | None, default_year: int | None) -> int | None:
 
 def _value(m: re.Match[str], default_year: int | None) -> str | None:
     g = m.groupdict()
+    if g["bd"]:
+        return _date(int(g["bd"]), int(g["bm"]), _year(g["by"], default_year))
     if g["rd"]:
         return _date(int(g["rd"]), int(g["rm"]), _year(g["ry"], default_year))
     if g["d"]:

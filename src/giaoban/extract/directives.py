@@ -1,7 +1,8 @@
 """Directives: the conclusion part of a meeting text, split into pieces.
 
-1. Find where the direction starts: a sentence whose speaker ("đồng chí", "ông", a title, "Thời
-   gian tới") "đề nghị / yêu cầu / chỉ đạo / kết luận ... :" or a group heading "1. Đối với X:".
+1. Find where the direction starts (``openings.find_trigger``): a sentence whose speaker ("đồng chí",
+   "ông", a title, "Thời gian tới") "đề nghị / yêu cầu / chỉ đạo / kết luận ... :", a plan list, or
+   a group heading "1. Đối với X:".
 2. Strip the lead-in and remember the bodies it names (inherited assignees).
 3. Continue through following list items, headings and action paragraphs.
 4. Split at ";" and sentence ends; strip connectors; a piece naming its own body gets that body;
@@ -14,63 +15,24 @@ import re
 from dataclasses import dataclass, field
 
 from . import organizations as orgs
-from .chars import LET, LO
+from .chars import CAP_SYL, LET, LO
 from .deadlines import find_deadline
-from .people import Person
-from .periods import find_periods
+from .openings import (
+    PLAN_AHEAD,
+    REPORTED,
+    THEN,
+    TRIGGER,
+    Context,
+    Trigger,
+    after_connectors,
+    find_trigger,
+    lead_in,
+    loose_lead,
+    starts_with_action,
+)
 from .places import find_places
 from .segment import Span, list_marker_length, semicolon_pieces, sentences
 
-# The leading lookahead lets the scan skip positions that cannot start any alternative.
-_TRIGGER = re.compile(
-    rf"(?=[đĐyYcnlqkgGt])(?<!{LET})(?:"
-    rf"(?:đề nghị|yêu cầu|chỉ đạo|nhấn mạnh|lưu ý|quán triệt|kết luận(?: chỉ đạo)?|đề ra|kêu gọi|thống nhất)(?!{LO})"
-    rf"|(?:Đề nghị|Yêu cầu)(?!{LO})"
-    rf"|(?P<giao>[Gg]iao)(?:\s+nhiệm vụ)?(?:\s+cho)?\s+(?={orgs.HEAD_START_BODY}))"
-)
-_SPEAKER = re.compile(
-    rf"(?<!{LET})(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Ll]ãnh đạo|Bí thư|Chủ tịch|Trưởng [Bb]an|Ban Thường trực|"
-    rf"Thường trực|[Tt]hời gian tới|Ban Thường vụ|Ban Chấp hành|Hội nghị (?:đã )?thống nhất)(?!{LO})"
-)
-# Trigger words used as nouns or objects are not the start of a direction.
-# "lãnh đạo, chỉ đạo" is the noun pair "leadership and direction", not a direction being given.
-_NOT_TRIGGER_BEFORE = re.compile(
-    r"(?:đáp ứng|theo|với|sự|của|ý kiến|kiến nghị,|các|những|theo đúng|được|lãnh đạo,|lãnh đạo và|bàn|"
-    # "các văn bản chỉ đạo", "Công văn chỉ đạo": the noun, not the verb.
-    r"văn bản|[Cc]ông văn|kế hoạch|hướng dẫn|tham mưu cho cấp ủy|[Tt]rưởng ban|[Bb]an)\s*$"
-)
-# "thống nhất thông qua dự thảo", "đề nghị hiệp thương cử": a decision on documents or people.
-_NOT_TRIGGER_AFTER = re.compile(
-    r"^\s*(?:của|đã đề ra|được|nêu|đặt ra|hội nghị\s*[,.]|hội nghị$|(?:thông qua|hiệp thương|bầu|cử|với|cao)(?![\w]))"
-)
-# "các chỉ tiêu đề ra." / "chương trình công tác đề ra,": "đề ra" closing a noun phrase means "set out".
-_PARTICIPLE = re.compile(r"\s*(?:[.,;]|$)")
-# "quán triệt (những) nội dung Quyết định ...": a speaker presenting a document, not directing.
-_PRESENTING_AFTER = re.compile(
-    r"\s*(?:những |các |toàn bộ )?(?:nội dung|Nghị quyết|Quyết định|Chỉ thị|Kết luận|Quy định|Hướng dẫn|"
-    r"Luật|chuyên đề|văn bản|tinh thần)"
-)
-# Sentences that report a report or the delegates' discussion: a direction verb inside them is a
-# proposal or a reported act unless a chair of the meeting speaks or the sentence concludes.
-_DISCUSSION_OPENER = re.compile(
-    r"(?i)(?:theo báo cáo|báo cáo (?:cho biết|nêu|của)|tại (?:hội nghị|buổi làm việc|cuộc họp|phiên họp|"
-    r"buổi giao ban|kỳ họp)\s*,|thảo luận|tham luận|(?:các |nhiều |một số )?(?:ý kiến|đại biểu|đại diện)\b)"
-)
-_CONCLUDING = re.compile(r"(?i)kết luận|phát biểu chỉ đạo|thay mặt")
-_COLON_AFTER = re.compile(r"\s*(?:như sau|sau)?\s*:")
-_CONNECTORS = re.compile(
-    r"^(?:\s*(?:[Đđ]ồng thời|[Tt]rước mắt|[Bb]ên cạnh đó|[Nn]goài ra|[Mm]ặt khác|[Đđ]ặc biệt(?: là)?|"
-    r"[Tt]rong đó|[Cc]ùng với đó|[Tt]rong thời gian tới|[Tt]hời gian tới|[Tt]ừ nay đến cuối năm|"
-    r"[Ss]au hội nghị(?: này)?|[Vv]ì vậy|[Dd]o đó|[Cc]ụ thể(?: là)?|[Tt]heo đó|[Nn]hất là|và|"
-    r"(?:[Mm]ột|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười) là|"
-    r"[Tt]hứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*,?\s+)+"
-)
-# "trong năm 2024, MTTQ ... " : a time phrase between the trigger and the bodies.
-# A bare period ("6 tháng cuối năm 2024, Hội ...", "quý II, các cơ sở ...") is one too.
-_TIME_LEAD = re.compile(
-    r"(?:[Tt]rong|[Tt]ừ nay đến|[Đđ]ến hết|[Nn]gay trong|(?:\d{1,2}|[Ss]áu|[Cc]hín) tháng|[Qq]uý|[Nn]ăm)"
-    r"\s[^,:;]{1,40},\s*"
-)
 # A lead-in inside the directive part ("đồng thời đề nghị các xã ..."). A bare "chỉ đạo X ..." is
 # the assignees' own task (to direct X), so "chỉ đạo" is a lead-in only after "đồng chí".
 _NESTED_LEAD = re.compile(
@@ -84,6 +46,8 @@ _HEADING = re.compile(
     + r")(?![\w])))"
 )
 _GIAO = re.compile(r"^(?:[Gg]iao(?:\s+cho)?)\s+(?P<lead>.{2,100}?)\s+(?:làm\s+)?chủ trì\b")
+# "Giao MTTQ và các đoàn thể tiếp tục …": the bodies given the task, none of them the lead.
+_GIVEN = re.compile(r"[Gg]iao(?:\s+nhiệm vụ)?(?:\s+cho)?\s+")
 _LEAD_SUBJECT = re.compile(r"^(?P<lead>.{2,100}?)\s+(?:làm\s+)?chủ trì\b")
 _COORD = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+(?:với|cùng)\s+")
 _TRAILING = re.compile(r"[\s.;,:…!]+$|\s*\.{2,}$|\s*\./\.$")
@@ -111,7 +75,27 @@ _DOCUMENT_LIST = re.compile(
     r"(?:(?:Nghị quyết|Kết luận|Chỉ thị|Quyết định|Kế hoạch|Hướng dẫn|Công văn) số\s+\S+(?:\s+của\s+[^,;]{2,60})?"
     r"(?:,\s*|$))+$"
 )
+# Acknowledging results ("Ghi nhận đánh giá những kết quả …", "Biểu dương …") directs nothing.
+_ACKNOWLEDGES = re.compile(r"(?i)(?:ghi nhận|biểu dương|đánh giá cao|cảm ơn|chúc mừng|hoan nghênh)(?![\w])")
+# "chỉ đạo các nhiệm vụ cần tổ chức, thực hiện tốt trong quý II": announces the list that follows.
+_ANNOUNCES = re.compile(
+    r"(?i)(?:chỉ đạo|đề ra|nêu|giao|triển khai|quán triệt|thực hiện)\s+(?:các|một số|những)\s+"
+    r"(?:nhiệm vụ|nội dung|công việc|giải pháp|việc)(?![\w])"
+)
+# A notice's closing formula: "Ban Thường vụ Huyện ủy thông báo để các cơ quan, đơn vị liên quan biết, thực hiện".
+_NOTICE_CLOSING = re.compile(r"(?i)thông báo (?:để|đến)[^.;]{0,80}(?<![\w])biết(?![\w])")
+# A direction quoted, then attributed: "“Xã, phường phải …” - đó là chỉ đạo của Bí thư Tỉnh ủy …".
+_QUOTED_DIRECTION = re.compile(
+    r"\s*[\"“](?P<q>[^\"”]{10,600})[\"”]\s*[-,]?\s*(?:đó\s+)?là\s+(?:lời\s+|ý kiến\s+)?"
+    r"(?:chỉ đạo|yêu cầu|đề nghị|kết luận|nhấn mạnh|lưu ý|quán triệt)(?![\w])"
+)
 _REPORT_START = re.compile(r"^(?:đã|Hội nghị đã|Qua đó|Kết quả|Tuy nhiên)\b")
+# "Tham dự hội nghị có các đồng chí …": who attended, never a task.
+_ATTENDANCE = re.compile(r"(?i)(?:tham dự|dự|cùng dự|đến dự|về dự|dự và chỉ đạo)(?:\s+(?:hội nghị|buổi|đại hội|có))")
+# "hội nghị cũng đã đánh giá …", "các đơn vị đều đã …": a subject of a few words, then a past act.
+_REPORTED_PIECE = re.compile(
+    r"^(?:[^,;:]{1,25},\s*)?(?P<subject>(?:[^\s,;:]+\s+){0,6}?)(?:cũng\s+|đều\s+)?(?:đã|vừa)\s"
+)
 
 
 @dataclass
@@ -136,285 +120,34 @@ class Directive:
 
 
 @dataclass
-class Context:
-    """What the direction finder knows about the speakers: titled people and the lead's chairs."""
+class Candidate:
+    """A piece of any paragraph, cut and read as a directive would be, with what the rules decided:
+    the learned selector (``learned.py``) chooses among these."""
 
-    people: list[Person] = field(default_factory=list)
-    chair_names: frozenset[str] = frozenset()
-    # The next period's key (type, year, number): a paragraph opened by it sets out the plan.
-    next_key: tuple | None = None
-
-
-@dataclass
-class Trigger:
-    sentence: Span
-    position: int
-    content_start: int
-    assignees: list[str]
-    # "Giao X chủ trì ..." names its own bodies; later pieces keep the part's inherited ones.
-    keeps_inherited: bool = False
-
-
-def find_trigger(text: str, mtext: str, para: Span, context: Context | None = None) -> Trigger | None:
-    """The first sentence of a paragraph that opens a direction, with where its content starts.
-
-    ``context`` names the people of the text and the chairs known from the lead: in a sentence
-    that reports a report or the discussion ("Tại hội nghị, X đề nghị ..."), only chairs direct."""
-    context = context or Context()
-    prev: Span | None = None
-    for sent in sentences(mtext, para):
-        s0, s1 = sent
-        plan = _plan_opening(text, mtext, sent, context) or plan_follows(mtext, prev, sent)
-        prev = sent
-        if plan:
-            return plan
-        if _is_discussion(mtext, s0, s1, context):
-            continue
-        for m in _TRIGGER.finditer(mtext, s0, s1):
-            before = mtext[max(s0, m.start() - 20) : m.start()]
-            if _NOT_TRIGGER_BEFORE.search(before) or _NOT_TRIGGER_AFTER.match(mtext[m.end() : s1]):
-                continue
-            word = m.group(0).lower()
-            if word == "đề ra" and _PARTICIPLE.match(mtext, m.end(), s1):
-                continue
-            colon = _COLON_AFTER.match(mtext, m.end(), s1)
-            if word.startswith("kết luận") and not colon:
-                continue
-            if word == "quán triệt" and not colon:
-                # "triển khai, quán triệt một số văn bản": presenting documents, not directing.
-                continue
-            opens = m.start() in (s0, _after_connectors(mtext, s0, s1))
-            spoken = opens or colon or _SPEAKER.search(mtext, s0, m.start())
-            if not spoken and not _body_speaks(mtext, s0, m.start()):
-                continue
-            if m.group("giao"):
-                # "giao X chủ trì, phối hợp ...": the assignment itself is the directive, verbatim.
-                return Trigger(sent, m.start(), m.start(), [], keeps_inherited=True)
-            if _AGENDA.search(mtext, m.start(), mtext.find(":", m.start(), s1)):
-                continue
-            if colon:
-                return Trigger(sent, m.start(), colon.end(), [])
-            return _lead_in(text, mtext, sent, m.start(), m.end())
-        listed = _spoken_list(text, mtext, sent, context)
-        if listed:
-            return listed
-    return None
-
-
-_AHEAD = re.compile(r"(?i)(?:sắp |thời gian |những tháng |các tháng )tới|tới đây")
-
-
-def _plan_opening(text: str, mtext: str, sent: Span, context: Context) -> Trigger | None:
-    """A plan list opened by a time phrase: "Quý IV/2025, Ủy ban MTTQ phường tiếp tục ...",
-    "Thời gian tới, các cấp Hội tập trung ...": the next period (or "tới"), a body, an action."""
-    s0, s1 = sent
-    start = _after_connectors(mtext, s0, s1)
-    time_lead = _TIME_LEAD.match(mtext, start, s1) or _AHEAD_LEAD.match(mtext, start, s1)
-    if not time_lead:
-        return None
-    phrase = mtext[time_lead.start() : time_lead.end()]
-    ahead = bool(_AHEAD.search(phrase))
-    if not ahead and not any(_same_period(p.key(), context.next_key) for p in find_periods(phrase)):
-        return None
-    pos = time_lead.end()
-    action = orgs.body_phrase_end(mtext, pos, _piece_end(mtext, pos, s1))
-    if action is None or _REPORTED.search(mtext, pos, action):
-        return None
-    return Trigger(sent, pos, action, orgs.split_bodies(text[pos:action], mtext[pos:action]))
-
-
-def _same_period(key: tuple, next_key: tuple | None) -> bool:
-    """The same period as the next one; a year left out ("Quý IV, ...") does not differ."""
-    if not next_key:
-        return False
-    (t, y, n), (nt, ny, nn) = key, next_key
-    return t == nt and n == nn and (y is None or ny is None or y == ny)
-
-
-_AHEAD_LEAD = re.compile(r"(?:[Tt]rong\s+)?(?:[Tt]hời gian|[Nn]hững tháng|[Cc]ác tháng)\s+(?:sắp\s+)?tới\s*,\s*")
-
-
-# "Hội nghị (sơ kết) ... đề ra", "chủ tọa ... yêu cầu", "Hội Nông dân xã đề ra": the meeting, its
-# chair or a body speaks; "đã đề nghị" right before is a reported act, not this meeting's direction.
-_MEETING_SPEAKER = re.compile(r"(?i)(?<![\w])(?:hội nghị|chủ tọa|chủ trì hội nghị)(?![\w])")
-_REPORTED = re.compile(r"(?:đã|từng|được)\s*$")
-
-
-_BODY_TRIGGER = re.compile(r"(?i)đề nghị|yêu cầu|đề ra|kêu gọi|thống nhất")
-_SETS_OUT = re.compile(r"(?i)đề ra|kêu gọi|thống nhất")
-# Between the subject and its verb: no clause break and no word that makes the body an object.
-_NOT_SUBJECT = re.compile(r"[,;:]|\s(?:cho|để|với|của|và|đã|được)\s")
-
-
-def _body_speaks(mtext: str, s0: int, trig: int) -> bool:
-    """Whether the meeting, its chair or a body is the subject of the direction verb at ``trig``."""
-    if not _BODY_TRIGGER.match(mtext, trig) or _REPORTED.search(mtext, max(s0, trig - 8), trig):
-        return False
-    window = max(s0, trig - 80)
-    subjects = [m.end() for m in _MEETING_SPEAKER.finditer(mtext, window, trig)]
-    if _SETS_OUT.match(mtext, trig):
-        # A body "đề nghị" is its proposal to the leaders; a body that "đề ra" sets its own tasks.
-        subjects += [m.end() for m in orgs.ORG_HEAD.finditer(mtext, window, trig)]
-    if not subjects:
-        return False
-    gap = mtext[min(subjects) : trig]
-    return not _NOT_SUBJECT.search(f" {gap} ")
-
-
-# A speaker's words opened by a colon without a direction verb ("Phát biểu chỉ đạo, đồng chí X ...
-# gợi mở một số nội dung để HND huyện tiếp tục triển khai thực hiện: ...").
-_SPOKEN_CUE = re.compile(
-    r"(?i)(?<![\w])(?:chỉ đạo|kết luận|phát biểu|gợi mở|định hướng|nhấn mạnh|đề ra|giao nhiệm vụ|kêu gọi)(?![\w])"
-)
-
-
-# The plan a meeting adopts: "Hội nghị đã nhất trí thông qua phương hướng, nhiệm vụ năm 2025 với các mục
-# tiêu trọng tâm, như …", "Hội nông dân xã đã thông qua chương trình công tác năm 2026 … Trong đó: …".
-_PLAN_CUE = re.compile(
-    r"(?i)(?<![\w])(?:thông qua|đề ra|xác định|nhất trí)(?![\w])[^.;:]{0,40}?"
-    r"(?<![\w])(?:phương hướng|chương trình|kế hoạch|nhiệm vụ|chỉ tiêu|mục tiêu|giải pháp)(?![\w])"
-)
-# "Hội nghị tập trung vào một số nội dung như: …": the meeting's agenda, not its directions.
-_AGENDA = re.compile(r"(?i)hội nghị\s+(?:tập trung|bàn|thảo luận|gồm|có)[^.:;]{0,40}nội dung")
-_SUCH_AS = re.compile(r",?\s+(?:như|gồm|là)\s*:?\s+")
-_DETAIL_OPENER = re.compile(r"\s*(?:Trong đó|Cụ thể|Bao gồm|Gồm)\s*:\s*")
-
-
-def _opener(mtext: str, s0: int, s1: int) -> tuple[int, int] | None:
-    """Where a list opens in a sentence: its colon, or ", như" after a plan cue; (start, content)."""
-    colon = mtext.find(":", s0, s1)
-    if colon >= 0:
-        return colon, colon + 1
-    plan = _PLAN_CUE.search(mtext, s0, s1) if _may_plan(mtext, s0, s1) else None
-    such = _SUCH_AS.search(mtext, plan.end(), s1) if plan else None
-    return (such.start(), such.end()) if such else None
-
-
-_PLAN_VERBS = ("thông qua", "Thông qua", "đề ra", "xác định", "nhất trí", "Nhất trí")
-
-
-def _may_plan(mtext: str, s0: int, s1: int) -> bool:
-    """A cheap test before the plan-cue pattern: one of its verbs occurs in the sentence."""
-    sentence = mtext[s0:s1]
-    return any(verb in sentence for verb in _PLAN_VERBS)
-
-
-def plan_follows(mtext: str, prev: Span | None, sent: Span) -> Trigger | None:
-    """ "Trong đó: …" right after a sentence that adopts a plan lists that plan's tasks."""
-    if prev is None or not _DETAIL_OPENER.match(mtext, sent[0], sent[1]) or not _PLAN_CUE.search(mtext, *prev):
-        return None
-    m = _DETAIL_OPENER.match(mtext, sent[0], sent[1])
-    return Trigger(sent, m.start(), m.end(), []) if m else None
-
-
-def _spoken_list(text: str, mtext: str, sent: Span, context: Context) -> Trigger | None:
-    s0, s1 = sent
-    opened = _opener(mtext, s0, s1)
-    if opened is None or opened[1] >= s1:
-        return None
-    colon, content = opened
-    if _AGENDA.search(mtext, s0, colon):
-        return None
-    plan = _PLAN_CUE.search(mtext, s0, colon)
-    if not plan and not _SPOKEN_CUE.search(mtext, s0, colon):
-        return None
-    named = any(s0 <= p.start < colon for p in context.people)
-    speaks = named or _SPEAKER.search(mtext, s0, colon) or _MEETING_SPEAKER.search(mtext, s0, colon)
-    if not speaks and not (plan and orgs.ORG_HEAD.search(mtext, s0, plan.start())):
-        return None
-    if _NAME_LIST.search(mtext, max(s0, colon - 30), colon):
-        return None
-    bodies: list[str] = []
-    for head in reversed(list(orgs.ORG_HEAD.finditer(mtext, s0, colon))):
-        end = orgs.body_phrase_end(mtext, head.start(), colon)
-        if end is not None:
-            bodies = orgs.split_bodies(text[head.start() : end], mtext[head.start() : end])
-            break
-    return Trigger(sent, colon, content, bodies)
-
-
-# "có các đồng chí:", "gồm:": a list of people follows, not tasks.
-_NAME_LIST = re.compile(r"(?i)(?:đồng chí|thành phần|gồm|có)\s*$")
-
-
-def _is_discussion(mtext: str, s0: int, s1: int, context: Context) -> bool:
-    """A sentence reporting a report or the delegates' discussion, where no chair concludes.
-
-    "Theo báo cáo ...", "Các đại biểu ...", "Ý kiến ..." always are; "Tại hội nghị, X đề nghị"
-    is when X is a named person who is not one of the chairs known from the lead."""
-    opener = _DISCUSSION_OPENER.match(mtext, s0, s1)
-    if not opener or _CONCLUDING.search(mtext, s0, s1):
-        return False
-    named = [p for p in context.people if s0 <= p.start < s1]
-    if any(p.name.casefold() in context.chair_names for p in named):
-        return False
-    if not opener.group(0).lower().startswith("tại"):
-        return True
-    return bool(named) and bool(context.chair_names)
-
-
-def _lead_in(text: str, mtext: str, sent: Span, trig_start: int, pos: int) -> Trigger:
-    """Content start and bodies named after the trigger ("đề nghị các cơ quan ... rà soát")."""
-    s1 = sent[1]
-    pos = _skip_spaces(mtext, pos, s1)
-    conn = _CONNECTORS.match(mtext[pos:s1])
-    if conn:
-        pos = _skip_spaces(mtext, pos + conn.end(), s1)
-    time_lead = _TIME_LEAD.match(mtext, pos, s1)
-    if time_lead and orgs.starts_with_org(mtext[time_lead.end() : s1]):
-        pos = time_lead.end()
-    piece_end = _piece_end(mtext, pos, s1)
-    colon = mtext.find(":", pos, piece_end)
-    if colon >= 0 and _RUNS_ON.search(mtext, pos, colon):
-        # "đề nghị X tiếp tục quan tâm tuyên truyền về: …": the colon runs the sentence on.
-        action = orgs.body_phrase_end(mtext, pos, colon)
-        if action is not None:
-            return Trigger(sent, trig_start, action, orgs.split_bodies(text[pos:action], mtext[pos:action]))
-    if colon >= 0:
-        # "chỉ đạo các nhiệm vụ ... trong quý II và năm 2022: Cần rà soát ..."
-        head = text[pos:colon]
-        action = orgs.body_phrase_end(mtext, pos, colon)
-        bodies = orgs.split_bodies(text[pos:action], mtext[pos:action]) if action else []
-        if not bodies and orgs.starts_with_org(mtext[pos:colon]) and len(head) < 120:
-            bodies = orgs.split_bodies(head, mtext[pos:colon])
-        return Trigger(sent, trig_start, colon + 1, bodies)
-    action = orgs.body_phrase_end(mtext, pos, piece_end)
-    if action is not None:
-        bodies = orgs.split_bodies(text[pos:action], mtext[pos:action])
-        return Trigger(sent, trig_start, action, bodies)
-    return Trigger(sent, trig_start, pos, [])
-
-
-_RUNS_ON = re.compile(r"(?<![\w])(?:về|đến|cho|với|tới|vào)\s*$")
-
-
-def _skip_spaces(s: str, pos: int, end: int) -> int:
-    while pos < end and s[pos] in " ,":
-        pos += 1
-    return pos
-
-
-def _piece_end(mtext: str, pos: int, end: int) -> int:
-    semi = mtext.find(";", pos, end)
-    return semi if semi >= 0 else end
-
-
-def _starts_with_action(mtext: str, pos: int) -> bool:
-    m = orgs.ACTION_RE.match(mtext, pos)
-    return bool(m)
+    directive: Directive
+    taken: bool
+    para: int
 
 
 def find_directives(
-    text: str, mtext: str, paras: list[Span], default_year: int | None, context: Context | None = None
+    text: str,
+    mtext: str,
+    paras: list[Span],
+    default_year: int | None,
+    context: Context | None = None,
+    candidates: list[Candidate] | None = None,
 ) -> tuple[list[Directive], list[Trigger]]:
-    """Directives in text order and the triggers that opened them."""
+    """Directives in text order and the triggers that opened them.
+
+    With a ``candidates`` list, every piece of every paragraph is also appended to it, the rules'
+    own directives marked ``taken`` (the pieces outside the directive part are cut as if it went on)."""
     out: list[Directive] = []
     triggers: list[Trigger] = []
     active = False
     discussion = False
     inherited: list[str] = []
     prev_colon = False
-    for para in paras:
+    for index, para in enumerate(paras):
         p0, p1 = para
         marker = list_marker_length(mtext[p0:p1])
         body0 = p0 + marker
@@ -428,6 +161,22 @@ def find_directives(
                 and not _NOT_LIST_INTRO.search(mtext, p0, p1)
             )
             inherited = []
+            continue
+        quoted = None if discussion else _QUOTED_DIRECTION.match(mtext, body0, p1)
+        if quoted:
+            # "“Xã, phường phải … ” - đó là chỉ đạo của Bí thư …. Ông nhấn mạnh, …": the quoted words, then
+            # the sentences after the attribution.
+            count = len(out)
+            _collect(text, mtext, (quoted.start("q"), quoted.end("q")), [], default_year, out, True, context)
+            attribution, *after = sentences(mtext, (quoted.end(), p1)) or [(quoted.end(), p1)]
+            # Whoever the attribution names ("chỉ đạo của Bí thư Tỉnh ủy X") spoke the quoted words.
+            triggers.append(Trigger((body0, attribution[1]), attribution[1], quoted.start("q"), []))
+            rest = after[0][0] if after else p1
+            if rest < p1:
+                inherited = _collect(text, mtext, (rest, p1), [], default_year, out, True, context)
+            if candidates is not None:
+                candidates += [Candidate(d, True, index) for d in out[count:]]
+            active, prev_colon = True, False
             continue
         heading = _match_heading(mtext, body0, p1)
         trig = None if heading or discussion else find_trigger(text, mtext, para, context)
@@ -452,29 +201,97 @@ def find_directives(
             active = True
             triggers.append(trig)
             start = trig.content_start
-        elif active and (
-            prev_colon
-            or marker
-            or _starts_with_action(mtext, _after_connectors(mtext, body0, p1))
-            or _subject_acts(mtext, _after_connectors(mtext, body0, p1), p1)
-        ):
+            if candidates is not None and trig.sentence[0] > body0:
+                # The sentences before the one that opens the part.
+                _add_candidates(text, mtext, (body0, trig.sentence[0]), inherited, default_year, candidates, index,
+                                context)
+        elif active and (prev_colon or marker or _continues(mtext, body0, p1)):
             start = body0
+        elif THEN.match(mtext, body0, p1) and index > 0 and PLAN_AHEAD.search(mtext, *paras[index - 1]) and _continues(
+            mtext, body0, p1
+        ):
+            # "Tại hội nghị, … trình bày dự thảo Kế hoạch triển khai … năm 2026." then "Theo đó, Hội tập trung …".
+            active = True
+            start = body0
+        elif active and _is_caption(mtext, body0, p1):
+            # A photo caption or a short unpunctuated line inside the part ("Quang cảnh hội nghị")
+            # neither belongs to it nor ends it.
+            if candidates is not None:
+                _add_candidates(text, mtext, (body0, p1), inherited, default_year, candidates, index, context)
+            continue
         else:
             active = False
             prev_colon = False
+            if candidates is not None:
+                _add_candidates(text, mtext, (body0, p1), inherited, default_year, candidates, index, context)
             continue
         prev_colon = mtext[p0:p1].rstrip().endswith(":")
         if start >= p1:
             continue
-        inherited = _collect(text, mtext, (start, p1), inherited, default_year, out, start == body0 or bool(heading))
+        count = len(out)
+        inherited = _collect(
+            text, mtext, (start, p1), inherited, default_year, out, start == body0 or bool(heading), context
+        )
+        if candidates is not None:
+            candidates += [Candidate(d, True, index) for d in out[count:]]
     return out, triggers
+
+
+def _add_candidates(
+    text: str, mtext: str, span: Span, inherited: list[str], default_year: int | None,
+    candidates: list[Candidate], index: int, context: Context | None,
+) -> None:
+    """Pieces the rules leave out, cut as the rules would cut them; the rules' state is not changed."""
+    pieces: list[Directive] = []
+    _collect(text, mtext, span, list(inherited), default_year, pieces, True, context, loose=True)
+    candidates += [Candidate(d, False, index) for d in pieces]
+
+
+# "Về công tác tuyên truyền, cần …", "Trong tổ chức các cuộc tiếp xúc, ngành dân vận cần …": a topic
+# phrase before the task.
+_TOPIC = re.compile(r"(?:Về|Đối với|Trong|Riêng|Với|Để)\s[^,.;:]{2,80},\s*")
+
+
+def _continues(mtext: str, start: int, end: int) -> bool:
+    """A paragraph that goes on with the directive part: it opens with a task or a body and its
+    task, possibly after connectors and a topic phrase."""
+    pos = after_connectors(mtext, start, end)
+    if starts_with_action(mtext, pos) or _subject_acts(mtext, pos, end) or _NEEDS.match(mtext, pos, end):
+        return True
+    topic = _TOPIC.match(mtext, pos, end)
+    if topic is None:
+        return False
+    pos = after_connectors(mtext, topic.end(), end)
+    return starts_with_action(mtext, pos) or _subject_acts(mtext, pos, end)
+
+
+_CAPTION_CHARS = 120
+# "Thông qua đại hội cần tăng cường …": a short opening, then what is needed (no past act before it).
+_NEEDS = re.compile(r"(?:(?!đã|vừa|được)[^.;:,]){0,40}?(?<![\w])(?:cần|phải)\s+(?!có\s)")
+
+
+# A byline: a name of capitalised words, possibly with its office in brackets or after a dash
+# ("Thúy Hằng (TTVH-TT huyện)", "Minh Anh - Hội LHPN xã"), or a source label ("Tin, ảnh: …").
+_BYLINE = re.compile(
+    rf"(?![ÔôBb]à\s|[ÔôOo]ng\s|[Đđ]ồng chí\s)(?:{CAP_SYL}\s+){{0,4}}{CAP_SYL}\s*(?:[(\-–—,](?!.*(?i:ảnh\s*:)).*)?$"
+    r"|(?i:tin|ảnh|tin, ảnh|nguồn|bài)\s*:"
+)
+
+
+def _is_caption(mtext: str, start: int, end: int) -> bool:
+    """A short line with no sentence end inside the part: a photo caption or a label, not a byline
+    (which ends the article)."""
+    line = mtext[start:end].rstrip()
+    if len(line) >= _CAPTION_CHARS or line.endswith((".", ":", ";", "!", "?", "…")):
+        return False
+    return not _BYLINE.match(line)
 
 
 def _subject_acts(mtext: str, pos: int, end: int) -> bool:
     """A paragraph that opens with a body and its task ("Hội Nông dân huyện tiếp tục …") goes on with
     the directive part; one that reports ("… đã tổ chức …") does not."""
     action = orgs.body_phrase_end(mtext, pos, end)
-    return action is not None and not _REPORTED.search(mtext, pos, action)
+    return action is not None and not REPORTED.search(mtext, pos, action)
 
 
 def _match_heading(mtext: str, start: int, end: int) -> re.Match[str] | None:
@@ -491,10 +308,6 @@ def _heading_bodies(text: str, mtext: str, heading: re.Match[str]) -> list[str]:
     return orgs.split_bodies(text[a:b], mtext[a:b])
 
 
-def _after_connectors(mtext: str, pos: int, end: int) -> int:
-    conn = _CONNECTORS.match(mtext[pos:end])
-    return pos + conn.end() if conn else pos
-
 
 def _collect(
     text: str,
@@ -504,15 +317,31 @@ def _collect(
     default_year: int | None,
     out: list[Directive],
     starts_sentence: bool = True,
+    context: Context | None = None,
+    loose: bool = False,
 ) -> list[str]:
     """Directives of ``span``; returns the assignees inherited by the next paragraph.
 
     A body opening a sentence ("Ủy ban MTTQ ... lồng ghép ...; phát huy ...") is the subject of the
     whole sentence, so its later ";"-pieces inherit it; a body opening a piece inside a sentence
     applies to that piece only.  ``starts_sentence`` is False when ``span`` begins mid-sentence
-    (after a lead-in)."""
+    (after a lead-in).  ``loose`` (a candidate's cut, outside the directive part) also strips a lead-in
+    whoever speaks it."""
     for k, sent in enumerate(sentences(mtext, span)):
         carry: list[str] | None = None
+        if _ATTENDANCE.match(mtext, after_connectors(mtext, *sent), sent[1]):
+            # "Dự hội nghị có các đồng chí: X - …; Y - …": every piece of it names who attended.
+            continue
+        lead = _inner_lead(text, mtext, sent, context) if (k > 0 or starts_sentence) else None
+        if lead is None and loose:
+            lead = loose_lead(text, mtext, sent)
+            if lead is not None and lead.content_start <= after_connectors(mtext, *sent):
+                lead = None
+        if lead is not None:
+            # "Đồng chí chủ tọa cũng nhấn mạnh, đề nghị các đơn vị …": the sentence's own lead-in.
+            sent = (lead.content_start, sent[1])
+            if lead.assignees:
+                inherited = lead.assignees
         for j, piece in enumerate(semicolon_pieces(mtext, sent)):
             base = carry if carry is not None else inherited
             count = len(out)
@@ -524,6 +353,20 @@ def _collect(
     return inherited
 
 
+def _inner_lead(text: str, mtext: str, sent: Span, context: Context | None) -> Trigger | None:
+    """The lead-in of a sentence inside the directive part, when it has one before its content."""
+    if not TRIGGER.search(mtext, *sent):
+        return None
+    start = after_connectors(mtext, *sent)
+    if starts_with_action(mtext, start) or _subject_acts(mtext, start, sent[1]):
+        # "Chỉ đạo Ban Thường trực … hoàn thiện hồ sơ đề nghị …": the sentence is itself a task.
+        return None
+    trig = find_trigger(text, mtext, sent, context)
+    if trig is None or trig.keeps_inherited or trig.content_start <= start:
+        return None
+    return trig
+
+
 def _collect_piece(
     text: str, mtext: str, piece: Span, inherited: list[str], default_year: int | None, out: list[Directive]
 ) -> list[str]:
@@ -531,10 +374,10 @@ def _collect_piece(
     opens with a lead-in ("đề nghị các xã ...") or a group heading."""
     a, b = piece
     a += list_marker_length(mtext[a:b])
-    a = _after_connectors(mtext, a, b)
+    a = after_connectors(mtext, a, b)
     nested = _NESTED_LEAD.match(mtext[a:b])
     if nested and not _GIAO.match(mtext[a:b]):
-        trig = _lead_in(text, mtext, (a, b), a, a + nested.end())
+        trig = lead_in(text, mtext, (a, b), a, a + nested.end())
         a = trig.content_start
         if trig.assignees:
             inherited = trig.assignees
@@ -565,6 +408,13 @@ def _directive(
     piece, mpiece = text[a:b], mtext[a:b]
     if len(mpiece.split()) < _MIN_WORDS or _REPORT_START.match(mpiece) or _REPLY.match(mpiece):
         return None
+    if _ATTENDANCE.match(mpiece):
+        return None
+    reported = _REPORTED_PIECE.match(mpiece)
+    if reported and not orgs.ACTION_RE.search(reported.group("subject")):
+        return None
+    if _ACKNOWLEDGES.match(mpiece) or _ANNOUNCES.match(mpiece) or _NOTICE_CLOSING.search(mpiece):
+        return None
     if _DOCUMENT_LIST.match(mpiece):
         # "…; Nghị quyết số 02-NQ/ĐU của Đảng ủy xã": the rest of a list of documents, no action.
         return None
@@ -584,9 +434,13 @@ def _directive(
             if end:
                 assignees += orgs.split_bodies(piece[coord.end() : end], mpiece[coord.end() : end])
     else:
-        own_end = orgs.body_phrase_end(mpiece, 0, len(mpiece))
+        given = _GIVEN.match(mpiece)
+        topic = _TOPIC.match(mpiece)
+        own_start = given.end() if given else (topic.end() if topic else 0)
+        own_end = orgs.body_phrase_end(mpiece, own_start, len(mpiece))
         if own_end:
-            assignees, own = orgs.split_bodies(piece[:own_end], mpiece[:own_end]), True
+            body = slice(own_start, own_end)
+            assignees, own = orgs.split_bodies(piece[body], mpiece[body]), True
     return Directive(
         text=piece,
         assignees=assignees,

@@ -82,6 +82,9 @@ _STOP = frozenset(
 )
 # Units that make the number a duration, age, time or ordinal, not a reported quantity.
 _NOT_UNITS = frozenset(["năm", "tháng", "ngày", "giờ", "phút", "giây", "tuần", "tuổi", "quý", "kỳ", "h", "km2"])
+# A number before an adjective names a movement or a slogan ("5 không 3 sạch", "Phụ nữ 2 giỏi", "3 xanh"):
+# nothing is counted.
+_SLOGAN_WORDS = frozenset(["không", "sạch", "xanh", "đẹp", "giỏi", "tốt", "an", "nhất"])
 _BLOCKING_BEFORE = re.compile(
     r"(?i)(?:\b(?:(?<!tổng )số|thứ|khóa|khoá|tháng|quý|năm|ngày|kỳ|điều|khoản|điểm|mục|đoạn|lúc|hồi|lần thứ|"
     r"tiêu chí|chỉ tiêu số|phòng|tầng|km|quốc lộ|tỉnh lộ|đường|nhóm|tổ|khu|thôn|ấp|bản|phường|"
@@ -174,8 +177,9 @@ def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None 
             after = m.end()
             if mult and not m.group("sp") and after < len(text) and text[after].isalpha():
                 continue
-            if not m.group("sp") and after < len(text) and text[after].isupper():
-                # A number glued to a capital is a name or code ("5K", "4G", "F0"), not a quantity.
+            if not m.group("sp") and after < len(text) and text[after].isalpha() and not _CURRENCY.match(text, after):
+                # A number glued to a letter is a name or code ("5K", "4G", "446f11e6"), not a quantity;
+                # "113.790.000đ" is money.
                 continue
             found = _unit(text, after, min(len(text), after + 80))
             if not found and mult in _MONEY_MULT:
@@ -188,6 +192,8 @@ def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None 
             unit, end = found
             words = unit.lower().split()
             first = words[0]
+            if first in _SLOGAN_WORDS:
+                continue
             if first in _NOT_UNITS and not (len(words) > 1 and words[1] == "công"):
                 # "2.340 ngày công" counts labour (man-days); "3 ngày" is a duration.
                 continue

@@ -12,7 +12,7 @@ from .normalize import match_form
 from .people import Person
 from .segment import Span, sentences
 
-_MEETING_WORD = re.compile(r"(?i)hội nghị|giao ban|làm việc|họp|sơ kết|tổng kết|kiểm tra|đại hội")
+_MEETING_WORD = re.compile(r"(?i)hội nghị|giao ban|làm việc|họp|sơ kết|tổng kết|kiểm tra|đại hội|sinh hoạt")
 _LEAD_MIN_CHARS = 100
 _LEAD_MAX_PARAS = 6
 _HEADLINE_MAX_CHARS = 200
@@ -27,19 +27,29 @@ _HOST_VERB = re.compile(
 # "Ủy ban MTTQ ... đã tổng kết", "Hội Nông dân xã đã thông qua chương trình", "Đoàn ... đã kiểm tra".
 _HOST_VERB_WEAK = re.compile(
     r"(?=[đvhgstk])(?:đã\s+|vừa\s+)?(?:họp|giao ban)\s|(?:đã\s+|vừa\s+)?(?:sơ kết|tổng kết)\s"
+    r"|(?:đã\s+|vừa\s+)?sinh hoạt\s+(?:chi bộ|thường kỳ|định kỳ)"
     r"|(?:đã|vừa)\s+(?:kiểm tra|thông qua|đề ra)\s|(?:đã\s+|vừa\s+)?giám sát\s+(?:việc|tại|công tác)"
 )
 _HOST_BY = re.compile(r"do\s+(?P<org>.{3,100}?)\s+tổ chức")
 # "Đại hội đại biểu Hội Cựu chiến binh tỉnh lần thứ VI": a congress is its body's.
 _HOST_CONGRESS = re.compile(r"[Đđ]ại hội(?:\s+đại biểu)?\s+(?P<org>.{3,80}?)\s+lần thứ")
+_NAMED_ONLY = re.compile(r"(?i)(?:nghị quyết|văn kiện|chào mừng|hướng tới|tiến tới|dự|chuẩn bị|của)\s*$")
+# "Hội nghị lần thứ 15 Ban Chấp hành Trung ương Hội … khóa XIII": a committee's session is that committee's.
+_HOST_SESSION = re.compile(
+    r"[Hh]ội nghị\s+(?:lần thứ\s+\S+\s+)?(?:của\s+)?(?P<org>(?:Ban Chấp hành|Ban Thường vụ|Ban Thường trực|BCH|"
+    r"Đoàn Chủ tịch|Ủy ban|Uỷ ban|Đảng ủy|Đảng uỷ)[^,.;:]{2,100}?)"
+    r"(?=\s+(?:khóa|khoá|lần thứ|\(?mở rộng|nhiệm kỳ|năm\s|tháng\s|quý\s|đã|vừa|được|diễn ra)|\s*[,.;:(])"
+)
 # "Đoàn công tác của X do đồng chí Y làm Trưởng đoàn": the delegation, without its leader.
+_LED_BY_IN = re.compile(r"\s+do\s+(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|đ/c)\s")
 _LED_BY = re.compile(r"\s+do\s+(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|đ/c)\s.*$")
 # "dự và chỉ đạo", "phát biểu chỉ đạo": the guest who gave the meeting its direction chairs it too.
 # The leading lookahead lets the scan skip positions that cannot start any alternative.
 _CHAIR = re.compile(
-    r"(?=[đcCkdDpPlL])(?:(?:đồng\s+)?chủ trì|[Cc]hủ trì|kết luận|điều hành|(?:dự và|dự,|[Dd]ự|[Pp]hát biểu) chỉ đạo"
-    # The head of a visiting delegation leads its working session.
-    r"|[Ll]àm [Tt]rưởng [Đđ]oàn)"
+    r"(?=[đcCkdDpPlLl])(?:(?:đồng\s+)?chủ trì|[Cc]hủ trì|kết luận|điều hành|(?:dự và|dự,|[Dd]ự|[Pp]hát biểu) chỉ đạo"
+    # The head of a visiting delegation leads its working session, and so does the leader who
+    # "làm việc với" a body.
+    r"|[Ll]àm [Tt]rưởng [Đđ]oàn|làm việc (?:với|tại))"
 )
 # Presiding, concluding or "dự và chỉ đạo", as opposed to a guest's "phát biểu chỉ đạo".
 _PRESIDE = re.compile(
@@ -53,6 +63,8 @@ _GIAO_WORD = re.compile(r"(?i)\bgiao\b(?!\s+ban)")
 # A direction verb whose subject is a pronoun ("bà đề nghị") refers back to the last named person.
 _PRONOUN_BEFORE = re.compile(r"(?<![^\s,])(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)(?:\s+(?:cũng|đã|còn))?\s*$")
 _DATE_CONTEXT_BAD = re.compile(r"(?i)(?:số\s*\S+\s*|ban hành\s*)$")
+# A date with a clock time is when the page was posted ("(02/12/2017 15:00)"), not when the meeting met.
+_POSTED = re.compile(r"\s*[|-]?\s*\d{1,2}:\d{2}")
 
 
 # Header lines of a formal document: its own number ("Số 412-TB/HU"), the place and date of issue
@@ -113,7 +125,7 @@ def find_host(text: str, mtext: str, lead: list[Span], paras: list[Span] | None 
     if host or not paras:
         return host
     named = (p for p in paras if _MEETING_WORD.search(mtext, p[0], p[1]))
-    return _host_in(text, mtext, list(islice(named, _HOST_PARAS)))
+    return _host_in(text, mtext, list(islice(named, _HOST_PARAS))) or subject_host(text, mtext, paras)
 
 
 # How many paragraphs naming the meeting a fragment's host is looked for in.
@@ -127,24 +139,81 @@ def _host_in(text: str, mtext: str, lead: list[Span]) -> str | None:
                 by = _HOST_BY.search(mtext, s0, s1)
                 if by and orgs.is_org(by.group("org")):
                     return _org_tail(text, mtext, by.start("org"), by.end("org"))
+                # "Đoàn kiểm tra của X do đồng chí Y, Phó Bí thư … làm Trưởng đoàn đã kiểm tra": X's team.
+                led = _LED_BY_IN.search(mtext, s0, s1)
                 for m in verb.finditer(mtext, s0, s1):
-                    host = _org_tail(text, mtext, s0, m.start())
-                    if host and _plausible_host(host):
+                    end = led.start() if led and led.start() < m.start() else m.start()
+                    host = _org_tail(text, mtext, s0, end)
+                    if host and _plausible_host(host) and not _is_object(mtext, s0, text.rfind(host, s0, m.start())):
                         return _without_leader(host)
     for para in lead:
-        congress = _HOST_CONGRESS.search(mtext, para[0], para[1])
-        if congress and orgs.starts_with_org(congress.group("org")):
-            return text[congress.start("org") : congress.end("org")]
+        for pattern in (_HOST_CONGRESS, _HOST_SESSION):
+            for named in pattern.finditer(mtext, para[0], para[1]):
+                # "Nghị quyết Đại hội …", "đi dự Đại hội …": a congress named, not the one reported.
+                if _NAMED_ONLY.search(mtext, max(para[0], named.start() - 20), named.start()):
+                    continue
+                if orgs.starts_with_org(named.group("org")):
+                    return text[named.start("org") : named.end("org")]
+                break
     return None
 
 
-_QUOTES = re.compile(r"[\"“”]|về việc")
+# "chỉ đạo các CĐCS tổ chức Đại hội": the body is the object of a direction, not the host.
+_OBJECT_BEFORE = re.compile(r"(?:các|những|chỉ đạo|giao|đề nghị|yêu cầu|hướng dẫn|cho|với)\s*$")
+
+
+def _is_object(mtext: str, s0: int, start: int) -> bool:
+    return bool(_OBJECT_BEFORE.search(mtext, max(s0, start - 16), max(s0, start)))
+
+
+# A body acting as the subject of the text ("Hội LHPN tỉnh Gia Lai xác định …", "lãnh đạo Hội LHPN huyện
+# đã điểm lại …"): the host when no sentence says who held the meeting.
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:(?:đã|vừa|cũng|đều)\s+)*(?:điểm lại|xác định|sơ kết|tổng kết|thông qua|đề ra|tập trung|tiếp tục|"
+    r"triển khai|tổ chức|đánh giá)(?![\w])"
+)
+# Lower-case words a body's name is made of; any other (a verb, "và", "về việc") ends the subject.
+_NAME_LOWER = (
+    "xã|phường|thị|trấn|huyện|quận|thành|phố|tỉnh|việt|nam|nhân|dân|nông|liên|hiệp|phụ|nữ|cựu|chiến|binh|thanh|"
+    "niên|cộng|sản|mặt|trận|tổ|quốc|ban|thường|trực|vụ|chấp|hành|đoàn|hội|lao|động|ủy|uỷ|năm"
+)
+_NOT_A_NAME = re.compile(rf"[,.;:()\"“”]|(?<![\w])(?!(?:{_NAME_LOWER})(?![\w]))[{LOWER}]+(?![\w])")
+# The body is a particular one: it names its level or its place ("Hội LHPN huyện", "… xã Đoàn Đào").
+_PARTICULAR = re.compile(
+    r"(?<![\w])(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|Trung ương|TP)(?![\w])|\s[A-ZĐ]\w*\s+[A-ZĐ]"
+)
+
+
+def subject_host(text: str, mtext: str, paras: list[Span]) -> str | None:
+    """The first particular body that is the subject of a review or plan verb in the text's
+    opening paragraphs."""
+    for a, b in paras[:_HOST_PARAS]:
+        for head in orgs.ORG_HEAD.finditer(mtext, a, b):
+            if _is_object(mtext, a, head.start()) or not mtext[head.start()].isupper():
+                continue
+            verb = _SUBJECT_VERB.search(mtext, head.end(), min(b, head.end() + 80))
+            if verb is None:
+                continue
+            phrase = mtext[head.start() : verb.start()]
+            if _NOT_A_NAME.search(phrase) or not _PARTICULAR.search(phrase):
+                continue
+            return text[head.start() : verb.start()]
+    return None
+
+
+_TEAM = re.compile(r"(?:^|\s)Đoàn\s+$")
+_QUOTES = re.compile(r"[\"“”]|về việc|diễn ra")
 
 
 def _plausible_host(host: str) -> bool:
     """A body's name, not a clause: no lower-case action word ("triển khai kế hoạch"), no quotes."""
     mhost = match_form(host)
-    actions = [m for m in orgs.ACTION_RE.finditer(mhost) if mhost[m.start()].islower()]
+    # "Đoàn kiểm tra", "Đoàn giám sát": a team named by its work is still a body.
+    actions = [
+        m
+        for m in orgs.ACTION_RE.finditer(mhost)
+        if mhost[m.start()].islower() and not _TEAM.search(mhost, 0, m.start())
+    ]
     return not actions and not _QUOTES.search(mhost)
 
 
@@ -153,8 +222,18 @@ def _without_leader(host: str) -> str:
     return host[: cut.start()].strip(" ,") if cut and cut.start() > 0 else host
 
 
+# Segments after a body's name that still belong to it: its place, its term ("khóa XII, nhiệm kỳ 2017-2022").
+_QUALIFYING_SEGMENT = re.compile(r"(?i)\s*(?:huyện|tỉnh|thành phố|quận|thị xã|xã|phường|nhiệm kỳ|khóa|khoá)\b")
+# "Ban Dân vận Tỉnh ủy phối hợp với Ban Dân vận Huyện ủy … tổ chức": the first body holds the meeting.
+_TOGETHER_WITH = re.compile(r"\s+phối hợp\s+(?:với|cùng)\s")
+
+
 def _org_tail(text: str, mtext: str, start: int, end: int) -> str | None:
-    """The body named at the end of ``[start, end)``: walk back over ", "-separated segments."""
+    """The body named at the end of ``[start, end)``: walk back over ", "-separated segments; of two
+    bodies joined by "phối hợp với", the first."""
+    together = _TOGETHER_WITH.search(mtext, start, end)
+    if together and orgs.ORG_HEAD.search(mtext, start, together.start()):
+        end = together.start()
     segs = [s for s in re.split(r"(,\s*)", mtext[start:end])]
     # Rebuild segment offsets.
     offsets: list[tuple[int, int]] = []
@@ -170,7 +249,7 @@ def _org_tail(text: str, mtext: str, start: int, end: int) -> str | None:
         if m:
             chosen = a + m.start()
             break
-        if not re.match(r"\s*(?:huyện|tỉnh|thành phố|quận|thị xã|xã|phường)\b", seg, re.IGNORECASE):
+        if not _QUALIFYING_SEGMENT.match(seg):
             return None
     if chosen is None:
         return None
@@ -179,24 +258,44 @@ def _org_tail(text: str, mtext: str, start: int, end: int) -> str | None:
     return host or None
 
 
-def find_date(mtext: str, lead: list[Span], skip: list[Span]) -> DateMention | None:
+def find_date(mtext: str, lead: list[Span], skip: list[Span], paras: list[Span] | None = None) -> DateMention | None:
     """Meeting date: a date in a lead sentence that mentions the meeting, else the first dated
-    sentence start ("Chiều ngày 21/12, ...")."""
+    sentence start ("Chiều ngày 21/12, ..."); with none in the lead (a headline and a quoted direction
+    before it), a date in a sentence of the next paragraphs that names the meeting."""
+    candidates = _dates_in(mtext, lead, skip)
+    if not candidates and paras:
+        after = [p for p in paras[:_DATE_REACH] if p not in lead]
+        # Only a dated opening of a sentence that names the meeting ("Sáng 10/2, Ủy ban … tổ chức hội nghị"),
+        # not an end ("làm việc đến ngày 14-3") nor an earlier event ("Trước đó, chiều 11-10, …").
+        candidates = [
+            (score, d) for score, d in _dates_in(mtext, after, skip)
+            if score == 0 and d.has_context and not _OTHER_DAY.search(mtext, max(0, d.start - 30), d.start)
+        ]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda c: (c[0], c[1].start))[1]
+    return _range_start(mtext, best)
+
+
+_DATE_REACH = 8
+_OTHER_DAY = re.compile(r"(?i)(?:trước đó|sau đó|đến|tới|hết)[\s,]*(?:\w+\s+)?(?:ngày\s+)?$")
+
+
+def _dates_in(mtext: str, paras: list[Span], skip: list[Span]) -> list[tuple[int, DateMention]]:
+    """Dates of the meeting's kind in ``paras``, each with its rank (0 best: in a sentence naming the
+    meeting, near its start)."""
     candidates: list[tuple[int, DateMention]] = []
-    for para in lead:
+    for para in paras:
         for s0, s1 in sentences(mtext, para):
             has_meeting = bool(_MEETING_WORD.search(mtext, s0, s1))
             for d in find_dates(mtext, s0, s1):
                 if any(a <= d.start < b for a, b in skip):
                     continue
-                if _DATE_CONTEXT_BAD.search(mtext[max(0, d.start - 20) : d.start]):
+                if _DATE_CONTEXT_BAD.search(mtext[max(0, d.start - 20) : d.start]) or _POSTED.match(mtext, d.end):
                     continue
                 score = (0 if has_meeting else 2) + (0 if d.start - s0 < 30 else 1)
                 candidates.append((score, d))
-    if not candidates:
-        return None
-    best = min(candidates, key=lambda c: (c[0], c[1].start))[1]
-    return _range_start(mtext, best)
+    return candidates
 
 
 # "Trong 2 ngày 26 - 27/10/2023": a meeting of a few days is dated by its first day; "Từ ngày 22/10
@@ -261,22 +360,47 @@ def _speakers(
         # The speaker is the person named closest before the direction verb; a pronoun subject
         # ("Để hoàn thành ..., bà đề nghị") refers to the last person named earlier in the paragraph.
         speakers = [p for p in people if s0 <= p.start < trig]
-        if not speakers and _PRONOUN_BEFORE.search(mtext, s0, trig):
-            para0 = next((a for a, b in paras if a <= s0 < b), s0)
-            speakers = [p for p in people if para0 <= p.start < s0]
+        if not speakers:
+            speakers = _named_before(mtext, people, paras, s0, trig)
         chairs += speakers[-1:]
     return chairs
+
+
+# What may stand before a direction verb whose speaker was named in an earlier sentence: nothing but
+# connectors and a time phrase ("Trong thời gian tới đề nghị …"), or the speaker's title alone
+# ("Bí thư Huyện ủy mong muốn …").
+_BARE_OPENING = re.compile(
+    r"\s*(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Cuối cùng|Trong thời gian tới|Thời gian tới|Trước mắt)\s*,?\s*)*$"
+)
+
+
+def _named_before(mtext: str, people: list[Person], paras: list[Span], s0: int, trig: int) -> list[Person]:
+    """The speaker of a direction sentence that names nobody: a pronoun, no subject at all or a
+    title alone refers to the last person named earlier in the paragraph (with that title)."""
+    para0 = next((a for a, b in paras if a <= s0 < b), s0)
+    earlier = [p for p in people if para0 <= p.start < s0]
+    if _PRONOUN_BEFORE.search(mtext, s0, trig) or _BARE_OPENING.fullmatch(mtext, s0, trig):
+        return earlier
+    title = " ".join(mtext[s0:trig].split()).casefold()
+    if title and title[:1].isalpha():
+        titled = [p for p in people if p.start < s0 and p.title and p.title.casefold().endswith(title)]
+        return titled
+    return []
 
 
 def chairs_by_verb(mtext: str, people: list[Person], paras: list[Span], verb: re.Pattern[str] = _CHAIR) -> list[Person]:
     """People named as the subject of "chủ trì", "kết luận", "dự và chỉ đạo" (or after "chủ trì có")."""
     chairs: list[Person] = []
+    # One scan of the text; each clause takes the first of these inside it.
+    found = list(verb.finditer(mtext))
+    if not found:
+        return chairs
     for para in paras:
-        if not verb.search(mtext, para[0], para[1]):
+        if not any(para[0] <= v.start() and v.end() <= para[1] for v in found):
             continue
         for s0, s1 in sentences(mtext, para):
             for clause0, clause1 in _clauses(mtext, s0, s1):
-                m = verb.search(mtext, clause0, clause1)
+                m = next((v for v in found if clause0 <= v.start() and v.end() <= clause1), None)
                 if not m or _GIAO_WORD.search(mtext, clause0, clause1):
                     continue
                 # The subject comes before the verb; "dưới sự chủ trì của X" / "chủ trì có X" after it.

@@ -56,7 +56,7 @@ _HEADS = [
     r"Hội Cựu giáo chức",
     r"Hội Cựu thanh niên xung phong",
     r"Hội Nạn nhân chất độc da cam",
-    r"Hội(?! nghị| thảo| thi| diễn| trại)",
+    r"Hội(?! nghị| thảo| thi| diễn| trại| trường)",
     r"Đoàn Thanh niên(?: Cộng sản Hồ Chí Minh)?",
     r"Đoàn TNCS(?: Hồ Chí Minh)?",
     r"ĐTN",
@@ -117,6 +117,12 @@ _PLURAL_HEADS = [
     r"các cấp hội",
     r"các cấp đoàn",
     r"các cấp công đoàn",
+    r"các cấp",
+    r"các công đoàn(?: cơ sở)?",
+    r"các chi đoàn",
+    # Members addressed as a group ("các đồng chí Ủy viên Ban Chấp hành").
+    r"các đồng chí",
+    r"các thành viên",
     # Lower-case committees ("ban chấp hành công đoàn cơ sở").
     r"ban chấp hành",
     r"ban thường vụ",
@@ -130,6 +136,8 @@ _PLURAL_HEADS = [
     r"chính quyền",
     r"các ban",
     r"các chi hội",
+    r"khối dân vận",
+    r"khối vận",
     r"tổ chức chính trị - xã hội",
     r"đoàn thể",
 ]
@@ -271,15 +279,25 @@ ACTION_WORDS = [
     "cụ thể hóa",
     "lồng ghép",
     "tổ chức",
+    "đẩy nhanh",
+    "bổ sung",
+    "quyết liệt",
+    "nghiêm túc",
+    "giữ vững",
+    "động viên",
+    "khuyến khích",
+    "tiếp thu",
+    "hoàn chỉnh",
+    "chấn chỉnh",
+    "chỉnh sửa",
+    "cập nhật",
 ]
+_PERSONAL_ACTIONS = ["chấp hành", "học tập", "rèn luyện", "nêu cao", "giữ gìn", "thể hiện", "gương mẫu"]
 ACTION_RE = re.compile(
     rf"(?<!{LET})(?i:{'|'.join(sorted(map(re.escape, ACTION_WORDS), key=len, reverse=True))})(?!{LO})"
 )
 # "tổ chức chính trị - xã hội", "tổ chức thành viên": the noun, not the verb.
 _NOUN_AFTER_TO_CHUC = re.compile(r"tổ chức (?:chính trị|đoàn thể|thành viên|cơ sở đảng|hội|Hội|đảng)(?![\w])")
-# Qualifiers that make a body phrase one unit ("các cơ quan, đơn vị trong Khối MTTQ").
-_QUALIFIED = re.compile(r"\s(?:trong|thuộc|của|ở|tại)\s")
-_SPLIT = re.compile(r",\s+|\s+và\s+|\s+cùng\s+")
 MAX_PHRASE_CHARS = 160
 
 
@@ -309,9 +327,63 @@ def body_phrase_end(match_text: str, start: int, end: int) -> int | None:
         if _NOUN_AFTER_TO_CHUC.match(match_text, m.start()):
             continue
         phrase = match_text[start : m.start()].rstrip(" ,")
-        if phrase and is_org(phrase) and not re.search(r"[.;:]", phrase):
-            return m.start()
+        if phrase and is_org(phrase) and not re.search(r"[.;:]", phrase) and not _CLAUSE.search(phrase):
+            return m.start() if _parts_are_bodies(phrase) else None
         return None
+    return None
+
+
+# What may follow a comma inside a list of bodies: another body, a place or level word, a capital.
+_LIST_PART = re.compile(
+    rf"(?:{HEAD_START_BODY}|(?i:xã|phường|thị|huyện|quận|thành|tỉnh|thôn|xóm|ấp|bản|khu|tổ|cơ sở|đảng|"
+    rf"đơn vị|cơ quan|ngành|địa phương|cấp|ban|hội|đoàn|chi|trực thuộc|trường|doanh nghiệp|cá nhân|đội ngũ|"
+    rf"cán bộ|hội viên|đoàn viên|đảng viên|người)(?!{LO})|{UP})"
+)
+_SHORT_PART = 2
+
+
+def _parts_are_bodies(phrase: str) -> bool:
+    """Every comma-separated part after the first opens like a body ("Tỉnh Đoàn tiếp thu ý kiến, rút gọn
+    dung lượng" is a clause, not a list of bodies)."""
+    return all(
+        _LIST_PART.match(part.strip()) or len(part.split()) <= _SHORT_PART for part in phrase.split(",")[1:]
+    )
+
+
+# Who a direction addresses when no body is named: "đề nghị đoàn đại biểu chấp hành …", "yêu cầu các tiểu ban
+# tiếp tục …", "mong muốn toàn thể hội viên …": people or units, named by such words.
+_ADDRESSEE = re.compile(
+    rf"(?i)(?!hội nghị|hội thảo|đại hội)(?:các|mỗi|từng|toàn thể|tất cả|những|mọi|cán bộ|đảng viên|hội viên|đoàn viên|"
+    rf"đại biểu|đoàn đại biểu|lãnh đạo|ngành|hệ thống|hội|đoàn|tổ|ban|bộ phận|tiểu ban|thanh niên|phụ nữ|"
+    rf"nhân dân|người|lực lượng|đơn vị|cơ quan|công đoàn|chi bộ)(?!{LO})"
+)
+_ADDRESSEE_WORDS = 10
+# What people are asked to do besides a body's actions ("đoàn đại biểu chấp hành nghiêm túc …").
+_ADDRESSEE_VERBS = "|".join(sorted(map(re.escape, ACTION_WORDS + _PERSONAL_ACTIONS), key=len, reverse=True))
+_ADDRESSEE_ACTION = re.compile(rf"(?<!{LET})(?i:{_ADDRESSEE_VERBS})(?!{LO})")
+_NOT_ADDRESSEE = re.compile(r"(?<![\w])(?:là|có|của|về|với|cho|trong việc)(?![\w])")
+
+
+def addressee_end(match_text: str, start: int, end: int) -> int | None:
+    """Where the action starts after the bodies or people a direction addresses (``body_phrase_end``, or a
+    short phrase of people or units such as "đoàn đại biểu", "các tiểu ban"), or None."""
+    body = body_phrase_end(match_text, start, end)
+    if body is not None or not _ADDRESSEE.match(match_text, start, end):
+        return body
+    for m in _ADDRESSEE_ACTION.finditer(match_text, start, min(end, start + MAX_PHRASE_CHARS)):
+        if m.start() == start or match_text[m.start()].isupper():
+            continue
+        phrase = match_text[start : m.start()].rstrip(" ,")
+        if (
+            not phrase
+            or len(phrase.split()) > _ADDRESSEE_WORDS
+            or re.search(r"[.;:()]", phrase)
+            or _CLAUSE.search(phrase + " ")
+            or _NOT_ADDRESSEE.search(phrase)
+            or not _parts_are_bodies(phrase)
+        ):
+            return None
+        return m.start()
     return None
 
 
@@ -322,11 +394,42 @@ _TIME_TAIL = re.compile(
 )
 
 
+# A body phrase is a name: a past or passive verb inside it makes it a clause ("Ban Thường trực … đã ghi
+# nhận ý kiến …, triển khai …").
+_CLAUSE = re.compile(r"(?<![\w])(?:đã|vừa|được|để|nhằm|thông báo)\s")
+# Words between a body and its action that belong to neither ("Hội LHPN huyện và cơ sở sẽ phân công").
+_MODAL_TAIL = re.compile(r"(?:\s+(?:sẽ|cũng|đều|cần|phải|đang|luôn|vẫn))+\s*$")
+# "các Ban, Văn phòng Huyện ủy", "các đơn vị, Đoàn trực thuộc": a bare plural head, then a body that
+# carries the qualifier both share.
+_BARE_PLURAL = re.compile(r"(?i)các\s+\S+(?:\s+\S+)?")
+
+
+def _shares_qualifier(parts: list[str]) -> bool:
+    """Whether comma-joined parts share one qualifier written once at the end."""
+    if len(parts) < 2 or not all(_BARE_PLURAL.fullmatch(p) and is_org(p) for p in parts[:-1]):
+        return False
+    last = parts[-1]
+    head = ORG_HEAD_START.match(last)
+    if not head or last.lower().startswith("các "):
+        return False
+    # The qualifier is a body or a place ("Văn phòng Huyện ủy"), or "trực thuộc", "cơ sở", a level word;
+    # "tổ chức đảng" is one noun, not "tổ chức" qualified.
+    return bool(_QUALIFIER.match(last, head.end()))
+
+
+_QUALIFIER = re.compile(
+    rf"\s+(?:{UP}|(?:trực thuộc|cơ sở|xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)(?![\w]))"
+)
+
+
 def split_bodies(phrase: str, match_phrase: str | None = None) -> list[str]:
-    """Split "MTTQ và các tổ chức chính trị - xã hội" into bodies, keeping qualified phrases
-    ("các cơ quan, đơn vị trong Khối MTTQ và các đoàn thể") whole; a trailing time phrase
-    ("trong năm 2023") is dropped."""
+    """Split "MTTQ và các tổ chức chính trị - xã hội" into bodies, keeping parts that share one qualifier
+    written once ("các cơ quan, đơn vị trong Khối MTTQ") whole; a trailing time phrase ("trong năm 2023") is
+    dropped."""
     match_phrase = match_phrase if match_phrase is not None else phrase
+    modal = _MODAL_TAIL.search(match_phrase)
+    if modal and len(match_phrase) == len(phrase):
+        phrase, match_phrase = phrase[: modal.start()], match_phrase[: modal.start()]
     tail = _TIME_TAIL.search(match_phrase)
     if tail and len(match_phrase) == len(phrase):
         phrase, match_phrase = phrase[: tail.start()], match_phrase[: tail.start()]
@@ -339,15 +442,61 @@ def split_bodies(phrase: str, match_phrase: str | None = None) -> list[str]:
         phrase, match_phrase = phrase.strip(" ,;:.-"), match_phrase.strip(" ,;:.-")
     if not phrase:
         return []
-    if _QUALIFIED.search(match_phrase):
-        return [phrase]
+    # Bodies joined by "và" are one each; within a group joined by commas, parts that share one qualifier
+    # written once ("các Ban, Văn phòng Huyện ủy", "HĐND, UBND, Ủy ban MTTQ xã") stay one body.
     parts: list[str] = []
-    pos = 0
-    for m in _SPLIT.finditer(match_phrase):
-        parts.append(phrase[pos : m.start()])
-        pos = m.end()
-    parts.append(phrase[pos:])
-    parts = [p.strip(" ,") for p in parts if p.strip(" ,")]
+    for group, mgroup in _cut(phrase, match_phrase, _JOIN):
+        pieces = [p for p, _ in _cut(group, mgroup, _COMMA)]
+        if len(pieces) > 1 and all(is_org(p) for p in pieces) and _shared(pieces):
+            parts.append(group)
+        else:
+            parts += pieces
     if len(parts) > 1 and all(is_org(p) for p in parts):
         return parts
     return [phrase]
+
+
+_JOIN = re.compile(r"\s+(?:và|cùng)\s+")
+_COMMA = re.compile(r",\s+")
+
+
+def _cut(phrase: str, match_phrase: str, pattern: re.Pattern[str]) -> list[tuple[str, str]]:
+    """(part, its matching copy) of ``phrase`` cut at ``pattern``, stripped, empty parts left out."""
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for m in [*pattern.finditer(match_phrase), None]:
+        end = m.start() if m else len(match_phrase)
+        part, mpart = phrase[pos:end], match_phrase[pos:end]
+        left = len(mpart) - len(mpart.lstrip(" ,"))
+        right = len(mpart.rstrip(" ,"))
+        if right > left:
+            out.append((part[left:right], mpart[left:right]))
+        pos = m.end() if m else pos
+    return out
+
+
+def _shared(parts: list[str]) -> bool:
+    return _shares_qualifier(parts) or _qualified_once(parts) or _head_shared(parts)
+
+
+# What qualifies a body: its level or place, "trực thuộc", "cơ sở", or a relation to another body.
+_LEVEL = re.compile(
+    r"(?i)(?<![\w])(?:xã(?! hội)|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|thôn|ấp|trực thuộc|cơ sở|các cấp|"
+    r"trong|thuộc|của|ở|tại|từ)(?![\w])"
+)
+_BARE_WORDS = 4
+
+
+def _qualified_once(parts: list[str]) -> bool:
+    """ "HĐND, UBND, Ủy ban MTTQ xã", "MTTQ và các tổ chức thành viên từ quận đến cơ sở", "các cơ quan, đơn vị
+    trong Khối MTTQ": bare parts, then one that carries the qualifier they all share."""
+    *bare, last = parts
+    return bool(_LEVEL.search(last)) and all(len(p.split()) <= _BARE_WORDS and not _LEVEL.search(p) for p in bare)
+
+
+def _head_shared(parts: list[str]) -> bool:
+    """ "Ban Dân vận các Huyện ủy, Thị ủy, Thành ủy": a head written once before a list of short bodies."""
+    first, *rest = parts
+    return " các " in f" {first} " and not first.lower().startswith("các ") and all(
+        len(p.split()) <= 2 and ORG_HEAD_START.match(p) for p in rest
+    )

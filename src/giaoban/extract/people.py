@@ -295,6 +295,28 @@ _TITLE_START_WORDS = frozenset(
 )
 
 
+# A dash or comma after a word, then a title: the name, if any, ends before it ("Vũ Hoàng Long – Phó Bí
+# thư …"). The scan starts at the separators; the name is read backwards from there.
+_SEP_THEN_TITLE = re.compile(
+    r"[-–—,](?=\s*(?:Phó |Nguyên |Quyền )?(?:Chủ tịch|Bí thư|Trưởng|Giám đốc|Ủy viên|"
+    r"Tỉnh ủy viên|Huyện ủy viên|Thành ủy viên|Thị ủy viên|UVBTV|UVTV|TUV|HUV|ĐUV))"
+)
+_NAME_BEFORE = re.compile(rf"(?:{UP}{LO}*\s){{1,3}}{UP}{LO}*$")
+
+
+def _name_ending_at(text: str, end: int) -> tuple[int, int] | None:
+    """A surname-led name of two to four syllables that ends at ``end``, not after an honorific."""
+    m = _NAME_BEFORE.search(text, max(0, end - 40), end)
+    if m is None:
+        return None
+    words = m.group(0).split()
+    for k in range(len(words) - 1):
+        if words[k] in SURNAMES and words[k] not in ("Ông", "Bà"):
+            start = m.start() + len(" ".join(words[:k])) + (1 if k else 0)
+            return start, end
+    return None
+
+
 @dataclass
 class Person:
     name: str
@@ -397,8 +419,25 @@ def find_people(text: str, match_text: str) -> list[Person]:
         person = _title_then_name(text, match_text, m.start())
         if person and not any(p.start <= person.start < p.end for p in found):
             found.append(person)
+    for m in _SEP_THEN_TITLE.finditer(match_text):
+        # "Vũ Hoàng Long – Phó Bí thư Thường trực …" with no honorific before the name.
+        end = m.start()
+        while end > 0 and match_text[end - 1] == " ":
+            end -= 1
+        name = _name_ending_at(match_text, end)
+        if name is None or any(p.start <= name[0] < p.end for p in found):
+            continue
+        after = m.end() + len(match_text[m.end() : m.end() + 4]) - len(match_text[m.end() : m.end() + 4].lstrip())
+        span = _title_span_after(text, match_text, after)
+        if span:
+            title = _clean_title(text[span[0] : span[1]])
+            found.append(Person(text[name[0] : name[1]], title or None, name[0], span[1]))
     found.sort(key=lambda p: p.start)
     return [p for p in found if not _COMMEMORATED_BEFORE.search(match_text, max(0, p.start - 40), p.start)]
+
+
+def _title_span_after(text: str, match_text: str, pos: int) -> tuple[int, int] | None:
+    return scan_title(text, pos) if TITLE_START.match(match_text, pos) else None
 
 
 def _after_honorific(text: str, match_text: str, pos: int) -> Person | None:
@@ -447,7 +486,9 @@ def _place_then_name(text: str, cap_start: int, surname_at: int) -> list[tuple[i
     starts at the first surname that leaves at least two syllables of place ("huyện Diễn Châu Trần
     Đình Phong" -> "Trần Đình Phong"); with no such surname, where the walk found one."""
     full = _cap_run(text, cap_start, 8)
-    for k in range(2, len(full)):
+    # "tỉnh Đoàn", "huyện Đoàn" is the Youth Union of that level, not a place: the name may follow it.
+    first = 1 if full and text[full[0][0] : full[0][1]] == "Đoàn" else 2
+    for k in range(first, len(full)):
         if text[full[k][0] : full[k][1]] in SURNAMES and 2 <= len(full) - k <= 4:
             return full[k:]
     return _cap_run(text, surname_at, 4)

@@ -31,6 +31,8 @@ _NEXT_WORDS = re.compile(
     r"|(?:bàn|và|,) nhiệm vụ"
     # "đề ra nhiệm vụ 6 tháng cuối năm", "Về nhiệm vụ quý II", "đề ra 11 nội dung thực hiện trong quý II"
     r"|đề ra|[Vv]ề nhiệm vụ|nhiệm vụ(?: trọng tâm)? (?:của )?\S+ tới|tập trung"
+    # "nhấn mạnh trong năm 2022, các cấp Hội cần …": a direction names the period it is for.
+    r"|(?:đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|lưu ý),?\s+(?:(?:trong|từ nay đến|đến hết)\s+)?$"
 )
 # "thực hiện", "trong" after a plan noun ("nội dung thực hiện trong quý II") belong to the plan.
 _REVIEW_WORDS = re.compile(
@@ -107,18 +109,59 @@ def classify(match_text: str, mentions: list[PeriodMention], window: int = 60) -
     for p in mentions:
         lo = max(0, p.start - window)
         clause = match_text[lo : p.start]
-        cut = max(clause.rfind("."), clause.rfind(";"))
+        # A clause ends at a sentence end, a ";" or the paragraph's start (a title before it says nothing of it).
+        cut = max(clause.rfind("."), clause.rfind(";"), clause.rfind("\n"))
         if cut >= 0:
             clause = clause[cut + 1 :]
         nxt = [m.end() for m in _NEXT_WORDS.finditer(clause)]
         rev = [m.end() for m in _REVIEW_WORDS.finditer(clause)]
         after = match_text[p.end : p.end + 12].lower()
         p.next = bool(nxt) and (not rev or max(nxt) >= max(rev)) or after.lstrip().startswith("tới")
+        p.next = p.next or (cut >= 0 or lo == 0) and _opens_a_plan(match_text, p, clause)
 
 
-def _fill_years(mentions: list[PeriodMention], fallback: int | None) -> None:
+# "Năm 2026, các cấp Hội sẽ tiếp tục …": a period that opens a clause whose verb plans is the next one.
+_CLAUSE_OPENER = re.compile(r"(?i)\s*(?:(?:cụ thể|theo đó|đồng thời|tiếp theo)\s*,\s*)?(?:trong|đến|từ nay đến)?\s*$")
+_PLAN_VERB = re.compile(r"(?i)(?<![\w])(?:sẽ|phấn đấu|cần|phải|dự kiến)(?![\w])")
+_PAST_VERB = re.compile(r"(?<![\w])(?:đã|vừa)(?![\w])")
+
+
+def _opens_a_plan(match_text: str, p: PeriodMention, clause: str) -> bool:
+    """Whether ``p`` opens its clause (only connectors before it in ``clause``, which starts the clause) and the
+    clause's verb plans."""
+    if not _CLAUSE_OPENER.fullmatch(clause[clause.rfind(":") + 1 :]):
+        return False
+    end = min(len(match_text), p.end + 80)
+    stop = next((i for i in range(p.end, end) if match_text[i] in ".;\n"), end)
+    plan = _PLAN_VERB.search(match_text, p.end, stop)
+    past = _PAST_VERB.search(match_text, p.end, stop)
+    return plan is not None and (past is None or past.start() > plan.start())
+
+
+def _start_month(p: PeriodMention) -> int:
+    if p.type == "month":
+        return p.number or 1
+    if p.type == "quarter":
+        return 3 * (p.number or 1) - 2
+    if p.type == "half":
+        return 7 if p.number == 2 else 1
+    return 1
+
+
+def _fill_years(mentions: list[PeriodMention], fallback: int | None, meeting: tuple[int, int] | None = None) -> None:
+    """Years the text leaves out: the meeting's own year when its date says it (a period under review
+    that would start after the meeting is last year's, a plan that would end before it next year's),
+    else the next mention's, else ``fallback``."""
     for i, p in enumerate(mentions):
         if p.year is not None:
+            continue
+        if meeting is not None:
+            year, month = meeting
+            if p.next and (p.end_month() or 12) < month:
+                year += 1
+            elif not p.next and _start_month(p) > month:
+                year -= 1
+            p.year = year
             continue
         for q in mentions[i + 1 :]:
             if q.year is not None:
@@ -133,7 +176,7 @@ def _fill_years(mentions: list[PeriodMention], fallback: int | None) -> None:
 
 # What qualifies a period as the one under review: the results or review it names.
 _REVIEW_CUE = re.compile(
-    r"(?i)(?:đánh giá|sơ kết|tổng kết|giao ban|kết quả|tình hình|nhìn lại|kiểm điểm)"
+    r"(?i)(?:đánh giá|sơ kết|tổng kết|giao ban|kết quả|tình hình|nhìn lại|kiểm điểm|báo cáo(?! viên))"
     r"(?:(?!\b(?:triển khai|phương hướng|kế hoạch)\b)[^.;:]){0,80}$"
 )
 # A term names the body ("Ban Chấp hành ... nhiệm kỳ 2025-2030"), a regular meeting its slot
@@ -143,9 +186,14 @@ _TERM_REVIEW = re.compile(r"(?i)(?:giữa nhiệm kỳ|sơ kết|tổng kết|đ
 
 
 _STRONG = 2
+_OLD_YEARS = 3
 # "nhiệm vụ / phương hướng ... tới" name the plan itself; "Kế hoạch", "Chương trình" are as often a
 # document's name, and a preamble ("Thực hiện Chương trình công tác năm 2022, ...") plans nothing.
-_PLAN_STRONG = re.compile(r"(?i)(?:nhiệm vụ|phương hướng|đề ra)(?:(?!\b(?:kết quả|đánh giá)\b)[^.;:]){0,40}$")
+_PLAN_STRONG = re.compile(
+    r"(?i)(?:nhiệm vụ|phương hướng|đề ra)(?:(?!\b(?:kết quả|đánh giá)\b)[^.;:]){0,40}$"
+    # "đề nghị năm 2018, Ủy ban MTTQ … tiếp tục …": the period a direction is given for.
+    r"|(?:đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|lưu ý),?\s+(?:(?:trong|từ nay đến|đến hết)\s+)?$"
+)
 _PREAMBLE = re.compile(r"(?i)(?:^|[.;]\s+|\n)(?:Thực hiện|Căn cứ|Theo|Triển khai)\s[^,.;]{0,120}$")
 
 
@@ -169,7 +217,11 @@ def review_rank(match_text: str, p: PeriodMention) -> int:
 
 
 def review_and_next(
-    match_text: str, mentions: list[PeriodMention], fallback_year: int | None, qualified_only: bool = False
+    match_text: str,
+    mentions: list[PeriodMention],
+    fallback_year: int | None,
+    qualified_only: bool = False,
+    meeting: tuple[int, int] | None = None,
 ) -> tuple[PeriodMention | None, PeriodMention | None]:
     """The period under review and the next period among the mentions (the lead's, or the whole
     text's when the lead names none).
@@ -179,7 +231,7 @@ def review_and_next(
     if not mentions:
         return None, None
     classify(match_text, mentions)
-    _fill_years(mentions, fallback_year)
+    _fill_years(mentions, fallback_year, meeting)
     planned = {p.key() for p in mentions if p.next}
     # A title often names the meeting by the period it plans ("GIAO BAN ... THÁNG 11/2025").
     reviews = [p for p in mentions if not p.next and p.key() not in planned] or [p for p in mentions if not p.next]
@@ -189,7 +241,12 @@ def review_and_next(
     plan = next((p for p in plans if not qualified_only or plan_rank[id(p)] >= _STRONG), None)
     # Among equally qualified candidates, the one of the plan's kind wins ("sơ kết … quý I và đề ra
     # chương trình quý II", beside an event's "năm 2024").
-    ranked = sorted(reviews, key=lambda p: (-rank[id(p)], not (plan and p.type == plan.type)))
+    # A year long before the others is a name's or an anniversary's ("Hội Chiến sĩ … năm 1972"): last.
+    latest = max((p.year or 0 for p in reviews), default=0)
+    ranked = sorted(
+        reviews,
+        key=lambda p: (-rank[id(p)], not (plan and p.type == plan.type), (p.year or latest) < latest - _OLD_YEARS),
+    )
     floor = _STRONG if qualified_only else -1
     review = next((p for p in ranked if rank[id(p)] >= floor), None)
     plans = [p for p in plans if review is None or p.key() != review.key()]
@@ -201,7 +258,10 @@ def review_and_next(
 
 
 # "phương hướng(,) nhiệm vụ quý II năm 2025" in the body names the period being planned.
-_PLAN_BEFORE = re.compile(r"(?i)phương hướng(?:,?\s+nhiệm vụ)?(?:\s+(?:công tác|trọng tâm))?\s*$")
+# So does "(các) nhiệm vụ trọng tâm (trong) quý IV" when it ends after the period under review.
+_PLAN_BEFORE = re.compile(
+    r"(?i)(?:phương hướng(?:,?\s+nhiệm vụ)?|nhiệm vụ)(?:\s+(?:công tác|trọng tâm|chủ yếu))?(?:\s+(?:trong|của))?\s*$"
+)
 
 
 def _end_key(p: PeriodMention) -> tuple[int, int]:
@@ -227,6 +287,10 @@ _CONGRESS_HELD = re.compile(
     r"(?i)(?<!công tác )(?<!việc )(?:tổ chức|khai mạc|diễn ra|bế mạc|tại)\s+(?:thành công\s+)?đại hội"
 )
 _CONGRESS_REACH = 200
+_CONGRESS_NAMED = re.compile(r"[Đđ]ại hội(?:(?![.;]).)*$")
+_HELD_AFTER = re.compile(
+    r"\s*\)?\s*(?:đã\s+|đã được\s+|được\s+|chính thức\s+|vừa\s+)?(?:khai mạc|diễn ra|bế mạc|tổ chức|thành công)(?![\w])"
+)
 
 
 def congress_terms(
@@ -241,14 +305,23 @@ def congress_terms(
             ahead = next((p for p in terms if held.end() <= p.start <= min(b, held.end() + _CONGRESS_REACH)), None)
             if ahead is None:
                 continue
-            earlier = [p for p in terms if p.year is not None and ahead.year is not None and p.year < ahead.year]
-            return (earlier[0] if earlier else None), ahead
+            return _earlier_term(terms, ahead), ahead
+        # "Đại hội đại biểu … lần thứ I, nhiệm kỳ 2025-2030 chính thức khai mạc": the congress named, then held.
+        for ahead in (p for p in terms if a <= p.start < b):
+            named = _CONGRESS_NAMED.search(match_text, max(a, ahead.start - _CONGRESS_REACH), ahead.start)
+            if named and _HELD_AFTER.match(match_text, ahead.end, b):
+                return _earlier_term(terms, ahead), ahead
     return None
+
+
+def _earlier_term(terms: list[PeriodMention], ahead: PeriodMention) -> PeriodMention | None:
+    earlier = [p for p in terms if p.year is not None and ahead.year is not None and p.year < ahead.year]
+    return earlier[0] if earlier else None
 
 
 # A month or quarter still running on the meeting's day is the one being planned, and the period
 # before it is under review ("giao ban công tác Hội tháng 4" held on 5/4 reviews March).
-_STILL_RUNNING_DAYS = 10
+_STILL_RUNNING_DAYS = 15
 
 
 def _previous(p: PeriodMention) -> tuple[str, int | None, int | None] | None:
@@ -278,3 +351,66 @@ def not_yet_over(
     if earlier is None:
         return review, None
     return PeriodMention(earlier.type, earlier.number, previous[1], earlier.start, earlier.end), review
+
+
+# A sentence that opens with a period and goes on to report what was done in it ("Năm 2025, các cấp Hội
+# đã bám sát …", "Trong 6 tháng đầu năm, MTTQ đã …"): that period is the one the meeting reviews.
+_OPENS_WITH = re.compile(
+    r"(?i)(?:[^.;:]*:\s*)?(?:(?:cụ thể|theo đó|qua đó|nhìn chung)\s*,\s*)?(?:trong|qua|sau)?\s*"
+)
+_REPORTS = re.compile(r"(?<![\w])(?:đã|đạt|vừa|được)(?![\w])")
+_PLANS_AFTER = re.compile(r"(?i)(?<![\w])(?:sẽ|tiếp tục|phấn đấu|cần|phải|tới|dự kiến)(?![\w])")
+_REPORT_REACH = 160
+
+
+def reported_period(match_text: str, mentions: list[PeriodMention], sentence_starts: list[int]) -> PeriodMention | None:
+    """The first period (not a term) that opens a sentence reporting past work, or None."""
+    starts = sorted(sentence_starts)
+    for p in mentions:
+        if p.type == "term":
+            continue
+        start = _sentence_start(starts, p.start)
+        if start is None or not _OPENS_WITH.fullmatch(match_text, start, p.start):
+            continue
+        stop = min(len(match_text), p.end + _REPORT_REACH)
+        end = next((i for i in range(p.end, stop) if match_text[i] in ".;\n"), stop)
+        report = _REPORTS.search(match_text, p.end, end)
+        if report and not _PLANS_AFTER.search(match_text, p.end, report.start()):
+            return p
+    return None
+
+
+def _sentence_start(starts: list[int], pos: int) -> int | None:
+    before = [s for s in starts if s <= pos]
+    return before[-1] if before else None
+
+
+def following(review: PeriodMention) -> tuple[str, int, int | None] | None:
+    """(type, year, number) of the period right after ``review``, when it is one a briefing plans."""
+    if review.year is None:
+        return None
+    if review.type == "year":
+        return "year", review.year + 1, None
+    if review.type == "half" and review.number == 1:
+        return "half", review.year, 2
+    if review.type == "nine_months":
+        return "quarter", review.year, 4
+    if review.type in ("quarter", "month") and review.number:
+        last = 4 if review.type == "quarter" else 12
+        if review.number < last:
+            return review.type, review.year, review.number + 1
+        return review.type, review.year + 1, 1
+    return None
+
+
+def following_in_body(mentions: list[PeriodMention], review: PeriodMention) -> PeriodMention | None:
+    """The first mention of the period right after the one under review ("sơ kết 6 tháng đầu năm" … "6 tháng
+    cuối năm"): a briefing that names it sets out its tasks."""
+    key = following(review)
+    if key is None:
+        return None
+    for p in mentions:
+        year = p.year if p.year is not None else key[1]
+        if (p.type, year, p.number) == key:
+            return PeriodMention(p.type, p.number, year, p.start, p.end, True)
+    return None

@@ -20,7 +20,11 @@ _KIND = (
 # the name (punctuation, "và" or the end follows), so "xã Hồ Sơn 12 hộ" stays "Hồ Sơn".
 _NAME = rf"{UP}{LO}*(?:\s{UP}{LO}*){{0,3}}(?:\s\d{{1,2}}(?=\s*(?:[,;.)]|$)|\s\d{{1,2}}(?=\svà\s)))?|\d{{1,3}}(?!\d)"
 # "xã Nghĩa Tá", "phường 3"; not after "thị" ("thị xã") or "các"/"mỗi" (generic).
-PLACE_RE = re.compile(rf"(?<!{LET})(?<!thị )(?<!Thị )(?P<kind>{_KIND})\s+(?P<name>{_NAME})(?!{LET})")
+# Not after a higher unit's word either: "huyện Sóc Sơn", "thành phố Làng …" name that unit.
+PLACE_RE = re.compile(
+    rf"(?<!{LET})(?<!thị )(?<!Thị )(?<!huyện )(?<!quận )(?<!tỉnh )(?<!phố )"
+    rf"(?P<kind>{_KIND})\s+(?P<name>{_NAME})(?!{LET})"
+)
 # "02 xã về đích NTM Hồ Sơn, Vân Nham": a counted place word then, within a few words, a list.
 COUNTED_RE = re.compile(
     rf"(?<![\w])\d{{1,3}}\s+(?:{_KIND})(?:\s+(?:[{LO[1:-1]}]+|[{UP[1:-1]}]{{2,}})){{1,5}}\s+"

@@ -5,6 +5,7 @@ Spans, not copies, so detectors working on the matching copy can slice the origi
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .chars import LO, UP
@@ -12,8 +13,11 @@ from .chars import LO, UP
 Span = tuple[int, int]
 
 # A sentence ends at ".", "!", "?", "…" followed by space and a capital, digit, dash or quote, or at
-# a "." glued to the next capitalised word ("Lai Uyên.Tổ chức") and at "./." endings.
-_SENTENCE_END = re.compile(rf"(?=[.!?…])(?:(?:\./\.|[.!?…]+)(?=\s+(?:{UP}|[\d\"“'‘(+•-]))|(?<={LO})\.(?={UP}{LO}))")
+# a "." or "…" glued to the next capitalised word ("Lai Uyên.Tổ chức", "trên địa bàn xã…Đồng thời") and
+# at "./." endings.
+_SENTENCE_END = re.compile(
+    rf"(?=[.!?…])(?:(?:\./\.|[.!?…]+)(?=\s+(?:{UP}|[\d\"“'‘(+•-]))|(?<={LO})(?:\.|…|\.\.\.)(?={UP}{LO}))"
+)
 # A ";" inside parentheses ("(phối hợp: Ban Dân vận; thời hạn: trong quý II/2027)") joins details of one
 # piece; it ends no piece.
 _PIECE_END = re.compile(r";(?![^()]*\))")
@@ -129,8 +133,14 @@ def _trim(text: str, start: int, end: int) -> Span:
 
 
 def sentences(text: str, span: Span) -> list[Span]:
-    """Sentences of one paragraph."""
-    return _split(text, span, _SENTENCE_END)
+    """Sentences of one paragraph (a fresh list each call: callers may change it)."""
+    return list(_sentences(text, span))
+
+
+@functools.lru_cache(maxsize=512)
+def _sentences(text: str, span: Span) -> tuple[Span, ...]:
+    # Several detectors split the same paragraphs; the text is the same object, so a hit costs little.
+    return tuple(_split(text, span, _SENTENCE_END))
 
 
 def semicolon_pieces(text: str, sentence: Span) -> list[Span]:

@@ -22,8 +22,10 @@ def same_directives(user, texts: list[str]) -> list[Meeting]:
     keys = {_key(t) for t in texts if t and t.strip()}
     if not keys:
         return []
-    candidates = (Meeting.objects.visible_to(user)
-                  .filter(directives__text__in=[t.strip() for t in texts if t]).distinct())
+    # Stored texts are compared as written, with and without a final stop; the folded keys decide.
+    written = {t.strip() for t in texts if t and t.strip()}
+    written |= {t.rstrip(" .;") for t in written}
+    candidates = Meeting.objects.visible_to(user).filter(directives__text__in=sorted(written)).distinct()
     found = []
     for meeting in candidates.prefetch_related("directives"):
         theirs = {_key(d.text) for d in meeting.directives.all()}

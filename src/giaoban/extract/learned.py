@@ -1,0 +1,401 @@
+"""A learned selector of directive pieces, stacked on the rules.
+
+The rules (``directives.py``) cut every piece of every paragraph the way a directive is cut (list
+marker, connectors and lead-in stripped; assignees, deadline and places read) and mark the pieces
+they take themselves.  This module decides which pieces belong to the directive part from features
+of the piece (how it opens, what it holds), of the lead-in it was cut from, of its paragraph (how it
+opens, its cues), of the paragraphs and pieces around it, of the text (its kind, its periods) and
+from the rules' own decision; the weights are trained on the annotated corpus (``train.py``,
+``make train``) and shipped as a small JSON file.
+
+Pure Python: the weights file is read once; a piece's score is a sum of weights.  The decision on a
+piece also depends on the decision on the piece before (the part continues until it ends): the best
+sequence of decisions is found by Viterbi over the two states.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import organizations as orgs
+from .chars import LET
+from .directives import Candidate
+from .periods import find_periods
+from .segment import sentences
+
+MODEL_PATH = Path(__file__).with_name("directive_model.json")
+# The one switch between the selectors: unset or "rules" the rules decide alone, "union" the model adds
+# the pieces it is sure of to the rules' own, anything else the model decides.
+SWITCH = "GIAOBAN_EXTRACT_LEARNED"
+_SURE = 0.8
+
+
+def mode() -> str:
+    """"" (the rules alone), "model" or "union", from the environment switch; the rules by default."""
+    value = os.environ.get(SWITCH, "").strip().lower()
+    if value in ("", "0", "rules", "false", "no"):
+        return ""
+    return "union" if value == "union" else "model"
+
+
+@dataclass
+class Trace:
+    """What the directive selector sees of one text (filled in by the pipeline)."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    mtext: str = ""
+    paras: list[tuple[int, int]] = field(default_factory=list)
+    kind: str = "other"
+    # Where titled people are named: a piece naming one is often a list of attendants.
+    people: list[tuple[int, int]] = field(default_factory=list)
+    # (type, year, number) of the period under review and of the next one, when known.
+    review: tuple | None = None
+    next: tuple | None = None
+
+
+def _contains_any(phrase: str, words: tuple[str, ...]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", phrase) for w in words)
+
+
+class _Lexicon:
+    """Named lists of words, all found in one scan of a lower-cased text: ``found`` gives the names of
+    the lists with a word in it (a word inside a longer one counts for its own list too)."""
+
+    def __init__(self, lists: dict[str, tuple[str, ...]]) -> None:
+        words = {w for ws in lists.values() for w in ws}
+        self.names = {w: frozenset(name for name, ws in lists.items() if _contains_any(w, ws)) for w in words}
+        alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        self.pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+    def found(self, lower: str) -> set[str]:
+        out: set[str] = set()
+        for m in self.pattern.finditer(lower):
+            out |= self.names[m.group(0)]
+        return out
+
+    def hits(self, lower: str, offset: int) -> list[tuple[int, frozenset[str]]]:
+        """(position, names) of every word found, positions shifted by ``offset``."""
+        return [(m.start() + offset, self.names[m.group(0)]) for m in self.pattern.finditer(lower)]
+
+
+def _within(hits: list[tuple[int, frozenset[str]]], start: int, end: int) -> set[str]:
+    out: set[str] = set()
+    for pos, names in hits:
+        if start <= pos < end:
+            out |= names
+    return out
+
+
+# Cues of the directive part anywhere in a paragraph, whether or not the rules took it as a trigger.
+_CUE = _Lexicon({
+    "direct": ("đề nghị", "yêu cầu", "chỉ đạo", "giao nhiệm vụ", "kêu gọi", "lưu ý", "nhấn mạnh"),
+    "conclude": ("kết luận", "phát biểu chỉ đạo", "chủ trì", "chủ tọa", "chủ toạ", "bế mạc"),
+    "ahead": ("thời gian tới", "sắp tới", "tới đây", "những tháng cuối năm", "tiếp theo", "nhiệm kỳ tới", "năm tới",
+              "giai đoạn tới"),
+    "tasks": ("nhiệm vụ", "phương hướng", "giải pháp", "chỉ tiêu", "mục tiêu", "trọng tâm"),
+    "agree": ("thống nhất", "nhất trí", "thông qua", "xác định"),
+    "report": ("kết quả", "đạt được", "hạn chế", "tồn tại", "khó khăn", "báo cáo", "đánh giá", "tổng số"),
+    "discuss": ("thảo luận", "tham luận", "ý kiến", "đại biểu"),
+    "speaker": ("đồng chí", "ông", "bà"),
+    "attend": ("tham dự", "dự hội nghị", "đến dự", "có sự tham gia", "thành phần"),
+    "anniversary": ("kỷ niệm", "chào mừng", "năm ngày", "ngày thành lập", "ngày truyền thống"),
+    "thanks": ("cảm ơn", "chúc mừng", "biểu dương", "ghi nhận", "đánh giá cao", "khen thưởng"),
+})
+# Inside the piece itself.
+_PIECE = _Lexicon({
+    "past": ("đã", "vừa", "từng"),
+    "passive": ("được",),
+    "need": ("cần", "phải", "cần phải"),
+    "more": ("tiếp tục", "tăng cường", "đẩy mạnh", "tập trung", "chú trọng", "quan tâm", "làm tốt"),
+    "percent": ("phần trăm",),
+    "reach": ("đạt", "chiếm", "tổng số", "với tổng", "trị giá", "lũy kế", "tăng", "giảm"),
+    "future": ("sẽ", "sắp", "dự kiến"),
+    "goal": ("phấn đấu", "nhằm", "để", "góp phần", "bảo đảm", "đảm bảo"),
+    "target": ("hằng năm", "hàng năm", "mỗi năm", "ít nhất", "trên", "phấn đấu"),
+    "is": ("là", "có", "gồm"),
+    "meeting": ("hội nghị", "đại hội", "buổi làm việc", "cuộc họp"),
+    "title": ("bí thư", "chủ tịch", "trưởng ban", "phó", "ủy viên", "uỷ viên", "giám đốc"),
+})
+
+_DIGIT = re.compile(r"\d")
+_QUOTE = re.compile(r"[\"“”]")
+
+
+def _piece_names(piece: str, names: set[str]) -> set[str]:
+    """The piece's words' lists (``names``) with its digits, percentages and quotes."""
+    if _DIGIT.search(piece):
+        names.add("digit")
+    if "%" in piece:
+        names |= {"percent", "target"} if "100%" in piece else {"percent"}
+    if _QUOTE.search(piece):
+        names.add("quote")
+    return names
+
+
+# Openers of a paragraph (after a list marker).
+_OPENER = [
+    ("ve", re.compile(r"(?:Về|Đối với|Riêng)\s")),
+    ("speech", re.compile(r"(?i)(?:phát biểu|kết luận|bế mạc|chỉ đạo|thay mặt)")),
+    ("at", re.compile(r"(?i)tại (?:hội nghị|đại hội|buổi|cuộc)")),
+    ("so", re.compile(r"(?i)(?:theo đó|trong đó|cụ thể|qua đó|để|do đó|vì vậy|trên cơ sở)")),
+    ("time", re.compile(r"(?i)(?:trong|từ nay|đến|năm|quý|tháng|\d{1,2} tháng|sáu tháng|chín tháng|nhiệm kỳ|"
+                        r"thời gian|những tháng|giai đoạn|hằng năm|hàng năm|sáng|chiều|ngày)(?![\w])")),
+    ("person", re.compile(r"(?:Đồng chí|Ông|Bà|Các đồng chí)(?![\w])")),
+    ("meeting", re.compile(r"(?i)(?:hội nghị|đại hội|buổi làm việc|cuộc họp)(?![\w])")),
+    ("attend", re.compile(r"(?i)(?:tham dự|dự hội nghị|đến dự|cùng dự|tham gia)(?![\w])")),
+]
+_WORD = re.compile(rf"{LET}+|\d+%?")
+_MARKER = re.compile(r"^\s*(?:[-+•*▪◦·]+|\(?\d{1,2}[.)]|\(?[a-zđ][.)]|[IVX]{1,4}[.)])\s*")
+_STOP = re.compile(r"[.!?…:;\"”)]\s*$")
+
+
+@dataclass
+class Model:
+    weights: dict[str, float]
+    bias: float
+    threshold: float = 0.5
+
+    def score(self, features: list[str]) -> float:
+        return self.bias + sum(self.weights.get(f, 0.0) for f in features)
+
+    def probability(self, features: list[str]) -> float:
+        return _sigmoid(self.score(features))
+
+    @property
+    def stacked(self) -> bool:
+        """Whether the model reads the rules' own decision."""
+        return any(f.startswith("rules") for f in self.weights)
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@functools.lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> Model | None:
+    """The shipped weights, or None when the file is missing or unreadable (the rules then decide)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Model(dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _bucket(value: float, edges: tuple[float, ...]) -> int:
+    return sum(value >= e for e in edges)
+
+
+@dataclass
+class _Para:
+    """What the pieces of one paragraph share, and where its cue and piece words are."""
+
+    features: list[str]
+    sentences: list[tuple[int, int]]
+    cues: list[tuple[int, frozenset[str]]]
+    words: list[tuple[int, frozenset[str]]]
+
+
+_PREV_CUES = frozenset(("direct", "conclude", "tasks", "ahead"))
+_LEAD_CUES = frozenset(("direct", "conclude", "ahead", "tasks", "agree", "report", "discuss", "speaker", "thanks"))
+
+
+def _opener(body: str) -> str:
+    return next((name for name, pattern in _OPENER if pattern.match(body)), "other")
+
+
+def _period_relation(mtext: str, start: int, end: int, trace: Trace) -> str | None:
+    """How the first period named in ``[start, end)`` relates to the meeting's: "next", "review",
+    "ahead" (a later year than the review's), "other", or None when none is named."""
+    found = find_periods(mtext, start, end)
+    if not found:
+        return None
+    key = found[0].key()
+    for name, known in (("next", trace.next), ("review", trace.review)):
+        if known and key[0] == known[0] and key[2] == known[2] and key[1] in (None, known[1]):
+            return name
+    year = key[1]
+    ref = (trace.review or trace.next or (None, None, None))[1]
+    if year and ref and year > ref:
+        return "ahead"
+    return "other"
+
+
+def _paragraph(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) -> _Para:
+    p0, p1 = paras[i]
+    body = mtext[p0:p1]
+    marker = _MARKER.match(body)
+    rest = body[marker.end() :] if marker else body
+    lower = body.lower()
+    cue_hits, word_hits = _CUE.hits(lower, p0), _PIECE.hits(lower, p0)
+    out = [f"c_{name}" for name in sorted(_within(cue_hits, p0, p1))]
+    out.append(f"op={_opener(rest)}")
+    relation = _period_relation(mtext, p0, min(p1, p0 + 60), trace)
+    if relation:
+        out.append(f"op_period={relation}")
+    if body.rstrip().endswith(":"):
+        out.append("colon_end")
+    if marker:
+        out.append("marker")
+    if not _STOP.search(body):
+        out.append("no_stop")
+    if len(body) < 120:
+        out.append("short")
+    if orgs.ORG_HEAD_START.match(rest):
+        out.append("op_body")
+    out.append(f"pos{_bucket(i / max(1, len(paras) - 1), (0.2, 0.4, 0.6, 0.8, 0.999))}")
+    if i == 0:
+        out.append("first")
+    if i > 0:
+        q0, q1 = paras[i - 1]
+        prev = mtext[q0:q1]
+        if prev.rstrip().endswith(":"):
+            out.append("prev_colon")
+        out += [f"prev_c_{name}" for name in sorted(_CUE.found(prev.lower()) & _PREV_CUES)]
+    return _Para([f"para:{f}" for f in out], sentences(mtext, paras[i]), cue_hits, word_hits)
+
+
+def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, para: _Para) -> list[str]:
+    """Features of the text a piece was cut from, between its sentence's start and the piece."""
+    lead = mtext[sentence_start:start]
+    if not lead.strip(" ,;:-–"):
+        return ["lead=none"]
+    out = [f"lead_len{_bucket(len(lead.split()), (3, 8, 20))}"]
+    out += [f"lead_c_{name}" for name in sorted(_within(para.cues, sentence_start, start) & _LEAD_CUES)]
+    if "meeting" in _within(para.words, sentence_start, start):
+        out.append("lead_meeting")
+    if orgs.ORG_HEAD.search(lead):
+        out.append("lead_body")
+    if any(sentence_start <= a < start for a, _ in trace.people):
+        out.append("lead_person")
+    if lead.rstrip().endswith(":"):
+        out.append("lead_colon")
+    if re.search(r"(?i)đồng thời|cũng", lead):
+        out.append("lead_also")
+    relation = _period_relation(mtext, sentence_start, start, trace)
+    if relation:
+        out.append(f"lead_period={relation}")
+    return out
+
+
+def static_features(c: Candidate, mtext: str, para: _Para, trace: Trace, index: int) -> list[str]:
+    """Features of one piece that do not depend on the decisions around it."""
+    d = c.directive
+    a, b = d.start, d.start + len(d.text)
+    piece = mtext[a:b]
+    words = [w.lower() for w in _WORD.findall(piece)]
+    out = [f"w1={words[0]}" if words else "w1=", f"w2={' '.join(words[:2])}"]
+    out += [f"p_{name}" for name in sorted(_piece_names(piece, _within(para.words, a, b)))]
+    if orgs.ACTION_RE.match(piece):
+        out.append("p_action_start")
+    if d.own:
+        out.append("p_own_body")
+    if d.assignees:
+        out.append("p_assignees")
+    if d.deadline:
+        out.append("p_deadline")
+    if d.lead:
+        out.append("p_lead")
+    if piece[:1].isupper():
+        out.append("p_capital")
+    if any(a <= s < b for s, _ in trace.people):
+        out.append("p_person")
+    if mtext[b : b + 2].lstrip().startswith(":"):
+        out.append("p_colon_after")
+    out.append(f"p_len{_bucket(len(words), (4, 7, 12, 20, 35, 60))}")
+    sentence = next((s for s in para.sentences if s[0] <= a < s[1]), (a, b))
+    out += _lead_features(mtext, a, sentence[0], trace, para)
+    out.append(f"sent_index{min(para.sentences.index(sentence), 2) if sentence in para.sentences else 0}")
+    out.append(f"kind={trace.kind}")
+    out += para.features
+    if c.taken:
+        out.append("rules=in")
+    return out
+
+
+# Piece features whose weight depends on the decision on the piece before.
+_STATE_TIED = ("p_action_start", "p_past", "p_capital", "para:marker", "rules=in", "lead=none", "p_own_body")
+
+
+def state_features(static: list[str], prev: str, same: bool) -> list[str]:
+    """Features tied to the decision on the piece before ("in", "out" or "none") and to whether it
+    lies in the same paragraph."""
+    state = f"{prev}_{'same' if same else 'new'}" if prev != "none" else "none"
+    out = [f"prev={state}"]
+    out += [f"prev={state}&{f}" for f in static if f in _STATE_TIED or f.startswith("para:op")]
+    return out
+
+
+def text_features(trace: Trace) -> list[list[str]]:
+    """Static features of every candidate of a text, with the candidate before's and after's."""
+    paras: dict[int, _Para] = {}
+    rows: list[list[str]] = []
+    for i, c in enumerate(trace.candidates):
+        if c.para not in paras:
+            paras[c.para] = _paragraph(trace.mtext, trace.paras, c.para, trace)
+        rows.append(static_features(c, trace.mtext, paras[c.para], trace, i))
+    out = []
+    last_cue: int | None = None
+    seen_para: int | None = None
+    for i, (c, row) in enumerate(zip(trace.candidates, rows, strict=True)):
+        if c.para != seen_para:
+            seen_para = c.para
+            if "para:c_direct" in row or "para:c_conclude" in row:
+                last_cue = c.para
+        since = "none" if last_cue is None else str(min(c.para - last_cue, 3))
+        extra = [f"since_cue={since}"]
+        if i + 1 < len(rows):
+            after = rows[i + 1]
+            extra += [f"next:{f}" for f in after if f in ("p_action_start", "p_past", "rules=in", "lead=none")]
+        else:
+            extra.append("next:none")
+        if i > 0:
+            extra += [f"before:{f}" for f in rows[i - 1] if f in ("p_action_start", "p_past", "rules=in")]
+        out.append(row + extra)
+    return out
+
+
+def decode(rows: list[list[str]], paras: list[int], model: Model) -> list[bool]:
+    """The most likely sequence of in/out decisions (Viterbi over the two states)."""
+    if not rows:
+        return []
+    # best[state] = (log-probability, decisions) of the best sequence ending in that state.
+    best: dict[str, tuple[float, list[bool]]] = {"none": (0.0, [])}
+    for i, row in enumerate(rows):
+        base = model.score(row)
+        nxt: dict[str, tuple[float, list[bool]]] = {}
+        for prev, (logp, path) in best.items():
+            same = i > 0 and paras[i - 1] == paras[i]
+            p = _sigmoid(base + sum(model.weights.get(f, 0.0) for f in state_features(row, prev, same)))
+            for state, prob in (("in", p), ("out", 1.0 - p)):
+                score = logp + math.log(max(prob, 1e-12))
+                if state not in nxt or score > nxt[state][0]:
+                    nxt[state] = (score, path + [state == "in"])
+        best = nxt
+    return max(best.values(), key=lambda v: v[0])[1]
+
+
+def select(trace: Trace, model: Model | None = None, union: bool = False) -> list:
+    """The pieces the model puts in the directive part, in text order; with ``union``, the rules'
+    own pieces and those the model is sure of."""
+    model = model or load_model()
+    if model is None:
+        return [c.directive for c in trace.candidates if c.taken]
+    rows = text_features(trace)
+    paras = [c.para for c in trace.candidates]
+    if union:
+        keep = []
+        prev = "none"
+        for i, (c, row) in enumerate(zip(trace.candidates, rows, strict=True)):
+            same = i > 0 and paras[i - 1] == paras[i]
+            p = model.probability(row + state_features(row, prev, same))
+            keep.append(c.taken or p >= _SURE)
+            prev = "in" if keep[-1] else "out"
+    else:
+        keep = decode(rows, paras, model)
+    return [c.directive for c, k in zip(trace.candidates, keep, strict=True) if k]

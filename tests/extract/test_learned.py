@@ -1,0 +1,101 @@
+"""The learned directive selector behind its one switch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from giaoban.extract import extract, learned
+from giaoban.extract.learned import Trace
+from giaoban.extract.pipeline import _extract
+
+TEXT = (
+    "Ngày 05/4/2022, Huyện ủy tổ chức hội nghị giao ban quý I năm 2022.\n"
+    "Quý I, MTTQ đã tuyên truyền, vận động Nhân dân thực hiện tốt các chủ trương.\n"
+    "Nhiều ý kiến tập trung vào giải pháp nâng cao chất lượng sinh hoạt chi hội.\n"
+    "Kết luận hội nghị, đồng chí Bí thư đề nghị các đoàn thể tăng cường nắm tình hình Nhân dân; "
+    "đẩy mạnh tuyên truyền bầu cử trưởng thôn.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "mode"),
+    [("", ""), ("0", ""), ("rules", ""), ("1", "model"), ("yes", "model"), ("union", "union"), ("UNION", "union")],
+)
+def test_the_switch_reads_rules_model_or_union(monkeypatch, value, mode):
+    monkeypatch.setenv(learned.SWITCH, value)
+    assert learned.mode() == mode
+
+
+def test_every_piece_is_a_candidate_and_the_rules_mark_their_own():
+    trace = Trace()
+    _extract(TEXT, trace)
+    taken = [c.directive.text for c in trace.candidates if c.taken]
+    assert taken == ["tăng cường nắm tình hình Nhân dân", "đẩy mạnh tuyên truyền bầu cử trưởng thôn"]
+    assert any(not c.taken and "sinh hoạt chi hội" in c.directive.text for c in trace.candidates)
+    # A reported act is no candidate at all.
+    assert not any("đã tuyên truyền" in c.directive.text for c in trace.candidates)
+
+
+def test_a_model_keeps_the_pieces_it_scores_above_its_threshold():
+    trace = Trace()
+    _extract(TEXT, trace)
+    keeps_all = learned.Model({}, 5.0, 0.5)
+    keeps_none = learned.Model({}, -5.0, 0.5)
+    assert len(learned.select(trace, keeps_all)) == len(trace.candidates)
+    assert learned.select(trace, keeps_none) == []
+    # In union, the rules' own pieces stay whatever the model says.
+    assert [d.text for d in learned.select(trace, keeps_none, union=True)] == [
+        c.directive.text for c in trace.candidates if c.taken
+    ]
+
+
+def test_without_a_readable_weights_file_the_rules_decide(tmp_path):
+    (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
+    assert learned.load_model(tmp_path / "missing.json") is None
+    assert learned.load_model(tmp_path / "bad.json") is None
+
+
+def test_the_shipped_weights_load_and_the_switch_changes_only_the_directives(monkeypatch):
+    assert learned.load_model() is not None
+    rules = extract(TEXT)
+    monkeypatch.setenv(learned.SWITCH, "1")
+    chosen = extract(TEXT)
+    assert {k: v for k, v in chosen.items() if k != "directives"} == {
+        k: v for k, v in rules.items() if k != "directives"
+    }
+    assert all(isinstance(d["text"], str) and d["text"] for d in chosen["directives"])
+
+
+def test_the_weights_file_is_small():
+    assert Path(learned.MODEL_PATH).stat().st_size < 100_000
+
+
+def test_the_best_sequence_wins_over_the_best_first_decision():
+    # Alone, the first piece is more likely out (p 0.45); once it is in, the two after it are surely in,
+    # while after an "out" they are a toss-up: the whole sequence is more likely all in.
+    model = learned.Model({"a": -0.2, "b": -0.1, "prev=in_same": 5.0}, 0.0)
+    rows = [["a"], ["b"], ["b"]]
+    assert model.probability(rows[0] + learned.state_features(rows[0], "none", False)) < 0.5
+    assert learned.decode(rows, [0, 0, 0], model) == [True, True, True]
+    # In three paragraphs the tie does not hold: each piece is decided on its own.
+    assert learned.decode(rows, [0, 1, 2], model) == [False, False, False]
+    assert learned.decode([], [], model) == []
+
+
+def test_the_rules_decision_is_a_feature_of_a_stacked_model_only():
+    assert learned.Model({"rules=in": 1.0}, 0.0).stacked
+    assert not learned.Model({"p_past": -1.0}, 0.0).stacked
+
+
+def test_a_lead_in_anywhere_in_a_sentence_is_cut_from_a_candidate():
+    text = (
+        "Ngày 8/7/2019, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết 6 tháng đầu năm 2019.\n"
+        "Hội nghị đánh giá cao công tác thi đua của Khối trong 6 tháng đầu năm, đồng thời đề nghị các đơn vị "
+        "tiếp tục hoàn thành tốt các tiêu chí đăng ký thi đua; phối hợp thực hiện Năm dân vận chính quyền.\n"
+    )
+    trace = Trace()
+    _extract(text, trace)
+    cut = [c.directive for c in trace.candidates if c.directive.text.startswith("tiếp tục hoàn thành")]
+    assert cut and cut[0].assignees == ["các đơn vị"]

@@ -1,0 +1,30 @@
+from giaoban.extract.normalize import match_form
+from giaoban.extract.openings import Context, find_trigger
+
+
+def _trigger(text, context=None):
+    mtext = match_form(text)
+    return find_trigger(text, mtext, (0, len(text)), context), text
+
+
+def test_a_speakers_lead_in_is_stripped_and_names_the_bodies():
+    trig, text = _trigger("Kết luận hội nghị, đồng chí Bí thư đề nghị các đoàn thể tăng cường nắm tình hình.")
+    assert text[trig.content_start :].startswith("tăng cường nắm tình hình")
+    assert trig.assignees == ["các đoàn thể"]
+
+
+def test_a_direction_word_used_as_a_noun_opens_nothing():
+    assert _trigger("Các cơ sở đã triển khai Công văn chỉ đạo của Huyện ủy về công tác bầu cử.")[0] is None
+
+
+def test_a_plan_opened_by_the_next_period_names_its_body_and_period():
+    context = Context(next_key=("quarter", 2025, 4), review_end=(2025, 9), date=(2025, 10), default_year=2025)
+    trig, text = _trigger("Quý IV/2025, Ủy ban MTTQ phường tiếp tục tuyên truyền, vận động Nhân dân.", context)
+    assert text[trig.content_start :].startswith("tiếp tục tuyên truyền")
+    assert trig.assignees == ["Ủy ban MTTQ phường"] and trig.period.key() == ("quarter", 2025, 4)
+    # The period under review opens no plan.
+    assert _trigger("Quý III/2025, Ủy ban MTTQ phường tiếp tục tuyên truyền.", context)[0] is None
+
+
+def test_mong_muon_without_a_body_to_act_opens_nothing():
+    assert _trigger("Ông mong muốn được gặp lại các hội viên vào dịp Tết.")[0] is None

@@ -1,7 +1,8 @@
 """The real corpus: texts of the genre taken from public portal pages (see real*/SOURCES.tsv),
 annotated to GUIDE.md without the extractor's output.  Batch 1 (``real/``) was split once into a
 tuning half (odd ids) and a blind half (even ids) before any tuning; batch 2 (``real2/``) is split
-the same way as its texts arrive, and its blind half is added only when the work is scored.  Batches 3 and 4
+the same way; its blind half, like those of batches 3 and 4, stayed with the lead engineer until the work
+was scored.  Batches 3 and 4
 (``real3/``, ``real4/``) were split by id (a multiple of 3 to the blind half); batch 5 (``real5/``) is all for
 tuning, its arrivals logged in ``real5/ARRIVALS.md``.  The gold must quote its texts, and the extractor's scores
 must not fall back.
@@ -33,8 +34,9 @@ TUNE_OVERALL = 0.94
 TUNE_DIRECTIVES_F1 = 0.96
 TUNE2_OVERALL = 0.94
 TUNE2_DIRECTIVES_F1 = 0.96
-BLIND_OVERALL = 0.83
-BLIND_DIRECTIVES_F1 = 0.72
+# The blind halves, scored by the lead engineer only (never by whoever tunes): (overall, directives F1), just
+# under what the extractor reached on them (BENCHMARKS.md, "Extractor", the blind table).
+BLIND_REACHED = {1: (0.87, 0.80), 2: (0.84, 0.71), 3: (0.88, 0.79), 4: (0.80, 0.67)}
 # The later batches' tuning texts, in-sample since they were read (their honest readings are the arrival logs
 # and, for batches 3 and 4, the blind halves the lead engineer scores): (overall, directives F1), just under
 # what the extractor reaches on them.
@@ -78,10 +80,14 @@ def test_the_later_batches_tuning_texts_are_listed_in_their_sources_and_hold_no_
             assert all(int(i[1:]) % 3 != 0 for i in tune)
 
 
+def _blind(batch: int) -> Path:
+    return BLIND if batch == 1 else (REAL2 if batch == 2 else LATER[batch]) / "blind"
+
+
 @pytest.mark.blind
 def test_every_gold_string_of_the_blind_halves_stands_verbatim_in_its_text():
     check = _check_gold()
-    assert check.check_dir(BLIND) + check.check_dir(BLIND2) == []
+    assert [p for batch in BLIND_REACHED for p in check.check_dir(_blind(batch))] == []
 
 
 def test_the_check_finds_a_gold_string_that_is_not_in_its_text(tmp_path):
@@ -100,11 +106,14 @@ def test_the_tuning_halves_hold_odd_ids_listed_in_their_sources():
 
 
 @pytest.mark.blind
-def test_the_split_is_odd_ids_to_tune_and_even_ids_to_blind_and_sources_list_every_text():
-    tune, blind = _ids(TUNE), _ids(BLIND)
+@pytest.mark.parametrize("batch", sorted(BLIND_REACHED))
+def test_each_split_follows_its_id_rule_and_the_sources_list_every_text(batch):
+    blind = _ids(_blind(batch))
+    tune = _ids(_blind(batch).parent / "tune")
+    modulus = 2 if batch <= 2 else 3
     assert len(tune) + len(blind) >= 60
-    assert all(int(i[1:]) % 2 == 0 for i in blind)
-    assert _source_ids(REAL / "SOURCES.tsv") == sorted(tune + blind)
+    assert all(int(i[1:]) % modulus == 0 for i in blind)
+    assert _source_ids(_blind(batch).parent / "SOURCES.tsv") == sorted(tune + blind)
 
 
 def test_tuning_half_scores_at_least_what_was_reached(tmp_path):
@@ -128,14 +137,9 @@ def test_later_batches_tuning_texts_score_at_least_what_was_reached(tmp_path, ba
 
 
 @pytest.mark.blind
-def test_every_gold_string_of_the_later_blind_halves_stands_verbatim_in_its_text():
-    check = _check_gold()
-    blind = [LATER[n] / "blind" for n in (3, 4) if (LATER[n] / "blind").is_dir()]
-    assert [p for d in blind for p in check.check_dir(d)] == []
-
-
-@pytest.mark.blind
-def test_blind_half_scores_at_least_what_was_reached(tmp_path):
-    report = score_dir(BLIND, tmp_path)
-    assert report["overall"] >= BLIND_OVERALL, report
-    assert report["directives"]["f1"] >= BLIND_DIRECTIVES_F1, report["directives"]
+@pytest.mark.parametrize("batch", sorted(BLIND_REACHED))
+def test_blind_half_scores_at_least_what_was_reached(tmp_path, batch):
+    overall, directives_f1 = BLIND_REACHED[batch]
+    report = score_dir(_blind(batch), tmp_path)
+    assert report["overall"] >= overall, report
+    assert report["directives"]["f1"] >= directives_f1, report["directives"]

@@ -136,3 +136,71 @@ def gathering_kind(lead: str) -> str | None:
     if _VISIT.search(lead):
         return "working_session"
     return "conference" if _GATHERING.search(lead) else None
+
+
+# Cues the kind classifier weighs (``learned.KindModel``), each looked for in the title, in the lead (or the
+# sentence naming the meeting) and in the opening of the text: the rules' own patterns and the words of events
+# that are no meetings.
+_KIND_CUES: dict[str, re.Pattern[str]] = {
+    "meeting": MEETING_WORD,
+    "briefing": _BRIEFING,
+    "working": _WORKING,
+    "review": _REVIEW,
+    "period_review": _PERIOD_REVIEW,
+    "conference_only": _CONFERENCE_ONLY,
+    "document": _DOCUMENT_HEAD,
+    "issued": _ISSUED,
+    "future": _FUTURE,
+    "event": _EVENT_HELD,
+    "held": _MEETING_HELD,
+    "document_says": _DOCUMENT_SAYS,
+    "past": _PAST,
+    "visit": _VISIT,
+    "gathering": _GATHERING,
+    "congress": re.compile(r"(?i)đại hội"),
+    "session": re.compile(r"(?i)hội nghị (?:lần thứ|ban chấp hành|bch)|kỳ họp|phiên họp"),
+    "inspect": re.compile(r"(?i)kiểm tra|giám sát|khảo sát"),
+    "deploy": re.compile(r"(?i)triển khai|quán triệt|học tập|thông tin thời sự|báo cáo viên|tập huấn"),
+    "ceremony": re.compile(
+        r"(?i)(?<![\w])(?:lễ|ngày hội|hội thi|liên hoan|phát động|ra mắt|khánh thành|khởi công|trao|tặng|"
+        r"tuyên dương|kỷ niệm|giải)(?![\w])"
+    ),
+    "dialogue": re.compile(r"(?i)đối thoại|tiếp xúc cử tri|hội thảo|tọa đàm"),
+    "prepare": re.compile(r"(?i)chuẩn bị|hướng tới|tiến tới|chào mừng"),
+    "plan_words": re.compile(r"(?i)phương hướng|nhiệm vụ (?:năm|quý|tháng|\d|6 tháng|sáu tháng)|thời gian tới"),
+    "held_on": re.compile(r"(?i)(?:sáng|chiều|tối|ngày)\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}"),
+}
+_OPENING_TEXT = 1500
+_TITLE_WORD = re.compile(r"\w+")
+
+
+def _count(n: int, edges: tuple[int, ...] = (1, 2, 4, 8)) -> int:
+    return sum(n >= e for e in edges)
+
+
+def kind_features(
+    mtext: str,
+    title: str,
+    lead: str,
+    rules: dict[str, str | None],
+    periods: dict[str, object],
+    counts: dict[str, int],
+) -> list[str]:
+    """What the kind classifier weighs: the rules' decisions (``rules``: the kind from the lead, the gathering
+    it may be, the kind once directions are known), the cues in the title, the lead and the text's opening, the
+    periods read (``periods``: review and next types, how plainly the review is marked, whether it came from
+    the body) and how many directions, titled people and chairs were found (``counts``)."""
+    out = [f"rule={rules['rule']}", f"gathering={rules['gathering']}", f"final={rules['final']}"]
+    opening = mtext[:_OPENING_TEXT]
+    for name, pattern in _KIND_CUES.items():
+        if pattern.search(title):
+            out.append(f"t:{name}")
+        if pattern.search(lead):
+            out.append(f"l:{name}")
+        if pattern.search(opening):
+            out.append(f"x:{name}")
+    out += [f"{k}={v}" for k, v in periods.items()]
+    out += [f"{k}{_count(v)}" for k, v in counts.items()]
+    words = [w.lower() for w in _TITLE_WORD.findall(title)]
+    out += [f"tw:{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    return out

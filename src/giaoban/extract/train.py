@@ -84,7 +84,7 @@ class Text:
 def read_text(txt: Path) -> Text:
     gold = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
     trace = Trace()
-    record = _extract(txt.read_text(encoding="utf-8"), trace)
+    record = _extract(txt.read_text(encoding="utf-8"), trace, learned.RULES)
     golds = [str(d.get("text") or "") for d in gold.get("directives") or []]
     matched = {i for i, _ in match([c.directive.text for c in trace.candidates], golds)}
     labels = [i in matched for i in range(len(trace.candidates))]
@@ -100,6 +100,9 @@ def examples(texts: list[Text], stacked: bool = True) -> list[tuple[list[str], b
     Without ``stacked`` the rules' own decision is left out."""
     out = []
     for t in texts:
+        if t.trace.rule_kind == "other":
+            # The rules read no meeting in it: its pieces were cut only for the kind classifier.
+            continue
         rows = learned.text_features(t.trace)
         prev = "none"
         for i, (c, row, label) in enumerate(zip(t.trace.candidates, rows, t.labels, strict=True)):

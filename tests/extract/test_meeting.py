@@ -277,3 +277,23 @@ def test_a_congress_named_by_a_resolution_or_a_hall_is_no_host():
 def test_a_party_cell_s_regular_session_is_held_by_the_cell():
     text = "Chi bộ tổ 14 phường Minh Xuân sinh hoạt chi bộ thường kỳ tháng 11 năm 2025 với 49 đảng viên dự.\n"
     assert extract(text)["meeting"]["host"] == "Chi bộ tổ 14 phường Minh Xuân"
+
+
+def test_people_listed_by_semicolons_before_chu_tri_chair_together():
+    text = (
+        "Sáng 10/10, tại Hà Nội, Hội nghị Ban Thường vụ Tỉnh Đoàn lần thứ 12 khai mạc.\n"
+        "Anh Trần Văn Hải - Bí thư Tỉnh Đoàn; anh Lê Minh Tâm - Phó Bí thư Tỉnh Đoàn; chị Phạm Thu Hà - "
+        "Phó Bí thư Tỉnh Đoàn chủ trì hội nghị.\n"
+        "Kết luận hội nghị, anh Trần Văn Hải đề nghị các cơ sở Đoàn tăng cường sinh hoạt chi đoàn.\n"
+    )
+    names = [c["name"] for c in extract(text)["meeting"]["chairs"]]
+    assert names == ["Trần Văn Hải", "Lê Minh Tâm", "Phạm Thu Hà"]
+
+
+def test_a_person_named_in_a_clause_of_its_own_before_chu_tri_does_not_chair():
+    text = (
+        "Sáng 10/10, Hội nghị Ban Thường vụ Tỉnh Đoàn lần thứ 12 khai mạc.\n"
+        "Đến dự có anh Trần Văn Hải - Bí thư Tỉnh Đoàn; chị Phạm Thu Hà - Phó Bí thư Tỉnh Đoàn chủ trì hội nghị.\n"
+    )
+    names = [c["name"] for c in extract(text)["meeting"]["chairs"]]
+    assert names == ["Phạm Thu Hà"]

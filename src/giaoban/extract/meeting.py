@@ -399,7 +399,8 @@ def chairs_by_verb(mtext: str, people: list[Person], paras: list[Span], verb: re
         if not any(para[0] <= v.start() and v.end() <= para[1] for v in found):
             continue
         for s0, s1 in sentences(mtext, para):
-            for clause0, clause1 in _clauses(mtext, s0, s1):
+            clauses = _clauses(mtext, s0, s1)
+            for k, (clause0, clause1) in enumerate(clauses):
                 m = next((v for v in found if clause0 <= v.start() and v.end() <= clause1), None)
                 if not m or _GIAO_WORD.search(mtext, clause0, clause1):
                     continue
@@ -413,8 +414,33 @@ def chairs_by_verb(mtext: str, people: list[Person], paras: list[Span], verb: re
                     end = stop.start() if stop else s1
                     chairs += [p for p in people if m.end() <= p.start < end]
                     break
-                chairs += _joined_subjects(mtext, before) or after[:1]
+                subjects = _joined_subjects(mtext, before) or after[:1]
+                if before and _opens_with(mtext, clause0, before[0]):
+                    # "Anh A - …; anh B - …; chị C - … chủ trì hội nghị": the people listed before it chair too.
+                    subjects = _listed_before(mtext, people, clauses[:k]) + subjects
+                chairs += subjects
     return chairs
+
+
+_LIST_ITEM_LEAD = re.compile(r"[\s,;:]*(?:(?:các\s+)?(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|đ/c)\s+)?")
+_ITEM_CHARS = 200
+
+
+def _opens_with(mtext: str, start: int, person: Person) -> bool:
+    """Whether ``person`` (after an honorific) opens the clause at ``start``."""
+    lead = _LIST_ITEM_LEAD.match(mtext, start, person.start)
+    return lead is not None and lead.end() == person.start
+
+
+def _listed_before(mtext: str, people: list[Person], clauses: list[Span]) -> list[Person]:
+    """The titled people of the ";"-items right before a clause, each item one person and a title."""
+    out: list[Person] = []
+    for c0, c1 in reversed(clauses):
+        inside = [p for p in people if c0 <= p.start < c1]
+        if len(inside) != 1 or not inside[0].title or c1 - c0 > _ITEM_CHARS or not _opens_with(mtext, c0, inside[0]):
+            break
+        out.insert(0, inside[0])
+    return out
 
 
 _CHAIR_LIST = re.compile(

@@ -54,7 +54,7 @@ score: install ## extract the dev set and both halves of every real batch; print
 # The annotated sets the directive selector learns from: never a blind half.
 TRAIN_SETS := $(SHARED)/extraction/dev tests/extract/texts tests/extract/heldout tests/extract/blind2 \
 	tests/extract/blind3 tests/extract/real/tune tests/extract/real2/tune tests/extract/real3/tune tests/extract/real4/tune \
-	tests/extract/real5/tune
+	tests/extract/real5/tune tests/extract/real6/tune
 
 train: install ## train the extractor's directive selector on the annotated sets (not the blind halves)
 	$(BIN)/python -m giaoban.extract.train --out src/giaoban/extract/directive_model.json $(TRAIN_SETS)

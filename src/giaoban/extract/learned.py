@@ -289,7 +289,28 @@ def _paragraph(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) -
         if prev.rstrip().endswith(":"):
             out.append("prev_colon")
         out += [f"prev_c_{name}" for name in sorted(_CUE.found(prev.lower()) & _PREV_CUES)]
+    if marker:
+        out += _list_intro(mtext, paras, i)
     return _Para([f"para:{f}" for f in out], sentences(mtext, paras[i]), cue_hits, word_hits)
+
+
+_INTRO_REACH = 20
+
+
+def _list_intro(mtext: str, paras: list[tuple[int, int]], i: int) -> list[str]:
+    """Features of the paragraph that opens the list a list item belongs to: the nearest paragraph before it
+    with no list marker (its cues, whether it ends with a colon), and how far back it is."""
+    for j in range(i - 1, max(-1, i - _INTRO_REACH), -1):
+        q0, q1 = paras[j]
+        body = mtext[q0:q1]
+        if _MARKER.match(body):
+            continue
+        out = [f"intro_c_{name}" for name in sorted(_CUE.found(body.lower()) & _LEAD_CUES)]
+        if body.rstrip().endswith(":"):
+            out.append("intro_colon")
+        out.append(f"intro_far{_bucket(i - j, (2, 4, 8))}")
+        return out
+    return ["intro=none"]
 
 
 def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, para: _Para) -> list[str]:

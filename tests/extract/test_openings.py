@@ -28,3 +28,15 @@ def test_a_plan_opened_by_the_next_period_names_its_body_and_period():
 
 def test_mong_muon_without_a_body_to_act_opens_nothing():
     assert _trigger("Ông mong muốn được gặp lại các hội viên vào dịp Tết.")[0] is None
+
+
+def test_a_plan_named_at_the_sentence_start_with_a_period_ahead_opens_its_tasks():
+    context = Context(review_end=(2018, 6), date=(2018, 7), default_year=2018)
+    trig, text = _trigger(
+        "Nhiệm vụ 6 tháng cuối năm 2018, Công đoàn ngành Y tế tiếp tục đẩy mạnh phong trào thi đua.", context
+    )
+    assert text[trig.content_start :].startswith("tiếp tục đẩy mạnh")
+    assert trig.assignees == ["Công đoàn ngành Y tế"]
+    # The period under review, named the same way, opens nothing.
+    reviewed = "Nhiệm vụ 6 tháng đầu năm 2018, Công đoàn ngành Y tế tiếp tục phát động thi đua."
+    assert _trigger(reviewed, context)[0] is None

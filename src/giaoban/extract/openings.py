@@ -73,8 +73,10 @@ _TIME_LEAD = re.compile(
 # vụ 6 tháng cuối năm, tập trung …"; its period must lie ahead (see ``_plan_opening``).
 _PLAN_HEAD = re.compile(
     r"(?:(?:Về|Đối với)\s+|(?:Hội nghị|Đại hội)\s+(?:cũng\s+)?(?:đã\s+)?"
-    r"(?:triển khai|đề ra|bàn|xác định|thống nhất)\s+)"
-    r"(?:[^,:;]{0,30}?\s)?(?:phương hướng|nhiệm vụ|chương trình|kế hoạch|mục tiêu)(?![\w])"
+    r"(?:triển khai|đề ra|bàn|xác định|thống nhất)\s+"
+    # "Nhiệm vụ 6 tháng cuối năm 2018, Công đoàn ngành … tiếp tục …": the plan named at the sentence's start.
+    r"|(?=(?:Phương hướng|Nhiệm vụ|Mục tiêu|Chương trình|Kế hoạch)\s))"
+    r"(?:[^,:;]{0,30}?\s)?(?i:phương hướng|nhiệm vụ|chương trình|kế hoạch|mục tiêu)(?![\w])"
 )
 _PLAN_REACH = 100
 

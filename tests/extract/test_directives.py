@@ -860,3 +860,25 @@ def test_plans_after_trong_do_a_part_of_the_year_ahead_and_trong_tam_la():
         "Trọng tâm là tiếp tục phát huy hiệu quả của mô hình Tổ nòng cốt Cựu chiến binh.\n"
     )
     assert [d["text"] for d in _dirs(core)][-1] == "tiếp tục phát huy hiệu quả của mô hình Tổ nòng cốt Cựu chiến binh"
+
+
+def test_a_body_that_requires_directs_and_its_later_requests_strip_their_lead_in():
+    text = (
+        "Chiều 11-10, tại cuộc họp sơ kết công tác dân vận quý 3 năm 2011, Ban Dân vận Thành ủy yêu cầu trong "
+        "những tháng cuối năm, hệ thống chính quyền các cấp cần tiếp tục đẩy mạnh phong trào thi đua “Dân vận "
+        "khéo”; đẩy mạnh tuyên truyền, vận động các tầng lớp nhân dân.\n"
+        "Từ nay đến cuối năm 2011, Ban Dân vận sẽ phối hợp với các cơ quan tham mưu tổng kết hoạt động “Năm "
+        "Thanh niên 2011”. Ngoài ra, ban yêu cầu tăng cường phối hợp giữa các cơ quan trong việc nắm tình hình. "
+        "Ban Dân vận Thành ủy đề nghị các ngành, địa phương nắm chắc diễn biến tâm trạng xã hội.\n"
+    )
+    dirs = _dirs(text)
+    assert [d["text"] for d in dirs] == [
+        "cần tiếp tục đẩy mạnh phong trào thi đua “Dân vận khéo”",
+        "đẩy mạnh tuyên truyền, vận động các tầng lớp nhân dân",
+        "phối hợp với các cơ quan tham mưu tổng kết hoạt động “Năm Thanh niên 2011”",
+        "tăng cường phối hợp giữa các cơ quan trong việc nắm tình hình",
+        "nắm chắc diễn biến tâm trạng xã hội",
+    ]
+    assert dirs[0]["assignees"] == ["hệ thống chính quyền các cấp"]
+    assert dirs[2]["assignees"] == ["Ban Dân vận"]
+    assert dirs[4]["assignees"] == ["các ngành, địa phương"]

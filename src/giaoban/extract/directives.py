@@ -36,7 +36,9 @@ from .segment import Span, list_marker_length, semicolon_pieces, sentences
 # A lead-in inside the directive part ("đồng thời đề nghị các xã ..."). A bare "chỉ đạo X ..." is
 # the assignees' own task (to direct X), so "chỉ đạo" is a lead-in only after "đồng chí".
 _NESTED_LEAD = re.compile(
-    r"^(?:[Đđ]ồng chí\s+(?:cũng\s+)?(?:đề nghị|yêu cầu|chỉ đạo|lưu ý|giao)|(?:cũng\s+)?(?:đề nghị|yêu cầu|lưu ý|giao))"
+    r"^(?:[Đđ]ồng chí\s+(?:cũng\s+)?(?:đề nghị|yêu cầu|chỉ đạo|lưu ý|giao)|(?:cũng\s+)?(?:đề nghị|yêu cầu|lưu ý|giao)"
+    # "Ngoài ra, ban yêu cầu tăng cường …": the body speaking goes on, named by its common noun.
+    r"|(?:[Bb]an|[Hh]ội nghị|[Tt]hường trực)\s+(?:cũng\s+)?(?:đề nghị|yêu cầu|lưu ý))"
     r"(?:\s+(?:cho|đối với))?\s+"
 )
 # "1. Đối với X:" or, inside a paragraph, "Đối với X, sớm kiện toàn ..." (a body then an action).
@@ -361,7 +363,7 @@ def _inner_lead(text: str, mtext: str, sent: Span, context: Context | None) -> T
     if starts_with_action(mtext, start) or _subject_acts(mtext, start, sent[1]):
         # "Chỉ đạo Ban Thường trực … hoàn thiện hồ sơ đề nghị …": the sentence is itself a task.
         return None
-    trig = find_trigger(text, mtext, sent, context)
+    trig = find_trigger(text, mtext, sent, context, within_part=True)
     if trig is None or trig.keeps_inherited or trig.content_start <= start:
         return None
     return trig

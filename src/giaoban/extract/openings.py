@@ -124,11 +124,14 @@ class Trigger:
     period: PeriodMention | None = None
 
 
-def find_trigger(text: str, mtext: str, para: Span, context: Context | None = None) -> Trigger | None:
+def find_trigger(
+    text: str, mtext: str, para: Span, context: Context | None = None, within_part: bool = False
+) -> Trigger | None:
     """The first sentence of a paragraph that opens a direction, with where its content starts.
 
     ``context`` names the people of the text and the chairs known from the lead: in a sentence
-    that reports a report or the discussion ("Tại hội nghị, X đề nghị ..."), only chairs direct."""
+    that reports a report or the discussion ("Tại hội nghị, X đề nghị ..."), only chairs direct. ``within_part``: the
+    sentence lies inside the directive part, where a body that "đề nghị" speaks for the meeting too."""
     context = context or Context()
     prev: Span | None = None
     for sent in sentences(mtext, para):
@@ -176,7 +179,7 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
                 continue
             opens = m.start() in (s0, after_connectors(mtext, s0, s1))
             spoken = opens or colon or _SPEAKER.search(mtext, s0, m.start()) or _also_spoken(mtext, s0, m.start())
-            if not spoken and not _body_speaks(mtext, s0, m.start()):
+            if not spoken and not _body_speaks(mtext, s0, m.start(), within_part):
                 continue
             if m.group("giao"):
                 # "giao X chủ trì, phối hợp ...": the assignment itself is the directive, verbatim.
@@ -250,6 +253,10 @@ def _plan_opening(text: str, mtext: str, sent: Span, context: Context) -> Trigge
         # "Phát huy những kết quả đạt được, 6 tháng cuối năm 2020, MTTQ các cấp … chủ động …".
         start = grounds.end()
     time_lead = _TIME_LEAD.match(mtext, start, s1) or _AHEAD_LEAD.match(mtext, start, s1)
+    if time_lead is None and start > s0:
+        # "Từ nay đến cuối năm 2011, Ban Dân vận sẽ …": the connector began the time phrase.
+        time_lead = _TIME_LEAD.match(mtext, s0, s1)
+        start = s0 if time_lead else start
     pos = time_lead.end() if time_lead else _named_plan_end(mtext, start, s1)
     # "Trong thời gian tới, Hội tiếp tục …": the connector itself looks ahead.
     connector_ahead = pos is None and bool(_AHEAD.search(mtext, s0, start))
@@ -317,6 +324,7 @@ REPORTED = re.compile(r"(?:đã|từng|được)\s*$")
 _MEETING_DECIDED = re.compile(r"(?i)(?<![\w])(?:hội nghị|đại hội)\s+(?:cũng\s+)?đã\s*$")
 _BODY_TRIGGER = re.compile(r"(?i)đề nghị|yêu cầu|đề ra|kêu gọi|thống nhất|xác định")
 _SETS_OUT = re.compile(r"(?i)đề ra|kêu gọi|thống nhất|xác định")
+_REQUIRES = re.compile(r"(?i)yêu cầu")
 # "… tổ chức hội nghị … với các nội dung: báo cáo …, thống nhất Chương trình Đại hội, …": the agenda.
 _AGENDA_LIST = re.compile(r"(?i)(?:với|gồm|có)\s+(?:các|những|một số)?\s*nội dung(?:\s+(?:chính|sau))?\s*:")
 _PURPOSE = re.compile(
@@ -376,7 +384,7 @@ def _last_bodies(text: str, mtext: str, start: int, end: int) -> list[str]:
 _NOT_SUBJECT = re.compile(r"[,;:]|\s(?:cho|để|với|của|và|đã|được)\s")
 
 
-def _body_speaks(mtext: str, s0: int, trig: int) -> bool:
+def _body_speaks(mtext: str, s0: int, trig: int, any_body: bool = False) -> bool:
     """Whether the meeting, its chair or a body is the subject of the direction verb at ``trig``; the
     meeting's own "đã thống nhất / đã đề ra" is its decision, another's "đã đề nghị" a reported act."""
     if not _BODY_TRIGGER.match(mtext, trig):
@@ -387,8 +395,9 @@ def _body_speaks(mtext: str, s0: int, trig: int) -> bool:
     if REPORTED.search(mtext, max(s0, trig - 8), trig):
         return False
     subjects = [m.end() for m in _MEETING_SPEAKER.finditer(mtext, window, trig)]
-    if _SETS_OUT.match(mtext, trig):
-        # A body "đề nghị" is its proposal to the leaders; a body that "đề ra" sets its own tasks.
+    if any_body or _SETS_OUT.match(mtext, trig) or _REQUIRES.match(mtext, trig):
+        # A body "đề nghị" is its proposal to the leaders; a body that "đề ra" sets its own tasks, and one that
+        # "yêu cầu" directs those below it ("Ban Dân vận Thành ủy yêu cầu … các cấp cần …").
         subjects += [m.end() for m in orgs.ORG_HEAD.finditer(mtext, window, trig)]
     # Any of them with nothing between it and the verb that makes it an object or ends its clause.
     return any(not _NOT_SUBJECT.search(f" {mtext[start:trig]} ") for start in subjects)
@@ -518,7 +527,10 @@ def lead_in(text: str, mtext: str, sent: Span, trig_start: int, pos: int) -> Tri
     if conn:
         pos = _skip_spaces(mtext, pos + conn.end(), s1)
     time_lead = _TIME_LEAD.match(mtext, pos, s1) or _AHEAD_BARE.match(mtext, pos, s1)
-    if time_lead and orgs.starts_with_org(mtext[time_lead.end() : s1]):
+    if time_lead and (
+        orgs.starts_with_org(mtext[time_lead.end() : s1])
+        or orgs.addressee_end(mtext, time_lead.end(), _piece_end(mtext, time_lead.end(), s1)) is not None
+    ):
         pos = time_lead.end()
     else:
         pos = _after_bare_period(mtext, pos, s1)

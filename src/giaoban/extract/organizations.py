@@ -396,7 +396,8 @@ _TIME_TAIL = re.compile(
 
 # A body phrase is a name: a past or passive verb inside it makes it a clause ("Ban Thường trực … đã ghi
 # nhận ý kiến …, triển khai …").
-_CLAUSE = re.compile(r"(?<![\w])(?:đã|vừa|được|để|nhằm|thông báo)\s")
+# So does a direction verb ("Ban Dân vận Thành ủy đề nghị các ngành, địa phương nắm chắc …").
+_CLAUSE = re.compile(r"(?<![\w])(?:đã|vừa|được|để|nhằm|thông báo|đề nghị|yêu cầu|kêu gọi)\s")
 # Words between a body and its action that belong to neither ("Hội LHPN huyện và cơ sở sẽ phân công").
 _MODAL_TAIL = re.compile(r"(?:\s+(?:sẽ|cũng|đều|cần|phải|đang|luôn|vẫn))+\s*$")
 # "các Ban, Văn phòng Huyện ủy", "các đơn vị, Đoàn trực thuộc": a bare plural head, then a body that

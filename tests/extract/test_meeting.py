@@ -297,3 +297,22 @@ def test_a_person_named_in_a_clause_of_its_own_before_chu_tri_does_not_chair():
     )
     names = [c["name"] for c in extract(text)["meeting"]["chairs"]]
     assert names == ["Phạm Thu Hà"]
+
+
+def test_a_meeting_named_with_its_body_then_held_is_that_bodys_and_opens_its_term():
+    text = (
+        "Chiều 18-10, Hội nghị Đại biểu Công đoàn phường Tân Hòa, TP HCM nhiệm kỳ 2025 - 2030, đã diễn ra với sự "
+        "tham gia của 40 đại biểu.\n"
+        "Trước đó, chiều 11-10, Hội nghị Đại biểu Công đoàn phường Thủ Đức lần thứ I cũng được tổ chức.\n"
+    )
+    record = extract(text)
+    assert record["meeting"]["host"] == "Công đoàn phường Tân Hòa"
+    assert record["meeting"]["next_period"] == {"type": "term", "year": 2025, "number": None}
+
+
+def test_another_meeting_also_held_earlier_hosts_nothing():
+    text = (
+        "Sáng 13/10, các đại biểu thảo luận phương hướng nhiệm kỳ mới.\n"
+        "Trước đó, chiều 11-10, Hội nghị Đại biểu Công đoàn phường Thủ Đức lần thứ I cũng được tổ chức.\n"
+    )
+    assert extract(text)["meeting"]["host"] is None

@@ -147,6 +147,10 @@ def _host_in(text: str, mtext: str, lead: list[Span]) -> str | None:
                     if host and _plausible_host(host) and not _is_object(mtext, s0, text.rfind(host, s0, m.start())):
                         return _without_leader(host)
     for para in lead:
+        held = _named_then_held(text, mtext, para)
+        if held:
+            return held
+    for para in lead:
         for pattern in (_HOST_CONGRESS, _HOST_SESSION):
             for named in pattern.finditer(mtext, para[0], para[1]):
                 # "Nghị quyết Đại hội …", "đi dự Đại hội …": a congress named, not the one reported.
@@ -155,6 +159,45 @@ def _host_in(text: str, mtext: str, lead: list[Span]) -> str | None:
                 if orgs.starts_with_org(named.group("org")):
                     return text[named.start("org") : named.end("org")]
                 break
+    return None
+
+
+# "Hội nghị Đại biểu Công đoàn phường Tân Hòa, TP HCM nhiệm kỳ 2025 - 2030, đã diễn ra", "Hội nghị tổng kết công tác
+# Hội Cựu chiến binh huyện Phú Quý năm 2023 diễn ra …": the meeting named with its body, then held.
+_MEETING_NAMED = re.compile(r"(?<![\w])(?:[Hh]ội nghị|[Đđ]ại hội|[Kk]ỳ họp|[Pp]hiên họp)(?![\w])")
+_HELD_VERB = re.compile(
+    r"(?<![\w])(?P<also>cũng\s+)?(?:đã\s+|đã được\s+|được\s+|chính thức\s+)?(?:diễn ra|khai mạc|bế mạc|tổ chức)(?![\w])"
+)
+_BODY_STOP = re.compile(
+    r",|\s(?:năm|nhiệm kỳ|lần thứ|khóa|khoá|quý|tháng|6 tháng|sáu tháng|9 tháng|đã|vừa|được|diễn ra|khai mạc|"
+    r"tổ chức|về|với|tại|chính thức|\()(?![\w])"
+)
+_OTHER_MEETING = re.compile(r"(?i)\s*(?:trước đó|sau đó|cùng ngày|đồng thời)(?![\w])")
+# What may stand between the meeting's noun and its body's name.
+_MEETING_MODIFIERS = re.compile(
+    r"(?:\s+(?i:đại biểu|sơ kết|tổng kết|giao ban|công tác|lần thứ\s+\S+|thường kỳ|định kỳ|mở rộng|của))*\s+"
+)
+
+
+def _named_then_held(text: str, mtext: str, para: Span) -> str | None:
+    for s0, s1 in sentences(mtext, para):
+        for named in _MEETING_NAMED.finditer(mtext, s0, s1):
+            if _NAMED_ONLY.search(mtext, max(s0, named.start() - 20), named.start()):
+                continue
+            verb = _HELD_VERB.search(mtext, named.end(), s1)
+            if verb is None or verb.group("also") or _OTHER_MEETING.match(mtext, s0, named.start()):
+                # "Trước đó, … Hội nghị Đại biểu Công đoàn phường … cũng được tổ chức": another meeting.
+                continue
+            between = _MEETING_MODIFIERS.match(mtext, named.end(), verb.start())
+            head = orgs.ORG_HEAD_START.match(mtext, between.end(), verb.start()) if between else None
+            if head is None or not mtext[head.start()].isupper():
+                continue
+            stop = _BODY_STOP.search(mtext, head.end(), verb.start())
+            end = stop.start() if stop else verb.start()
+            host = text[head.start() : end].strip(" ,")
+            if host and _plausible_host(host):
+                return host
+            break
     return None
 
 

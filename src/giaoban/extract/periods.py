@@ -287,9 +287,10 @@ _CONGRESS_HELD = re.compile(
     r"(?i)(?<!công tác )(?<!việc )(?:tổ chức|khai mạc|diễn ra|bế mạc|tại)\s+(?:thành công\s+)?đại hội"
 )
 _CONGRESS_REACH = 200
-_CONGRESS_NAMED = re.compile(r"[Đđ]ại hội(?:(?![.;]).)*$")
+# A union's delegates' conference ("Hội nghị Đại biểu Công đoàn phường …") is its congress.
+_CONGRESS_NAMED = re.compile(r"(?:[Đđ]ại hội|[Hh]ội nghị [Đđ]ại biểu)(?:(?![.;]).)*$")
 _HELD_AFTER = re.compile(
-    r"\s*\)?\s*(?:đã\s+|đã được\s+|được\s+|chính thức\s+|vừa\s+)?(?:khai mạc|diễn ra|bế mạc|tổ chức|thành công)(?![\w])"
+    r"\s*\)?[\s,]*(?:đã\s+|đã được\s+|được\s+|chính thức\s+|vừa\s+)?(?:khai mạc|diễn ra|bế mạc|tổ chức|thành công)(?![\w])"
 )
 
 

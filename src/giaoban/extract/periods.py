@@ -290,7 +290,8 @@ _CONGRESS_REACH = 200
 # A union's delegates' conference ("Hội nghị Đại biểu Công đoàn phường …") is its congress.
 _CONGRESS_NAMED = re.compile(r"(?:[Đđ]ại hội|[Hh]ội nghị [Đđ]ại biểu)(?:(?![.;]).)*$")
 _HELD_AFTER = re.compile(
-    r"\s*\)?[\s,]*(?:đã\s+|đã được\s+|được\s+|chính thức\s+|vừa\s+)?(?:khai mạc|diễn ra|bế mạc|tổ chức|thành công)(?![\w])"
+    r"\s*\)?[\s,]*(?:đã\s+|đã được\s+|được\s+|chính thức\s+|vừa\s+)?"
+    r"(?:khai mạc|diễn ra|bế mạc|tổ chức|thành công)(?![\w])"
 )
 
 

@@ -161,3 +161,16 @@ def test_a_meeting_named_only_as_a_task_is_no_meeting_reported_but_a_signing_is_
         "Theo đó, Hội ND và Sở NNPTNT thống nhất phối hợp tuyên truyền; phối hợp tổ chức các hội thi nông dân.\n"
     )
     assert extract(signing)["kind"] == "conference"
+
+
+def test_leaders_meeting_a_delegation_before_a_congress_hold_a_working_session():
+    lead = (
+        "Chiều ngày 29/11/2018, đồng chí Nguyễn Tấn Tuân, Phó Bí thư Thường trực Tỉnh ủy chủ trì gặp mặt 14 đại "
+        "biểu Hội Nông dân của tỉnh tham dự Đại hội đại biểu toàn quốc Hội Nông dân Việt Nam lần thứ VII."
+    )
+    assert detect_kind(lead, False) == "working_session"
+    assert detect_kind("Gặp mặt đoàn đại biểu đi dự Đại hội XII Công đoàn Việt Nam", False) == "working_session"
+    # A gathering for an anniversary is no working session.
+    assert detect_kind("Hội Nông dân xã tổ chức hội nghị gặp mặt kỷ niệm 90 năm ngày thành lập Hội", False) != (
+        "working_session"
+    )

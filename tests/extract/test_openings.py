@@ -40,3 +40,10 @@ def test_a_plan_named_at_the_sentence_start_with_a_period_ahead_opens_its_tasks(
     # The period under review, named the same way, opens nothing.
     reviewed = "Nhiệm vụ 6 tháng đầu năm 2018, Công đoàn ngành Y tế tiếp tục phát động thi đua."
     assert _trigger(reviewed, context)[0] is None
+
+
+def test_a_new_term_opens_a_plan_like_the_term_ahead():
+    context = Context(date=(2025, 10), default_year=2025)
+    trig, text = _trigger("Nhiệm kỳ mới, Đoàn phường tiếp tục đổi mới nội dung, phương thức hoạt động.", context)
+    assert text[trig.content_start :].startswith("tiếp tục đổi mới")
+    assert trig.assignees == ["Đoàn phường"]

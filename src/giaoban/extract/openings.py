@@ -238,6 +238,7 @@ def _topic_bodies(text: str, mtext: str, s0: int, trig: int) -> list[str]:
 
 _AHEAD = re.compile(
     r"(?i)(?:sắp |thời gian |những tháng |các tháng |nhiệm kỳ |năm |giai đoạn |quý |tháng )tới|tới đây|tháng cuối năm"
+    r"|(?:nhiệm kỳ|giai đoạn) mới"
 )
 
 

@@ -106,12 +106,17 @@ class Directive:
     assignees: list[str] = field(default_factory=list)
     lead: str | None = None
     deadline: str | None = None
-    places: list[str] = field(default_factory=list)
+    # The places the piece names, read when the record is written (most candidate pieces are never kept).
+    places: list[str] | None = None
     start: int = 0
     # Whether the piece names its own bodies (not inherited from a lead-in or heading).
     own: bool = False
+    # The piece in the matching copy, for reading its places.
+    match_text: str = field(default="", repr=False, compare=False)
 
     def as_dict(self) -> dict:
+        if self.places is None:
+            self.places = find_places(self.text, self.match_text)
         return {
             "text": self.text,
             "assignees": self.assignees,
@@ -448,7 +453,7 @@ def _directive(
         assignees=assignees,
         lead=lead,
         deadline=find_deadline(mpiece, default_year),
-        places=find_places(piece, mpiece),
+        match_text=mpiece,
         start=a,
         own=own,
     )
@@ -479,7 +484,7 @@ def _with_details(
         assignees=assignees,
         lead=lead,
         deadline=deadline or find_deadline(mpiece, default_year),
-        places=find_places(piece, mpiece),
+        match_text=mpiece,
         start=a,
     )
 

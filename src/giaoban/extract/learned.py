@@ -85,6 +85,8 @@ class Trace:
     # (type, year, number) of the period under review and of the next one, when known.
     review: tuple | None = None
     next: tuple | None = None
+    # Where the text's periods are (found when first needed).
+    periods: list[tuple[int, int]] | None = None
     # What the kind classifier reads, and the kind the rules read the text as (a gathering is read as a meeting
     # even when no one directs in it).
     kind_features: list[str] = field(default_factory=list)
@@ -244,6 +246,12 @@ def _opener(body: str) -> str:
 def _period_relation(mtext: str, start: int, end: int, trace: Trace) -> str | None:
     """How the first period named in ``[start, end)`` relates to the meeting's: "next", "review",
     "ahead" (a later year than the review's), "other", or None when none is named."""
+    if trace.periods is None:
+        # The whole text's periods, found once: a stretch that overlaps none of them names none (the stretch
+        # itself is read only when it does, since a period cut at its edge may read differently).
+        trace.periods = [(p.start, p.end) for p in find_periods(mtext)]
+    if not any(a < end and start < b for a, b in trace.periods):
+        return None
     found = find_periods(mtext, start, end)
     if not found:
         return None

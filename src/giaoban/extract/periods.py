@@ -358,7 +358,8 @@ def not_yet_over(
 # A sentence that opens with a period and goes on to report what was done in it ("Năm 2025, các cấp Hội
 # đã bám sát …", "Trong 6 tháng đầu năm, MTTQ đã …"): that period is the one the meeting reviews.
 _OPENS_WITH = re.compile(
-    r"(?i)(?:[^.;:]*:\s*)?(?:(?:cụ thể|theo đó|qua đó|nhìn chung)\s*,\s*)?(?:trong|qua|sau)?\s*"
+    r"(?i)(?:[^.;:]*:\s*|[^.;:]*(?<![\w])(?:cho biết|báo cáo|thông tin)\s*,?\s*)?"
+    r"(?:(?:cụ thể|theo đó|qua đó|nhìn chung)\s*,\s*)?(?:trong|qua|sau)?\s*"
 )
 _REPORTS = re.compile(r"(?<![\w])(?:đã|đạt|vừa|được)(?![\w])")
 _PLANS_AFTER = re.compile(r"(?i)(?<![\w])(?:sẽ|tiếp tục|phấn đấu|cần|phải|tới|dự kiến)(?![\w])")

@@ -252,3 +252,13 @@ def test_the_year_a_speaker_reports_on_is_under_review():
     assert record["kind"] == "briefing"
     assert record["meeting"]["period"] == {"type": "year", "year": 2025, "number": None}
     assert record["meeting"]["date"] == "2025-12-12"
+
+
+def test_the_stage_a_first_congress_reviews_is_the_term_under_review():
+    text = (
+        "Hội Nông dân phường Bình Quới vừa tổ chức Đại hội Đại biểu lần thứ I, nhiệm kỳ 2025-2030.\n"
+        "Đại hội đã đánh giá kết quả hoạt động Hội giai đoạn 2023-2025, đồng thời đề ra mục tiêu nhiệm kỳ mới.\n"
+    )
+    meeting = extract(text)["meeting"]
+    assert meeting["period"] == {"type": "term", "year": 2023, "number": None}
+    assert meeting["next_period"] == {"type": "term", "year": 2025, "number": None}

@@ -882,3 +882,30 @@ def test_a_body_that_requires_directs_and_its_later_requests_strip_their_lead_in
     assert dirs[0]["assignees"] == ["hệ thống chính quyền các cấp"]
     assert dirs[2]["assignees"] == ["Ban Dân vận"]
     assert dirs[4]["assignees"] == ["các ngành, địa phương"]
+
+
+def test_a_plan_goes_on_after_dong_thoi_across_a_broken_line_and_ends_at_the_repeated_title():
+    text = (
+        "Công đoàn ngành Y tế tổ chức Đại hội lần thứ XIII, nhiệm kỳ 2018- 2023\n\n"
+        "Ngày 7-12, Công đoàn ngành Y tế tổ chức Đại hội lần thứ XIII, nhiệm kỳ 2018-2023.\n\n"
+        "Nhiệm kỳ 2018-2023, Công đoàn ngành Y tế phấn đấu thực hiện các chỉ tiêu: phát triển 350 đoàn viên; "
+        "thành lập cơ sở ở 100% đơn vị.\n\n"
+        "Đồng thời, mỗi công đoàn cơ sở giới thiệu ít nhất 1 đoàn viên ưu tú cho Đảng xem xét kết nạp; tổ chức "
+        "khám và điều\n\ntrị bệnh miễn phí cho ít nhất 1.000 lượt công nhân mỗi năm.\n\n"
+        "Công đoàn ngành Y tế tổ chức Đại hội lần thứ XIII, nhiệm kỳ 2018- 2023\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == [
+        "phát triển 350 đoàn viên",
+        "thành lập cơ sở ở 100% đơn vị",
+        "mỗi công đoàn cơ sở giới thiệu ít nhất 1 đoàn viên ưu tú cho Đảng xem xét kết nạp",
+        "tổ chức khám và điều  trị bệnh miễn phí cho ít nhất 1.000 lượt công nhân mỗi năm",
+    ]
+
+
+def test_dong_thoi_after_the_part_does_not_carry_on_a_report():
+    text = (
+        "Sáng 5/4, Hội Nông dân huyện tổ chức hội nghị sơ kết quý I năm 2024.\n"
+        "Hội nghị đề nghị các cơ sở Hội tiếp tục vận động hội viên tham gia sản xuất.\n"
+        "Đồng thời, mỗi chi hội đã tổ chức 12 lớp tập huấn cho hội viên.\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == ["tiếp tục vận động hội viên tham gia sản xuất"]

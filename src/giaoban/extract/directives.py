@@ -154,10 +154,15 @@ def find_directives(
     discussion = False
     inherited: list[str] = []
     prev_colon = False
+    title = mtext[paras[0][0] : paras[0][1]] if paras else ""
     for index, para in enumerate(paras):
         p0, p1 = para
         marker = list_marker_length(mtext[p0:p1])
         body0 = p0 + marker
+        if index > 0 and mtext[p0:p1] == title:
+            # The page's title repeated below the article (related items, a caption) ends the part.
+            active = prev_colon = False
+            continue
         if _SECTION.match(mtext, p0, p1) or _NAMED_SECTION.match(mtext, p0, p1):
             # A section heading is never a directive; a tasks or conclusion section opens the directive
             # part, a results section closes it, a discussion section holds only proposals.
@@ -212,7 +217,7 @@ def find_directives(
                 # The sentences before the one that opens the part.
                 _add_candidates(text, mtext, (body0, trig.sentence[0]), inherited, default_year, candidates, index,
                                 context)
-        elif active and (prev_colon or marker or _continues(mtext, body0, p1)):
+        elif active and (prev_colon or marker or _continues(mtext, body0, p1) or _adds_on(mtext, body0, p1)):
             start = body0
         elif THEN.match(mtext, body0, p1) and index > 0 and PLAN_AHEAD.search(mtext, *paras[index - 1]) and _continues(
             mtext, body0, p1
@@ -270,6 +275,29 @@ def _continues(mtext: str, start: int, end: int) -> bool:
         return False
     pos = after_connectors(mtext, topic.end(), end)
     return starts_with_action(mtext, pos) or _subject_acts(mtext, pos, end)
+
+
+# "Đồng thời, mỗi công đoàn cơ sở giới thiệu …" after a paragraph of the directive part adds to it, unless it
+# reports what was done.
+_ADDS_ON = re.compile(r"(?:Đồng thời|Bên cạnh đó|Ngoài ra|Cùng với đó)\s*,\s*")
+_REPORTS_IN_CLAUSE = re.compile(r"[^.;:]{0,80}?(?<![\w])(?:đã|vừa|đạt được)(?![\w])")
+
+
+# What a plan's added task or target says: what is to be striven for or kept up.
+_PLANS_WORD = re.compile(r"(?i)(?<![\w])(?:phấn đấu|tiếp tục|cần|phải|sẽ|mỗi|hằng năm|hàng năm|ít nhất)(?![\w])")
+
+
+def _adds_on(mtext: str, start: int, end: int) -> bool:
+    opener = _ADDS_ON.match(mtext, start, end)
+    if opener is None or _REPORTS_IN_CLAUSE.match(mtext, opener.end(), end):
+        return False
+    first = _piece_end_at(mtext, opener.end(), end)
+    return bool(_PLANS_WORD.search(mtext, opener.end(), first))
+
+
+def _piece_end_at(mtext: str, start: int, end: int) -> int:
+    stop = re.compile(r"[.;]").search(mtext, start, end)
+    return stop.start() if stop else end
 
 
 _CAPTION_CHARS = 120

@@ -174,3 +174,16 @@ def test_leaders_meeting_a_delegation_before_a_congress_hold_a_working_session()
     assert detect_kind("Hội Nông dân xã tổ chức hội nghị gặp mặt kỷ niệm 90 năm ngày thành lập Hội", False) != (
         "working_session"
     )
+
+
+def test_an_anniversary_ceremony_where_a_leader_asks_something_is_a_conference():
+    text = (
+        "Chiều ngày 18/10/2023, Hội LHPN thị trấn Võ Xu tổ chức Lễ kỷ niệm 93 năm Ngày thành lập Hội LHPN Việt Nam.\n"
+        "Phát biểu tại buổi lễ, đồng chí Đoàn Hùng Cường, Bí thư Đảng ủy thị trấn ghi nhận kết quả của Hội. Đồng chí "
+        "mong muốn chị em phụ nữ không ngừng lao động, học tập, nâng cao trình độ chuyên môn.\n"
+    )
+    record = extract(text)
+    assert record["kind"] == "conference"
+    assert [d["text"] for d in record["directives"]] == ["không ngừng lao động, học tập, nâng cao trình độ chuyên môn"]
+    # The same ceremony where no one asks anything reports no meeting.
+    assert extract(text.split("Đồng chí mong muốn")[0])["kind"] == "other"

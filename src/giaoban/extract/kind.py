@@ -129,7 +129,7 @@ _VISIT = re.compile(
     r"(?i)(?:đến thăm|thăm(?:,| và) chúc mừng|đến chúc mừng|buổi gặp mặt|gặp mặt(?:,| và) (?:động viên|giao nhiệm vụ)|"
     r"tiếp (?:đoàn|và làm việc))"
 )
-_GATHERING = re.compile(r"(?i)gặp mặt|gặp măt|họp mặt|chúc mừng|tri ân|giao lưu")
+_GATHERING = re.compile(r"(?i)gặp mặt|gặp măt|họp mặt|chúc mừng|tri ân|giao lưu|lễ kỷ niệm|lễ kỉ niệm")
 
 
 def gathering_kind(lead: str) -> str | None:

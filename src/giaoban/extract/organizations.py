@@ -292,7 +292,7 @@ ACTION_WORDS = [
     "chỉnh sửa",
     "cập nhật",
 ]
-_PERSONAL_ACTIONS = ["chấp hành", "học tập", "rèn luyện", "nêu cao", "giữ gìn", "thể hiện", "gương mẫu"]
+_PERSONAL_ACTIONS = ["chấp hành", "học tập", "rèn luyện", "nêu cao", "giữ gìn", "thể hiện", "gương mẫu", "không ngừng"]
 ACTION_RE = re.compile(
     rf"(?<!{LET})(?i:{'|'.join(sorted(map(re.escape, ACTION_WORDS), key=len, reverse=True))})(?!{LO})"
 )
@@ -355,7 +355,7 @@ def _parts_are_bodies(phrase: str) -> bool:
 _ADDRESSEE = re.compile(
     rf"(?i)(?!hội nghị|hội thảo|đại hội)(?:các|mỗi|từng|toàn thể|tất cả|những|mọi|cán bộ|đảng viên|hội viên|đoàn viên|"
     rf"đại biểu|đoàn đại biểu|lãnh đạo|ngành|hệ thống|hội|đoàn|tổ|ban|bộ phận|tiểu ban|thanh niên|phụ nữ|"
-    rf"nhân dân|người|lực lượng|đơn vị|cơ quan|công đoàn|chi bộ)(?!{LO})"
+    rf"nhân dân|người|lực lượng|đơn vị|cơ quan|công đoàn|chi bộ|chị em)(?!{LO})"
 )
 _ADDRESSEE_WORDS = 10
 # What people are asked to do besides a body's actions ("đoàn đại biểu chấp hành nghiêm túc …").

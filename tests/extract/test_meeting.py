@@ -316,3 +316,11 @@ def test_another_meeting_also_held_earlier_hosts_nothing():
         "Trước đó, chiều 11-10, Hội nghị Đại biểu Công đoàn phường Thủ Đức lần thứ I cũng được tổ chức.\n"
     )
     assert extract(text)["meeting"]["host"] is None
+
+
+def test_the_host_is_the_body_before_the_list_of_its_members():
+    text = (
+        "Hội nông dân cụm thi đua số 02 gồm 05 huyện: Lăk, Krông Bông, EaKar, M’Đrắc và Krông Pắc vừa tổ chức hội "
+        "nghị giao ban công tác hội và phong trào nông dân 06 tháng đầu năm 2020.\n"
+    )
+    assert extract(text)["meeting"]["host"] == "Hội nông dân cụm thi đua số 02"

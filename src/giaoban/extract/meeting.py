@@ -143,6 +143,9 @@ def _host_in(text: str, mtext: str, lead: list[Span]) -> str | None:
                 led = _LED_BY_IN.search(mtext, s0, s1)
                 for m in verb.finditer(mtext, s0, s1):
                     end = led.start() if led and led.start() < m.start() else m.start()
+                    # "Hội nông dân cụm thi đua số 02 gồm 05 huyện: Lăk, … vừa tổ chức": the body before its members.
+                    members = _MEMBERS.search(mtext, s0, end)
+                    end = members.start() if members else end
                     host = _org_tail(text, mtext, s0, end)
                     if host and _plausible_host(host) and not _is_object(mtext, s0, text.rfind(host, s0, m.start())):
                         return _without_leader(host)
@@ -199,6 +202,9 @@ def _named_then_held(text: str, mtext: str, para: Span) -> str | None:
                 return host
             break
     return None
+
+
+_MEMBERS = re.compile(r"\s+(?:gồm|bao gồm)\s[^.;]*:")
 
 
 # "chỉ đạo các CĐCS tổ chức Đại hội": the body is the object of a direction, not the host.

@@ -16,6 +16,12 @@ DATE_RE = re.compile(
     r"|(?<![\d/.,-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\d/])"
     r"|(?<!\d)(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|/)\s*(?P<y2>\d{4}))?(?!\d))"
 )
+# A noun counted after "d/m" ("9/9 huyện, thị xã"): words that follow a date instead (a place, a time, a clause
+# word) are left out.
+_COUNTED = re.compile(
+    r"\s(?!(?:tại|của|và|với|đến|tới|năm|vừa|đã|sẽ|là|có|theo|về|trên|ở|trong|khi|sau|trước|cho|do|nay|này|"
+    r"hằng|hàng|lúc|từ|thì|mà|nên|được)(?![\w]))[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]"
+)
 _CONTEXT_BEFORE = re.compile(_CONTEXT + r"(?:\s+" + _CONTEXT + r")?\s+$")
 
 
@@ -51,6 +57,9 @@ def find_dates(match_text: str, start: int = 0, end: int | None = None) -> list[
             day, month, year = int(m.group("d")), int(m.group("m")), m.group("y")
             ctx = bool(_CONTEXT_BEFORE.search(match_text, max(0, m.start() - 16), m.start()))
             if not year and not ctx and m.group("sep") != "/":
+                continue
+            if not year and not ctx and _COUNTED.match(match_text, m.end()):
+                # "9/9 huyện", "65/152 hội cơ sở": a share of a total, not a day and month.
                 continue
             if not year and not ctx:
                 # "6/2018" style month/year is handled by periods; "21/12" alone is a date.

@@ -48,5 +48,7 @@ def test_a_range_of_days_in_one_month_is_dated_by_its_first_day_when_a_day_word_
 
 
 def test_a_share_of_a_total_before_a_counted_noun_is_no_date():
-    text = "Tổ chức Hội đã có mặt tại 9/9 huyện, thị xã và 65/152 hội cơ sở. Chiều 9/9 tại hội trường, 21/12 và ngày 5/6."
+    text = (
+        "Tổ chức Hội đã có mặt tại 9/9 huyện, thị xã và 65/152 hội cơ sở. Chiều 9/9 tại hội trường, 21/12 và ngày 5/6."
+    )
     assert [(d.day, d.month) for d in find_dates(text)] == [(9, 9), (21, 12), (5, 6)]

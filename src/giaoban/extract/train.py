@@ -139,7 +139,8 @@ def fit(data: list[tuple[list[str], bool]], epochs: int = EPOCHS) -> learned.Mod
 def predict(t: Text, model: learned.Model, union: bool = False) -> dict:
     """The text's record with the model's directives in place of the rules'."""
     record = dict(t.record)
-    if t.trace.candidates:
+    if t.trace.candidates and record.get("kind") != "other":
+        # A text read as no meeting keeps its empty record, as the extractor returns it.
         record["directives"] = [d.as_dict() for d in learned.select(t.trace, model, union)]
     return record
 

@@ -74,11 +74,15 @@ def unwrap(text: str) -> str:
 
 # A sentence broken by a blank line ("tổ chức khám và điều\n\ntrị bệnh miễn phí …"): a line that ends on a
 # letter, then blank lines, then one that goes on in lower case (no list marker) is one paragraph.
-_BLANK_JOIN = re.compile(rf"(?<=[^\W\d_])[^\S\n]*\n(?:[^\S\n]*\n)+(?=[^\S\n]*(?![a-zđ][.)]){LO})")
+# The scan jumps from one line break to the next; the letter before it is checked by ``_spaces``.
+_BLANK_JOIN = re.compile(rf"\n(?:[^\S\n]*\n)+(?=[^\S\n]*(?![a-zđ][.)]){LO})")
 
 
 def _spaces(m: re.Match[str]) -> str:
-    return " " * len(m.group(0))
+    text, i = m.string, m.start() - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return " " * len(m.group(0)) if i >= 0 and text[i].isalpha() else m.group(0)
 
 
 def _has_lower(line: str) -> bool:

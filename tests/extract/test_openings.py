@@ -47,3 +47,13 @@ def test_a_new_term_opens_a_plan_like_the_term_ahead():
     trig, text = _trigger("Nhiệm kỳ mới, Đoàn phường tiếp tục đổi mới nội dung, phương thức hoạt động.", context)
     assert text[trig.content_start :].startswith("tiếp tục đổi mới")
     assert trig.assignees == ["Đoàn phường"]
+
+
+def test_directing_and_guiding_reported_as_routine_work_opens_nothing():
+    sentence = (
+        "Ông Nguyễn Thanh Bình cho biết, năm 2025, Trung ương Hội đã tập trung chỉ đạo, hướng dẫn các địa phương "
+        "thực hiện 10 nhóm nhiệm vụ."
+    )
+    assert _trigger(sentence)[0] is None
+    trig, text = _trigger("Đồng chí Bí thư chỉ đạo các cơ sở Hội rà soát hội viên.")
+    assert text[trig.content_start :].startswith("rà soát hội viên")

@@ -41,6 +41,7 @@ _NOT_TRIGGER_BEFORE = re.compile(
 _NOT_TRIGGER_AFTER = re.compile(
     r"^\s*(?:của|đã đề ra|được|nêu|đặt ra|hội nghị\s*[,.;]|hội nghị$|(?:thông qua|hiệp thương|bầu|cử|với|cao)(?![\w]))"
 )
+_ROUTINE_AFTER = re.compile(r",?\s+(?:và\s+)?(?:hướng dẫn|kiểm tra|đôn đốc)(?![\w])")
 # "các chỉ tiêu đề ra." / "chương trình công tác đề ra,": "đề ra" closing a noun phrase means "set out".
 _PARTICIPLE = re.compile(r"\s*(?:[.,;]|$)")
 # "quán triệt (những) nội dung Quyết định ...": a speaker presenting a document, not directing.
@@ -148,6 +149,9 @@ def find_trigger(
                 continue
             word = m.group(0).lower()
             if word == "đề ra" and _PARTICIPLE.match(mtext, m.end(), s1):
+                continue
+            if word == "chỉ đạo" and _ROUTINE_AFTER.match(mtext, m.end(), s1):
+                # "đã tập trung chỉ đạo, hướng dẫn các địa phương …": the body's routine work reported.
                 continue
             purpose = _PURPOSE.search(mtext, s0, m.start()) or _AGENDA_LIST.search(mtext, s0, m.start())
             if _SETS_OUT.match(word) and purpose:

@@ -909,3 +909,18 @@ def test_dong_thoi_after_the_part_does_not_carry_on_a_report():
         "Đồng thời, mỗi chi hội đã tổ chức 12 lớp tập huấn cho hội viên.\n"
     )
     assert [d["text"] for d in _dirs(text)] == ["tiếp tục vận động hội viên tham gia sản xuất"]
+
+
+def test_the_part_ends_at_a_paragraph_reporting_the_period_under_review_or_an_assessment():
+    text = (
+        "Sáng 10/1/2019, Hội LHPN huyện tổ chức hội nghị tổng kết công tác Hội năm 2018.\n"
+        "Theo đó, năm 2019, Hội LHPN huyện tiếp tục đẩy mạnh phong trào phụ nữ giúp nhau phát triển kinh tế.\n"
+        "Trong năm 2018, các cấp Hội Phụ nữ huyện vận động được hơn 3,9 tấn gạo giúp phụ nữ khó khăn.\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == ["tiếp tục đẩy mạnh phong trào phụ nữ giúp nhau phát triển kinh tế"]
+    assessed = (
+        "Hội nghị đề nghị các cấp Công đoàn tập trung tổ chức Đại hội Công đoàn cơ sở.\n"
+        "Ban Chấp hành Liên đoàn Lao động tỉnh đánh giá, sau 5 năm thực hiện Đề án, công tác lãnh đạo, chỉ đạo "
+        "thực hiện ở các cấp Công đoàn bảo đảm nguyên tắc.\n"
+    )
+    assert [d["text"] for d in _dirs(assessed)] == ["tập trung tổ chức Đại hội Công đoàn cơ sở"]

@@ -28,6 +28,7 @@ from .openings import (
     find_trigger,
     lead_in,
     loose_lead,
+    opens_with_past_period,
     starts_with_action,
 )
 from .places import find_places
@@ -217,7 +218,11 @@ def find_directives(
                 # The sentences before the one that opens the part.
                 _add_candidates(text, mtext, (body0, trig.sentence[0]), inherited, default_year, candidates, index,
                                 context)
-        elif active and (prev_colon or marker or _continues(mtext, body0, p1) or _adds_on(mtext, body0, p1)):
+        elif (
+            active
+            and (prev_colon or marker or _continues(mtext, body0, p1) or _adds_on(mtext, body0, p1))
+            and not opens_with_past_period(mtext, body0, p1, context)
+        ):
             start = body0
         elif THEN.match(mtext, body0, p1) and index > 0 and PLAN_AHEAD.search(mtext, *paras[index - 1]) and _continues(
             mtext, body0, p1
@@ -326,7 +331,11 @@ def _subject_acts(mtext: str, pos: int, end: int) -> bool:
     """A paragraph that opens with a body and its task ("Hội Nông dân huyện tiếp tục …") goes on with
     the directive part; one that reports ("… đã tổ chức …") does not."""
     action = orgs.body_phrase_end(mtext, pos, end)
-    return action is not None and not REPORTED.search(mtext, pos, action)
+    return action is not None and not REPORTED.search(mtext, pos, action) and not _ASSESSES.match(mtext, action)
+
+
+# "Ban Chấp hành Liên đoàn Lao động tỉnh đánh giá, sau 5 năm …": the body's assessment, not a task.
+_ASSESSES = re.compile(r"(?:đánh giá|nhận định|nhận xét)\s*[,:]")
 
 
 def _match_heading(mtext: str, start: int, end: int) -> re.Match[str] | None:

@@ -292,6 +292,19 @@ _LIST_AFTER_ACTION = re.compile(r"[^.;:,]{0,80}:\s*")
 _GROUNDS = re.compile(r"(?:Phát huy|Để|Trên cơ sở|Tiếp nối|Từ|Với|Nhằm|Căn cứ)\s[^,.;:]{3,80},\s*")
 
 
+def opens_with_past_period(mtext: str, start: int, end: int, context: Context | None) -> bool:
+    """Whether the sentence at ``start`` opens (after connectors) with a time phrase naming a period that does
+    not lie ahead ("Trong năm 2018, các cấp Hội … vận động được …" after a plan for 2019): a report."""
+    if context is None or not (context.review_end or context.date):
+        return False
+    pos = after_connectors(mtext, start, end)
+    lead = _TIME_LEAD.match(mtext, pos, end)
+    if lead is None:
+        return False
+    period = next(iter(find_periods(mtext, pos, lead.end())), None)
+    return period is not None and period.type != "term" and not _lies_ahead(period, context)
+
+
 def _lies_ahead(p: PeriodMention, context: Context) -> bool:
     """The next period, or one that ends after the period under review (or, with none, after the
     meeting's month); with neither known, a term ("Nhiệm kỳ 2025 - 2030, …")."""

@@ -324,3 +324,11 @@ def test_the_host_is_the_body_before_the_list_of_its_members():
         "nghị giao ban công tác hội và phong trào nông dân 06 tháng đầu năm 2020.\n"
     )
     assert extract(text)["meeting"]["host"] == "Hội nông dân cụm thi đua số 02"
+
+
+def test_a_range_is_read_within_one_line_and_not_from_the_end_of_a_year():
+    text = (
+        "Công đoàn ngành Y tế tổ chức Đại hội lần thứ XIII, nhiệm kỳ 2018- 2023\n"
+        "- Ngày 7-12, Công đoàn ngành Y tế tổ chức Đại hội lần thứ XIII, nhiệm kỳ 2018-2023.\n"
+    )
+    assert extract(text)["meeting"]["date"] == "2018-12-07"

@@ -349,9 +349,10 @@ def _dates_in(mtext: str, paras: list[Span], skip: list[Span]) -> list[tuple[int
 
 # "Trong 2 ngày 26 - 27/10/2023": a meeting of a few days is dated by its first day; "Từ ngày 22/10
 # đến ngày 07/11/2024" (an inspection round) has no one meeting day.
+# Within one line, and not the end of a year or of a longer number ("nhiệm kỳ 2018- 2023\n- Ngày 7-12").
 _RANGE_BEFORE = re.compile(
-    r"(?i)(?:từ\s+|trong\s+(?:\d+\s+)?(?:ngày\s+)?)?(?:ngày\s+)?(?P<d>\d{1,2})(?:\s*[/.-]\s*(?P<m>\d{1,2}))?"
-    r"\s*(?:-|đến|tới)\s*(?:hết\s+)?(?:ngày\s+)?$"
+    r"(?i)(?:từ[^\S\n]+|trong[^\S\n]+(?:\d+[^\S\n]+)?(?:ngày[^\S\n]+)?)?(?:ngày[^\S\n]+)?(?<![\d/.])(?P<d>\d{1,2})"
+    r"(?:[^\S\n]*[/.-][^\S\n]*(?P<m>\d{1,2}))?[^\S\n]*(?:-|đến|tới)[^\S\n]*(?:hết[^\S\n]+)?(?:ngày[^\S\n]+)?$"
 )
 _SHORT_RANGE_DAYS = 3
 

@@ -332,3 +332,11 @@ def test_a_range_is_read_within_one_line_and_not_from_the_end_of_a_year():
         "- Ngày 7-12, Công đoàn ngành Y tế tổ chức Đại hội lần thứ XIII, nhiệm kỳ 2018-2023.\n"
     )
     assert extract(text)["meeting"]["date"] == "2018-12-07"
+
+
+def test_a_body_that_will_hold_a_meeting_is_not_the_host_of_this_one():
+    text = (
+        "Chiều 11-10, tại cuộc họp sơ kết công tác dân vận quý 3, các đại biểu thảo luận.\n"
+        "Trước mắt, trong tháng 10, Ban sẽ phối hợp với các cơ quan, đơn vị có liên quan tham mưu tổ chức hội nghị.\n"
+    )
+    assert extract(text)["meeting"]["host"] is None

@@ -147,7 +147,11 @@ def _host_in(text: str, mtext: str, lead: list[Span]) -> str | None:
                     members = _MEMBERS.search(mtext, s0, end)
                     end = members.start() if members else end
                     host = _org_tail(text, mtext, s0, end)
-                    if host and _plausible_host(host) and not _is_object(mtext, s0, text.rfind(host, s0, m.start())):
+                    at = text.rfind(host, s0, m.start()) if host else -1
+                    if host and _FUTURE_WORD.search(mtext, at, m.start()):
+                        # "Ban sẽ phối hợp … tổ chức hội nghị …": a meeting to come, not this one.
+                        continue
+                    if host and _plausible_host(host) and not _is_object(mtext, s0, at):
                         return _without_leader(host)
     for para in lead:
         held = _named_then_held(text, mtext, para)
@@ -204,6 +208,7 @@ def _named_then_held(text: str, mtext: str, para: Span) -> str | None:
     return None
 
 
+_FUTURE_WORD = re.compile(r"(?<![\w])(?:sẽ|dự kiến)(?![\w])")
 _MEMBERS = re.compile(r"\s+(?:gồm|bao gồm)\s[^.;]*:")
 
 

@@ -47,12 +47,11 @@ def mode() -> str:
 
 @dataclass
 class Models:
-    """Which parts are learned: the directive selector (None: the rules choose; ``union``: the rules' pieces and
-    those it is sure of) and the kind classifier (None: the rules decide)."""
+    """Whether the directive selector is learned (None: the rules choose; ``union``: the rules' pieces and those
+    it is sure of)."""
 
     directives: Model | None = None
     union: bool = False
-    kind: KindModel | None = None
 
 
 RULES = Models()
@@ -61,16 +60,7 @@ RULES = Models()
 def configured() -> Models:
     """The models the switches ask for (the shipped weights; the rules where a file is missing)."""
     selected = mode()
-    return Models(load_model() if selected else None, selected == "union", load_kind_model() if kind_mode() else None)
-
-
-KIND_SWITCH = "GIAOBAN_EXTRACT_KIND"
-
-
-def kind_mode() -> str:
-    """"" (the rules decide the kind) or "model", from its switch; the rules by default."""
-    value = os.environ.get(KIND_SWITCH, "").strip().lower()
-    return "" if value in ("", "0", "rules", "false", "no") else "model"
+    return Models(load_model() if selected else None, selected == "union")
 
 
 @dataclass
@@ -91,10 +81,6 @@ class Trace:
     period_starts: list[int] = field(default_factory=list)
     # The cue lists found in each paragraph (filled when first needed).
     para_cues: dict[int, set[str]] = field(default_factory=dict)
-    # What the kind classifier reads, and the kind the rules read the text as (a gathering is read as a meeting
-    # even when no one directs in it).
-    kind_features: list[str] = field(default_factory=list)
-    rule_kind: str = "other"
 
 
 def _contains_any(phrase: str, words: tuple[str, ...]) -> bool:
@@ -490,41 +476,3 @@ def select(trace: Trace, model: Model | None = None, union: bool = False) -> lis
         keep = decode(rows, paras, model)
     return [c.directive for c, k in zip(trace.candidates, keep, strict=True) if k]
 
-
-KIND_MODEL_PATH = Path(__file__).with_name("kind_model.json")
-KINDS = ("briefing", "working_session", "conference", "other")
-
-
-@dataclass
-class KindModel:
-    """Multinomial logistic regression over the text's kind features: one weight per feature and kind."""
-
-    weights: dict[str, list[float]]
-    bias: list[float]
-
-    def scores(self, features: list[str]) -> list[float]:
-        out = list(self.bias)
-        for f in features:
-            w = self.weights.get(f)
-            if w is not None:
-                for k in range(len(out)):
-                    out[k] += w[k]
-        return out
-
-    def predict(self, features: list[str]) -> str:
-        scores = self.scores(features)
-        return KINDS[max(range(len(KINDS)), key=scores.__getitem__)]
-
-
-@functools.lru_cache(maxsize=1)
-def load_kind_model(path: Path = KIND_MODEL_PATH) -> KindModel | None:
-    """The shipped kind weights, or None when the file is missing or unreadable (the rules then decide)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        weights = {str(f): [float(x) for x in w] for f, w in data["weights"].items()}
-        bias = [float(x) for x in data["bias"]]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
-    if len(bias) != len(KINDS) or any(len(w) != len(KINDS) for w in weights.values()):
-        return None
-    return KindModel(weights, bias)

@@ -11,7 +11,7 @@ from .dates import DateMention, find_dates
 from .directives import Context, find_directives
 from .figures import find_figures
 from .htmltext import html_to_text, is_html_document
-from .kind import detect_kind, gathering_kind, is_functions_page, kind_features
+from .kind import detect_kind, gathering_kind, is_functions_page
 from .learned import Trace
 from .normalize import clean, match_form
 from .people import find_people, unique
@@ -77,76 +77,47 @@ def _extract(text: str, trace: Trace | None = None, models: learned.Models | Non
     kind_text = mtext[meeting_piece[0] : meeting_piece[1]] if meeting_piece else lead_text
     if is_functions_page(mtext):
         return empty_record()
-    models = models or learned.configured()
-    rule_kind = _kind(mtext, kind_text, review, nxt, from_body)
+    kind = _kind(mtext, kind_text, review, nxt, from_body)
     # A gathering or a visit is read as a meeting, and kept as one only if someone gives directions in it.
-    gathering = gathering_kind(lead_text) if rule_kind == "other" else None
-    kind = gathering or rule_kind
-    if kind == "other" and models.kind is None and trace is None:
-        return empty_record()
-
-    # The rest is read as if the text reported a meeting; whether it does is decided once its directions are known.
-    provisional = kind if kind != "other" else "conference"
-    reviewed = _reviewed(provisional, review)
-    people = find_people(text, mtext)
-    by_verb = mt.chairs_by_verb(mtext, people, paras)
-    default_year = _years(date, reviewed, nxt, fallback_year, posted_year)[1]
-    context = Context(
-        people,
-        frozenset(p.name.casefold() for p in by_verb),
-        nxt.key() if nxt else None,
-        review_end=_period_end(reviewed, default_year),
-        date=(date.year or default_year, date.month) if date and (date.year or default_year) else None,
-        default_year=default_year,
-    )
-    want_candidates = trace is not None or models.directives is not None
-    candidates = trace.candidates if trace is not None else ([] if want_candidates else None)
-    directives, triggers = find_directives(text, mtext, paras, default_year, context, candidates)
-    read_as = kind
-    if kind != "other" and gathering and not any(_ASKS.match(mtext, t.position) for t in triggers):
-        # An exhortation at an anniversary ("kêu gọi hội viên …") directs no one.
-        kind = "other"
-    if models.kind is not None or trace is not None:
-        title = mtext[lead[0][0] : lead[0][1]] if lead else ""
-        features = kind_features(
-            mtext,
-            title,
-            kind_text,
-            {"rule": rule_kind, "gathering": gathering, "final": kind},
-            {
-                "review": review.type if review else None,
-                "rank": review_rank(mtext, review) if review else None,
-                "from_body": from_body,
-                "next": nxt.type if nxt else None,
-                "date": bool(date),
-            },
-            {
-                "directives": len(directives),
-                "asks": sum(bool(_ASKS.match(mtext, t.position)) for t in triggers),
-                "titled": sum(bool(p.title) for p in people),
-                "chairs": len(by_verb),
-            },
-        )
-        if trace is not None:
-            trace.kind_features, trace.rule_kind = features, read_as
-        if models.kind is not None:
-            kind = models.kind.predict(features)
-    if trace is not None or want_candidates:
-        seen = trace if trace is not None else learned.Trace(candidates)
-        seen.mtext, seen.paras, seen.kind = mtext, paras, kind if kind != "other" else provisional
-        seen.people = [(p.start, p.end) for p in people]
-        reviewed = _reviewed(seen.kind, review)
-        seen.review = reviewed.key() if reviewed else None
-        seen.next = nxt.key() if nxt else None
-        if models.directives is not None and kind != "other":
-            directives = learned.select(seen, models.directives, union=models.union)
+    gathering = gathering_kind(lead_text) if kind == "other" else None
+    tentative = gathering is not None
+    kind = gathering or kind
     if kind == "other":
         return empty_record()
 
     record = empty_record(kind)
-    review = _reviewed(kind, review)
-    date_year, default_year = _years(date, review, nxt, fallback_year, posted_year)
+    if kind == "conference" and review and review.type != "term":
+        # A conference reviews no month or year ("Hội nghị báo cáo viên tháng 7-2020" names its slot).
+        review = None
+    period_end_year = (review.end_year or review.year) if review else (nxt.year if nxt else None)
+    date_year = _date_year(date, review, period_end_year or fallback_year, posted_year) if date else None
     date_iso = date.iso(date_year) if date else None
+    default_year = date_year or period_end_year or fallback_year
+
+    people = find_people(text, mtext)
+    by_verb = mt.chairs_by_verb(mtext, people, paras)
+    context = Context(
+        people,
+        frozenset(p.name.casefold() for p in by_verb),
+        nxt.key() if nxt else None,
+        review_end=_period_end(review, default_year),
+        date=(date.year or default_year, date.month) if date and (date.year or default_year) else None,
+        default_year=default_year,
+    )
+    models = models or learned.configured()
+    candidates = trace.candidates if trace is not None else ([] if models.directives is not None else None)
+    directives, triggers = find_directives(text, mtext, paras, default_year, context, candidates)
+    if candidates is not None:
+        seen = trace if trace is not None else Trace(candidates)
+        seen.mtext, seen.paras, seen.kind = mtext, paras, kind
+        seen.people = [(p.start, p.end) for p in people]
+        seen.review = review.key() if review else None
+        seen.next = nxt.key() if nxt else None
+        if models.directives is not None:
+            directives = learned.select(seen, models.directives, union=models.union)
+    if tentative and not any(_ASKS.match(mtext, t.position) for t in triggers):
+        # An exhortation at an anniversary ("kêu gọi hội viên …") directs no one.
+        return empty_record()
     chairs = _chairs(mtext, people, triggers, paras, by_verb)
 
     if review and not nxt:
@@ -258,21 +229,6 @@ def _chairs(mtext: str, people: list, triggers: list, paras: list[tuple[int, int
         if all(c["name"].casefold() != first.name.casefold() for c in chairs):
             chairs.append(person_dict(first.name, first.title))
     return chairs
-
-
-def _reviewed(kind: str, review: PeriodMention | None) -> PeriodMention | None:
-    """A conference reviews no month or year ("Hội nghị báo cáo viên tháng 7-2020" names its slot)."""
-    return None if kind == "conference" and review and review.type != "term" else review
-
-
-def _years(
-    date: DateMention | None, review: PeriodMention | None, nxt: PeriodMention | None, fallback: int | None,
-    posted: int | None,
-) -> tuple[int | None, int | None]:
-    """The meeting date's year and the year a period or deadline without one falls in."""
-    period_end_year = (review.end_year or review.year) if review else (nxt.year if nxt else None)
-    date_year = _date_year(date, review, period_end_year or fallback, posted) if date else None
-    return date_year, date_year or period_end_year or fallback
 
 
 def _date_year(

@@ -100,9 +100,6 @@ def examples(texts: list[Text], stacked: bool = True) -> list[tuple[list[str], b
     Without ``stacked`` the rules' own decision is left out."""
     out = []
     for t in texts:
-        if t.trace.rule_kind == "other":
-            # The rules read no meeting in it: its pieces were cut only for the kind classifier.
-            continue
         rows = learned.text_features(t.trace)
         prev = "none"
         for i, (c, row, label) in enumerate(zip(t.trace.candidates, rows, t.labels, strict=True)):

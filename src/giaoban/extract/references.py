@@ -56,6 +56,7 @@ _ABBREV_TYPE = {
 }
 _SEG = rf"{UP}[{UP[1:-1]}{LO[1:-1]}0-9]*"
 CODE_RE = re.compile(rf"(?<![\w/-])(?P<code>\d{{1,5}}[a-z]?(?:/(?:19|20)\d\d)?(?:\s?[-/]\s?{_SEG})+)(?!{LET})")
+_WORD_SEGMENT = re.compile(rf"[-/]\s?{UP}[^-/\s]*{LO}{LO}")
 _TYPE_BEFORE = re.compile(
     r"(?P<type>" + "|".join(sorted(map(re.escape, DOC_TYPES), key=len, reverse=True)) + r")\s*(?:số\s*|số:\s*)?$",
     re.IGNORECASE,
@@ -107,6 +108,9 @@ def find_references(text: str, match_text: str) -> list[Reference]:
     for m in CODE_RE.finditer(match_text):
         code = text[m.start("code") : m.end("code")]
         if not re.search(rf"[-/]\s?{UP}", match_text[m.start() : m.end()]):
+            continue
+        if _WORD_SEGMENT.search(match_text, m.start("code"), m.end("code")):
+            # "Phòng họp số 2 - Quận ủy": a word after a number, not a code's abbreviation ("CTr", "QĐi").
             continue
         before = match_text[max(0, m.start() - 40) : m.start()]
         if _OWN_NUMBER.search(before):

@@ -924,3 +924,16 @@ def test_the_part_ends_at_a_paragraph_reporting_the_period_under_review_or_an_as
         "thực hiện ở các cấp Công đoàn bảo đảm nguyên tắc.\n"
     )
     assert [d["text"] for d in _dirs(assessed)] == ["tập trung tổ chức Đại hội Công đoàn cơ sở"]
+
+
+def test_targets_listed_after_a_colon_that_names_them_are_directives():
+    text = (
+        "Đại hội Chi bộ Ban Tuyên giáo và Dân vận Tỉnh uỷ lần thứ I, nhiệm kỳ 2025 - 2030\n"
+        "Đại hội đã quyết nghị thông qua một số chỉ tiêu chủ yếu trong nhiệm kỳ 2025 - 2030, cụ thể:\n"
+        "(1) 100% đảng viên và trên 95% quần chúng được nghiên cứu, học tập quán triệt các nghị quyết của Đảng.\n"
+        "(2) Hằng năm, có 100% đảng viên hoàn thành nhiệm vụ.\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == [
+        "100% đảng viên và trên 95% quần chúng được nghiên cứu, học tập quán triệt các nghị quyết của Đảng",
+        "Hằng năm, có 100% đảng viên hoàn thành nhiệm vụ",
+    ]

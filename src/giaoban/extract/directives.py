@@ -55,7 +55,9 @@ _LEAD_SUBJECT = re.compile(r"^(?P<lead>.{2,100}?)\s+(?:làm\s+)?chủ trì\b")
 _COORD = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+(?:với|cùng)\s+")
 _TRAILING = re.compile(r"[\s.;,:…!]+$|\s*\.{2,}$|\s*\./\.$")
 # A paragraph introducing a list of tasks ("Hội nghị thống nhất một số nhiệm vụ trọng tâm ...:").
-_LIST_INTRO = re.compile(r"(?i)nhiệm vụ|giải pháp|kết luận|chỉ đạo|đề nghị|yêu cầu|thống nhất|phương hướng|chỉ tiêu|mục tiêu")
+_LIST_INTRO = re.compile(
+    r"(?i)nhiệm vụ|giải pháp|kết luận|chỉ đạo|đề nghị|yêu cầu|thống nhất|phương hướng|chỉ tiêu|mục tiêu"
+)
 _NOT_LIST_INTRO = re.compile(r"(?i)kết quả|đạt được|hạn chế|tồn tại")
 # A section heading of a notice or minutes: "I. Đánh giá chung", "II. Nhiệm vụ trọng tâm quý IV",
 # or a short numbered line naming a section ("2. Ý kiến thảo luận", "3. Kết luận của chủ trì").

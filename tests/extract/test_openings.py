@@ -57,3 +57,12 @@ def test_directing_and_guiding_reported_as_routine_work_opens_nothing():
     assert _trigger(sentence)[0] is None
     trig, text = _trigger("Đồng chí Bí thư chỉ đạo các cơ sở Hội rà soát hội viên.")
     assert text[trig.content_start :].startswith("rà soát hội viên")
+
+
+def test_a_wish_that_names_who_is_to_act_after_thoi_gian_toi_with_a_comma_opens_a_direction():
+    trig, text = _trigger(
+        "Đồng chí mong muốn, thời gian tới, Hội Liên hiệp Phụ nữ thị trấn và các chi hội phụ nữ tiếp tục phát huy "
+        "truyền thống tốt đẹp."
+    )
+    assert text[trig.content_start :].startswith("tiếp tục phát huy")
+    assert trig.assignees == ["Hội Liên hiệp Phụ nữ thị trấn", "các chi hội phụ nữ"]

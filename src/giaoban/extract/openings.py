@@ -575,7 +575,7 @@ def lead_in(text: str, mtext: str, sent: Span, trig_start: int, pos: int) -> Tri
 
 
 # "trong thời gian tới các cấp đoàn …" without a comma, "tới" also as typed in haste ("trới").
-_AHEAD_BARE = re.compile(r"(?i)(?:trong\s+)?(?:thời gian|những tháng|các tháng)\s+(?:sắp\s+)?(?:tới|trới|tơí)\s+")
+_AHEAD_BARE = re.compile(r"(?i)(?:trong\s+)?(?:thời gian|những tháng|các tháng)\s+(?:sắp\s+)?(?:tới|trới|tơí)\s*,?\s+")
 _RUNS_ON = re.compile(r"(?<![\w])(?:về|đến|cho|với|tới|vào)\s*$")
 
 

@@ -340,3 +340,13 @@ def test_a_body_that_will_hold_a_meeting_is_not_the_host_of_this_one():
         "Trước mắt, trong tháng 10, Ban sẽ phối hợp với các cơ quan, đơn vị có liên quan tham mưu tổ chức hội nghị.\n"
     )
     assert extract(text)["meeting"]["host"] is None
+
+
+def test_a_date_alone_on_its_line_is_when_the_page_was_posted():
+    text = (
+        "31/10/2023\n"
+        "Hội Liên hiệp Phụ nữ thị trấn Võ Xu tổ chức Lễ kỷ niệm 93 năm ngày thành lập Hội LHPN Việt Nam\n"
+        "Chiều ngày 18/10/2023, Hội LHPN thị trấn Võ Xu tổ chức Lễ kỷ niệm 93 năm Ngày thành lập Hội LHPN Việt Nam. "
+        "Đồng chí Bí thư mong muốn chị em phụ nữ không ngừng lao động, học tập.\n"
+    )
+    assert extract(text)["meeting"]["date"] == "2023-10-18"

@@ -347,6 +347,9 @@ def _dates_in(mtext: str, paras: list[Span], skip: list[Span]) -> list[tuple[int
                     continue
                 if _DATE_CONTEXT_BAD.search(mtext[max(0, d.start - 20) : d.start]) or _POSTED.match(mtext, d.end):
                     continue
+                if d.start == para[0] and not mtext[d.end : para[1]].strip():
+                    # A line holding a date alone ("31/10/2023" under the headline) is when the page was posted.
+                    continue
                 score = (0 if has_meeting else 2) + (0 if d.start - s0 < 30 else 1)
                 candidates.append((score, d))
     return candidates

@@ -350,3 +350,12 @@ def test_a_date_alone_on_its_line_is_when_the_page_was_posted():
         "Đồng chí Bí thư mong muốn chị em phụ nữ không ngừng lao động, học tập.\n"
     )
     assert extract(text)["meeting"]["date"] == "2023-10-18"
+
+
+def test_a_mid_term_review_without_a_year_falls_in_the_middle_of_its_term():
+    text = (
+        "Đó là chỉ đạo của đồng chí Phạm Hoàng Sơn, Phó Bí thư Thường trực Tỉnh ủy tại Hội nghị sơ kết giữa nhiệm kỳ "
+        "thực hiện Nghị quyết Đại hội Hội Nông dân tỉnh lần thứ VIII, nhiệm kỳ 2018-2023, do Hội Nông dân tỉnh tổ "
+        "chức vào sáng 20-7.\n"
+    )
+    assert extract(text)["meeting"]["date"] == "2021-07-20"

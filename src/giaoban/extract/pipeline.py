@@ -90,7 +90,8 @@ def _extract(text: str, trace: Trace | None = None, models: learned.Models | Non
         # A conference reviews no month or year ("Hội nghị báo cáo viên tháng 7-2020" names its slot).
         review = None
     period_end_year = (review.end_year or review.year) if review else (nxt.year if nxt else None)
-    date_year = _date_year(date, review, period_end_year or fallback_year, posted_year) if date else None
+    midterm = bool(review and review.type == "term" and _MIDTERM.search(mtext))
+    date_year = _date_year(date, review, period_end_year or fallback_year, posted_year, midterm) if date else None
     date_iso = date.iso(date_year) if date else None
     default_year = date_year or period_end_year or fallback_year
 
@@ -207,6 +208,7 @@ def _review_and_next(
 
 
 _EARLY_MONTHS = 6
+_MIDTERM = re.compile(r"(?i)giữa nhiệm kỳ")
 
 
 def _kind(
@@ -232,14 +234,21 @@ def _chairs(mtext: str, people: list, triggers: list, paras: list[tuple[int, int
 
 
 def _date_year(
-    date: DateMention, review: PeriodMention | None, default: int | None, posted: int | None
+    date: DateMention,
+    review: PeriodMention | None,
+    default: int | None,
+    posted: int | None,
+    midterm: bool = False,
 ) -> int | None:
     """The meeting's year: its own, or the one that puts it closest to the end of the period under
     review (a meeting on 19/1 that reviews 2017 is in 2018, one on 28/12 in 2017); a term under review
-    ("sơ kết giữa nhiệm kỳ 2021-2026") says little of it, the page's posting year more; else ``default``."""
+    ("sơ kết giữa nhiệm kỳ 2021-2026") says little of it, the page's posting year more, and failing that a
+    mid-term review falls in the middle of its term (2018-2023: 2021); else ``default``."""
     if date.year or review is None or not review.year:
         return date.year or default
     if review.type == "term":
+        if posted is None and midterm and review.end_year and review.end_year > review.year:
+            return review.year + (review.end_year - review.year + 1) // 2
         return posted or default
     end = (review.year, review.end_month() or 12)
 

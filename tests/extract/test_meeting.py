@@ -359,3 +359,11 @@ def test_a_mid_term_review_without_a_year_falls_in_the_middle_of_its_term():
         "chức vào sáng 20-7.\n"
     )
     assert extract(text)["meeting"]["date"] == "2021-07-20"
+
+
+def test_a_founding_date_in_an_anniversary_gives_no_year_to_the_meeting():
+    text = (
+        "Ngày 14/10, Hội Nông dân xã đã tổ chức Gặp mặt Kỷ niệm 90 năm ngày thành lập Hội Nông dân Việt Nam "
+        "(14/10/1930 – 14/10/2020). Đồng chí Bí thư đề nghị các chi hội tiếp tục vận động hội viên.\n"
+    )
+    assert extract(text)["meeting"]["date"] == "2020-10-14"

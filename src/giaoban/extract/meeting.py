@@ -317,6 +317,9 @@ def find_date(mtext: str, lead: list[Span], skip: list[Span], paras: list[Span] 
     sentence start ("Chiều ngày 21/12, ..."); with none in the lead (a headline and a quoted direction
     before it), a date in a sentence of the next paragraphs that names the meeting."""
     candidates = _dates_in(mtext, lead, skip)
+    latest = max((int(y) for y in _YEAR_IN_TEXT.findall(mtext)), default=0)
+    # A date long before the text's latest year is history ("(14/10/1930 - 14/10/2020)"), not the meeting's day.
+    candidates = [(score, d) for score, d in candidates if not d.year or d.year >= latest - _HISTORY_YEARS]
     if not candidates and paras:
         after = [p for p in paras[:_DATE_REACH] if p not in lead]
         # Only a dated opening of a sentence that names the meeting ("Sáng 10/2, Ủy ban … tổ chức hội nghị"),
@@ -324,6 +327,7 @@ def find_date(mtext: str, lead: list[Span], skip: list[Span], paras: list[Span] 
         candidates = [
             (score, d) for score, d in _dates_in(mtext, after, skip)
             if score == 0 and d.has_context and not _OTHER_DAY.search(mtext, max(0, d.start - 30), d.start)
+            and (not d.year or d.year >= latest - _HISTORY_YEARS)
         ]
     if not candidates:
         return None
@@ -332,6 +336,8 @@ def find_date(mtext: str, lead: list[Span], skip: list[Span], paras: list[Span] 
 
 
 _DATE_REACH = 8
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_HISTORY_YEARS = 10
 _OTHER_DAY = re.compile(r"(?i)(?:trước đó|sau đó|đến|tới|hết)[\s,]*(?:\w+\s+)?(?:ngày\s+)?$")
 
 

@@ -272,8 +272,14 @@ def _end(p: PeriodMention) -> tuple[int, int]:
 
 
 def _first_year(mtext: str) -> int | None:
-    m = _ANY_YEAR.search(mtext)
-    return int(m.group(0)) if m else None
+    """The first year the text names, leaving out history ("Kỷ niệm 90 năm … (14/10/1930 – 14/10/2020)"): a
+    year long before the text's latest one."""
+    years = [int(m.group(0)) for m in _ANY_YEAR.finditer(mtext)]
+    latest = max(years, default=0)
+    return next((y for y in years if y >= latest - _HISTORY_YEARS), None)
+
+
+_HISTORY_YEARS = 10
 
 
 # Words that name the meeting itself; "tập huấn" or "hội thảo" in a results report do not, nor does

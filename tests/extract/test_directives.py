@@ -937,3 +937,13 @@ def test_targets_listed_after_a_colon_that_names_them_are_directives():
         "100% đảng viên và trên 95% quần chúng được nghiên cứu, học tập quán triệt các nghị quyết của Đảng",
         "Hằng năm, có 100% đảng viên hoàn thành nhiệm vụ",
     ]
+
+
+def test_later_sentences_of_a_paragraph_that_name_no_body_belong_to_the_body_opening_it():
+    text = (
+        "Ông Nguyễn Thành Tốt - Chủ tịch Ủy ban MTTQ Việt Nam huyện kết luận như sau:\n"
+        "- Trong tháng 6, Ban Thường trực Ủy ban MTTQ Việt Nam huyện tiếp tục theo dõi nắm bắt dư luận xã hội. "
+        "Hướng dẫn cho Ban Thường trực Ủy ban MTTQ Việt Nam các xã xây dựng Văn kiện Đại hội.\n"
+    )
+    dirs = _dirs(text)
+    assert [d["assignees"] for d in dirs] == [["Ban Thường trực Ủy ban MTTQ Việt Nam huyện"]] * 2

@@ -396,6 +396,10 @@ def _collect(
                 inherited, carry = new, None
             elif j == 0 and (k > 0 or starts_sentence) and len(out) > count and out[-1].own:
                 carry = out[-1].assignees
+                if k == 0 and starts_sentence and not inherited:
+                    # "- Trong tháng 6, Ban Thường trực … huyện tiếp tục …. Hướng dẫn cho …": the body opening
+                    # the paragraph is the subject of its later sentences that name none.
+                    inherited = carry
     return inherited
 
 

@@ -361,7 +361,11 @@ _ADDRESSEE_WORDS = 10
 # What people are asked to do besides a body's actions ("đoàn đại biểu chấp hành nghiêm túc …").
 _ADDRESSEE_VERBS = "|".join(sorted(map(re.escape, ACTION_WORDS + _PERSONAL_ACTIONS), key=len, reverse=True))
 _ADDRESSEE_ACTION = re.compile(rf"(?<!{LET})(?i:{_ADDRESSEE_VERBS})(?!{LO})")
-_NOT_ADDRESSEE = re.compile(r"(?<![\w])(?:là|có|của|về|với|cho|trong việc)(?![\w])")
+# "các đại biểu của tỉnh tham dự Đại hội" is addressed: "của" before a place or level word belongs to them.
+_NOT_ADDRESSEE = re.compile(
+    r"(?<![\w])(?:là|có|về|với|cho|trong việc|của(?!\s+(?:tỉnh|huyện|xã|phường|thị trấn|quận|thị xã|thành phố|"
+    r"Hội|hội|đơn vị|cơ quan)(?![\w])))(?![\w])"
+)
 
 
 def addressee_end(match_text: str, start: int, end: int) -> int | None:

@@ -38,7 +38,7 @@ BLIND_DIRECTIVES_F1 = 0.72
 # The later batches' tuning texts, in-sample since they were read (their honest readings are the arrival logs
 # and, for batches 3 and 4, the blind halves the lead engineer scores): (overall, directives F1), just under
 # what the extractor reaches on them.
-LATER_REACHED = {3: (0.87, 0.85), 4: (0.91, 0.84), 5: (0.83, 0.83)}
+LATER_REACHED = {3: (0.87, 0.85), 4: (0.91, 0.86), 5: (0.84, 0.83), 6: (0.88, 0.87)}
 
 
 def _check_gold():

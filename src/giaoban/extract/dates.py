@@ -6,6 +6,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from .chars import LO
+
 _CONTEXT = r"(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)"
 # Day/month[/year] with "/", "-" or "." and no spaces inside; without a year the separator must be
 # "/" or a context word must come first, so "5 - 12 tuổi" or "90-95%" are not dates.
@@ -20,7 +22,7 @@ DATE_RE = re.compile(
 # word) are left out.
 _COUNTED = re.compile(
     r"\s(?!(?:tại|của|và|với|đến|tới|năm|vừa|đã|sẽ|là|có|theo|về|trên|ở|trong|khi|sau|trước|cho|do|nay|này|"
-    r"hằng|hàng|lúc|từ|thì|mà|nên|được)(?![\w]))[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]"
+    rf"hằng|hàng|lúc|từ|thì|mà|nên|được)(?![\w])){LO}"
 )
 _CONTEXT_BEFORE = re.compile(_CONTEXT + r"(?:\s+" + _CONTEXT + r")?\s+$")
 

@@ -302,8 +302,11 @@ def _adds_on(mtext: str, start: int, end: int) -> bool:
     return bool(_PLANS_WORD.search(mtext, opener.end(), first))
 
 
+_CLAUSE_STOP = re.compile(r"[.;]")
+
+
 def _piece_end_at(mtext: str, start: int, end: int) -> int:
-    stop = re.compile(r"[.;]").search(mtext, start, end)
+    stop = _CLAUSE_STOP.search(mtext, start, end)
     return stop.start() if stop else end
 
 

@@ -139,4 +139,3 @@ def gathering_kind(lead: str) -> str | None:
     if _VISIT.search(lead):
         return "working_session"
     return "conference" if _GATHERING.search(lead) else None
-

@@ -49,12 +49,13 @@ score: install ## extract the dev set and both halves of every real batch; print
 		dev=$(SHARED)/extraction/dev tune=tests/extract/real/tune blind=tests/extract/real/blind \
 		tune2=tests/extract/real2/tune blind2=tests/extract/real2/blind \
 		tune3=tests/extract/real3/tune blind3=tests/extract/real3/blind \
-		tune4=tests/extract/real4/tune blind4=tests/extract/real4/blind tune5=tests/extract/real5/tune
+		tune4=tests/extract/real4/tune blind4=tests/extract/real4/blind tune5=tests/extract/real5/tune \
+		tune6=tests/extract/real6/tune
 
 # The annotated sets the directive selector learns from: never a blind half.
 TRAIN_SETS := $(SHARED)/extraction/dev tests/extract/texts tests/extract/heldout tests/extract/blind2 \
 	tests/extract/blind3 tests/extract/real/tune tests/extract/real2/tune tests/extract/real3/tune tests/extract/real4/tune \
-	tests/extract/real5/tune
+	tests/extract/real5/tune tests/extract/real6/tune
 
 train: install ## train the extractor's directive selector on the annotated sets (not the blind halves)
 	$(BIN)/python -m giaoban.extract.train --out src/giaoban/extract/directive_model.json $(TRAIN_SETS)

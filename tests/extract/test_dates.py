@@ -38,3 +38,17 @@ def test_iso_uses_default_year_when_missing():
 def test_invalid_day_is_rejected():
     assert _first("ngày 31/02/2023") is not None  # parsed...
     assert find_dates(match_form("ngày 31/02/2023"))[0].iso() is None  # ...but not a real date
+
+
+def test_a_range_of_days_in_one_month_is_dated_by_its_first_day_when_a_day_word_names_it():
+    text = "Trong 2 ngày 8-9/8, Đảng bộ tổ chức Đại hội. Trong 3 ngày (27-29/10) các đội thi đấu."
+    found = find_dates(text)
+    assert [(d.day, d.month, d.year) for d in found] == [(8, 8, None)]
+    assert [(d.day, d.month, d.year) for d in find_dates("Ngày 01-02/4/2019, tại Hà Nội")] == [(1, 4, 2019)]
+
+
+def test_a_share_of_a_total_before_a_counted_noun_is_no_date():
+    text = (
+        "Tổ chức Hội đã có mặt tại 9/9 huyện, thị xã và 65/152 hội cơ sở. Chiều 9/9 tại hội trường, 21/12 và ngày 5/6."
+    )
+    assert [(d.day, d.month) for d in find_dates(text)] == [(9, 9), (21, 12), (5, 6)]

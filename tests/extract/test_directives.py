@@ -860,3 +860,90 @@ def test_plans_after_trong_do_a_part_of_the_year_ahead_and_trong_tam_la():
         "Trọng tâm là tiếp tục phát huy hiệu quả của mô hình Tổ nòng cốt Cựu chiến binh.\n"
     )
     assert [d["text"] for d in _dirs(core)][-1] == "tiếp tục phát huy hiệu quả của mô hình Tổ nòng cốt Cựu chiến binh"
+
+
+def test_a_body_that_requires_directs_and_its_later_requests_strip_their_lead_in():
+    text = (
+        "Chiều 11-10, tại cuộc họp sơ kết công tác dân vận quý 3 năm 2011, Ban Dân vận Thành ủy yêu cầu trong "
+        "những tháng cuối năm, hệ thống chính quyền các cấp cần tiếp tục đẩy mạnh phong trào thi đua “Dân vận "
+        "khéo”; đẩy mạnh tuyên truyền, vận động các tầng lớp nhân dân.\n"
+        "Từ nay đến cuối năm 2011, Ban Dân vận sẽ phối hợp với các cơ quan tham mưu tổng kết hoạt động “Năm "
+        "Thanh niên 2011”. Ngoài ra, ban yêu cầu tăng cường phối hợp giữa các cơ quan trong việc nắm tình hình. "
+        "Ban Dân vận Thành ủy đề nghị các ngành, địa phương nắm chắc diễn biến tâm trạng xã hội.\n"
+    )
+    dirs = _dirs(text)
+    assert [d["text"] for d in dirs] == [
+        "cần tiếp tục đẩy mạnh phong trào thi đua “Dân vận khéo”",
+        "đẩy mạnh tuyên truyền, vận động các tầng lớp nhân dân",
+        "phối hợp với các cơ quan tham mưu tổng kết hoạt động “Năm Thanh niên 2011”",
+        "tăng cường phối hợp giữa các cơ quan trong việc nắm tình hình",
+        "nắm chắc diễn biến tâm trạng xã hội",
+    ]
+    assert dirs[0]["assignees"] == ["hệ thống chính quyền các cấp"]
+    assert dirs[2]["assignees"] == ["Ban Dân vận"]
+    assert dirs[4]["assignees"] == ["các ngành, địa phương"]
+
+
+def test_a_plan_goes_on_after_dong_thoi_across_a_broken_line_and_ends_at_the_repeated_title():
+    text = (
+        "Công đoàn ngành Y tế tổ chức Đại hội lần thứ XIII, nhiệm kỳ 2018- 2023\n\n"
+        "Ngày 7-12, Công đoàn ngành Y tế tổ chức Đại hội lần thứ XIII, nhiệm kỳ 2018-2023.\n\n"
+        "Nhiệm kỳ 2018-2023, Công đoàn ngành Y tế phấn đấu thực hiện các chỉ tiêu: phát triển 350 đoàn viên; "
+        "thành lập cơ sở ở 100% đơn vị.\n\n"
+        "Đồng thời, mỗi công đoàn cơ sở giới thiệu ít nhất 1 đoàn viên ưu tú cho Đảng xem xét kết nạp; tổ chức "
+        "khám và điều\n\ntrị bệnh miễn phí cho ít nhất 1.000 lượt công nhân mỗi năm.\n\n"
+        "Công đoàn ngành Y tế tổ chức Đại hội lần thứ XIII, nhiệm kỳ 2018- 2023\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == [
+        "phát triển 350 đoàn viên",
+        "thành lập cơ sở ở 100% đơn vị",
+        "mỗi công đoàn cơ sở giới thiệu ít nhất 1 đoàn viên ưu tú cho Đảng xem xét kết nạp",
+        "tổ chức khám và điều  trị bệnh miễn phí cho ít nhất 1.000 lượt công nhân mỗi năm",
+    ]
+
+
+def test_dong_thoi_after_the_part_does_not_carry_on_a_report():
+    text = (
+        "Sáng 5/4, Hội Nông dân huyện tổ chức hội nghị sơ kết quý I năm 2024.\n"
+        "Hội nghị đề nghị các cơ sở Hội tiếp tục vận động hội viên tham gia sản xuất.\n"
+        "Đồng thời, mỗi chi hội đã tổ chức 12 lớp tập huấn cho hội viên.\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == ["tiếp tục vận động hội viên tham gia sản xuất"]
+
+
+def test_the_part_ends_at_a_paragraph_reporting_the_period_under_review_or_an_assessment():
+    text = (
+        "Sáng 10/1/2019, Hội LHPN huyện tổ chức hội nghị tổng kết công tác Hội năm 2018.\n"
+        "Theo đó, năm 2019, Hội LHPN huyện tiếp tục đẩy mạnh phong trào phụ nữ giúp nhau phát triển kinh tế.\n"
+        "Trong năm 2018, các cấp Hội Phụ nữ huyện vận động được hơn 3,9 tấn gạo giúp phụ nữ khó khăn.\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == ["tiếp tục đẩy mạnh phong trào phụ nữ giúp nhau phát triển kinh tế"]
+    assessed = (
+        "Hội nghị đề nghị các cấp Công đoàn tập trung tổ chức Đại hội Công đoàn cơ sở.\n"
+        "Ban Chấp hành Liên đoàn Lao động tỉnh đánh giá, sau 5 năm thực hiện Đề án, công tác lãnh đạo, chỉ đạo "
+        "thực hiện ở các cấp Công đoàn bảo đảm nguyên tắc.\n"
+    )
+    assert [d["text"] for d in _dirs(assessed)] == ["tập trung tổ chức Đại hội Công đoàn cơ sở"]
+
+
+def test_targets_listed_after_a_colon_that_names_them_are_directives():
+    text = (
+        "Đại hội Chi bộ Ban Tuyên giáo và Dân vận Tỉnh uỷ lần thứ I, nhiệm kỳ 2025 - 2030\n"
+        "Đại hội đã quyết nghị thông qua một số chỉ tiêu chủ yếu trong nhiệm kỳ 2025 - 2030, cụ thể:\n"
+        "(1) 100% đảng viên và trên 95% quần chúng được nghiên cứu, học tập quán triệt các nghị quyết của Đảng.\n"
+        "(2) Hằng năm, có 100% đảng viên hoàn thành nhiệm vụ.\n"
+    )
+    assert [d["text"] for d in _dirs(text)] == [
+        "100% đảng viên và trên 95% quần chúng được nghiên cứu, học tập quán triệt các nghị quyết của Đảng",
+        "Hằng năm, có 100% đảng viên hoàn thành nhiệm vụ",
+    ]
+
+
+def test_later_sentences_of_a_paragraph_that_name_no_body_belong_to_the_body_opening_it():
+    text = (
+        "Ông Nguyễn Thành Tốt - Chủ tịch Ủy ban MTTQ Việt Nam huyện kết luận như sau:\n"
+        "- Trong tháng 6, Ban Thường trực Ủy ban MTTQ Việt Nam huyện tiếp tục theo dõi nắm bắt dư luận xã hội. "
+        "Hướng dẫn cho Ban Thường trực Ủy ban MTTQ Việt Nam các xã xây dựng Văn kiện Đại hội.\n"
+    )
+    dirs = _dirs(text)
+    assert [d["assignees"] for d in dirs] == [["Ban Thường trực Ủy ban MTTQ Việt Nam huyện"]] * 2

@@ -86,3 +86,9 @@ def test_money_without_a_currency_ten_thousands_totals_and_amounts_beside_target
 def test_numbers_in_slogans_and_codes_count_nothing_but_money_glued_to_its_currency_does():
     text = "Phong trào 5 không 3 sạch, Phụ nữ 2 giỏi; ảnh z4098687894916 446f11e68819b134; quỹ 113.790.000đ."
     assert _figs(text) == [(113790000, "đ")]
+
+
+def test_a_measure_glued_to_its_number_counts_and_a_code_does_not():
+    text = "Nhân dân hiến trên 36.155m2 đất; phường có diện tích 6,34km2; mạng 4G phủ 5K hộ."
+    found = [(f.value, f.unit) for f in find_figures(text, match_form(text))]
+    assert found == [(36155.0, "m2 đất"), (6.34, "km2")]

@@ -161,3 +161,29 @@ def test_a_meeting_named_only_as_a_task_is_no_meeting_reported_but_a_signing_is_
         "Theo đó, Hội ND và Sở NNPTNT thống nhất phối hợp tuyên truyền; phối hợp tổ chức các hội thi nông dân.\n"
     )
     assert extract(signing)["kind"] == "conference"
+
+
+def test_leaders_meeting_a_delegation_before_a_congress_hold_a_working_session():
+    lead = (
+        "Chiều ngày 29/11/2018, đồng chí Nguyễn Tấn Tuân, Phó Bí thư Thường trực Tỉnh ủy chủ trì gặp mặt 14 đại "
+        "biểu Hội Nông dân của tỉnh tham dự Đại hội đại biểu toàn quốc Hội Nông dân Việt Nam lần thứ VII."
+    )
+    assert detect_kind(lead, False) == "working_session"
+    assert detect_kind("Gặp mặt đoàn đại biểu đi dự Đại hội XII Công đoàn Việt Nam", False) == "working_session"
+    # A gathering for an anniversary is no working session.
+    assert detect_kind("Hội Nông dân xã tổ chức hội nghị gặp mặt kỷ niệm 90 năm ngày thành lập Hội", False) != (
+        "working_session"
+    )
+
+
+def test_an_anniversary_ceremony_where_a_leader_asks_something_is_a_conference():
+    text = (
+        "Chiều ngày 18/10/2023, Hội LHPN thị trấn Võ Xu tổ chức Lễ kỷ niệm 93 năm Ngày thành lập Hội LHPN Việt Nam.\n"
+        "Phát biểu tại buổi lễ, đồng chí Đoàn Hùng Cường, Bí thư Đảng ủy thị trấn ghi nhận kết quả của Hội. Đồng chí "
+        "mong muốn chị em phụ nữ không ngừng lao động, học tập, nâng cao trình độ chuyên môn.\n"
+    )
+    record = extract(text)
+    assert record["kind"] == "conference"
+    assert [d["text"] for d in record["directives"]] == ["không ngừng lao động, học tập, nâng cao trình độ chuyên môn"]
+    # The same ceremony where no one asks anything reports no meeting.
+    assert extract(text.split("Đồng chí mong muốn")[0])["kind"] == "other"

@@ -277,3 +277,93 @@ def test_a_congress_named_by_a_resolution_or_a_hall_is_no_host():
 def test_a_party_cell_s_regular_session_is_held_by_the_cell():
     text = "Chi bộ tổ 14 phường Minh Xuân sinh hoạt chi bộ thường kỳ tháng 11 năm 2025 với 49 đảng viên dự.\n"
     assert extract(text)["meeting"]["host"] == "Chi bộ tổ 14 phường Minh Xuân"
+
+
+def test_people_listed_by_semicolons_before_chu_tri_chair_together():
+    text = (
+        "Sáng 10/10, tại Hà Nội, Hội nghị Ban Thường vụ Tỉnh Đoàn lần thứ 12 khai mạc.\n"
+        "Anh Trần Văn Hải - Bí thư Tỉnh Đoàn; anh Lê Minh Tâm - Phó Bí thư Tỉnh Đoàn; chị Phạm Thu Hà - "
+        "Phó Bí thư Tỉnh Đoàn chủ trì hội nghị.\n"
+        "Kết luận hội nghị, anh Trần Văn Hải đề nghị các cơ sở Đoàn tăng cường sinh hoạt chi đoàn.\n"
+    )
+    names = [c["name"] for c in extract(text)["meeting"]["chairs"]]
+    assert names == ["Trần Văn Hải", "Lê Minh Tâm", "Phạm Thu Hà"]
+
+
+def test_a_person_named_in_a_clause_of_its_own_before_chu_tri_does_not_chair():
+    text = (
+        "Sáng 10/10, Hội nghị Ban Thường vụ Tỉnh Đoàn lần thứ 12 khai mạc.\n"
+        "Đến dự có anh Trần Văn Hải - Bí thư Tỉnh Đoàn; chị Phạm Thu Hà - Phó Bí thư Tỉnh Đoàn chủ trì hội nghị.\n"
+    )
+    names = [c["name"] for c in extract(text)["meeting"]["chairs"]]
+    assert names == ["Phạm Thu Hà"]
+
+
+def test_a_meeting_named_with_its_body_then_held_is_that_bodys_and_opens_its_term():
+    text = (
+        "Chiều 18-10, Hội nghị Đại biểu Công đoàn phường Tân Hòa, TP HCM nhiệm kỳ 2025 - 2030, đã diễn ra với sự "
+        "tham gia của 40 đại biểu.\n"
+        "Trước đó, chiều 11-10, Hội nghị Đại biểu Công đoàn phường Thủ Đức lần thứ I cũng được tổ chức.\n"
+    )
+    record = extract(text)
+    assert record["meeting"]["host"] == "Công đoàn phường Tân Hòa"
+    assert record["meeting"]["next_period"] == {"type": "term", "year": 2025, "number": None}
+
+
+def test_another_meeting_also_held_earlier_hosts_nothing():
+    text = (
+        "Sáng 13/10, các đại biểu thảo luận phương hướng nhiệm kỳ mới.\n"
+        "Trước đó, chiều 11-10, Hội nghị Đại biểu Công đoàn phường Thủ Đức lần thứ I cũng được tổ chức.\n"
+    )
+    assert extract(text)["meeting"]["host"] is None
+
+
+def test_the_host_is_the_body_before_the_list_of_its_members():
+    text = (
+        "Hội nông dân cụm thi đua số 02 gồm 05 huyện: Lăk, Krông Bông, EaKar, M’Đrắc và Krông Pắc vừa tổ chức hội "
+        "nghị giao ban công tác hội và phong trào nông dân 06 tháng đầu năm 2020.\n"
+    )
+    assert extract(text)["meeting"]["host"] == "Hội nông dân cụm thi đua số 02"
+
+
+def test_a_range_is_read_within_one_line_and_not_from_the_end_of_a_year():
+    text = (
+        "Công đoàn ngành Y tế tổ chức Đại hội lần thứ XIII, nhiệm kỳ 2018- 2023\n"
+        "- Ngày 7-12, Công đoàn ngành Y tế tổ chức Đại hội lần thứ XIII, nhiệm kỳ 2018-2023.\n"
+    )
+    assert extract(text)["meeting"]["date"] == "2018-12-07"
+
+
+def test_a_body_that_will_hold_a_meeting_is_not_the_host_of_this_one():
+    text = (
+        "Chiều 11-10, tại cuộc họp sơ kết công tác dân vận quý 3, các đại biểu thảo luận.\n"
+        "Trước mắt, trong tháng 10, Ban sẽ phối hợp với các cơ quan, đơn vị có liên quan tham mưu tổ chức hội nghị.\n"
+    )
+    assert extract(text)["meeting"]["host"] is None
+
+
+def test_a_date_alone_on_its_line_is_when_the_page_was_posted():
+    text = (
+        "31/10/2023\n"
+        "Hội Liên hiệp Phụ nữ thị trấn Võ Xu tổ chức Lễ kỷ niệm 93 năm ngày thành lập Hội LHPN Việt Nam\n"
+        "Chiều ngày 18/10/2023, Hội LHPN thị trấn Võ Xu tổ chức Lễ kỷ niệm 93 năm Ngày thành lập Hội LHPN Việt Nam. "
+        "Đồng chí Bí thư mong muốn chị em phụ nữ không ngừng lao động, học tập.\n"
+    )
+    assert extract(text)["meeting"]["date"] == "2023-10-18"
+
+
+def test_a_mid_term_review_without_a_year_falls_in_the_middle_of_its_term():
+    text = (
+        "Đó là chỉ đạo của đồng chí Phạm Hoàng Sơn, Phó Bí thư Thường trực Tỉnh ủy tại Hội nghị sơ kết giữa nhiệm kỳ "
+        "thực hiện Nghị quyết Đại hội Hội Nông dân tỉnh lần thứ VIII, nhiệm kỳ 2018-2023, do Hội Nông dân tỉnh tổ "
+        "chức vào sáng 20-7.\n"
+    )
+    assert extract(text)["meeting"]["date"] == "2021-07-20"
+
+
+def test_a_founding_date_in_an_anniversary_gives_no_year_to_the_meeting():
+    text = (
+        "Ngày 14/10, Hội Nông dân xã đã tổ chức Gặp mặt Kỷ niệm 90 năm ngày thành lập Hội Nông dân Việt Nam "
+        "(14/10/1930 – 14/10/2020). Đồng chí Bí thư đề nghị các chi hội tiếp tục vận động hội viên.\n"
+    )
+    assert extract(text)["meeting"]["date"] == "2020-10-14"

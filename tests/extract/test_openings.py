@@ -28,3 +28,41 @@ def test_a_plan_opened_by_the_next_period_names_its_body_and_period():
 
 def test_mong_muon_without_a_body_to_act_opens_nothing():
     assert _trigger("Ông mong muốn được gặp lại các hội viên vào dịp Tết.")[0] is None
+
+
+def test_a_plan_named_at_the_sentence_start_with_a_period_ahead_opens_its_tasks():
+    context = Context(review_end=(2018, 6), date=(2018, 7), default_year=2018)
+    trig, text = _trigger(
+        "Nhiệm vụ 6 tháng cuối năm 2018, Công đoàn ngành Y tế tiếp tục đẩy mạnh phong trào thi đua.", context
+    )
+    assert text[trig.content_start :].startswith("tiếp tục đẩy mạnh")
+    assert trig.assignees == ["Công đoàn ngành Y tế"]
+    # The period under review, named the same way, opens nothing.
+    reviewed = "Nhiệm vụ 6 tháng đầu năm 2018, Công đoàn ngành Y tế tiếp tục phát động thi đua."
+    assert _trigger(reviewed, context)[0] is None
+
+
+def test_a_new_term_opens_a_plan_like_the_term_ahead():
+    context = Context(date=(2025, 10), default_year=2025)
+    trig, text = _trigger("Nhiệm kỳ mới, Đoàn phường tiếp tục đổi mới nội dung, phương thức hoạt động.", context)
+    assert text[trig.content_start :].startswith("tiếp tục đổi mới")
+    assert trig.assignees == ["Đoàn phường"]
+
+
+def test_directing_and_guiding_reported_as_routine_work_opens_nothing():
+    sentence = (
+        "Ông Nguyễn Thanh Bình cho biết, năm 2025, Trung ương Hội đã tập trung chỉ đạo, hướng dẫn các địa phương "
+        "thực hiện 10 nhóm nhiệm vụ."
+    )
+    assert _trigger(sentence)[0] is None
+    trig, text = _trigger("Đồng chí Bí thư chỉ đạo các cơ sở Hội rà soát hội viên.")
+    assert text[trig.content_start :].startswith("rà soát hội viên")
+
+
+def test_a_wish_that_names_who_is_to_act_after_thoi_gian_toi_with_a_comma_opens_a_direction():
+    trig, text = _trigger(
+        "Đồng chí mong muốn, thời gian tới, Hội Liên hiệp Phụ nữ thị trấn và các chi hội phụ nữ tiếp tục phát huy "
+        "truyền thống tốt đẹp."
+    )
+    assert text[trig.content_start :].startswith("tiếp tục phát huy")
+    assert trig.assignees == ["Hội Liên hiệp Phụ nữ thị trấn", "các chi hội phụ nữ"]

@@ -56,3 +56,11 @@ def test_people_or_units_a_direction_addresses_end_where_their_task_starts():
     # A clause is no addressee, nor is the meeting.
     for phrase in ("các đại biểu đã thảo luận và tập trung vào", "Hội nghị tập trung thảo luận"):
         assert addressee_end(phrase, 0, len(phrase)) is None
+
+
+def test_people_of_a_place_are_addressed_but_a_clause_with_cua_is_not():
+    text = match_form("các đại biểu của tỉnh tham dự Đại hội phải chấp hành nghiêm nội quy của Đại hội")
+    end = addressee_end(text, 0, len(text))
+    assert text[:end].strip() == "các đại biểu của tỉnh tham dự Đại hội"
+    clause = match_form("các ý kiến của đại biểu chấp hành nghiêm nội quy")
+    assert addressee_end(clause, 0, len(clause)) is None

@@ -239,3 +239,26 @@ def test_a_title_before_a_paragraph_does_not_qualify_its_period():
     record = extract(text)
     assert record["meeting"]["period"] == {"type": "year", "year": 2021, "number": None}
     assert record["meeting"]["next_period"] == {"type": "year", "year": 2022, "number": None}
+
+
+def test_the_year_a_speaker_reports_on_is_under_review():
+    text = (
+        "Ngày 12/12, tại TPHCM, Trung ương Hội Người cao tuổi Việt Nam tổ chức Hội nghị Ban Chấp hành lần thứ 6 "
+        "(khoá VI), triển khai phương hướng, nhiệm vụ năm 2026.\n"
+        "Phát biểu khai mạc hội nghị, ông Nguyễn Thanh Bình, Chủ tịch Hội cho biết, năm 2025, Trung ương Hội đã "
+        "tập trung chỉ đạo, hướng dẫn các địa phương thực hiện 10 nhóm nhiệm vụ.\n"
+    )
+    record = extract(text)
+    assert record["kind"] == "briefing"
+    assert record["meeting"]["period"] == {"type": "year", "year": 2025, "number": None}
+    assert record["meeting"]["date"] == "2025-12-12"
+
+
+def test_the_stage_a_first_congress_reviews_is_the_term_under_review():
+    text = (
+        "Hội Nông dân phường Bình Quới vừa tổ chức Đại hội Đại biểu lần thứ I, nhiệm kỳ 2025-2030.\n"
+        "Đại hội đã đánh giá kết quả hoạt động Hội giai đoạn 2023-2025, đồng thời đề ra mục tiêu nhiệm kỳ mới.\n"
+    )
+    meeting = extract(text)["meeting"]
+    assert meeting["period"] == {"type": "term", "year": 2023, "number": None}
+    assert meeting["next_period"] == {"type": "term", "year": 2025, "number": None}

@@ -50,3 +50,14 @@ def test_a_bare_number_after_a_document_type_counts_when_its_date_or_issuer_foll
     text = "theo Nghị quyết 1656 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội; xây dựng Kế hoạch 2 năm tới."
     refs = find_references(text, match_form(text))
     assert [(r.code, r.type, r.date) for r in refs] == [("1656", "Nghị quyết", "2025-06-16")]
+
+
+def test_a_number_before_a_word_is_no_code_but_mixed_case_abbreviations_are():
+    text = "Tại Phòng họp số 2 - Quận ủy Long Biên, theo Chương trình số 12-CTr/TU và Quy định 05-QĐi/TW."
+    assert [r.code for r in find_references(text, match_form(text))] == ["12-CTr/TU", "05-QĐi/TW"]
+
+
+def test_a_list_of_bare_numbers_after_one_type_cites_each():
+    text = "Tuyên truyền thực hiện chủ trương của thành phố, Chỉ thị 24, 25 của Thành ủy và Kế hoạch 2 năm tới."
+    refs = find_references(text, match_form(text))
+    assert [(r.code, r.type) for r in refs] == [("24", "Chỉ thị"), ("25", "Chỉ thị")]

@@ -14,7 +14,8 @@ from giaoban.extract import learned, train
 HERE = Path(__file__).resolve().parent
 # The sets ``make train`` reads (the Makefile's TRAIN_SETS): never a blind half.
 TRAIN_SETS = [SHARED / "dev", OWN_TEXTS, HERE / "heldout", HERE / "blind2", HERE / "blind3", HERE / "real" / "tune",
-              HERE / "real2" / "tune", HERE / "real3" / "tune", HERE / "real4" / "tune", HERE / "real5" / "tune"]
+              HERE / "real2" / "tune", HERE / "real3" / "tune", HERE / "real4" / "tune", HERE / "real5" / "tune",
+              HERE / "real6" / "tune"]
 
 
 def test_pieces_are_paired_with_gold_directives_best_first_each_once():
@@ -62,3 +63,8 @@ def test_cross_validation_reads_each_held_out_text_in_every_mode(tmp_path, capsy
         written = sorted(p.stem for p in (tmp_path / "pred" / mode).glob("*.json"))
         assert written == ["t01_thang_quang_nam", "t04_lam_viec"]
     assert "2 texts held out in 2 folds" in capsys.readouterr().out
+
+
+def test_a_text_read_as_no_meeting_keeps_its_empty_record_in_every_mode():
+    text = train.Text("x", learned.Trace(candidates=[object()]), {"kind": "other", "directives": []}, [True])
+    assert train.predict(text, learned.Model({}, 5.0, 0.5))["directives"] == []

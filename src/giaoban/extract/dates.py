@@ -6,13 +6,23 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from .chars import LO
+
 _CONTEXT = r"(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)"
 # Day/month[/year] with "/", "-" or "." and no spaces inside; without a year the separator must be
 # "/" or a context word must come first, so "5 - 12 tuổi" or "90-95%" are not dates.
 # Both forms start with a digit, so the scan is fast; the context word is checked behind it.
+# A range of days in one month ("Trong 2 ngày 8-9/8", "ngày 26 - 27/10/2023") is dated by its first day.
 DATE_RE = re.compile(
-    r"(?=\d)(?:(?<![\d/.,-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\d/])"
+    r"(?=\d)(?:(?<![\d/.,-])(?P<d3>\d{1,2})\s?[-–]\s?\d{1,2}/(?P<m3>\d{1,2})(?:/(?P<y3>\d{4}))?(?![\d/])"
+    r"|(?<![\d/.,-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\d/])"
     r"|(?<!\d)(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|/)\s*(?P<y2>\d{4}))?(?!\d))"
+)
+# A noun counted after "d/m" ("9/9 huyện, thị xã"): words that follow a date instead (a place, a time, a clause
+# word) are left out.
+_COUNTED = re.compile(
+    r"\s(?!(?:tại|của|và|với|đến|tới|năm|vừa|đã|sẽ|là|có|theo|về|trên|ở|trong|khi|sau|trước|cho|do|nay|này|"
+    rf"hằng|hàng|lúc|từ|thì|mà|nên|được)(?![\w])){LO}"
 )
 _CONTEXT_BEFORE = re.compile(_CONTEXT + r"(?:\s+" + _CONTEXT + r")?\s+$")
 
@@ -40,10 +50,18 @@ def find_dates(match_text: str, start: int = 0, end: int | None = None) -> list[
     out: list[DateMention] = []
     end = len(match_text) if end is None else end
     for m in DATE_RE.finditer(match_text, start, end):
-        if m.group("d"):
+        if m.group("d3"):
+            day, month, year = int(m.group("d3")), int(m.group("m3")), m.group("y3")
+            ctx = bool(_CONTEXT_BEFORE.search(match_text, max(0, m.start() - 16), m.start()))
+            if not ctx:
+                continue
+        elif m.group("d"):
             day, month, year = int(m.group("d")), int(m.group("m")), m.group("y")
             ctx = bool(_CONTEXT_BEFORE.search(match_text, max(0, m.start() - 16), m.start()))
             if not year and not ctx and m.group("sep") != "/":
+                continue
+            if not year and not ctx and _COUNTED.match(match_text, m.end()):
+                # "9/9 huyện", "65/152 hội cơ sở": a share of a total, not a day and month.
                 continue
             if not year and not ctx:
                 # "6/2018" style month/year is handled by periods; "21/12" alone is a date.

@@ -28,6 +28,7 @@ from .openings import (
     find_trigger,
     lead_in,
     loose_lead,
+    opens_with_past_period,
     starts_with_action,
 )
 from .places import find_places
@@ -36,7 +37,9 @@ from .segment import Span, list_marker_length, semicolon_pieces, sentences
 # A lead-in inside the directive part ("đồng thời đề nghị các xã ..."). A bare "chỉ đạo X ..." is
 # the assignees' own task (to direct X), so "chỉ đạo" is a lead-in only after "đồng chí".
 _NESTED_LEAD = re.compile(
-    r"^(?:[Đđ]ồng chí\s+(?:cũng\s+)?(?:đề nghị|yêu cầu|chỉ đạo|lưu ý|giao)|(?:cũng\s+)?(?:đề nghị|yêu cầu|lưu ý|giao))"
+    r"^(?:[Đđ]ồng chí\s+(?:cũng\s+)?(?:đề nghị|yêu cầu|chỉ đạo|lưu ý|giao)|(?:cũng\s+)?(?:đề nghị|yêu cầu|lưu ý|giao)"
+    # "Ngoài ra, ban yêu cầu tăng cường …": the body speaking goes on, named by its common noun.
+    r"|(?:[Bb]an|[Hh]ội nghị|[Tt]hường trực)\s+(?:cũng\s+)?(?:đề nghị|yêu cầu|lưu ý))"
     r"(?:\s+(?:cho|đối với))?\s+"
 )
 # "1. Đối với X:" or, inside a paragraph, "Đối với X, sớm kiện toàn ..." (a body then an action).
@@ -52,7 +55,9 @@ _LEAD_SUBJECT = re.compile(r"^(?P<lead>.{2,100}?)\s+(?:làm\s+)?chủ trì\b")
 _COORD = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+(?:với|cùng)\s+")
 _TRAILING = re.compile(r"[\s.;,:…!]+$|\s*\.{2,}$|\s*\./\.$")
 # A paragraph introducing a list of tasks ("Hội nghị thống nhất một số nhiệm vụ trọng tâm ...:").
-_LIST_INTRO = re.compile(r"(?i)nhiệm vụ|giải pháp|kết luận|chỉ đạo|đề nghị|yêu cầu|thống nhất|phương hướng")
+_LIST_INTRO = re.compile(
+    r"(?i)nhiệm vụ|giải pháp|kết luận|chỉ đạo|đề nghị|yêu cầu|thống nhất|phương hướng|chỉ tiêu|mục tiêu"
+)
 _NOT_LIST_INTRO = re.compile(r"(?i)kết quả|đạt được|hạn chế|tồn tại")
 # A section heading of a notice or minutes: "I. Đánh giá chung", "II. Nhiệm vụ trọng tâm quý IV",
 # or a short numbered line naming a section ("2. Ý kiến thảo luận", "3. Kết luận của chủ trì").
@@ -104,12 +109,17 @@ class Directive:
     assignees: list[str] = field(default_factory=list)
     lead: str | None = None
     deadline: str | None = None
-    places: list[str] = field(default_factory=list)
+    # The places the piece names, read when the record is written (most candidate pieces are never kept).
+    places: list[str] | None = None
     start: int = 0
     # Whether the piece names its own bodies (not inherited from a lead-in or heading).
     own: bool = False
+    # The piece in the matching copy, for reading its places.
+    match_text: str = field(default="", repr=False, compare=False)
 
     def as_dict(self) -> dict:
+        if self.places is None:
+            self.places = find_places(self.text, self.match_text)
         return {
             "text": self.text,
             "assignees": self.assignees,
@@ -147,10 +157,15 @@ def find_directives(
     discussion = False
     inherited: list[str] = []
     prev_colon = False
+    title = mtext[paras[0][0] : paras[0][1]] if paras else ""
     for index, para in enumerate(paras):
         p0, p1 = para
         marker = list_marker_length(mtext[p0:p1])
         body0 = p0 + marker
+        if index > 0 and mtext[p0:p1] == title:
+            # The page's title repeated below the article (related items, a caption) ends the part.
+            active = prev_colon = False
+            continue
         if _SECTION.match(mtext, p0, p1) or _NAMED_SECTION.match(mtext, p0, p1):
             # A section heading is never a directive; a tasks or conclusion section opens the directive
             # part, a results section closes it, a discussion section holds only proposals.
@@ -205,7 +220,11 @@ def find_directives(
                 # The sentences before the one that opens the part.
                 _add_candidates(text, mtext, (body0, trig.sentence[0]), inherited, default_year, candidates, index,
                                 context)
-        elif active and (prev_colon or marker or _continues(mtext, body0, p1)):
+        elif (
+            active
+            and (prev_colon or marker or _continues(mtext, body0, p1) or _adds_on(mtext, body0, p1))
+            and not opens_with_past_period(mtext, body0, p1, context)
+        ):
             start = body0
         elif THEN.match(mtext, body0, p1) and index > 0 and PLAN_AHEAD.search(mtext, *paras[index - 1]) and _continues(
             mtext, body0, p1
@@ -265,6 +284,32 @@ def _continues(mtext: str, start: int, end: int) -> bool:
     return starts_with_action(mtext, pos) or _subject_acts(mtext, pos, end)
 
 
+# "Đồng thời, mỗi công đoàn cơ sở giới thiệu …" after a paragraph of the directive part adds to it, unless it
+# reports what was done.
+_ADDS_ON = re.compile(r"(?:Đồng thời|Bên cạnh đó|Ngoài ra|Cùng với đó)\s*,\s*")
+_REPORTS_IN_CLAUSE = re.compile(r"[^.;:]{0,80}?(?<![\w])(?:đã|vừa|đạt được)(?![\w])")
+
+
+# What a plan's added task or target says: what is to be striven for or kept up.
+_PLANS_WORD = re.compile(r"(?i)(?<![\w])(?:phấn đấu|tiếp tục|cần|phải|sẽ|mỗi|hằng năm|hàng năm|ít nhất)(?![\w])")
+
+
+def _adds_on(mtext: str, start: int, end: int) -> bool:
+    opener = _ADDS_ON.match(mtext, start, end)
+    if opener is None or _REPORTS_IN_CLAUSE.match(mtext, opener.end(), end):
+        return False
+    first = _piece_end_at(mtext, opener.end(), end)
+    return bool(_PLANS_WORD.search(mtext, opener.end(), first))
+
+
+_CLAUSE_STOP = re.compile(r"[.;]")
+
+
+def _piece_end_at(mtext: str, start: int, end: int) -> int:
+    stop = _CLAUSE_STOP.search(mtext, start, end)
+    return stop.start() if stop else end
+
+
 _CAPTION_CHARS = 120
 # "Thông qua đại hội cần tăng cường …": a short opening, then what is needed (no past act before it).
 _NEEDS = re.compile(r"(?:(?!đã|vừa|được)[^.;:,]){0,40}?(?<![\w])(?:cần|phải)\s+(?!có\s)")
@@ -291,7 +336,11 @@ def _subject_acts(mtext: str, pos: int, end: int) -> bool:
     """A paragraph that opens with a body and its task ("Hội Nông dân huyện tiếp tục …") goes on with
     the directive part; one that reports ("… đã tổ chức …") does not."""
     action = orgs.body_phrase_end(mtext, pos, end)
-    return action is not None and not REPORTED.search(mtext, pos, action)
+    return action is not None and not REPORTED.search(mtext, pos, action) and not _ASSESSES.match(mtext, action)
+
+
+# "Ban Chấp hành Liên đoàn Lao động tỉnh đánh giá, sau 5 năm …": the body's assessment, not a task.
+_ASSESSES = re.compile(r"(?:đánh giá|nhận định|nhận xét)\s*[,:]")
 
 
 def _match_heading(mtext: str, start: int, end: int) -> re.Match[str] | None:
@@ -350,6 +399,10 @@ def _collect(
                 inherited, carry = new, None
             elif j == 0 and (k > 0 or starts_sentence) and len(out) > count and out[-1].own:
                 carry = out[-1].assignees
+                if k == 0 and starts_sentence and not inherited:
+                    # "- Trong tháng 6, Ban Thường trực … huyện tiếp tục …. Hướng dẫn cho …": the body opening
+                    # the paragraph is the subject of its later sentences that name none.
+                    inherited = carry
     return inherited
 
 
@@ -361,7 +414,7 @@ def _inner_lead(text: str, mtext: str, sent: Span, context: Context | None) -> T
     if starts_with_action(mtext, start) or _subject_acts(mtext, start, sent[1]):
         # "Chỉ đạo Ban Thường trực … hoàn thiện hồ sơ đề nghị …": the sentence is itself a task.
         return None
-    trig = find_trigger(text, mtext, sent, context)
+    trig = find_trigger(text, mtext, sent, context, within_part=True)
     if trig is None or trig.keeps_inherited or trig.content_start <= start:
         return None
     return trig
@@ -446,7 +499,7 @@ def _directive(
         assignees=assignees,
         lead=lead,
         deadline=find_deadline(mpiece, default_year),
-        places=find_places(piece, mpiece),
+        match_text=mpiece,
         start=a,
         own=own,
     )
@@ -477,7 +530,7 @@ def _with_details(
         assignees=assignees,
         lead=lead,
         deadline=deadline or find_deadline(mpiece, default_year),
-        places=find_places(piece, mpiece),
+        match_text=mpiece,
         start=a,
     )
 

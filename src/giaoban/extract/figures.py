@@ -81,7 +81,9 @@ _STOP = frozenset(
     ]
 )
 # Units that make the number a duration, age, time or ordinal, not a reported quantity.
-_NOT_UNITS = frozenset(["năm", "tháng", "ngày", "giờ", "phút", "giây", "tuần", "tuổi", "quý", "kỳ", "h", "km2"])
+_NOT_UNITS = frozenset(["năm", "tháng", "ngày", "giờ", "phút", "giây", "tuần", "tuổi", "quý", "kỳ", "h"])
+# Measures written glued to their number ("36.155m2", "6,34km2", "450m") count like any other.
+_GLUED_MEASURE = re.compile(r"(?:km2|m2|km²|m²|km|m|ha|kg)(?![\w])")
 # A number before an adjective names a movement or a slogan ("5 không 3 sạch", "Phụ nữ 2 giỏi", "3 xanh"):
 # nothing is counted.
 _SLOGAN_WORDS = frozenset(["không", "sạch", "xanh", "đẹp", "giỏi", "tốt", "an", "nhất"])
@@ -177,7 +179,13 @@ def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None 
             after = m.end()
             if mult and not m.group("sp") and after < len(text) and text[after].isalpha():
                 continue
-            if not m.group("sp") and after < len(text) and text[after].isalpha() and not _CURRENCY.match(text, after):
+            if (
+                not m.group("sp")
+                and after < len(text)
+                and text[after].isalpha()
+                and not _CURRENCY.match(text, after)
+                and not _GLUED_MEASURE.match(text, after)
+            ):
                 # A number glued to a letter is a name or code ("5K", "4G", "446f11e6"), not a quantity;
                 # "113.790.000đ" is money.
                 continue

@@ -15,6 +15,9 @@ MEETING_WORD = re.compile(
 _BRIEFING = re.compile(r"(?i)giao ban|sinh hoạt chi bộ (?:thường kỳ|định kỳ)|sinh hoạt (?:thường kỳ|định kỳ) chi bộ")
 _WORKING = re.compile(
     r"(?i)buổi làm việc|làm việc với|làm việc tại|đến làm việc|về làm việc|đoàn kiểm tra|kiểm tra tại|"
+    # Leaders meeting a delegation before it leaves ("gặp mặt 14 đại biểu … tham dự Đại hội", "Gặp mặt đoàn
+    # đại biểu đi dự Đại hội …") hold a working session with it.
+    r"gặp mặt(?:,? động viên)?(?: và giao nhiệm vụ cho)?\s+(?:\d+\s+)?(?:đoàn\s+)?đại biểu|"
     r"kiểm tra công tác|kiểm tra việc|kiểm tra kết quả|khảo sát tại|đoàn công tác|đoàn giám sát|giám sát việc|"
     r"giám sát tại"
 )
@@ -126,7 +129,7 @@ _VISIT = re.compile(
     r"(?i)(?:đến thăm|thăm(?:,| và) chúc mừng|đến chúc mừng|buổi gặp mặt|gặp mặt(?:,| và) (?:động viên|giao nhiệm vụ)|"
     r"tiếp (?:đoàn|và làm việc))"
 )
-_GATHERING = re.compile(r"(?i)gặp mặt|gặp măt|họp mặt|chúc mừng|tri ân|giao lưu")
+_GATHERING = re.compile(r"(?i)gặp mặt|gặp măt|họp mặt|chúc mừng|tri ân|giao lưu|lễ kỷ niệm|lễ kỉ niệm")
 
 
 def gathering_kind(lead: str) -> str | None:

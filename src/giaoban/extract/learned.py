@@ -15,6 +15,7 @@ sequence of decisions is found by Viterbi over the two states.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -45,6 +46,24 @@ def mode() -> str:
 
 
 @dataclass
+class Models:
+    """Whether the directive selector is learned (None: the rules choose; ``union``: the rules' pieces and those
+    it is sure of)."""
+
+    directives: Model | None = None
+    union: bool = False
+
+
+RULES = Models()
+
+
+def configured() -> Models:
+    """The models the switches ask for (the shipped weights; the rules where a file is missing)."""
+    selected = mode()
+    return Models(load_model() if selected else None, selected == "union")
+
+
+@dataclass
 class Trace:
     """What the directive selector sees of one text (filled in by the pipeline)."""
 
@@ -57,6 +76,11 @@ class Trace:
     # (type, year, number) of the period under review and of the next one, when known.
     review: tuple | None = None
     next: tuple | None = None
+    # The text's periods and where each starts (found when first needed).
+    periods: list | None = None
+    period_starts: list[int] = field(default_factory=list)
+    # The cue lists found in each paragraph (filled when first needed).
+    para_cues: dict[int, set[str]] = field(default_factory=dict)
 
 
 def _contains_any(phrase: str, words: tuple[str, ...]) -> bool:
@@ -71,7 +95,9 @@ class _Lexicon:
         words = {w for ws in lists.values() for w in ws}
         self.names = {w: frozenset(name for name, ws in lists.items() if _contains_any(w, ws)) for w in words}
         alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-        self.pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+        # The leading lookahead lets the scan skip positions that cannot start any word.
+        firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+        self.pattern = re.compile(rf"(?=[{firsts}])(?<!\w)(?:{alternatives})(?!\w)")
 
     def found(self, lower: str) -> set[str]:
         out: set[str] = set()
@@ -212,10 +238,24 @@ def _opener(body: str) -> str:
 def _period_relation(mtext: str, start: int, end: int, trace: Trace) -> str | None:
     """How the first period named in ``[start, end)`` relates to the meeting's: "next", "review",
     "ahead" (a later year than the review's), "other", or None when none is named."""
-    found = find_periods(mtext, start, end)
-    if not found:
+    if trace.periods is None:
+        # The whole text's periods, found once; the stretch itself is read again only where a period is cut
+        # at its edge (it may read differently there).
+        trace.periods = find_periods(mtext)
+        trace.period_starts = [p.start for p in trace.periods]
+    periods = trace.periods
+    i = bisect.bisect_left(trace.period_starts, start)
+    if i < len(periods) and periods[i].start < end and periods[i].end <= end and not (
+        i > 0 and periods[i - 1].end > start
+    ):
+        key = periods[i].key()
+    elif (i >= len(periods) or periods[i].start >= end) and not (i > 0 and periods[i - 1].end > start):
         return None
-    key = found[0].key()
+    else:
+        found = find_periods(mtext, start, end)
+        if not found:
+            return None
+        key = found[0].key()
     for name, known in (("next", trace.next), ("review", trace.review)):
         if known and key[0] == known[0] and key[2] == known[2] and key[1] in (None, known[1]):
             return name
@@ -233,7 +273,8 @@ def _paragraph(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) -
     rest = body[marker.end() :] if marker else body
     lower = body.lower()
     cue_hits, word_hits = _CUE.hits(lower, p0), _PIECE.hits(lower, p0)
-    out = [f"c_{name}" for name in sorted(_within(cue_hits, p0, p1))]
+    trace.para_cues[i] = cues = _within(cue_hits, p0, p1)
+    out = [f"c_{name}" for name in sorted(cues)]
     out.append(f"op={_opener(rest)}")
     relation = _period_relation(mtext, p0, min(p1, p0 + 60), trace)
     if relation:
@@ -256,8 +297,38 @@ def _paragraph(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) -
         prev = mtext[q0:q1]
         if prev.rstrip().endswith(":"):
             out.append("prev_colon")
-        out += [f"prev_c_{name}" for name in sorted(_CUE.found(prev.lower()) & _PREV_CUES)]
+        out += [f"prev_c_{name}" for name in sorted(_cues_of(mtext, paras, i - 1, trace) & _PREV_CUES)]
+    if marker:
+        out += _list_intro(mtext, paras, i, trace)
     return _Para([f"para:{f}" for f in out], sentences(mtext, paras[i]), cue_hits, word_hits)
+
+
+_INTRO_REACH = 20
+
+
+def _cues_of(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) -> set[str]:
+    """The cue lists with a word in paragraph ``i`` (found once a text)."""
+    cues = trace.para_cues.get(i)
+    if cues is None:
+        q0, q1 = paras[i]
+        cues = trace.para_cues[i] = _CUE.found(mtext[q0:q1].lower())
+    return cues
+
+
+def _list_intro(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) -> list[str]:
+    """Features of the paragraph that opens the list a list item belongs to: the nearest paragraph before it
+    with no list marker (its cues, whether it ends with a colon), and how far back it is."""
+    for j in range(i - 1, max(-1, i - _INTRO_REACH), -1):
+        q0, q1 = paras[j]
+        body = mtext[q0:q1]
+        if _MARKER.match(body):
+            continue
+        out = [f"intro_c_{name}" for name in sorted(_cues_of(mtext, paras, j, trace) & _LEAD_CUES)]
+        if body.rstrip().endswith(":"):
+            out.append("intro_colon")
+        out.append(f"intro_far{_bucket(i - j, (2, 4, 8))}")
+        return out
+    return ["intro=none"]
 
 
 def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, para: _Para) -> list[str]:
@@ -275,7 +346,7 @@ def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, pa
         out.append("lead_person")
     if lead.rstrip().endswith(":"):
         out.append("lead_colon")
-    if re.search(r"(?i)đồng thời|cũng", lead):
+    if _ALSO.search(lead):
         out.append("lead_also")
     relation = _period_relation(mtext, sentence_start, start, trace)
     if relation:
@@ -283,13 +354,17 @@ def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, pa
     return out
 
 
+_ALSO = re.compile(r"(?i)đồng thời|cũng")
+
+
 def static_features(c: Candidate, mtext: str, para: _Para, trace: Trace, index: int) -> list[str]:
     """Features of one piece that do not depend on the decisions around it."""
     d = c.directive
     a, b = d.start, d.start + len(d.text)
     piece = mtext[a:b]
-    words = [w.lower() for w in _WORD.findall(piece)]
-    out = [f"w1={words[0]}" if words else "w1=", f"w2={' '.join(words[:2])}"]
+    words = _WORD.findall(piece)
+    first = [w.lower() for w in words[:2]]
+    out = [f"w1={first[0]}" if first else "w1=", f"w2={' '.join(first)}"]
     out += [f"p_{name}" for name in sorted(_piece_names(piece, _within(para.words, a, b)))]
     if orgs.ACTION_RE.match(piece):
         out.append("p_action_start")
@@ -391,11 +466,13 @@ def select(trace: Trace, model: Model | None = None, union: bool = False) -> lis
     if union:
         keep = []
         prev = "none"
+        weights = model.weights
         for i, (c, row) in enumerate(zip(trace.candidates, rows, strict=True)):
             same = i > 0 and paras[i - 1] == paras[i]
-            p = model.probability(row + state_features(row, prev, same))
+            p = _sigmoid(model.score(row) + sum(weights.get(f, 0.0) for f in state_features(row, prev, same)))
             keep.append(c.taken or p >= _SURE)
             prev = "in" if keep[-1] else "out"
     else:
         keep = decode(rows, paras, model)
     return [c.directive for c, k in zip(trace.candidates, keep, strict=True) if k]
+

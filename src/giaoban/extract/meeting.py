@@ -143,9 +143,20 @@ def _host_in(text: str, mtext: str, lead: list[Span]) -> str | None:
                 led = _LED_BY_IN.search(mtext, s0, s1)
                 for m in verb.finditer(mtext, s0, s1):
                     end = led.start() if led and led.start() < m.start() else m.start()
+                    # "Hội nông dân cụm thi đua số 02 gồm 05 huyện: Lăk, … vừa tổ chức": the body before its members.
+                    members = _MEMBERS.search(mtext, s0, end)
+                    end = members.start() if members else end
                     host = _org_tail(text, mtext, s0, end)
-                    if host and _plausible_host(host) and not _is_object(mtext, s0, text.rfind(host, s0, m.start())):
+                    at = text.rfind(host, s0, m.start()) if host else -1
+                    if host and _FUTURE_WORD.search(mtext, at, m.start()):
+                        # "Ban sẽ phối hợp … tổ chức hội nghị …": a meeting to come, not this one.
+                        continue
+                    if host and _plausible_host(host) and not _is_object(mtext, s0, at):
                         return _without_leader(host)
+    for para in lead:
+        held = _named_then_held(text, mtext, para)
+        if held:
+            return held
     for para in lead:
         for pattern in (_HOST_CONGRESS, _HOST_SESSION):
             for named in pattern.finditer(mtext, para[0], para[1]):
@@ -156,6 +167,49 @@ def _host_in(text: str, mtext: str, lead: list[Span]) -> str | None:
                     return text[named.start("org") : named.end("org")]
                 break
     return None
+
+
+# "Hội nghị Đại biểu Công đoàn phường Tân Hòa, TP HCM nhiệm kỳ 2025 - 2030, đã diễn ra", "Hội nghị tổng kết công tác
+# Hội Cựu chiến binh huyện Phú Quý năm 2023 diễn ra …": the meeting named with its body, then held.
+_MEETING_NAMED = re.compile(r"(?<![\w])(?:[Hh]ội nghị|[Đđ]ại hội|[Kk]ỳ họp|[Pp]hiên họp)(?![\w])")
+_HELD_VERB = re.compile(
+    r"(?<![\w])(?P<also>cũng\s+)?(?:đã\s+|đã được\s+|được\s+|chính thức\s+)?(?:diễn ra|khai mạc|bế mạc|tổ chức)(?![\w])"
+)
+_BODY_STOP = re.compile(
+    r",|\s(?:năm|nhiệm kỳ|lần thứ|khóa|khoá|quý|tháng|6 tháng|sáu tháng|9 tháng|đã|vừa|được|diễn ra|khai mạc|"
+    r"tổ chức|về|với|tại|chính thức|\()(?![\w])"
+)
+_OTHER_MEETING = re.compile(r"(?i)\s*(?:trước đó|sau đó|cùng ngày|đồng thời)(?![\w])")
+# What may stand between the meeting's noun and its body's name.
+_MEETING_MODIFIERS = re.compile(
+    r"(?:\s+(?i:đại biểu|sơ kết|tổng kết|giao ban|công tác|lần thứ\s+\S+|thường kỳ|định kỳ|mở rộng|của))*\s+"
+)
+
+
+def _named_then_held(text: str, mtext: str, para: Span) -> str | None:
+    for s0, s1 in sentences(mtext, para):
+        for named in _MEETING_NAMED.finditer(mtext, s0, s1):
+            if _NAMED_ONLY.search(mtext, max(s0, named.start() - 20), named.start()):
+                continue
+            verb = _HELD_VERB.search(mtext, named.end(), s1)
+            if verb is None or verb.group("also") or _OTHER_MEETING.match(mtext, s0, named.start()):
+                # "Trước đó, … Hội nghị Đại biểu Công đoàn phường … cũng được tổ chức": another meeting.
+                continue
+            between = _MEETING_MODIFIERS.match(mtext, named.end(), verb.start())
+            head = orgs.ORG_HEAD_START.match(mtext, between.end(), verb.start()) if between else None
+            if head is None or not mtext[head.start()].isupper():
+                continue
+            stop = _BODY_STOP.search(mtext, head.end(), verb.start())
+            end = stop.start() if stop else verb.start()
+            host = text[head.start() : end].strip(" ,")
+            if host and _plausible_host(host):
+                return host
+            break
+    return None
+
+
+_FUTURE_WORD = re.compile(r"(?<![\w])(?:sẽ|dự kiến)(?![\w])")
+_MEMBERS = re.compile(r"\s+(?:gồm|bao gồm)\s[^.;]*:")
 
 
 # "chỉ đạo các CĐCS tổ chức Đại hội": the body is the object of a direction, not the host.
@@ -263,6 +317,9 @@ def find_date(mtext: str, lead: list[Span], skip: list[Span], paras: list[Span] 
     sentence start ("Chiều ngày 21/12, ..."); with none in the lead (a headline and a quoted direction
     before it), a date in a sentence of the next paragraphs that names the meeting."""
     candidates = _dates_in(mtext, lead, skip)
+    latest = max((int(y) for y in _YEAR_IN_TEXT.findall(mtext)), default=0)
+    # A date long before the text's latest year is history ("(14/10/1930 - 14/10/2020)"), not the meeting's day.
+    candidates = [(score, d) for score, d in candidates if not d.year or d.year >= latest - _HISTORY_YEARS]
     if not candidates and paras:
         after = [p for p in paras[:_DATE_REACH] if p not in lead]
         # Only a dated opening of a sentence that names the meeting ("Sáng 10/2, Ủy ban … tổ chức hội nghị"),
@@ -270,6 +327,7 @@ def find_date(mtext: str, lead: list[Span], skip: list[Span], paras: list[Span] 
         candidates = [
             (score, d) for score, d in _dates_in(mtext, after, skip)
             if score == 0 and d.has_context and not _OTHER_DAY.search(mtext, max(0, d.start - 30), d.start)
+            and (not d.year or d.year >= latest - _HISTORY_YEARS)
         ]
     if not candidates:
         return None
@@ -278,6 +336,8 @@ def find_date(mtext: str, lead: list[Span], skip: list[Span], paras: list[Span] 
 
 
 _DATE_REACH = 8
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_HISTORY_YEARS = 10
 _OTHER_DAY = re.compile(r"(?i)(?:trước đó|sau đó|đến|tới|hết)[\s,]*(?:\w+\s+)?(?:ngày\s+)?$")
 
 
@@ -293,6 +353,9 @@ def _dates_in(mtext: str, paras: list[Span], skip: list[Span]) -> list[tuple[int
                     continue
                 if _DATE_CONTEXT_BAD.search(mtext[max(0, d.start - 20) : d.start]) or _POSTED.match(mtext, d.end):
                     continue
+                if d.start == para[0] and not mtext[d.end : para[1]].strip():
+                    # A line holding a date alone ("31/10/2023" under the headline) is when the page was posted.
+                    continue
                 score = (0 if has_meeting else 2) + (0 if d.start - s0 < 30 else 1)
                 candidates.append((score, d))
     return candidates
@@ -300,9 +363,10 @@ def _dates_in(mtext: str, paras: list[Span], skip: list[Span]) -> list[tuple[int
 
 # "Trong 2 ngày 26 - 27/10/2023": a meeting of a few days is dated by its first day; "Từ ngày 22/10
 # đến ngày 07/11/2024" (an inspection round) has no one meeting day.
+# Within one line, and not the end of a year or of a longer number ("nhiệm kỳ 2018- 2023\n- Ngày 7-12").
 _RANGE_BEFORE = re.compile(
-    r"(?i)(?:từ\s+|trong\s+(?:\d+\s+)?(?:ngày\s+)?)?(?:ngày\s+)?(?P<d>\d{1,2})(?:\s*[/.-]\s*(?P<m>\d{1,2}))?"
-    r"\s*(?:-|đến|tới)\s*(?:hết\s+)?(?:ngày\s+)?$"
+    r"(?i)(?:từ[^\S\n]+|trong[^\S\n]+(?:\d+[^\S\n]+)?(?:ngày[^\S\n]+)?)?(?:ngày[^\S\n]+)?(?<![\d/.])(?P<d>\d{1,2})"
+    r"(?:[^\S\n]*[/.-][^\S\n]*(?P<m>\d{1,2}))?[^\S\n]*(?:-|đến|tới)[^\S\n]*(?:hết[^\S\n]+)?(?:ngày[^\S\n]+)?$"
 )
 _SHORT_RANGE_DAYS = 3
 
@@ -399,7 +463,8 @@ def chairs_by_verb(mtext: str, people: list[Person], paras: list[Span], verb: re
         if not any(para[0] <= v.start() and v.end() <= para[1] for v in found):
             continue
         for s0, s1 in sentences(mtext, para):
-            for clause0, clause1 in _clauses(mtext, s0, s1):
+            clauses = _clauses(mtext, s0, s1)
+            for k, (clause0, clause1) in enumerate(clauses):
                 m = next((v for v in found if clause0 <= v.start() and v.end() <= clause1), None)
                 if not m or _GIAO_WORD.search(mtext, clause0, clause1):
                     continue
@@ -413,8 +478,33 @@ def chairs_by_verb(mtext: str, people: list[Person], paras: list[Span], verb: re
                     end = stop.start() if stop else s1
                     chairs += [p for p in people if m.end() <= p.start < end]
                     break
-                chairs += _joined_subjects(mtext, before) or after[:1]
+                subjects = _joined_subjects(mtext, before) or after[:1]
+                if before and _opens_with(mtext, clause0, before[0]):
+                    # "Anh A - …; anh B - …; chị C - … chủ trì hội nghị": the people listed before it chair too.
+                    subjects = _listed_before(mtext, people, clauses[:k]) + subjects
+                chairs += subjects
     return chairs
+
+
+_LIST_ITEM_LEAD = re.compile(r"[\s,;:]*(?:(?:các\s+)?(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị|đ/c)\s+)?")
+_ITEM_CHARS = 200
+
+
+def _opens_with(mtext: str, start: int, person: Person) -> bool:
+    """Whether ``person`` (after an honorific) opens the clause at ``start``."""
+    lead = _LIST_ITEM_LEAD.match(mtext, start, person.start)
+    return lead is not None and lead.end() == person.start
+
+
+def _listed_before(mtext: str, people: list[Person], clauses: list[Span]) -> list[Person]:
+    """The titled people of the ";"-items right before a clause, each item one person and a title."""
+    out: list[Person] = []
+    for c0, c1 in reversed(clauses):
+        inside = [p for p in people if c0 <= p.start < c1]
+        if len(inside) != 1 or not inside[0].title or c1 - c0 > _ITEM_CHARS or not _opens_with(mtext, c0, inside[0]):
+            break
+        out.insert(0, inside[0])
+    return out
 
 
 _CHAIR_LIST = re.compile(

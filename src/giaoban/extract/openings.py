@@ -41,6 +41,7 @@ _NOT_TRIGGER_BEFORE = re.compile(
 _NOT_TRIGGER_AFTER = re.compile(
     r"^\s*(?:của|đã đề ra|được|nêu|đặt ra|hội nghị\s*[,.;]|hội nghị$|(?:thông qua|hiệp thương|bầu|cử|với|cao)(?![\w]))"
 )
+_ROUTINE_AFTER = re.compile(r",?\s+(?:và\s+)?(?:hướng dẫn|kiểm tra|đôn đốc)(?![\w])")
 # "các chỉ tiêu đề ra." / "chương trình công tác đề ra,": "đề ra" closing a noun phrase means "set out".
 _PARTICIPLE = re.compile(r"\s*(?:[.,;]|$)")
 # "quán triệt (những) nội dung Quyết định ...": a speaker presenting a document, not directing.
@@ -73,8 +74,10 @@ _TIME_LEAD = re.compile(
 # vụ 6 tháng cuối năm, tập trung …"; its period must lie ahead (see ``_plan_opening``).
 _PLAN_HEAD = re.compile(
     r"(?:(?:Về|Đối với)\s+|(?:Hội nghị|Đại hội)\s+(?:cũng\s+)?(?:đã\s+)?"
-    r"(?:triển khai|đề ra|bàn|xác định|thống nhất)\s+)"
-    r"(?:[^,:;]{0,30}?\s)?(?:phương hướng|nhiệm vụ|chương trình|kế hoạch|mục tiêu)(?![\w])"
+    r"(?:triển khai|đề ra|bàn|xác định|thống nhất)\s+"
+    # "Nhiệm vụ 6 tháng cuối năm 2018, Công đoàn ngành … tiếp tục …": the plan named at the sentence's start.
+    r"|(?=(?:Phương hướng|Nhiệm vụ|Mục tiêu|Chương trình|Kế hoạch)\s))"
+    r"(?:[^,:;]{0,30}?\s)?(?i:phương hướng|nhiệm vụ|chương trình|kế hoạch|mục tiêu)(?![\w])"
 )
 _PLAN_REACH = 100
 
@@ -122,11 +125,14 @@ class Trigger:
     period: PeriodMention | None = None
 
 
-def find_trigger(text: str, mtext: str, para: Span, context: Context | None = None) -> Trigger | None:
+def find_trigger(
+    text: str, mtext: str, para: Span, context: Context | None = None, within_part: bool = False
+) -> Trigger | None:
     """The first sentence of a paragraph that opens a direction, with where its content starts.
 
     ``context`` names the people of the text and the chairs known from the lead: in a sentence
-    that reports a report or the discussion ("Tại hội nghị, X đề nghị ..."), only chairs direct."""
+    that reports a report or the discussion ("Tại hội nghị, X đề nghị ..."), only chairs direct. ``within_part``: the
+    sentence lies inside the directive part, where a body that "đề nghị" speaks for the meeting too."""
     context = context or Context()
     prev: Span | None = None
     for sent in sentences(mtext, para):
@@ -143,6 +149,9 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
                 continue
             word = m.group(0).lower()
             if word == "đề ra" and _PARTICIPLE.match(mtext, m.end(), s1):
+                continue
+            if word == "chỉ đạo" and _ROUTINE_AFTER.match(mtext, m.end(), s1):
+                # "đã tập trung chỉ đạo, hướng dẫn các địa phương …": the body's routine work reported.
                 continue
             purpose = _PURPOSE.search(mtext, s0, m.start()) or _AGENDA_LIST.search(mtext, s0, m.start())
             if _SETS_OUT.match(word) and purpose:
@@ -174,7 +183,7 @@ def find_trigger(text: str, mtext: str, para: Span, context: Context | None = No
                 continue
             opens = m.start() in (s0, after_connectors(mtext, s0, s1))
             spoken = opens or colon or _SPEAKER.search(mtext, s0, m.start()) or _also_spoken(mtext, s0, m.start())
-            if not spoken and not _body_speaks(mtext, s0, m.start()):
+            if not spoken and not _body_speaks(mtext, s0, m.start(), within_part):
                 continue
             if m.group("giao"):
                 # "giao X chủ trì, phối hợp ...": the assignment itself is the directive, verbatim.
@@ -233,6 +242,7 @@ def _topic_bodies(text: str, mtext: str, s0: int, trig: int) -> list[str]:
 
 _AHEAD = re.compile(
     r"(?i)(?:sắp |thời gian |những tháng |các tháng |nhiệm kỳ |năm |giai đoạn |quý |tháng )tới|tới đây|tháng cuối năm"
+    r"|(?:nhiệm kỳ|giai đoạn) mới"
 )
 
 
@@ -248,6 +258,10 @@ def _plan_opening(text: str, mtext: str, sent: Span, context: Context) -> Trigge
         # "Phát huy những kết quả đạt được, 6 tháng cuối năm 2020, MTTQ các cấp … chủ động …".
         start = grounds.end()
     time_lead = _TIME_LEAD.match(mtext, start, s1) or _AHEAD_LEAD.match(mtext, start, s1)
+    if time_lead is None and start > s0:
+        # "Từ nay đến cuối năm 2011, Ban Dân vận sẽ …": the connector began the time phrase.
+        time_lead = _TIME_LEAD.match(mtext, s0, s1)
+        start = s0 if time_lead else start
     pos = time_lead.end() if time_lead else _named_plan_end(mtext, start, s1)
     # "Trong thời gian tới, Hội tiếp tục …": the connector itself looks ahead.
     connector_ahead = pos is None and bool(_AHEAD.search(mtext, s0, start))
@@ -276,6 +290,19 @@ def _plan_opening(text: str, mtext: str, sent: Span, context: Context) -> Trigge
 _NEED = re.compile(r"(?:cần|phải)(?![\w])")
 _LIST_AFTER_ACTION = re.compile(r"[^.;:,]{0,80}:\s*")
 _GROUNDS = re.compile(r"(?:Phát huy|Để|Trên cơ sở|Tiếp nối|Từ|Với|Nhằm|Căn cứ)\s[^,.;:]{3,80},\s*")
+
+
+def opens_with_past_period(mtext: str, start: int, end: int, context: Context | None) -> bool:
+    """Whether the sentence at ``start`` opens (after connectors) with a time phrase naming a period that does
+    not lie ahead ("Trong năm 2018, các cấp Hội … vận động được …" after a plan for 2019): a report."""
+    if context is None or not (context.review_end or context.date):
+        return False
+    pos = after_connectors(mtext, start, end)
+    lead = _TIME_LEAD.match(mtext, pos, end)
+    if lead is None:
+        return False
+    period = next(iter(find_periods(mtext, pos, lead.end())), None)
+    return period is not None and period.type != "term" and not _lies_ahead(period, context)
 
 
 def _lies_ahead(p: PeriodMention, context: Context) -> bool:
@@ -315,6 +342,7 @@ REPORTED = re.compile(r"(?:đã|từng|được)\s*$")
 _MEETING_DECIDED = re.compile(r"(?i)(?<![\w])(?:hội nghị|đại hội)\s+(?:cũng\s+)?đã\s*$")
 _BODY_TRIGGER = re.compile(r"(?i)đề nghị|yêu cầu|đề ra|kêu gọi|thống nhất|xác định")
 _SETS_OUT = re.compile(r"(?i)đề ra|kêu gọi|thống nhất|xác định")
+_REQUIRES = re.compile(r"(?i)yêu cầu")
 # "… tổ chức hội nghị … với các nội dung: báo cáo …, thống nhất Chương trình Đại hội, …": the agenda.
 _AGENDA_LIST = re.compile(r"(?i)(?:với|gồm|có)\s+(?:các|những|một số)?\s*nội dung(?:\s+(?:chính|sau))?\s*:")
 _PURPOSE = re.compile(
@@ -374,7 +402,7 @@ def _last_bodies(text: str, mtext: str, start: int, end: int) -> list[str]:
 _NOT_SUBJECT = re.compile(r"[,;:]|\s(?:cho|để|với|của|và|đã|được)\s")
 
 
-def _body_speaks(mtext: str, s0: int, trig: int) -> bool:
+def _body_speaks(mtext: str, s0: int, trig: int, any_body: bool = False) -> bool:
     """Whether the meeting, its chair or a body is the subject of the direction verb at ``trig``; the
     meeting's own "đã thống nhất / đã đề ra" is its decision, another's "đã đề nghị" a reported act."""
     if not _BODY_TRIGGER.match(mtext, trig):
@@ -385,8 +413,9 @@ def _body_speaks(mtext: str, s0: int, trig: int) -> bool:
     if REPORTED.search(mtext, max(s0, trig - 8), trig):
         return False
     subjects = [m.end() for m in _MEETING_SPEAKER.finditer(mtext, window, trig)]
-    if _SETS_OUT.match(mtext, trig):
-        # A body "đề nghị" is its proposal to the leaders; a body that "đề ra" sets its own tasks.
+    if any_body or _SETS_OUT.match(mtext, trig) or _REQUIRES.match(mtext, trig):
+        # A body "đề nghị" is its proposal to the leaders; a body that "đề ra" sets its own tasks, and one that
+        # "yêu cầu" directs those below it ("Ban Dân vận Thành ủy yêu cầu … các cấp cần …").
         subjects += [m.end() for m in orgs.ORG_HEAD.finditer(mtext, window, trig)]
     # Any of them with nothing between it and the verb that makes it an object or ends its clause.
     return any(not _NOT_SUBJECT.search(f" {mtext[start:trig]} ") for start in subjects)
@@ -516,7 +545,10 @@ def lead_in(text: str, mtext: str, sent: Span, trig_start: int, pos: int) -> Tri
     if conn:
         pos = _skip_spaces(mtext, pos + conn.end(), s1)
     time_lead = _TIME_LEAD.match(mtext, pos, s1) or _AHEAD_BARE.match(mtext, pos, s1)
-    if time_lead and orgs.starts_with_org(mtext[time_lead.end() : s1]):
+    if time_lead and (
+        orgs.starts_with_org(mtext[time_lead.end() : s1])
+        or orgs.addressee_end(mtext, time_lead.end(), _piece_end(mtext, time_lead.end(), s1)) is not None
+    ):
         pos = time_lead.end()
     else:
         pos = _after_bare_period(mtext, pos, s1)
@@ -543,7 +575,7 @@ def lead_in(text: str, mtext: str, sent: Span, trig_start: int, pos: int) -> Tri
 
 
 # "trong thời gian tới các cấp đoàn …" without a comma, "tới" also as typed in haste ("trới").
-_AHEAD_BARE = re.compile(r"(?i)(?:trong\s+)?(?:thời gian|những tháng|các tháng)\s+(?:sắp\s+)?(?:tới|trới|tơí)\s+")
+_AHEAD_BARE = re.compile(r"(?i)(?:trong\s+)?(?:thời gian|những tháng|các tháng)\s+(?:sắp\s+)?(?:tới|trới|tơí)\s*,?\s+")
 _RUNS_ON = re.compile(r"(?<![\w])(?:về|đến|cho|với|tới|vào)\s*$")
 
 

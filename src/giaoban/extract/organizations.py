@@ -292,7 +292,7 @@ ACTION_WORDS = [
     "chỉnh sửa",
     "cập nhật",
 ]
-_PERSONAL_ACTIONS = ["chấp hành", "học tập", "rèn luyện", "nêu cao", "giữ gìn", "thể hiện", "gương mẫu"]
+_PERSONAL_ACTIONS = ["chấp hành", "học tập", "rèn luyện", "nêu cao", "giữ gìn", "thể hiện", "gương mẫu", "không ngừng"]
 ACTION_RE = re.compile(
     rf"(?<!{LET})(?i:{'|'.join(sorted(map(re.escape, ACTION_WORDS), key=len, reverse=True))})(?!{LO})"
 )
@@ -355,13 +355,17 @@ def _parts_are_bodies(phrase: str) -> bool:
 _ADDRESSEE = re.compile(
     rf"(?i)(?!hội nghị|hội thảo|đại hội)(?:các|mỗi|từng|toàn thể|tất cả|những|mọi|cán bộ|đảng viên|hội viên|đoàn viên|"
     rf"đại biểu|đoàn đại biểu|lãnh đạo|ngành|hệ thống|hội|đoàn|tổ|ban|bộ phận|tiểu ban|thanh niên|phụ nữ|"
-    rf"nhân dân|người|lực lượng|đơn vị|cơ quan|công đoàn|chi bộ)(?!{LO})"
+    rf"nhân dân|người|lực lượng|đơn vị|cơ quan|công đoàn|chi bộ|chị em)(?!{LO})"
 )
 _ADDRESSEE_WORDS = 10
 # What people are asked to do besides a body's actions ("đoàn đại biểu chấp hành nghiêm túc …").
 _ADDRESSEE_VERBS = "|".join(sorted(map(re.escape, ACTION_WORDS + _PERSONAL_ACTIONS), key=len, reverse=True))
 _ADDRESSEE_ACTION = re.compile(rf"(?<!{LET})(?i:{_ADDRESSEE_VERBS})(?!{LO})")
-_NOT_ADDRESSEE = re.compile(r"(?<![\w])(?:là|có|của|về|với|cho|trong việc)(?![\w])")
+# "các đại biểu của tỉnh tham dự Đại hội" is addressed: "của" before a place or level word belongs to them.
+_NOT_ADDRESSEE = re.compile(
+    r"(?<![\w])(?:là|có|về|với|cho|trong việc|của(?!\s+(?:tỉnh|huyện|xã|phường|thị trấn|quận|thị xã|thành phố|"
+    r"Hội|hội|đơn vị|cơ quan)(?![\w])))(?![\w])"
+)
 
 
 def addressee_end(match_text: str, start: int, end: int) -> int | None:
@@ -396,7 +400,8 @@ _TIME_TAIL = re.compile(
 
 # A body phrase is a name: a past or passive verb inside it makes it a clause ("Ban Thường trực … đã ghi
 # nhận ý kiến …, triển khai …").
-_CLAUSE = re.compile(r"(?<![\w])(?:đã|vừa|được|để|nhằm|thông báo)\s")
+# So does a direction verb ("Ban Dân vận Thành ủy đề nghị các ngành, địa phương nắm chắc …").
+_CLAUSE = re.compile(r"(?<![\w])(?:đã|vừa|được|để|nhằm|thông báo|đề nghị|yêu cầu|kêu gọi)\s")
 # Words between a body and its action that belong to neither ("Hội LHPN huyện và cơ sở sẽ phân công").
 _MODAL_TAIL = re.compile(r"(?:\s+(?:sẽ|cũng|đều|cần|phải|đang|luôn|vẫn))+\s*$")
 # "các Ban, Văn phòng Huyện ủy", "các đơn vị, Đoàn trực thuộc": a bare plural head, then a body that

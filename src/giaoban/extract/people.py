@@ -244,8 +244,9 @@ TITLE_START = re.compile(
 )
 # Military ranks stand before the name like an honorific ("đồng chí Thượng tướng X", "Trung tướng X, …").
 _RANK = r"(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)"
+# The leading lookahead lets the scan skip positions that cannot start any alternative.
 _HONORIFIC = re.compile(
-    rf"(?<!{LET})(?:(?:[đĐ]ồng chí|[đĐ]/[cC]|[Ôô]ng|[Bb]à)(?:\s+{_RANK})?|{_RANK}"
+    rf"(?=[đĐÔôBbTCcg])(?<!{LET})(?:(?:[đĐ]ồng chí|[đĐ]/[cC]|[Ôô]ng|[Bb]à)(?:\s+{_RANK})?|{_RANK}"
     # A list of names opened by a colon: "các đồng chí: X, …", "Chủ trì hội nghị: X, …".
     rf"|(?:[đĐ]ồng chí|[Cc]hủ trì(?: [Hh]ội nghị)?|gồm|[Tt]hành phần)\s*:"
     rf"(?:\s+(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[đĐ]/[cC]))?)"

@@ -287,9 +287,11 @@ _CONGRESS_HELD = re.compile(
     r"(?i)(?<!công tác )(?<!việc )(?:tổ chức|khai mạc|diễn ra|bế mạc|tại)\s+(?:thành công\s+)?đại hội"
 )
 _CONGRESS_REACH = 200
-_CONGRESS_NAMED = re.compile(r"[Đđ]ại hội(?:(?![.;]).)*$")
+# A union's delegates' conference ("Hội nghị Đại biểu Công đoàn phường …") is its congress.
+_CONGRESS_NAMED = re.compile(r"(?:[Đđ]ại hội|[Hh]ội nghị [Đđ]ại biểu)(?:(?![.;]).)*$")
 _HELD_AFTER = re.compile(
-    r"\s*\)?\s*(?:đã\s+|đã được\s+|được\s+|chính thức\s+|vừa\s+)?(?:khai mạc|diễn ra|bế mạc|tổ chức|thành công)(?![\w])"
+    r"\s*\)?[\s,]*(?:đã\s+|đã được\s+|được\s+|chính thức\s+|vừa\s+)?"
+    r"(?:khai mạc|diễn ra|bế mạc|tổ chức|thành công)(?![\w])"
 )
 
 
@@ -305,12 +307,28 @@ def congress_terms(
             ahead = next((p for p in terms if held.end() <= p.start <= min(b, held.end() + _CONGRESS_REACH)), None)
             if ahead is None:
                 continue
-            return _earlier_term(terms, ahead), ahead
+            return _earlier_term(terms, ahead) or _stage_reviewed(match_text, ahead), ahead
         # "Đại hội đại biểu … lần thứ I, nhiệm kỳ 2025-2030 chính thức khai mạc": the congress named, then held.
         for ahead in (p for p in terms if a <= p.start < b):
             named = _CONGRESS_NAMED.search(match_text, max(a, ahead.start - _CONGRESS_REACH), ahead.start)
             if named and _HELD_AFTER.match(match_text, ahead.end, b):
-                return _earlier_term(terms, ahead), ahead
+                return _earlier_term(terms, ahead) or _stage_reviewed(match_text, ahead), ahead
+    return None
+
+
+# "Đại hội đã đánh giá kết quả hoạt động Hội giai đoạn 2023-2025": the stretch a first congress reviews, ending
+# as its term begins, is the term under review.
+_STAGE_REVIEWED = re.compile(
+    r"(?i)(?:đánh giá|tổng kết|nhìn lại|kết quả)[^.;:]{0,60}?giai đoạn\s+(?P<y1>(?:19|20)\d\d)\s*[-–]\s*"
+    r"(?P<y2>(?:19|20)\d\d)(?!\d)"
+)
+
+
+def _stage_reviewed(match_text: str, ahead: PeriodMention) -> PeriodMention | None:
+    for m in _STAGE_REVIEWED.finditer(match_text):
+        first, last = int(m.group("y1")), int(m.group("y2"))
+        if first < last == ahead.year:
+            return PeriodMention("term", None, first, m.start("y1"), m.end("y2"), end_year=last)
     return None
 
 
@@ -356,7 +374,8 @@ def not_yet_over(
 # A sentence that opens with a period and goes on to report what was done in it ("Năm 2025, các cấp Hội
 # đã bám sát …", "Trong 6 tháng đầu năm, MTTQ đã …"): that period is the one the meeting reviews.
 _OPENS_WITH = re.compile(
-    r"(?i)(?:[^.;:]*:\s*)?(?:(?:cụ thể|theo đó|qua đó|nhìn chung)\s*,\s*)?(?:trong|qua|sau)?\s*"
+    r"(?i)(?:[^.;:]*:\s*|[^.;:]*(?<![\w])(?:cho biết|báo cáo|thông tin)\s*,?\s*)?"
+    r"(?:(?:cụ thể|theo đó|qua đó|nhìn chung)\s*,\s*)?(?:trong|qua|sau)?\s*"
 )
 _REPORTS = re.compile(r"(?<![\w])(?:đã|đạt|vừa|được)(?![\w])")
 _PLANS_AFTER = re.compile(r"(?i)(?<![\w])(?:sẽ|tiếp tục|phấn đấu|cần|phải|tới|dự kiến)(?![\w])")

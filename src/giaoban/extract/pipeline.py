@@ -43,7 +43,9 @@ def extract(text: str) -> dict:
         return empty_record()
 
 
-def _extract(text: str, trace: Trace | None = None) -> dict:
+def _extract(text: str, trace: Trace | None = None, models: learned.Models | None = None) -> dict:
+    """The record of ``text``; ``trace`` collects what the learned parts see, ``models`` says which parts are
+    learned (the configured ones when None)."""
     if is_html_document(text[:4000]):
         # A saved page given as a string: its markup, scripts and menus are not the article.
         text = html_to_text(text[: MAX_CHARS * 4])
@@ -88,7 +90,8 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
         # A conference reviews no month or year ("Hội nghị báo cáo viên tháng 7-2020" names its slot).
         review = None
     period_end_year = (review.end_year or review.year) if review else (nxt.year if nxt else None)
-    date_year = _date_year(date, review, period_end_year or fallback_year, posted_year) if date else None
+    midterm = bool(review and review.type == "term" and _MIDTERM.search(mtext))
+    date_year = _date_year(date, review, period_end_year or fallback_year, posted_year, midterm) if date else None
     date_iso = date.iso(date_year) if date else None
     default_year = date_year or period_end_year or fallback_year
 
@@ -102,17 +105,17 @@ def _extract(text: str, trace: Trace | None = None) -> dict:
         date=(date.year or default_year, date.month) if date and (date.year or default_year) else None,
         default_year=default_year,
     )
-    mode = learned.mode()
-    candidates = trace.candidates if trace is not None else ([] if mode else None)
+    models = models or learned.configured()
+    candidates = trace.candidates if trace is not None else ([] if models.directives is not None else None)
     directives, triggers = find_directives(text, mtext, paras, default_year, context, candidates)
-    if trace is not None or candidates:
+    if candidates is not None:
         seen = trace if trace is not None else Trace(candidates)
         seen.mtext, seen.paras, seen.kind = mtext, paras, kind
         seen.people = [(p.start, p.end) for p in people]
         seen.review = review.key() if review else None
         seen.next = nxt.key() if nxt else None
-        if trace is None:
-            directives = learned.select(seen, union=mode == "union")
+        if models.directives is not None:
+            directives = learned.select(seen, models.directives, union=models.union)
     if tentative and not any(_ASKS.match(mtext, t.position) for t in triggers):
         # An exhortation at an anniversary ("kêu gọi hội viên …") directs no one.
         return empty_record()
@@ -205,6 +208,7 @@ def _review_and_next(
 
 
 _EARLY_MONTHS = 6
+_MIDTERM = re.compile(r"(?i)giữa nhiệm kỳ")
 
 
 def _kind(
@@ -230,14 +234,21 @@ def _chairs(mtext: str, people: list, triggers: list, paras: list[tuple[int, int
 
 
 def _date_year(
-    date: DateMention, review: PeriodMention | None, default: int | None, posted: int | None
+    date: DateMention,
+    review: PeriodMention | None,
+    default: int | None,
+    posted: int | None,
+    midterm: bool = False,
 ) -> int | None:
     """The meeting's year: its own, or the one that puts it closest to the end of the period under
     review (a meeting on 19/1 that reviews 2017 is in 2018, one on 28/12 in 2017); a term under review
-    ("sơ kết giữa nhiệm kỳ 2021-2026") says little of it, the page's posting year more; else ``default``."""
+    ("sơ kết giữa nhiệm kỳ 2021-2026") says little of it, the page's posting year more, and failing that a
+    mid-term review falls in the middle of its term (2018-2023: 2021); else ``default``."""
     if date.year or review is None or not review.year:
         return date.year or default
     if review.type == "term":
+        if posted is None and midterm and review.end_year and review.end_year > review.year:
+            return review.year + (review.end_year - review.year + 1) // 2
         return posted or default
     end = (review.year, review.end_month() or 12)
 
@@ -261,8 +272,14 @@ def _end(p: PeriodMention) -> tuple[int, int]:
 
 
 def _first_year(mtext: str) -> int | None:
-    m = _ANY_YEAR.search(mtext)
-    return int(m.group(0)) if m else None
+    """The first year the text names, leaving out history ("Kỷ niệm 90 năm … (14/10/1930 – 14/10/2020)"): a
+    year long before the text's latest one."""
+    years = [int(m.group(0)) for m in _ANY_YEAR.finditer(mtext)]
+    latest = max(years, default=0)
+    return next((y for y in years if y >= latest - _HISTORY_YEARS), None)
+
+
+_HISTORY_YEARS = 10
 
 
 # Words that name the meeting itself; "tập huấn" or "hội thảo" in a results report do not, nor does

@@ -56,6 +56,7 @@ _ABBREV_TYPE = {
 }
 _SEG = rf"{UP}[{UP[1:-1]}{LO[1:-1]}0-9]*"
 CODE_RE = re.compile(rf"(?<![\w/-])(?P<code>\d{{1,5}}[a-z]?(?:/(?:19|20)\d\d)?(?:\s?[-/]\s?{_SEG})+)(?!{LET})")
+_WORD_SEGMENT = re.compile(rf"[-/]\s?{UP}[^-/\s]*{LO}{LO}")
 _TYPE_BEFORE = re.compile(
     r"(?P<type>" + "|".join(sorted(map(re.escape, DOC_TYPES), key=len, reverse=True)) + r")\s*(?:số\s*|số:\s*)?$",
     re.IGNORECASE,
@@ -69,8 +70,10 @@ _DATE_AFTER = re.compile(
 # "Quyết định 217 ngày 12-12-2013", "Nghị quyết số 1656 của …": a bare number counts when a document
 # type stands before it and its date or issuer after it (so "Kế hoạch 2 năm" is no citation). The
 # types are found with plain string search, then the number is matched right after each one.
+# "Chỉ thị 24, 25 của Thành ủy": a list of numbers after one type cites each.
 _BARE_AFTER_TYPE = re.compile(
-    r"\s+(?:số\s*:?\s*)?(?P<code>\d{1,5})(?![\d/.,-]\d|[-/]\w)(?=\s*,?\s*(?:ngày|của|năm \d{4})\s)"
+    r"\s+(?:số\s*:?\s*)?(?P<code>\d{1,5})(?![\d/.,-]\d|[-/]\w)"
+    r"(?P<more>(?:\s*(?:,|và)\s*\d{1,5}(?![\d/.,-]\d|[-/]\w))*)(?=\s*,?\s*(?:ngày|của|năm \d{4})\s)"
 )
 
 
@@ -108,6 +111,9 @@ def find_references(text: str, match_text: str) -> list[Reference]:
         code = text[m.start("code") : m.end("code")]
         if not re.search(rf"[-/]\s?{UP}", match_text[m.start() : m.end()]):
             continue
+        if _WORD_SEGMENT.search(match_text, m.start("code"), m.end("code")):
+            # "Phòng họp số 2 - Quận ủy": a word after a number, not a code's abbreviation ("CTr", "QĐi").
+            continue
         before = match_text[max(0, m.start() - 40) : m.start()]
         if _OWN_NUMBER.search(before):
             continue
@@ -137,6 +143,12 @@ def find_references(text: str, match_text: str) -> list[Reference]:
         seen.add(key)
         out.append(Reference(code, doc_type, date, m.start(), end))
     for type_start, type_end, m in _bare_references(match_text):
+        for more in re.finditer(r"\d+", m.group("more")):
+            number = more.group(0)
+            if number not in seen and not re.fullmatch(r"(?:19|20)\d\d", number):
+                seen.add(number)
+                at = m.start("more") + more.start()
+                out.append(Reference(number, text[type_start:type_end], None, at, at + len(number)))
         code = m.group("code")
         if code in seen or re.fullmatch(r"(?:19|20)\d\d", code):
             continue

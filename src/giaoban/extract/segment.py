@@ -57,7 +57,7 @@ def unwrap(text: str) -> str:
     width = _wrap_width(lines)
     if width is None:
         # The common case: only lines that go on in lower case or after an open word join; one scan.
-        return _OPEN_JOIN.sub(" ", _LOWER_JOIN.sub(" ", text))
+        return _BLANK_JOIN.sub(_spaces, _OPEN_JOIN.sub(" ", _LOWER_JOIN.sub(" ", text)))
     out: list[str] = []
     for i, line in enumerate(lines):
         out.append(line)
@@ -70,6 +70,19 @@ def unwrap(text: str) -> str:
             joins = len(line.rstrip()) >= width * 0.75 and not LIST_MARKER.match(nxt) and _has_lower(line)
         out.append(" " if joins else "\n")
     return "".join(out)[: len(text)]
+
+
+# A sentence broken by a blank line ("tổ chức khám và điều\n\ntrị bệnh miễn phí …"): a line that ends on a
+# letter, then blank lines, then one that goes on in lower case (no list marker) is one paragraph.
+# The scan jumps from one line break to the next; the letter before it is checked by ``_spaces``.
+_BLANK_JOIN = re.compile(rf"\n(?:[^\S\n]*\n)+(?=[^\S\n]*(?![a-zđ][.)]){LO})")
+
+
+def _spaces(m: re.Match[str]) -> str:
+    text, i = m.string, m.start() - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return " " * len(m.group(0)) if i >= 0 and text[i].isalpha() else m.group(0)
 
 
 def _has_lower(line: str) -> bool:

@@ -84,7 +84,7 @@ class Text:
 def read_text(txt: Path) -> Text:
     gold = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
     trace = Trace()
-    record = _extract(txt.read_text(encoding="utf-8"), trace)
+    record = _extract(txt.read_text(encoding="utf-8"), trace, learned.RULES)
     golds = [str(d.get("text") or "") for d in gold.get("directives") or []]
     matched = {i for i, _ in match([c.directive.text for c in trace.candidates], golds)}
     labels = [i in matched for i in range(len(trace.candidates))]
@@ -136,7 +136,8 @@ def fit(data: list[tuple[list[str], bool]], epochs: int = EPOCHS) -> learned.Mod
 def predict(t: Text, model: learned.Model, union: bool = False) -> dict:
     """The text's record with the model's directives in place of the rules'."""
     record = dict(t.record)
-    if t.trace.candidates:
+    if t.trace.candidates and record.get("kind") != "other":
+        # A text read as no meeting keeps its empty record, as the extractor returns it.
         record["directives"] = [d.as_dict() for d in learned.select(t.trace, model, union)]
     return record
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import math
 import os
@@ -73,6 +74,8 @@ class Trace:
     kind: str = "other"
     # Where titled people are named: a piece naming one is often a list of attendants.
     people: list[tuple[int, int]] = field(default_factory=list)
+    # Where they start, in order (sorted when first needed).
+    people_starts: list[int] | None = None
     # (type, year, number) of the period under review and of the next one, when known.
     review: tuple | None = None
     next: tuple | None = None
@@ -94,10 +97,10 @@ class _Lexicon:
     def __init__(self, lists: dict[str, tuple[str, ...]]) -> None:
         words = {w for ws in lists.values() for w in ws}
         self.names = {w: frozenset(name for name, ws in lists.items() if _contains_any(w, ws)) for w in words}
-        alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-        # The leading lookahead lets the scan skip positions that cannot start any word.
+        # The leading lookahead lets the scan skip positions that cannot start any word; the words as a trie
+        # (shared beginnings tried once) find the same longest word at each place as a flat alternation would.
         firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-        self.pattern = re.compile(rf"(?=[{firsts}])(?<!\w)(?:{alternatives})(?!\w)")
+        self.pattern = re.compile(rf"(?=[{firsts}])(?<!\w){_trie(words)}")
 
     def found(self, lower: str) -> set[str]:
         out: set[str] = set()
@@ -110,11 +113,34 @@ class _Lexicon:
         return [(m.start() + offset, self.names[m.group(0)]) for m in self.pattern.finditer(lower)]
 
 
+def _trie(words: set[str]) -> str:
+    """A pattern matching the longest of ``words`` that ends at a word boundary: at every branching the longer
+    words are tried before the word that ends there."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if "" in node:
+            alts.append(r"(?!\w)")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(root)
+
+
 def _within(hits: list[tuple[int, frozenset[str]]], start: int, end: int) -> set[str]:
+    """The names of the hits at positions in ``[start, end)`` (``hits`` are in text order)."""
     out: set[str] = set()
-    for pos, names in hits:
-        if start <= pos < end:
-            out |= names
+    # The hits are sorted by position: only the slice inside the span is read.
+    i = bisect.bisect_left(hits, (start,))
+    for pos, names in hits[i:]:
+        if pos >= end:
+            break
+        out |= names
     return out
 
 
@@ -178,7 +204,8 @@ _OPENER = [
 ]
 _WORD = re.compile(rf"{LET}+|\d+%?")
 _MARKER = re.compile(r"^\s*(?:[-+•*▪◦·]+|\(?\d{1,2}[.)]|\(?[a-zđ][.)]|[IVX]{1,4}[.)])\s*")
-_STOP = re.compile(r"[.!?…:;\"”)]\s*$")
+# Characters that end a stopped paragraph (before trailing space).
+_STOPS = frozenset(".!?…:;\"”)")
 
 
 @dataclass
@@ -186,9 +213,27 @@ class Model:
     weights: dict[str, float]
     bias: float
     threshold: float = 0.5
+    # The weight of each state-tied feature, by state, looked up once.
+    _tied: dict[str, dict[str, float]] = field(default_factory=dict, repr=False, compare=False)
 
     def score(self, features: list[str]) -> float:
-        return self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return self.bias + sum(map(self.weights.get, features, itertools.repeat(0.0)))
+
+    def state_score(self, tied: list[str], prev: str, same: bool) -> float:
+        """The summed weights of ``state_features`` for a row whose tied features are ``tied`` (the same sum,
+        in the same order, without building the feature strings again for every row)."""
+        state = f"{prev}_{'same' if same else 'new'}" if prev != "none" else "none"
+        cache = self._tied.get(state)
+        if cache is None:
+            cache = self._tied[state] = {}
+        get = self.weights.get
+        values = [get(f"prev={state}", 0.0)]
+        for f in tied:
+            w = cache.get(f)
+            if w is None:
+                w = cache[f] = get(f"prev={state}&{f}", 0.0)
+            values.append(w)
+        return sum(values)
 
     def probability(self, features: list[str]) -> float:
         return _sigmoid(self.score(features))
@@ -283,7 +328,7 @@ def _paragraph(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) -
         out.append("colon_end")
     if marker:
         out.append("marker")
-    if not _STOP.search(body):
+    if body.rstrip()[-1:] not in _STOPS:
         out.append("no_stop")
     if len(body) < 120:
         out.append("short")
@@ -331,6 +376,14 @@ def _list_intro(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) 
     return ["intro=none"]
 
 
+def _any_between(trace: Trace, start: int, end: int) -> bool:
+    """Whether a titled person is named at a position in ``[start, end)``."""
+    if trace.people_starts is None:
+        trace.people_starts = sorted(a for a, _ in trace.people)
+    i = bisect.bisect_left(trace.people_starts, start)
+    return i < len(trace.people_starts) and trace.people_starts[i] < end
+
+
 def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, para: _Para) -> list[str]:
     """Features of the text a piece was cut from, between its sentence's start and the piece."""
     lead = mtext[sentence_start:start]
@@ -342,7 +395,7 @@ def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, pa
         out.append("lead_meeting")
     if orgs.ORG_HEAD.search(lead):
         out.append("lead_body")
-    if any(sentence_start <= a < start for a, _ in trace.people):
+    if _any_between(trace, sentence_start, start):
         out.append("lead_person")
     if lead.rstrip().endswith(":"):
         out.append("lead_colon")
@@ -378,7 +431,7 @@ def static_features(c: Candidate, mtext: str, para: _Para, trace: Trace, index: 
         out.append("p_lead")
     if piece[:1].isupper():
         out.append("p_capital")
-    if any(a <= s < b for s, _ in trace.people):
+    if _any_between(trace, a, b):
         out.append("p_person")
     if mtext[b : b + 2].lstrip().startswith(":"):
         out.append("p_colon_after")
@@ -402,8 +455,13 @@ def state_features(static: list[str], prev: str, same: bool) -> list[str]:
     lies in the same paragraph."""
     state = f"{prev}_{'same' if same else 'new'}" if prev != "none" else "none"
     out = [f"prev={state}"]
-    out += [f"prev={state}&{f}" for f in static if f in _STATE_TIED or f.startswith("para:op")]
+    out += [f"prev={state}&{f}" for f in tied_features(static)]
     return out
+
+
+def tied_features(static: list[str]) -> list[str]:
+    """The static features whose weight is tied to the decision on the piece before, in row order."""
+    return [f for f in static if f in _STATE_TIED or f.startswith("para:op")]
 
 
 def text_features(trace: Trace) -> list[list[str]]:
@@ -443,10 +501,11 @@ def decode(rows: list[list[str]], paras: list[int], model: Model) -> list[bool]:
     best: dict[str, tuple[float, list[bool]]] = {"none": (0.0, [])}
     for i, row in enumerate(rows):
         base = model.score(row)
+        tied = tied_features(row)
         nxt: dict[str, tuple[float, list[bool]]] = {}
         for prev, (logp, path) in best.items():
             same = i > 0 and paras[i - 1] == paras[i]
-            p = _sigmoid(base + sum(model.weights.get(f, 0.0) for f in state_features(row, prev, same)))
+            p = _sigmoid(base + model.state_score(tied, prev, same))
             for state, prob in (("in", p), ("out", 1.0 - p)):
                 score = logp + math.log(max(prob, 1e-12))
                 if state not in nxt or score > nxt[state][0]:
@@ -466,10 +525,9 @@ def select(trace: Trace, model: Model | None = None, union: bool = False) -> lis
     if union:
         keep = []
         prev = "none"
-        weights = model.weights
         for i, (c, row) in enumerate(zip(trace.candidates, rows, strict=True)):
             same = i > 0 and paras[i - 1] == paras[i]
-            p = _sigmoid(model.score(row) + sum(weights.get(f, 0.0) for f in state_features(row, prev, same)))
+            p = _sigmoid(model.score(row) + model.state_score(tied_features(row), prev, same))
             keep.append(c.taken or p >= _SURE)
             prev = "in" if keep[-1] else "out"
     else:

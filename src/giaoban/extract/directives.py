@@ -53,7 +53,27 @@ _GIAO = re.compile(r"^(?:[Gg]iao(?:\s+cho)?)\s+(?P<lead>.{2,100}?)\s+(?:làm\s+)
 _GIVEN = re.compile(r"[Gg]iao(?:\s+nhiệm vụ)?(?:\s+cho)?\s+")
 _LEAD_SUBJECT = re.compile(r"^(?P<lead>.{2,100}?)\s+(?:làm\s+)?chủ trì\b")
 _COORD = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+(?:với|cùng)\s+")
-_TRAILING = re.compile(r"[\s.;,:…!]+$|\s*\.{2,}$|\s*\./\.$")
+# A piece's trailing punctuation: what r"[\s.;,:…!]+$|\s*\.{2,}$|\s*\./\.$" finds, read from the end (a regex
+# search tries every position of the piece).
+_TRAIL_CHARS = frozenset(".;,:…!")
+
+
+def _trail_start(mtext: str, a: int, b: int) -> int | None:
+    """Where the trailing punctuation and spaces of ``mtext[a:b]`` (or a closing "./.") start, if any."""
+    p = b
+    while p > a and (mtext[p - 1] in _TRAIL_CHARS or mtext[p - 1].isspace()):
+        p -= 1
+    start = p if p < b else None
+    # "$" also matches before a final newline.
+    e = b - 1 if b > a and mtext[b - 1] == "\n" else b
+    t = e - 3
+    if t >= a and mtext[t:e] == "./.":
+        while t > a and mtext[t - 1].isspace():
+            t -= 1
+        start = t if start is None else min(start, t)
+    return start
+
+
 # A paragraph introducing a list of tasks ("Hội nghị thống nhất một số nhiệm vụ trọng tâm ...:").
 _LIST_INTRO = re.compile(
     r"(?i)nhiệm vụ|giải pháp|kết luận|chỉ đạo|đề nghị|yêu cầu|thống nhất|phương hướng|chỉ tiêu|mục tiêu"
@@ -381,9 +401,16 @@ def _collect(
         if _ATTENDANCE.match(mtext, after_connectors(mtext, *sent), sent[1]):
             # "Dự hội nghị có các đồng chí: X - …; Y - …": every piece of it names who attended.
             continue
-        lead = _inner_lead(text, mtext, sent, context) if (k > 0 or starts_sentence) else None
+        # Both lead-ins open with a direction verb: a sentence without one is scanned for it once.
+        cued = None
+        lead = None
+        if k > 0 or starts_sentence:
+            cued = TRIGGER.search(mtext, *sent) is not None
+            lead = _inner_lead(text, mtext, sent, context) if cued else None
         if lead is None and loose:
-            lead = loose_lead(text, mtext, sent)
+            if cued is None:
+                cued = TRIGGER.search(mtext, *sent) is not None
+            lead = loose_lead(text, mtext, sent) if cued else None
             if lead is not None and lead.content_start <= after_connectors(mtext, *sent):
                 lead = None
         if lead is not None:
@@ -407,9 +434,8 @@ def _collect(
 
 
 def _inner_lead(text: str, mtext: str, sent: Span, context: Context | None) -> Trigger | None:
-    """The lead-in of a sentence inside the directive part, when it has one before its content."""
-    if not TRIGGER.search(mtext, *sent):
-        return None
+    """The lead-in of a sentence inside the directive part, when it has one before its content (the caller has
+    found a direction verb in it)."""
     start = after_connectors(mtext, *sent)
     if starts_with_action(mtext, start) or _subject_acts(mtext, start, sent[1]):
         # "Chỉ đạo Ban Thường trực … hoàn thiện hồ sơ đề nghị …": the sentence is itself a task.
@@ -447,9 +473,9 @@ def _collect_piece(
 def _directive(
     text: str, mtext: str, a: int, b: int, inherited: list[str], default_year: int | None
 ) -> Directive | None:
-    trail = _TRAILING.search(mtext, a, b)
-    if trail:
-        b = trail.start()
+    trail = _trail_start(mtext, a, b)
+    if trail is not None:
+        b = trail
     while b > a and mtext[b - 1] in " .;,:…":
         b -= 1
     if b <= a:

@@ -259,7 +259,8 @@ def load_model(path: Path = MODEL_PATH) -> Model | None:
 
 
 def _bucket(value: float, edges: tuple[float, ...]) -> int:
-    return sum(value >= e for e in edges)
+    """How many of the (sorted) ``edges`` ``value`` reaches."""
+    return bisect.bisect_right(edges, value)
 
 
 @dataclass
@@ -270,6 +271,8 @@ class _Para:
     sentences: list[tuple[int, int]]
     cues: list[tuple[int, frozenset[str]]]
     words: list[tuple[int, frozenset[str]]]
+    # Its features whose weight is tied to the decision before (``tied_features``).
+    tied: list[str] = field(default_factory=list)
 
 
 _PREV_CUES = frozenset(("direct", "conclude", "tasks", "ahead"))
@@ -345,7 +348,8 @@ def _paragraph(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) -
         out += [f"prev_c_{name}" for name in sorted(_cues_of(mtext, paras, i - 1, trace) & _PREV_CUES)]
     if marker:
         out += _list_intro(mtext, paras, i, trace)
-    return _Para([f"para:{f}" for f in out], sentences(mtext, paras[i]), cue_hits, word_hits)
+    features = [f"para:{f}" for f in out]
+    return _Para(features, sentences(mtext, paras[i]), cue_hits, word_hits, tied_features(features))
 
 
 _INTRO_REACH = 20
@@ -399,7 +403,7 @@ def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, pa
         out.append("lead_person")
     if lead.rstrip().endswith(":"):
         out.append("lead_colon")
-    if _ALSO.search(lead):
+    if _ALSO_CHARS.intersection(lead) and _ALSO.search(lead):
         out.append("lead_also")
     relation = _period_relation(mtext, sentence_start, start, trace)
     if relation:
@@ -408,10 +412,21 @@ def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, pa
 
 
 _ALSO = re.compile(r"(?i)đồng thời|cũng")
+# One of these is in any text _ALSO finds: a cheap test first.
+_ALSO_CHARS = frozenset("ồỒũŨ")
 
 
 def static_features(c: Candidate, mtext: str, para: _Para, trace: Trace, index: int) -> list[str]:
     """Features of one piece that do not depend on the decisions around it."""
+    out = _piece_features(c, mtext, para, trace)
+    out += para.features
+    if c.taken:
+        out.append("rules=in")
+    return out
+
+
+def _piece_features(c: Candidate, mtext: str, para: _Para, trace: Trace) -> list[str]:
+    """The features of ``static_features`` that are the piece's own (its paragraph's come after them)."""
     d = c.directive
     a, b = d.start, d.start + len(d.text)
     piece = mtext[a:b]
@@ -440,9 +455,6 @@ def static_features(c: Candidate, mtext: str, para: _Para, trace: Trace, index: 
     out += _lead_features(mtext, a, sentence[0], trace, para)
     out.append(f"sent_index{min(para.sentences.index(sentence), 2) if sentence in para.sentences else 0}")
     out.append(f"kind={trace.kind}")
-    out += para.features
-    if c.taken:
-        out.append("rules=in")
     return out
 
 
@@ -466,12 +478,25 @@ def tied_features(static: list[str]) -> list[str]:
 
 def text_features(trace: Trace) -> list[list[str]]:
     """Static features of every candidate of a text, with the candidate before's and after's."""
+    return _text_rows(trace)[0]
+
+
+def _text_rows(trace: Trace) -> tuple[list[list[str]], list[list[str]]]:
+    """``text_features`` and each row's ``tied_features`` (read off the piece's and its paragraph's parts)."""
     paras: dict[int, _Para] = {}
     rows: list[list[str]] = []
-    for i, c in enumerate(trace.candidates):
-        if c.para not in paras:
-            paras[c.para] = _paragraph(trace.mtext, trace.paras, c.para, trace)
-        rows.append(static_features(c, trace.mtext, paras[c.para], trace, i))
+    tied: list[list[str]] = []
+    for c in trace.candidates:
+        para = paras.get(c.para)
+        if para is None:
+            para = paras[c.para] = _paragraph(trace.mtext, trace.paras, c.para, trace)
+        row = _piece_features(c, trace.mtext, para, trace)
+        # The piece's own features never open with "para:op": only the listed ones are tied.
+        tied.append([f for f in row if f in _STATE_TIED] + para.tied + (["rules=in"] if c.taken else []))
+        row += para.features
+        if c.taken:
+            row.append("rules=in")
+        rows.append(row)
     out = []
     last_cue: int | None = None
     seen_para: int | None = None
@@ -490,22 +515,24 @@ def text_features(trace: Trace) -> list[list[str]]:
         if i > 0:
             extra += [f"before:{f}" for f in rows[i - 1] if f in ("p_action_start", "p_past", "rules=in")]
         out.append(row + extra)
-    return out
+    return out, tied
 
 
-def decode(rows: list[list[str]], paras: list[int], model: Model) -> list[bool]:
-    """The most likely sequence of in/out decisions (Viterbi over the two states)."""
+def decode(rows: list[list[str]], paras: list[int], model: Model, tied: list[list[str]] | None = None) -> list[bool]:
+    """The most likely sequence of in/out decisions (Viterbi over the two states); ``tied``, each row's
+    ``tied_features`` when known."""
     if not rows:
         return []
+    if tied is None:
+        tied = [tied_features(row) for row in rows]
     # best[state] = (log-probability, decisions) of the best sequence ending in that state.
     best: dict[str, tuple[float, list[bool]]] = {"none": (0.0, [])}
     for i, row in enumerate(rows):
         base = model.score(row)
-        tied = tied_features(row)
         nxt: dict[str, tuple[float, list[bool]]] = {}
         for prev, (logp, path) in best.items():
             same = i > 0 and paras[i - 1] == paras[i]
-            p = _sigmoid(base + model.state_score(tied, prev, same))
+            p = _sigmoid(base + model.state_score(tied[i], prev, same))
             for state, prob in (("in", p), ("out", 1.0 - p)):
                 score = logp + math.log(max(prob, 1e-12))
                 if state not in nxt or score > nxt[state][0]:
@@ -520,17 +547,17 @@ def select(trace: Trace, model: Model | None = None, union: bool = False) -> lis
     model = model or load_model()
     if model is None:
         return [c.directive for c in trace.candidates if c.taken]
-    rows = text_features(trace)
+    rows, tied = _text_rows(trace)
     paras = [c.para for c in trace.candidates]
     if union:
         keep = []
         prev = "none"
         for i, (c, row) in enumerate(zip(trace.candidates, rows, strict=True)):
             same = i > 0 and paras[i - 1] == paras[i]
-            p = _sigmoid(model.score(row) + model.state_score(tied_features(row), prev, same))
+            p = _sigmoid(model.score(row) + model.state_score(tied[i], prev, same))
             keep.append(c.taken or p >= _SURE)
             prev = "in" if keep[-1] else "out"
     else:
-        keep = decode(rows, paras, model)
+        keep = decode(rows, paras, model, tied)
     return [c.directive for c, k in zip(trace.candidates, keep, strict=True) if k]
 

@@ -403,7 +403,7 @@ def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, pa
         out.append("lead_person")
     if lead.rstrip().endswith(":"):
         out.append("lead_colon")
-    if _ALSO_CHARS.intersection(lead) and _ALSO.search(lead):
+    if any(ch in lead for ch in _ALSO_CHARS) and _ALSO.search(lead):
         out.append("lead_also")
     relation = _period_relation(mtext, sentence_start, start, trace)
     if relation:
@@ -413,7 +413,7 @@ def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, pa
 
 _ALSO = re.compile(r"(?i)đồng thời|cũng")
 # One of these is in any text _ALSO finds: a cheap test first.
-_ALSO_CHARS = frozenset("ồỒũŨ")
+_ALSO_CHARS = "ồỒũŨ"
 
 
 def static_features(c: Candidate, mtext: str, para: _Para, trace: Trace, index: int) -> list[str]:

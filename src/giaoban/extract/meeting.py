@@ -133,26 +133,31 @@ _HOST_PARAS = 6
 
 
 def _host_in(text: str, mtext: str, lead: list[Span]) -> str | None:
-    for verb in (_HOST_VERB, _HOST_VERB_WEAK):
-        for para in lead:
-            for s0, s1 in sentences(mtext, para):
+    # Each sentence is cut, and searched for "do X" and for a leader, once: the weak verbs are read only after
+    # every sentence failed the strong ones and its "do X".
+    cut = [span for para in lead for span in sentences(mtext, para)]
+    leaders: dict[int, re.Match[str] | None] = {}
+    for first, verb in ((True, _HOST_VERB), (False, _HOST_VERB_WEAK)):
+        for s0, s1 in cut:
+            if first:
                 by = _HOST_BY.search(mtext, s0, s1)
                 if by and orgs.is_org(by.group("org")):
                     return _org_tail(text, mtext, by.start("org"), by.end("org"))
                 # "Đoàn kiểm tra của X do đồng chí Y, Phó Bí thư … làm Trưởng đoàn đã kiểm tra": X's team.
-                led = _LED_BY_IN.search(mtext, s0, s1)
-                for m in verb.finditer(mtext, s0, s1):
-                    end = led.start() if led and led.start() < m.start() else m.start()
-                    # "Hội nông dân cụm thi đua số 02 gồm 05 huyện: Lăk, … vừa tổ chức": the body before its members.
-                    members = _MEMBERS.search(mtext, s0, end)
-                    end = members.start() if members else end
-                    host = _org_tail(text, mtext, s0, end)
-                    at = text.rfind(host, s0, m.start()) if host else -1
-                    if host and _FUTURE_WORD.search(mtext, at, m.start()):
-                        # "Ban sẽ phối hợp … tổ chức hội nghị …": a meeting to come, not this one.
-                        continue
-                    if host and _plausible_host(host) and not _is_object(mtext, s0, at):
-                        return _without_leader(host)
+                leaders[s0] = _LED_BY_IN.search(mtext, s0, s1)
+            led = leaders[s0]
+            for m in verb.finditer(mtext, s0, s1):
+                end = led.start() if led and led.start() < m.start() else m.start()
+                # "Hội nông dân cụm thi đua số 02 gồm 05 huyện: Lăk, … vừa tổ chức": the body before its members.
+                members = _MEMBERS.search(mtext, s0, end)
+                end = members.start() if members else end
+                host = _org_tail(text, mtext, s0, end)
+                at = text.rfind(host, s0, m.start()) if host else -1
+                if host and _FUTURE_WORD.search(mtext, at, m.start()):
+                    # "Ban sẽ phối hợp … tổ chức hội nghị …": a meeting to come, not this one.
+                    continue
+                if host and _plausible_host(host) and not _is_object(mtext, s0, at):
+                    return _without_leader(host)
     for para in lead:
         held = _named_then_held(text, mtext, para)
         if held:

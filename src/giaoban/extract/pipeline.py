@@ -32,7 +32,9 @@ from .segment import paragraphs, pieces, sentences, unwrap
 
 # A meeting article is a few pages; anything longer is capped so every input finishes quickly.
 MAX_CHARS = 200_000
-_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A year not inside a longer number ("(?<!\d..)" after the century looks before it, and lets the engine find
+# the century by a fast scan).
+_ANY_YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
 
 
 def extract(text: str) -> dict:

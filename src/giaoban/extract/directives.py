@@ -114,6 +114,19 @@ _QUOTED_DIRECTION = re.compile(
     r"\s*[\"“](?P<q>[^\"”]{10,600})[\"”]\s*[-,]?\s*(?:đó\s+)?là\s+(?:lời\s+|ý kiến\s+)?"
     r"(?:chỉ đạo|yêu cầu|đề nghị|kết luận|nhấn mạnh|lưu ý|quán triệt)(?![\w])"
 )
+def _replies(mpiece: str) -> bool:
+    """``_REPLY`` matches, tried only when the piece names a speaker ("đồng chí", "ông", "bà")."""
+    return any(w in mpiece for w in _SPEAKER_WORDS) and _REPLY.match(mpiece) is not None
+
+
+_SPEAKER_WORDS = ("ồng chí", "ông", "Ông", "bà", "Bà")
+
+
+def _closes_notice(mpiece: str) -> bool:
+    """``_NOTICE_CLOSING`` finds "… biết" (any case: "ế" or "Ế" is in the piece)."""
+    return ("ế" in mpiece or "Ế" in mpiece) and _NOTICE_CLOSING.search(mpiece) is not None
+
+
 _REPORT_START = re.compile(r"^(?:đã|Hội nghị đã|Qua đó|Kết quả|Tuy nhiên)\b")
 # "Tham dự hội nghị có các đồng chí …": who attended, never a task.
 _ATTENDANCE = re.compile(r"(?i)(?:tham dự|dự|cùng dự|đến dự|về dự|dự và chỉ đạo)(?:\s+(?:hội nghị|buổi|đại hội|có))")
@@ -485,14 +498,15 @@ def _directive(
         # "… (phối hợp: X, Y; thời hạn: trong quý II/2027)": a notice's own wording of the details.
         b = details.start()
     piece, mpiece = text[a:b], mtext[a:b]
-    if len(mpiece.split()) < _MIN_WORDS or _REPORT_START.match(mpiece) or _REPLY.match(mpiece):
+    if len(mpiece.split()) < _MIN_WORDS or _REPORT_START.match(mpiece) or _replies(mpiece):
         return None
     if _ATTENDANCE.match(mpiece):
         return None
-    reported = _REPORTED_PIECE.match(mpiece)
+    # The patterns below are tried only where the words they need are (a cheap test first).
+    reported = _REPORTED_PIECE.match(mpiece) if "đã" in mpiece or "vừa" in mpiece else None
     if reported and not orgs.ACTION_RE.search(reported.group("subject")):
         return None
-    if _ACKNOWLEDGES.match(mpiece) or _ANNOUNCES.match(mpiece) or _NOTICE_CLOSING.search(mpiece):
+    if _ACKNOWLEDGES.match(mpiece) or _ANNOUNCES.match(mpiece) or _closes_notice(mpiece):
         return None
     if _DOCUMENT_LIST.match(mpiece):
         # "…; Nghị quyết số 02-NQ/ĐU của Đảng ủy xã": the rest of a list of documents, no action.
@@ -500,7 +514,7 @@ def _directive(
     if details:
         return _with_details(text, mtext, piece, a, details, inherited, default_year)
     assignees, lead, own = list(inherited), None, False
-    giao = _GIAO.match(mpiece) or _LEAD_SUBJECT.match(mpiece)
+    giao = _GIAO.match(mpiece) or (_LEAD_SUBJECT.match(mpiece) if "chủ trì" in mpiece else None)
     if giao and orgs.is_org(giao.group("lead")) and orgs.starts_with_org(_strip_giao(giao.group("lead"))):
         lead_text = piece[giao.start("lead") : giao.end("lead")]
         lead = lead_text.strip(" ,")

@@ -1,7 +1,9 @@
-"""Throughput of giaoban.extract.extract() on the dev texts, with underthesea's word_tokenize on
-the same texts as the reference.
+"""Throughput of giaoban.extract.extract() on the dev texts, in each directive-selector mode (the
+GIAOBAN_EXTRACT_LEARNED values: unset — the default —, ``rules``, ``union``), with underthesea's
+word_tokenize on the same texts as the reference, all in one run.
 
-    PYTHONPATH=src python benchmarks/extract_bench.py [--mb 5] [--against DIR [--rounds 5]]
+    PYTHONPATH=src python benchmarks/extract_bench.py [--mb 5] [--modes default rules union]
+    PYTHONPATH=src python benchmarks/extract_bench.py --against DIR [--rounds 5]
 
 ``--against DIR`` also times another extractor package (a copy of ``src/giaoban/extract`` from an earlier
 commit: ``git archive <commit> src/giaoban/extract | tar -x -C /tmp/old``, then ``--against
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import sys
 import time
 from pathlib import Path
@@ -79,9 +82,22 @@ def against(directory: Path, docs: list[str], rounds: int) -> None:
           f"{directory} {best['other']:.1f} docs/s, ratio {best['this'] / best['other']:.3f}")
 
 
+SWITCH = "GIAOBAN_EXTRACT_LEARNED"
+
+
+def set_mode(mode: str) -> None:
+    """Select the directive selector for the calls that follow ("default" leaves the switch unset)."""
+    if mode == "default":
+        os.environ.pop(SWITCH, None)
+    else:
+        os.environ[SWITCH] = mode
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
+    ap.add_argument("--modes", nargs="+", default=["default", "rules", "union"],
+                    help="values of GIAOBAN_EXTRACT_LEARNED to time in turn ('default': unset)")
     ap.add_argument("--against", type=Path, help="another extractor package to time in CPU time, in turn")
     ap.add_argument("--rounds", type=int, default=5, help="rounds of each with --against (default 5)")
     args = ap.parse_args()
@@ -90,11 +106,18 @@ def main() -> int:
         extract(docs[0])
         against(args.against, docs, args.rounds)
         return 0
-    extract(docs[0])  # warm regex caches
-    secs, chars = run(extract, docs)
     mb = sum(len(d.encode("utf-8")) for d in docs) / 1024 / 1024
-    print(f"corpus: {len(docs)} docs, {chars} chars, {mb:.1f} MB")
-    print(f"extract:       {len(docs) / secs:9.1f} docs/s  {chars / secs:12.0f} chars/s  ({secs:.2f} s)")
+    print(f"corpus: {len(docs)} docs, {sum(map(len, docs))} chars, {mb:.1f} MB; load average "
+          + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    timings = {}
+    for mode in args.modes:
+        set_mode(mode)
+        extract(docs[0])  # warm regex caches and load the weights
+        secs, chars = run(extract, docs)
+        timings[mode] = secs
+        label = f"extract {mode}:"
+        print(f"{label:22}{len(docs) / secs:9.1f} docs/s  {chars / secs:12.0f} chars/s  ({secs:.2f} s)")
+    set_mode("default")
     try:
         from underthesea import word_tokenize
     except ImportError:
@@ -102,8 +125,11 @@ def main() -> int:
         return 0
     word_tokenize(docs[0])
     ref_secs, _ = run(word_tokenize, docs)
-    print(f"word_tokenize: {len(docs) / ref_secs:9.1f} docs/s  {chars / ref_secs:12.0f} chars/s  ({ref_secs:.2f} s)")
-    print(f"ratio extract/word_tokenize speed: {ref_secs / secs:.2f}x")
+    label = "word_tokenize:"
+    print(f"{label:22}{len(docs) / ref_secs:9.1f} docs/s  {chars / ref_secs:12.0f} chars/s  ({ref_secs:.2f} s)")
+    for mode, secs in timings.items():
+        print(f"ratio extract {mode}/word_tokenize speed: {ref_secs / secs:.2f}x")
+    print("load average after: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     return 0
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -82,7 +83,20 @@ def main(argv: list[str] | None = None) -> int:
         print("no gold set to score", file=sys.stderr)
         return 1
     print(table(reports))
+    print(selector_line(), file=sys.stderr)
     return 0
+
+
+_SELECTORS = {"": "the rules alone", "model": "learned, stacked on the rules", "union": "the rules' and the learned's"}
+
+
+def selector_line() -> str:
+    """Which directive selector the records were extracted with (the environment switch decides)."""
+    from giaoban.extract import learned
+
+    value = os.environ.get(learned.SWITCH)
+    setting = f"{learned.SWITCH}={value}" if value is not None else f"{learned.SWITCH} unset, the default"
+    return f"directive selector: {_SELECTORS[learned.mode()]} ({setting})"
 
 
 if __name__ == "__main__":

@@ -1,4 +1,15 @@
-from giaoban.extract import extract
+"""The rules' directive finder (``directives.py``); the learned selector choosing among its pieces is tested in
+test_learned.py."""
+
+import pytest
+
+from giaoban.extract import extract, learned
+
+
+@pytest.fixture(autouse=True)
+def _rules_alone(monkeypatch):
+    # These tests read what the rules take; the default lets the learned selector choose among their pieces.
+    monkeypatch.setenv(learned.SWITCH, "rules")
 
 
 def _dirs(text):

@@ -21,11 +21,19 @@ TEXT = (
 
 @pytest.mark.parametrize(
     ("value", "mode"),
-    [("", ""), ("0", ""), ("rules", ""), ("1", "model"), ("yes", "model"), ("union", "union"), ("UNION", "union")],
+    [("", "model"), ("0", ""), ("rules", ""), ("no", ""), ("1", "model"), ("yes", "model"), ("union", "union"),
+     ("UNION", "union")],
 )
 def test_the_switch_reads_rules_model_or_union(monkeypatch, value, mode):
     monkeypatch.setenv(learned.SWITCH, value)
     assert learned.mode() == mode
+
+
+def test_the_learned_selector_is_the_default_when_the_switch_is_unset(monkeypatch):
+    monkeypatch.delenv(learned.SWITCH, raising=False)
+    assert learned.mode() == "model"
+    assert learned.configured().directives is not None
+    assert not learned.configured().union
 
 
 def test_every_piece_is_a_candidate_and_the_rules_mark_their_own():
@@ -59,8 +67,9 @@ def test_without_a_readable_weights_file_the_rules_decide(tmp_path):
 
 def test_the_shipped_weights_load_and_the_switch_changes_only_the_directives(monkeypatch):
     assert learned.load_model() is not None
+    monkeypatch.setenv(learned.SWITCH, "rules")
     rules = extract(TEXT)
-    monkeypatch.setenv(learned.SWITCH, "1")
+    monkeypatch.delenv(learned.SWITCH)
     chosen = extract(TEXT)
     assert {k: v for k, v in chosen.items() if k != "directives"} == {
         k: v for k, v in rules.items() if k != "directives"

@@ -53,3 +53,10 @@ def test_no_set_to_score_is_an_error(tmp_path, capsys):
     args = ["--scorer", str(SHARED / "score.py"), "--out", str(tmp_path / "out")]
     assert _tool().main(args + [f"none={tmp_path / 'none'}"]) == 1
     assert capsys.readouterr().out == ""
+
+
+def test_the_selector_the_records_were_extracted_with_is_named(monkeypatch):
+    monkeypatch.delenv("GIAOBAN_EXTRACT_LEARNED", raising=False)
+    assert "learned" in _tool().selector_line() and "unset" in _tool().selector_line()
+    monkeypatch.setenv("GIAOBAN_EXTRACT_LEARNED", "rules")
+    assert "rules alone" in _tool().selector_line()

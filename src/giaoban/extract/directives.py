@@ -53,7 +53,27 @@ _GIAO = re.compile(r"^(?:[Gg]iao(?:\s+cho)?)\s+(?P<lead>.{2,100}?)\s+(?:làm\s+)
 _GIVEN = re.compile(r"[Gg]iao(?:\s+nhiệm vụ)?(?:\s+cho)?\s+")
 _LEAD_SUBJECT = re.compile(r"^(?P<lead>.{2,100}?)\s+(?:làm\s+)?chủ trì\b")
 _COORD = re.compile(r"phối hợp(?:\s+chặt chẽ)?\s+(?:với|cùng)\s+")
-_TRAILING = re.compile(r"[\s.;,:…!]+$|\s*\.{2,}$|\s*\./\.$")
+# A piece's trailing punctuation: what r"[\s.;,:…!]+$|\s*\.{2,}$|\s*\./\.$" finds, read from the end (a regex
+# search tries every position of the piece).
+_TRAIL_CHARS = frozenset(".;,:…!")
+
+
+def _trail_start(mtext: str, a: int, b: int) -> int | None:
+    """Where the trailing punctuation and spaces of ``mtext[a:b]`` (or a closing "./.") start, if any."""
+    p = b
+    while p > a and (mtext[p - 1] in _TRAIL_CHARS or mtext[p - 1].isspace()):
+        p -= 1
+    start = p if p < b else None
+    # "$" also matches before a final newline.
+    e = b - 1 if b > a and mtext[b - 1] == "\n" else b
+    t = e - 3
+    if t >= a and mtext[t:e] == "./.":
+        while t > a and mtext[t - 1].isspace():
+            t -= 1
+        start = t if start is None else min(start, t)
+    return start
+
+
 # A paragraph introducing a list of tasks ("Hội nghị thống nhất một số nhiệm vụ trọng tâm ...:").
 _LIST_INTRO = re.compile(
     r"(?i)nhiệm vụ|giải pháp|kết luận|chỉ đạo|đề nghị|yêu cầu|thống nhất|phương hướng|chỉ tiêu|mục tiêu"
@@ -94,6 +114,19 @@ _QUOTED_DIRECTION = re.compile(
     r"\s*[\"“](?P<q>[^\"”]{10,600})[\"”]\s*[-,]?\s*(?:đó\s+)?là\s+(?:lời\s+|ý kiến\s+)?"
     r"(?:chỉ đạo|yêu cầu|đề nghị|kết luận|nhấn mạnh|lưu ý|quán triệt)(?![\w])"
 )
+def _replies(mpiece: str) -> bool:
+    """``_REPLY`` matches, tried only when the piece names a speaker ("đồng chí", "ông", "bà")."""
+    return any(w in mpiece for w in _SPEAKER_WORDS) and _REPLY.match(mpiece) is not None
+
+
+_SPEAKER_WORDS = ("ồng chí", "ông", "Ông", "bà", "Bà")
+
+
+def _closes_notice(mpiece: str) -> bool:
+    """``_NOTICE_CLOSING`` finds "… biết" (any case: "ế" or "Ế" is in the piece)."""
+    return ("ế" in mpiece or "Ế" in mpiece) and _NOTICE_CLOSING.search(mpiece) is not None
+
+
 _REPORT_START = re.compile(r"^(?:đã|Hội nghị đã|Qua đó|Kết quả|Tuy nhiên)\b")
 # "Tham dự hội nghị có các đồng chí …": who attended, never a task.
 _ATTENDANCE = re.compile(r"(?i)(?:tham dự|dự|cùng dự|đến dự|về dự|dự và chỉ đạo)(?:\s+(?:hội nghị|buổi|đại hội|có))")
@@ -381,9 +414,16 @@ def _collect(
         if _ATTENDANCE.match(mtext, after_connectors(mtext, *sent), sent[1]):
             # "Dự hội nghị có các đồng chí: X - …; Y - …": every piece of it names who attended.
             continue
-        lead = _inner_lead(text, mtext, sent, context) if (k > 0 or starts_sentence) else None
+        # Both lead-ins open with a direction verb: a sentence without one is scanned for it once.
+        cued = None
+        lead = None
+        if k > 0 or starts_sentence:
+            cued = TRIGGER.search(mtext, *sent) is not None
+            lead = _inner_lead(text, mtext, sent, context) if cued else None
         if lead is None and loose:
-            lead = loose_lead(text, mtext, sent)
+            if cued is None:
+                cued = TRIGGER.search(mtext, *sent) is not None
+            lead = loose_lead(text, mtext, sent) if cued else None
             if lead is not None and lead.content_start <= after_connectors(mtext, *sent):
                 lead = None
         if lead is not None:
@@ -407,9 +447,8 @@ def _collect(
 
 
 def _inner_lead(text: str, mtext: str, sent: Span, context: Context | None) -> Trigger | None:
-    """The lead-in of a sentence inside the directive part, when it has one before its content."""
-    if not TRIGGER.search(mtext, *sent):
-        return None
+    """The lead-in of a sentence inside the directive part, when it has one before its content (the caller has
+    found a direction verb in it)."""
     start = after_connectors(mtext, *sent)
     if starts_with_action(mtext, start) or _subject_acts(mtext, start, sent[1]):
         # "Chỉ đạo Ban Thường trực … hoàn thiện hồ sơ đề nghị …": the sentence is itself a task.
@@ -447,9 +486,9 @@ def _collect_piece(
 def _directive(
     text: str, mtext: str, a: int, b: int, inherited: list[str], default_year: int | None
 ) -> Directive | None:
-    trail = _TRAILING.search(mtext, a, b)
-    if trail:
-        b = trail.start()
+    trail = _trail_start(mtext, a, b)
+    if trail is not None:
+        b = trail
     while b > a and mtext[b - 1] in " .;,:…":
         b -= 1
     if b <= a:
@@ -459,14 +498,15 @@ def _directive(
         # "… (phối hợp: X, Y; thời hạn: trong quý II/2027)": a notice's own wording of the details.
         b = details.start()
     piece, mpiece = text[a:b], mtext[a:b]
-    if len(mpiece.split()) < _MIN_WORDS or _REPORT_START.match(mpiece) or _REPLY.match(mpiece):
+    if len(mpiece.split()) < _MIN_WORDS or _REPORT_START.match(mpiece) or _replies(mpiece):
         return None
     if _ATTENDANCE.match(mpiece):
         return None
-    reported = _REPORTED_PIECE.match(mpiece)
+    # The patterns below are tried only where the words they need are (a cheap test first).
+    reported = _REPORTED_PIECE.match(mpiece) if "đã" in mpiece or "vừa" in mpiece else None
     if reported and not orgs.ACTION_RE.search(reported.group("subject")):
         return None
-    if _ACKNOWLEDGES.match(mpiece) or _ANNOUNCES.match(mpiece) or _NOTICE_CLOSING.search(mpiece):
+    if _ACKNOWLEDGES.match(mpiece) or _ANNOUNCES.match(mpiece) or _closes_notice(mpiece):
         return None
     if _DOCUMENT_LIST.match(mpiece):
         # "…; Nghị quyết số 02-NQ/ĐU của Đảng ủy xã": the rest of a list of documents, no action.
@@ -474,7 +514,7 @@ def _directive(
     if details:
         return _with_details(text, mtext, piece, a, details, inherited, default_year)
     assignees, lead, own = list(inherited), None, False
-    giao = _GIAO.match(mpiece) or _LEAD_SUBJECT.match(mpiece)
+    giao = _GIAO.match(mpiece) or (_LEAD_SUBJECT.match(mpiece) if "chủ trì" in mpiece else None)
     if giao and orgs.is_org(giao.group("lead")) and orgs.starts_with_org(_strip_giao(giao.group("lead"))):
         lead_text = piece[giao.start("lead") : giao.end("lead")]
         lead = lead_text.strip(" ,")

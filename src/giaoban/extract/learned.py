@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import json
 import math
 import os
@@ -31,16 +32,17 @@ from .periods import find_periods
 from .segment import sentences
 
 MODEL_PATH = Path(__file__).with_name("directive_model.json")
-# The one switch between the selectors: unset or "rules" the rules decide alone, "union" the model adds
-# the pieces it is sure of to the rules' own, anything else the model decides.
+# The one switch between the selectors: "0" or "rules" the rules decide alone, "union" the model adds the
+# pieces it is sure of to the rules' own, unset or anything else the model decides (it reads unseen pages
+# better than the rules alone).
 SWITCH = "GIAOBAN_EXTRACT_LEARNED"
 _SURE = 0.8
 
 
 def mode() -> str:
-    """"" (the rules alone), "model" or "union", from the environment switch; the rules by default."""
+    """"" (the rules alone), "model" or "union", from the environment switch; the model by default."""
     value = os.environ.get(SWITCH, "").strip().lower()
-    if value in ("", "0", "rules", "false", "no"):
+    if value in ("0", "rules", "false", "no"):
         return ""
     return "union" if value == "union" else "model"
 
@@ -73,6 +75,8 @@ class Trace:
     kind: str = "other"
     # Where titled people are named: a piece naming one is often a list of attendants.
     people: list[tuple[int, int]] = field(default_factory=list)
+    # Where they start, in order (sorted when first needed).
+    people_starts: list[int] | None = None
     # (type, year, number) of the period under review and of the next one, when known.
     review: tuple | None = None
     next: tuple | None = None
@@ -94,10 +98,10 @@ class _Lexicon:
     def __init__(self, lists: dict[str, tuple[str, ...]]) -> None:
         words = {w for ws in lists.values() for w in ws}
         self.names = {w: frozenset(name for name, ws in lists.items() if _contains_any(w, ws)) for w in words}
-        alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-        # The leading lookahead lets the scan skip positions that cannot start any word.
+        # The leading lookahead lets the scan skip positions that cannot start any word; the words as a trie
+        # (shared beginnings tried once) find the same longest word at each place as a flat alternation would.
         firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-        self.pattern = re.compile(rf"(?=[{firsts}])(?<!\w)(?:{alternatives})(?!\w)")
+        self.pattern = re.compile(rf"(?=[{firsts}])(?<!\w){_trie(words)}")
 
     def found(self, lower: str) -> set[str]:
         out: set[str] = set()
@@ -110,11 +114,34 @@ class _Lexicon:
         return [(m.start() + offset, self.names[m.group(0)]) for m in self.pattern.finditer(lower)]
 
 
+def _trie(words: set[str]) -> str:
+    """A pattern matching the longest of ``words`` that ends at a word boundary: at every branching the longer
+    words are tried before the word that ends there."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if "" in node:
+            alts.append(r"(?!\w)")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(root)
+
+
 def _within(hits: list[tuple[int, frozenset[str]]], start: int, end: int) -> set[str]:
+    """The names of the hits at positions in ``[start, end)`` (``hits`` are in text order)."""
     out: set[str] = set()
-    for pos, names in hits:
-        if start <= pos < end:
-            out |= names
+    # The hits are sorted by position: only the slice inside the span is read.
+    i = bisect.bisect_left(hits, (start,))
+    for pos, names in hits[i:]:
+        if pos >= end:
+            break
+        out |= names
     return out
 
 
@@ -178,7 +205,8 @@ _OPENER = [
 ]
 _WORD = re.compile(rf"{LET}+|\d+%?")
 _MARKER = re.compile(r"^\s*(?:[-+•*▪◦·]+|\(?\d{1,2}[.)]|\(?[a-zđ][.)]|[IVX]{1,4}[.)])\s*")
-_STOP = re.compile(r"[.!?…:;\"”)]\s*$")
+# Characters that end a stopped paragraph (before trailing space).
+_STOPS = frozenset(".!?…:;\"”)")
 
 
 @dataclass
@@ -186,9 +214,27 @@ class Model:
     weights: dict[str, float]
     bias: float
     threshold: float = 0.5
+    # The weight of each state-tied feature, by state, looked up once.
+    _tied: dict[str, dict[str, float]] = field(default_factory=dict, repr=False, compare=False)
 
     def score(self, features: list[str]) -> float:
-        return self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return self.bias + sum(map(self.weights.get, features, itertools.repeat(0.0)))
+
+    def state_score(self, tied: list[str], prev: str, same: bool) -> float:
+        """The summed weights of ``state_features`` for a row whose tied features are ``tied`` (the same sum,
+        in the same order, without building the feature strings again for every row)."""
+        state = f"{prev}_{'same' if same else 'new'}" if prev != "none" else "none"
+        cache = self._tied.get(state)
+        if cache is None:
+            cache = self._tied[state] = {}
+        get = self.weights.get
+        values = [get(f"prev={state}", 0.0)]
+        for f in tied:
+            w = cache.get(f)
+            if w is None:
+                w = cache[f] = get(f"prev={state}&{f}", 0.0)
+            values.append(w)
+        return sum(values)
 
     def probability(self, features: list[str]) -> float:
         return _sigmoid(self.score(features))
@@ -214,7 +260,8 @@ def load_model(path: Path = MODEL_PATH) -> Model | None:
 
 
 def _bucket(value: float, edges: tuple[float, ...]) -> int:
-    return sum(value >= e for e in edges)
+    """How many of the (sorted) ``edges`` ``value`` reaches."""
+    return bisect.bisect_right(edges, value)
 
 
 @dataclass
@@ -225,6 +272,8 @@ class _Para:
     sentences: list[tuple[int, int]]
     cues: list[tuple[int, frozenset[str]]]
     words: list[tuple[int, frozenset[str]]]
+    # Its features whose weight is tied to the decision before (``tied_features``).
+    tied: list[str] = field(default_factory=list)
 
 
 _PREV_CUES = frozenset(("direct", "conclude", "tasks", "ahead"))
@@ -283,7 +332,7 @@ def _paragraph(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) -
         out.append("colon_end")
     if marker:
         out.append("marker")
-    if not _STOP.search(body):
+    if body.rstrip()[-1:] not in _STOPS:
         out.append("no_stop")
     if len(body) < 120:
         out.append("short")
@@ -300,7 +349,8 @@ def _paragraph(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) -
         out += [f"prev_c_{name}" for name in sorted(_cues_of(mtext, paras, i - 1, trace) & _PREV_CUES)]
     if marker:
         out += _list_intro(mtext, paras, i, trace)
-    return _Para([f"para:{f}" for f in out], sentences(mtext, paras[i]), cue_hits, word_hits)
+    features = [f"para:{f}" for f in out]
+    return _Para(features, sentences(mtext, paras[i]), cue_hits, word_hits, tied_features(features))
 
 
 _INTRO_REACH = 20
@@ -331,6 +381,14 @@ def _list_intro(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) 
     return ["intro=none"]
 
 
+def _any_between(trace: Trace, start: int, end: int) -> bool:
+    """Whether a titled person is named at a position in ``[start, end)``."""
+    if trace.people_starts is None:
+        trace.people_starts = sorted(a for a, _ in trace.people)
+    i = bisect.bisect_left(trace.people_starts, start)
+    return i < len(trace.people_starts) and trace.people_starts[i] < end
+
+
 def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, para: _Para) -> list[str]:
     """Features of the text a piece was cut from, between its sentence's start and the piece."""
     lead = mtext[sentence_start:start]
@@ -342,11 +400,11 @@ def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, pa
         out.append("lead_meeting")
     if orgs.ORG_HEAD.search(lead):
         out.append("lead_body")
-    if any(sentence_start <= a < start for a, _ in trace.people):
+    if _any_between(trace, sentence_start, start):
         out.append("lead_person")
     if lead.rstrip().endswith(":"):
         out.append("lead_colon")
-    if _ALSO.search(lead):
+    if any(ch in lead for ch in _ALSO_CHARS) and _ALSO.search(lead):
         out.append("lead_also")
     relation = _period_relation(mtext, sentence_start, start, trace)
     if relation:
@@ -355,10 +413,21 @@ def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, pa
 
 
 _ALSO = re.compile(r"(?i)đồng thời|cũng")
+# One of these is in any text _ALSO finds: a cheap test first.
+_ALSO_CHARS = "ồỒũŨ"
 
 
 def static_features(c: Candidate, mtext: str, para: _Para, trace: Trace, index: int) -> list[str]:
     """Features of one piece that do not depend on the decisions around it."""
+    out = _piece_features(c, mtext, para, trace)
+    out += para.features
+    if c.taken:
+        out.append("rules=in")
+    return out
+
+
+def _piece_features(c: Candidate, mtext: str, para: _Para, trace: Trace) -> list[str]:
+    """The features of ``static_features`` that are the piece's own (its paragraph's come after them)."""
     d = c.directive
     a, b = d.start, d.start + len(d.text)
     piece = mtext[a:b]
@@ -378,7 +447,7 @@ def static_features(c: Candidate, mtext: str, para: _Para, trace: Trace, index: 
         out.append("p_lead")
     if piece[:1].isupper():
         out.append("p_capital")
-    if any(a <= s < b for s, _ in trace.people):
+    if _any_between(trace, a, b):
         out.append("p_person")
     if mtext[b : b + 2].lstrip().startswith(":"):
         out.append("p_colon_after")
@@ -387,9 +456,6 @@ def static_features(c: Candidate, mtext: str, para: _Para, trace: Trace, index: 
     out += _lead_features(mtext, a, sentence[0], trace, para)
     out.append(f"sent_index{min(para.sentences.index(sentence), 2) if sentence in para.sentences else 0}")
     out.append(f"kind={trace.kind}")
-    out += para.features
-    if c.taken:
-        out.append("rules=in")
     return out
 
 
@@ -402,18 +468,36 @@ def state_features(static: list[str], prev: str, same: bool) -> list[str]:
     lies in the same paragraph."""
     state = f"{prev}_{'same' if same else 'new'}" if prev != "none" else "none"
     out = [f"prev={state}"]
-    out += [f"prev={state}&{f}" for f in static if f in _STATE_TIED or f.startswith("para:op")]
+    out += [f"prev={state}&{f}" for f in tied_features(static)]
     return out
+
+
+def tied_features(static: list[str]) -> list[str]:
+    """The static features whose weight is tied to the decision on the piece before, in row order."""
+    return [f for f in static if f in _STATE_TIED or f.startswith("para:op")]
 
 
 def text_features(trace: Trace) -> list[list[str]]:
     """Static features of every candidate of a text, with the candidate before's and after's."""
+    return _text_rows(trace)[0]
+
+
+def _text_rows(trace: Trace) -> tuple[list[list[str]], list[list[str]]]:
+    """``text_features`` and each row's ``tied_features`` (read off the piece's and its paragraph's parts)."""
     paras: dict[int, _Para] = {}
     rows: list[list[str]] = []
-    for i, c in enumerate(trace.candidates):
-        if c.para not in paras:
-            paras[c.para] = _paragraph(trace.mtext, trace.paras, c.para, trace)
-        rows.append(static_features(c, trace.mtext, paras[c.para], trace, i))
+    tied: list[list[str]] = []
+    for c in trace.candidates:
+        para = paras.get(c.para)
+        if para is None:
+            para = paras[c.para] = _paragraph(trace.mtext, trace.paras, c.para, trace)
+        row = _piece_features(c, trace.mtext, para, trace)
+        # The piece's own features never open with "para:op": only the listed ones are tied.
+        tied.append([f for f in row if f in _STATE_TIED] + para.tied + (["rules=in"] if c.taken else []))
+        row += para.features
+        if c.taken:
+            row.append("rules=in")
+        rows.append(row)
     out = []
     last_cue: int | None = None
     seen_para: int | None = None
@@ -432,13 +516,16 @@ def text_features(trace: Trace) -> list[list[str]]:
         if i > 0:
             extra += [f"before:{f}" for f in rows[i - 1] if f in ("p_action_start", "p_past", "rules=in")]
         out.append(row + extra)
-    return out
+    return out, tied
 
 
-def decode(rows: list[list[str]], paras: list[int], model: Model) -> list[bool]:
-    """The most likely sequence of in/out decisions (Viterbi over the two states)."""
+def decode(rows: list[list[str]], paras: list[int], model: Model, tied: list[list[str]] | None = None) -> list[bool]:
+    """The most likely sequence of in/out decisions (Viterbi over the two states); ``tied``, each row's
+    ``tied_features`` when known."""
     if not rows:
         return []
+    if tied is None:
+        tied = [tied_features(row) for row in rows]
     # best[state] = (log-probability, decisions) of the best sequence ending in that state.
     best: dict[str, tuple[float, list[bool]]] = {"none": (0.0, [])}
     for i, row in enumerate(rows):
@@ -446,7 +533,7 @@ def decode(rows: list[list[str]], paras: list[int], model: Model) -> list[bool]:
         nxt: dict[str, tuple[float, list[bool]]] = {}
         for prev, (logp, path) in best.items():
             same = i > 0 and paras[i - 1] == paras[i]
-            p = _sigmoid(base + sum(model.weights.get(f, 0.0) for f in state_features(row, prev, same)))
+            p = _sigmoid(base + model.state_score(tied[i], prev, same))
             for state, prob in (("in", p), ("out", 1.0 - p)):
                 score = logp + math.log(max(prob, 1e-12))
                 if state not in nxt or score > nxt[state][0]:
@@ -461,18 +548,17 @@ def select(trace: Trace, model: Model | None = None, union: bool = False) -> lis
     model = model or load_model()
     if model is None:
         return [c.directive for c in trace.candidates if c.taken]
-    rows = text_features(trace)
+    rows, tied = _text_rows(trace)
     paras = [c.para for c in trace.candidates]
     if union:
         keep = []
         prev = "none"
-        weights = model.weights
         for i, (c, row) in enumerate(zip(trace.candidates, rows, strict=True)):
             same = i > 0 and paras[i - 1] == paras[i]
-            p = _sigmoid(model.score(row) + sum(weights.get(f, 0.0) for f in state_features(row, prev, same)))
+            p = _sigmoid(model.score(row) + model.state_score(tied[i], prev, same))
             keep.append(c.taken or p >= _SURE)
             prev = "in" if keep[-1] else "out"
     else:
-        keep = decode(rows, paras, model)
+        keep = decode(rows, paras, model, tied)
     return [c.directive for c, k in zip(trace.candidates, keep, strict=True) if k]
 

@@ -235,22 +235,42 @@ TITLE_LOWER = frozenset(
         "ương",
     ]
 )
+# Titles that open a title phrase (each alternative is spelt from its first letter so that the engine skips the
+# positions that cannot start one by a fast scan).
+_TITLE_HEADS = (
+    r"Chủ tịch|Bí thư|Trưởng [Bb]an|Trưởng|Giám đốc|Chánh Văn phòng|Chủ nhiệm|"
+    r"Ủy viên|Tỉnh ủy viên|Huyện ủy viên|Thành ủy viên|Thị ủy viên|Đại biểu|Chủ trì"
+)
+# Member acronyms ("ĐUV", "UVBTV", "TUV").
+_TITLE_ACRONYMS = ("ĐUV", "UVBTV", "UVTV", "TUV", "HUV", "BTV", "UV")
+_ACRONYM = "(?:" + "|".join(_TITLE_ACRONYMS) + ")(?![A-ZĐ])"
 TITLE_START = re.compile(
-    r"(?=[PNQCBTGĐỦHĐUV])(?:Phó |Nguyên |Quyền )?"
-    r"(?:Chủ tịch|Bí thư|Trưởng [Bb]an|Trưởng|Giám đốc|Chánh Văn phòng|Chủ nhiệm|"
-    r"Ủy viên|Tỉnh ủy viên|Huyện ủy viên|Thành ủy viên|Thị ủy viên|Đại biểu|Chủ trì|"
-    # "Phó chủ tịch", "Phó bí thư" in lower case; member acronyms ("ĐUV", "UVBTV", "TUV").
-    r"(?<=Phó )(?:chủ tịch|bí thư)|(?:ĐUV|UVBTV|UVTV|TUV|HUV|BTV|UV)(?![A-ZĐ]))(?![" + LO[1:-1] + "])"
+    # "Phó chủ tịch", "Phó bí thư" in lower case after "Phó" only.
+    rf"(?:Phó (?:{_TITLE_HEADS}|chủ tịch|bí thư|{_ACRONYM})|Nguyên (?:{_TITLE_HEADS}|{_ACRONYM})"
+    rf"|Quyền (?:{_TITLE_HEADS}|{_ACRONYM})|{_TITLE_HEADS}|"
+    + "|".join(f"{a}(?![A-ZĐ])" for a in _TITLE_ACRONYMS)
+    + r")(?![" + LO[1:-1] + "])"
 )
 # Military ranks stand before the name like an honorific ("đồng chí Thượng tướng X", "Trung tướng X, …").
 _RANK = r"(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)"
-# The leading lookahead lets the scan skip positions that cannot start any alternative.
+# An honorific, a rank or a list opened by a colon, then a capital. Each alternative is spelt from its first letter,
+# followed by "(?<!{LET}.)" (no letter before that first letter), so that the engine skips the positions that
+# cannot start one by a fast scan.
+_NO_LETTER_BEFORE = rf"(?<!{LET}.)"
+_BEFORE_NAME = rf"\s+(?={UP})"
+_HONORIFICS = ("đồng chí", "Đồng chí", "đ/[cC]", "Đ/[cC]", "ông", "Ông", "bà", "Bà")
+_RANK_WORDS = ("Đại", "Thượng", "Trung", "Thiếu")
+# A list of names opened by a colon: "các đồng chí: X, …", "Chủ trì hội nghị: X, …".
+_LIST_OPENERS = ("đồng chí", "Đồng chí", "chủ trì(?: [Hh]ội nghị)?", "Chủ trì(?: [Hh]ội nghị)?", "gồm", "Thành phần")
 _HONORIFIC = re.compile(
-    rf"(?=[đĐÔôBbTCcg])(?<!{LET})(?:(?:[đĐ]ồng chí|[đĐ]/[cC]|[Ôô]ng|[Bb]à)(?:\s+{_RANK})?|{_RANK}"
-    # A list of names opened by a colon: "các đồng chí: X, …", "Chủ trì hội nghị: X, …".
-    rf"|(?:[đĐ]ồng chí|[Cc]hủ trì(?: [Hh]ội nghị)?|gồm|[Tt]hành phần)\s*:"
-    rf"(?:\s+(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[đĐ]/[cC]))?)"
-    rf"\s+(?={UP})"
+    "|".join(
+        [rf"{h[0]}{_NO_LETTER_BEFORE}{h[1:]}(?:\s+{_RANK})?{_BEFORE_NAME}" for h in _HONORIFICS]
+        + [rf"{r[0]}{_NO_LETTER_BEFORE}{r[1:]}\s+(?:tướng|tá|úy){_BEFORE_NAME}" for r in _RANK_WORDS]
+        + [
+            rf"{o[0]}{_NO_LETTER_BEFORE}{o[1:]}\s*:(?:\s+(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[đĐ]/[cC]))?{_BEFORE_NAME}"
+            for o in _LIST_OPENERS
+        ]
+    )
 )
 # "bà X, được cử làm Chủ tịch …", "ông X giữ chức Phó Chủ tịch …": the title after a verb.
 _APPOINTED = re.compile(r"\s*,?\s*(?:giữ chức|được (?:bầu|cử)(?: giữ chức| làm)?|làm)\s+(?=[A-ZĐỦ])")

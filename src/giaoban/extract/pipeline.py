@@ -32,7 +32,9 @@ from .segment import paragraphs, pieces, sentences, unwrap
 
 # A meeting article is a few pages; anything longer is capped so every input finishes quickly.
 MAX_CHARS = 200_000
-_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A year not inside a longer number ("(?<!\d..)" after the century looks before it, and lets the engine find
+# the century by a fast scan).
+_ANY_YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
 
 
 def extract(text: str) -> dict:
@@ -67,6 +69,8 @@ def _extract(text: str, trace: Trace | None = None, models: learned.Models | Non
 
     # One scan for periods; each use takes fresh copies because ranking fills in missing years.
     found_periods = find_periods(mtext)
+    # The learned selector reads the periods as found (ranking below fills in years): copies, taken now.
+    pristine_periods = [p.copy() for p in found_periods]
     scanned = [p for p in found_periods if not _inside(p.start, date_spans + ref_spans)]
     meeting_piece = None if _THE_MEETING.search(lead_text) else _first_meeting_piece(mtext, paras)
     date = mt.find_date(mtext, lead, ref_spans, paras)
@@ -111,6 +115,7 @@ def _extract(text: str, trace: Trace | None = None, models: learned.Models | Non
     if candidates is not None:
         seen = trace if trace is not None else Trace(candidates)
         seen.mtext, seen.paras, seen.kind = mtext, paras, kind
+        seen.periods, seen.period_starts = pristine_periods, [p.start for p in pristine_periods]
         seen.people = [(p.start, p.end) for p in people]
         seen.review = review.key() if review else None
         seen.next = nxt.key() if nxt else None

@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from giaoban.accounts.models import Membership, Role
-from giaoban.core.text import fold, match_key
+from giaoban.core.text import fold, match_key, nfc
 from giaoban.directives import deadlines
 from giaoban.directives.models import Directive, DirectiveStatus, DirectiveUpdate, Priority
 from giaoban.meetings.models import AgendaItem, Conclusion, Meeting, MeetingKind
@@ -45,6 +45,8 @@ from giaoban.organisations.models import (
 from giaoban.periods.logic import MONTH, PeriodKey
 from giaoban.periods.models import Period
 from giaoban.reports.models import Indicator, IndicatorValue, PeriodReport, ReportStatus, ReportTemplate
+from giaoban.search import indexing
+from giaoban.search.models import EntryKind, SearchEntry
 from giaoban.synth import rows, texts
 
 SCALES = ("commune", "province", "nation")
@@ -114,6 +116,7 @@ def build(scale: str, years: int, seed: int, *, province: str | None = None, pas
     tables = Tables()
     result = Result()
     for plans in plans_by_province:
+        tables.next_province()
         with transaction.atomic():
             _province(plans, months, indicators, password_hash, seed, tables, result)
         if progress:
@@ -225,6 +228,27 @@ class Tables:
         self.report = rows.Table(PeriodReport, ["id", "organization_id", "period_id", "status", "submitted_at",
                                                 "submitted_by_id", "results"])
         self.value = rows.Table(IndicatorValue, ["id", "report_id", "indicator_id", "value"])
+        self.search = rows.Table(SearchEntry, ["id", "kind", "object_id", "directive_id", "title", "body",
+                                               "title_folded", "folded", "organization_id", "period_id", "date"])
+        self._folded: dict[tuple[str, str], tuple[str, str, str, str]] = {}
+
+    def index(self, drawn: list[tuple], result: Result) -> None:
+        """Search entries (kind, object, directive, title, body, organisation, period, date) as search.indexing
+        makes them; texts repeat a lot, so each (title, body) is folded once per province."""
+        entries = []
+        for kind, obj, directive, title, body, org, period, day in drawn:
+            texts_ = self._folded.get((title, body))
+            if texts_ is None:
+                clean_title, clean_body = nfc(title)[:500], nfc(body)
+                texts_ = self._folded[title, body] = (
+                    clean_title, clean_body, " ".join(indexing.words(clean_title))[:500],
+                    indexing.folded_text(clean_title, clean_body))
+            entries.append((kind, obj, directive, *texts_, org, period, day))
+        self.write(self.search, [(i, *e) for i, e in zip(self.new_ids(self.search, len(entries)), entries,
+                                                          strict=True)], result)
+
+    def next_province(self) -> None:
+        self._folded.clear()
 
     def write(self, table: rows.Table, drawn: list[tuple], result: Result) -> None:
         result.add(table.model._meta.label, rows.write(table, drawn))
@@ -312,6 +336,8 @@ def _briefings(bloc: int, plan: BlocPlan, months: list[Month], authors: dict[int
                         for i, m, day in zip(meeting_ids, months, dates, strict=True)], result)
     t.write(t.conclusion, [(i, mid, m.conclusion) for i, mid, m in zip(t.new_ids(t.conclusion, len(months)),
                                                                        meeting_ids, months, strict=True)], result)
+    t.index([(EntryKind.MEETING.value, mid, None, m.title, f"{place}\n{m.conclusion}", front.pk, m.period.pk, day)
+             for mid, m, day in zip(meeting_ids, months, dates, strict=True)], result)
     agenda = [(mid, order, kind, front.pk if kind == "report" else None, title)
               for mid, m in zip(meeting_ids, months, strict=True) for order, (kind, title) in enumerate(m.agenda)]
     t.write(t.agenda, [(i, *a) for i, a in zip(t.new_ids(t.agenda, len(agenda)), agenda, strict=True)], result)
@@ -324,7 +350,12 @@ def _briefings(bloc: int, plan: BlocPlan, months: list[Month], authors: dict[int
     ids = t.new_ids(t.directive, len(directives))
     directives = [(i, *d) for i, d in zip(ids, directives, strict=True)]
     t.write(t.directive, directives, result)
-    _follow_up(directives, dict(zip(meeting_ids, dates, strict=True)), plan, authors, as_of, rng, tables, result)
+    names = {o.pk: o.name for o in plan.bodies}
+    periods = {mid: m.period.pk for mid, m in zip(meeting_ids, months, strict=True)}
+    held = dict(zip(meeting_ids, dates, strict=True))
+    t.index([(EntryKind.DIRECTIVE.value, d[0], None, d[6], names[d[3]], d[3], periods[d[1]], held[d[1]])
+             for d in directives], result)
+    _follow_up(directives, held, periods, plan, authors, as_of, rng, tables, result)
 
 
 def _directive_count(rng: random.Random) -> int:
@@ -357,14 +388,16 @@ def _status(deadline: datetime.date | None, held: datetime.date, as_of: datetime
     return rng.choices([S.NEW, S.IN_PROGRESS, S.DONE], [40, 55, 5])[0]
 
 
-def _follow_up(directives: list[tuple], held: dict[int, datetime.date], plan: BlocPlan, authors: dict[int, int],
-               as_of: datetime.date, rng: random.Random, tables: Tables, result: Result) -> None:
+def _follow_up(directives: list[tuple], held: dict[int, datetime.date], periods: dict[int, int], plan: BlocPlan,
+               authors: dict[int, int], as_of: datetime.date, rng: random.Random, tables: Tables,
+               result: Result) -> None:
     """Coordinating bodies, carry-overs to the bloc's next briefing, and ≈ 3 progress updates a directive."""
     coordinating, carried, updates = [], [], []
     meetings = list(held)
     following = dict(zip(meetings, meetings[1:], strict=False))
     body_ids = [o.pk for o in plan.bodies]
-    for d_id, meeting, _order, lead, deadline, _precision, _text, _priority, status, *_rest in directives:
+    searched = []
+    for d_id, meeting, _order, lead, deadline, _precision, text, _priority, status, *_rest in directives:
         others = [o for o in body_ids if o != lead]
         for org in rng.sample(others, rng.randint(0, 2)):
             coordinating.append((d_id, org))
@@ -379,17 +412,22 @@ def _follow_up(directives: list[tuple], held: dict[int, datetime.date], plan: Bl
         for i in range(count):
             percent = 100 if status == DirectiveStatus.DONE and i == count - 1 else rng.randint(10, 90)
             day = day0 + datetime.timedelta(days=span * (i + 1) // (count + 1))
-            updates.append((d_id, texts.NOTES[rng.randrange(len(texts.NOTES))], percent, author, lead,
-                            _at(day, 10 + i)))
+            note = texts.NOTES[rng.randrange(len(texts.NOTES))]
+            updates.append((d_id, note, percent, author, lead, _at(day, 10 + i)))
+            searched.append((d_id, text[:200], note, lead, periods[meeting], day))  # as search.indexing does
     t = tables
-    for table, drawn in ((t.coordinating, coordinating), (t.carried, carried), (t.update, updates)):
+    for table, drawn in ((t.coordinating, coordinating), (t.carried, carried)):
         t.write(table, [(i, *r) for i, r in zip(t.new_ids(table, len(drawn)), drawn, strict=True)], result)
+    update_ids = t.new_ids(t.update, len(updates))
+    t.write(t.update, [(i, *r) for i, r in zip(update_ids, updates, strict=True)], result)
+    t.index([(EntryKind.UPDATE.value, i, *s) for i, s in zip(update_ids, searched, strict=True)], result)
 
 
 def _reports(plan: BlocPlan, months: list[Month], indicators: list[Indicator], authors: dict[int, int],
              rng: random.Random, tables: Tables, result: Result) -> None:
     """Each body's monthly report, most of them sent and accepted, with its indicator values."""
-    reports, asked = [], []
+    reports, asked, searched = [], [], []
+    now = timezone.now()  # a draft's entry is dated by its last change, which is now
     S = ReportStatus
     asked_by_type = {o.type: [i for i in indicators if i.applies_to(o.type)] for o in plan.bodies}
     for month in months:
@@ -400,12 +438,14 @@ def _reports(plan: BlocPlan, months: list[Month], indicators: list[Indicator], a
             if status is None:
                 continue
             sent = _at(period.end + datetime.timedelta(days=rng.randint(1, 5))) if status != S.DRAFT else None
-            reports.append((org.pk, period.pk, status, sent, authors.get(org.pk) if sent else None,
-                            results.format(n=rng.randint(2, 12))))
+            text = results.format(n=rng.randint(2, 12))
+            reports.append((org.pk, period.pk, status, sent, authors.get(org.pk) if sent else None, text))
             asked.append(asked_by_type[org.type])
+            searched.append((f"{org.name} — {period.label}", text, org.pk, period.pk, (sent or now).date()))
     t = tables
     report_ids = t.new_ids(t.report, len(reports))
     t.write(t.report, [(i, *r) for i, r in zip(report_ids, reports, strict=True)], result)
+    t.index([(EntryKind.REPORT.value, i, None, *e) for i, e in zip(report_ids, searched, strict=True)], result)
     values = [(r, i.pk, _value(i, rng)) for r, wanted in zip(report_ids, asked, strict=True) for i in wanted]
     t.write(t.value, [(i, *v) for i, v in zip(t.new_ids(t.value, len(values)), values, strict=True)], result)
 

@@ -98,7 +98,7 @@ class BlocPlan:
 
 
 def build(scale: str, years: int, seed: int, *, province: str | None = None, password: str | None = None,
-          progress: Callable[[str, "Result"], None] | None = None) -> Result:
+          progress: Callable[[str, "Result"], None] | None = None, defer_indexes: bool | None = None) -> Result:
     """Generate the data; raises SynthError if this scale's blocs already exist."""
     if scale not in SCALES:
         raise SynthError(f"scale: {scale}")
@@ -115,12 +115,15 @@ def build(scale: str, years: int, seed: int, *, province: str | None = None, pas
     password_hash = make_password(password) if password else make_password(None)
     tables = Tables()
     result = Result()
-    for plans in plans_by_province:
-        tables.next_province()
-        with transaction.atomic():
-            _province(plans, months, indicators, password_hash, seed, tables, result)
-        if progress:
-            progress(plans[0].place, result)
+    # Nation scale writes ≈ 20M rows into nearly empty tables: indexes are cheaper built once at the end.
+    defer = scale == "nation" if defer_indexes is None else defer_indexes
+    with rows.bulk_session(tables.models(), defer_indexes=defer):
+        for plans in plans_by_province:
+            tables.next_province()
+            with transaction.atomic():
+                _province(plans, months, indicators, password_hash, seed, tables, result)
+            if progress:
+                progress(plans[0].place, result)
     rows.finish(tables.models())
     result.hooks = post_load()
     return result

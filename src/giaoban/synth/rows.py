@@ -9,8 +9,9 @@ psycopg 3's `cursor.copy()`, SQLite through one executemany per batch, so both e
 the same rows for a seed.  Sequences are moved past the allocated ids at the end (`finish`).
 """
 
+import contextlib
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from django.core.management.color import no_style
 from django.db import connection, models
@@ -90,6 +91,52 @@ def write(table: Table, drawn: Sequence[tuple]) -> int:
                 rows.append(row)
             cursor.executemany(f"INSERT INTO {name} ({cols}) VALUES ({marks})", rows)
     return len(drawn)
+
+
+@contextlib.contextmanager
+def bulk_session(model_list: Sequence[type[models.Model]], *, defer_indexes: bool = False) -> Iterator[None]:
+    """On PostgreSQL, write without the checks and indexes that cost most per row, and restore them.
+
+    Foreign-key triggers are skipped (a superuser's `session_replication_role = replica`): every
+    row would queue a deferred check per reference, for references synth itself just allocated
+    (the SQLite tests run with foreign keys on and check them).  With `defer_indexes` (nation
+    scale) the tables' non-unique indexes, the search GIN index first among them, are dropped
+    and built again at the end, once, instead of being updated row by row; unique indexes stay,
+    so a duplicate still fails the load.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+        superuser = cursor.fetchone()[0]
+        if superuser:
+            cursor.execute("SET session_replication_role = replica")
+        deferred = _drop_indexes(cursor, [m._meta.db_table for m in model_list]) if defer_indexes else []
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            if superuser:
+                cursor.execute("SET session_replication_role = DEFAULT")
+            if deferred:
+                cursor.execute("SET maintenance_work_mem = '256MB'")
+                for definition in deferred:
+                    cursor.execute(definition)
+                cursor.execute("RESET maintenance_work_mem")
+
+
+def _drop_indexes(cursor, tables: list[str]) -> list[str]:
+    """Drop the plain (non-unique, non-constraint) indexes of `tables`; returns their definitions."""
+    cursor.execute(
+        "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i"
+        " JOIN pg_class t ON t.oid = i.indrelid WHERE t.relname = ANY(%s) AND NOT i.indisunique"
+        " AND NOT i.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)"
+        " ORDER BY 1", [tables])
+    found = cursor.fetchall()
+    for name, _definition in found:
+        cursor.execute(f"DROP INDEX {name}")
+    return [definition for _name, definition in found]
 
 
 def finish(model_list: Iterable[type[models.Model]]) -> None:

@@ -49,6 +49,7 @@ HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 START, END = "<!-- web-bench:start -->", "<!-- web-bench:end -->"
 PROVINCE = "Lạng Sơn"
+gunicorn_pid = 0
 
 
 def free_port() -> int:
@@ -205,8 +206,11 @@ class gunicorn:  # noqa: N801 — used as a context manager like a function
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench_settings", "PYTHONPATH": str(HERE)}
         self.server = subprocess.Popen([str(BIN / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
                                         "--timeout", "120", "--log-level", "critical", "--preload",
-                                        "bench_wsgi:application"], env=env, cwd=HERE, start_new_session=True)
+                                        "bench_wsgi:application"], env=env, cwd=HERE, start_new_session=True,
+                                       stderr=subprocess.DEVNULL)  # the request log; errors are wrk's count
         wait_for(self.port)
+        global gunicorn_pid  # the soak reads its workers' memory
+        gunicorn_pid = self.server.pid
         return f"http://127.0.0.1:{self.port}"
 
     def __exit__(self, *exc) -> None:

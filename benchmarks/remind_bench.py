@@ -55,6 +55,7 @@ def counts(env: dict) -> str:
 
 
 def bench(env: dict, today: datetime.date, label: str) -> None:
+    subprocess.run([str(BIN / "giaoban"), "migrate", "-v0"], env=env, check=True)
     print(f"{label}: {counts(env)}", flush=True)
     for day, what in [(today, "first run (catches up every current occasion)"),
                       (today + datetime.timedelta(days=1), "next day"),

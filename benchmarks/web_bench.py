@@ -374,7 +374,7 @@ def main() -> None:
             finally:
                 if made:
                     benchdb.drop(database)
-            print(out, end="")
+            print("".join(line + "\n" for line in out.splitlines() if not line.startswith("RESULT ")), end="")
             result = json.loads(next(line for line in out.splitlines() if line.startswith("RESULT "))[7:])
             result["label"] = label(database.engine, opts)
             if opts["save"]:

@@ -49,6 +49,7 @@ HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 START, END = "<!-- web-bench:start -->", "<!-- web-bench:end -->"
 PROVINCE = "Lạng Sơn"
+STATEMENT_LIMIT = 30  # seconds a query may run while queries are counted (PostgreSQL)
 gunicorn_pid = 0
 
 
@@ -156,22 +157,40 @@ def subjects() -> tuple[list[tuple[str, str, str]], dict, str]:
 
 
 def count_queries(name: str, path: str, user, token: str | None) -> dict:
+    """Queries and size of one request (after a warm-up one, unless the page is slow); a statement
+    running past STATEMENT_LIMIT is cancelled, so a page that cannot answer does not stall the run."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client = Client(headers={"Authorization": f"Bearer {token}"} if token else None)
+    client = Client(headers={"Authorization": f"Bearer {token}"} if token else None, raise_request_exception=False)
     if user.is_authenticated and not token:
         client.force_login(user)
-    client.get(path)  # warm-up: caches, periods
-    with CaptureQueriesContext(connection) as queries:
-        started = time.perf_counter()
-        response = client.get(path)
-        seconds = time.perf_counter() - started
-    print(f"  {name:32s} {len(queries):3d} queries {len(response.content) / 1024:8.1f} KB {seconds:7.2f} s",
-          flush=True)
+    limit(STATEMENT_LIMIT)
+    try:
+        for _attempt in range(2):  # a warm-up (caches, periods), then the one counted, unless the page is slow
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                response = client.get(path)
+                seconds = time.perf_counter() - started
+            if seconds > 5:
+                break
+    finally:
+        limit(None)
+    print(f"  {name:32s} {len(queries):3d} queries {len(response.content) / 1024:8.1f} KB {seconds:7.2f} s "
+          f"(status {response.status_code})", flush=True)
     return {"name": name, "path": path, "status": response.status_code, "queries": len(queries),
-            "bytes": len(response.content)}
+            "bytes": len(response.content), "seconds": seconds}
+
+
+def limit(seconds: int | None) -> None:
+    """PostgreSQL's statement_timeout for this process's connection (None: back to the default)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET statement_timeout = {int(seconds * 1000) if seconds else 'DEFAULT'}")
 
 
 def session_cookie(user) -> dict:

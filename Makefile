@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run install test lint score train bench docs-preview screens clean system-packages system-packages-test
+.PHONY: run install test lint score train bench soak docs-preview screens clean system-packages system-packages-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,11 +60,22 @@ TRAIN_SETS := $(SHARED)/extraction/dev tests/extract/texts tests/extract/heldout
 train: install ## train the extractor's directive selector on the annotated sets (not the blind halves)
 	$(BIN)/python -m giaoban.extract.train --out src/giaoban/extract/directive_model.json $(TRAIN_SETS)
 
-bench: install ## benchmarks; figures go in BENCHMARKS.md (the pages-under-load table is written there)
+# Pages under load at province scale (SQLite, and PostgreSQL when DATABASE_URL=postgres://… is set), and at
+# nation scale when NATION_DB names a loaded PostgreSQL database on that server (see docs/scaling.md).
+bench: install ## benchmarks; figures go in BENCHMARKS.md (the pages-under-load tables are written there)
 	$(BIN)/pip install --quiet -e '.[bench]'
 	@PYTHON=$(PYTHON) sh tools/system-packages.sh bench
 	for b in benchmarks/*_bench.py; do [ $$b = benchmarks/web_bench.py ] || $(BIN)/python $$b || exit 1; done
-	$(BIN)/python benchmarks/web_bench.py --write
+	mkdir -p var/bench
+	$(BIN)/python benchmarks/web_bench.py --engine sqlite --save var/bench/sqlite-province.json --write
+	if [ -n "$$DATABASE_URL" ]; then $(BIN)/python benchmarks/web_bench.py --engine postgres \
+		--save var/bench/pg-province.json --write || exit 1; fi
+	if [ -n "$$NATION_DB" ]; then $(BIN)/python benchmarks/web_bench.py --scale nation --reuse "$$NATION_DB" \
+		--compare var/bench/pg-province.json --save var/bench/pg-nation.json --write || exit 1; fi
+
+soak: install ## 20 clients for 10 minutes on a mix of pages: errors and workers' memory every minute
+	@PYTHON=$(PYTHON) sh tools/system-packages.sh bench
+	$(BIN)/python benchmarks/soak.py --minutes $${MINUTES:-10} $${SOAK_DB:+--reuse $$SOAK_DB}
 
 clean:
 	rm -rf $(VENV) var/score var/preview

@@ -1,11 +1,15 @@
-"""The query plans of the heaviest queries of the directive pages, at synthetic province (or nation) scale.
+"""The query plans of the heaviest queries of the directive pages and consolidation, at province or nation scale.
 
-Makes a throw-away database (PostgreSQL when DATABASE_URL names a server, else SQLite), loads
-`giaoban synth`, asks each page once through Django's test client as the province admin (the
-list) or a commune Front editor ("việc của đơn vị tôi"), and prints EXPLAIN ANALYZE (PostgreSQL)
-or EXPLAIN QUERY PLAN (SQLite) of the two slowest queries of each page.
+Makes a throw-away database (PostgreSQL when DATABASE_URL names a server, else SQLite) and loads
+`giaoban synth`, or with `--reuse NAME` uses an existing PostgreSQL database on DATABASE_URL's
+server; asks each page once through Django's test client as web_bench's users (the province
+Front admin for the lists and consolidation, the commune Front editor for "việc của đơn vị
+tôi"), and prints EXPLAIN ANALYZE (PostgreSQL) or EXPLAIN QUERY PLAN (SQLite) of the two slowest
+queries of each page.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/giaoban .venv/bin/python benchmarks/explain_bench.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/giaoban .venv/bin/python benchmarks/explain_bench.py \
+        --reuse giaoban_nation
 """
 
 import argparse
@@ -20,9 +24,7 @@ from pathlib import Path
 import benchdb
 
 HERE = Path(__file__).resolve().parent
-PAGES = [("directive list", "/chi-dao/", "admin"), ("list: open + overdue", "/chi-dao/?status=open&overdue=on",
-                                                    "admin"),
-         ("việc của đơn vị tôi", "/chi-dao/cua-don-vi-toi/", "editor")]
+PAGES = ["directive list", "list: open + overdue", "việc của đơn vị tôi", "consolidation (province bloc)"]
 
 
 def child(opts: dict) -> None:
@@ -31,21 +33,21 @@ def child(opts: dict) -> None:
     sys.path.insert(0, str(HERE))
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench_settings"
     django.setup()
-    from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     call_command("migrate", verbosity=0)
-    call_command("synth", scale=opts["scale"], years=opts["years"], seed=1, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    if not opts["reuse"]:
+        call_command("synth", scale=opts["scale"], years=opts["years"], seed=1, stdout=open(os.devnull, "w"))  # noqa: SIM115
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-    User = get_user_model()
-    users = {"admin": User.objects.filter(username__startswith="quantri.").order_by("username").first(),
-             "editor": User.objects.filter(username__startswith="mttq.w").order_by("username").first()}
-    for name, path, who in PAGES:
+    import web_bench
+
+    pages, users, _token = web_bench.subjects()
+    for name, path, who in [page for page in pages if page[0] in PAGES]:
         client = Client()
         client.force_login(users[who])
         client.get(path)
@@ -65,9 +67,17 @@ def child(opts: dict) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", default="province")
-    parser.add_argument("--years", type=int, default=1)
+    parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--reuse", metavar="DBNAME", help="an existing PostgreSQL database on DATABASE_URL's server")
     opts = vars(parser.parse_args())
     with tempfile.TemporaryDirectory() as workdir:
+        if opts["reuse"]:
+            url = os.environ.get("DATABASE_URL", "")
+            env = {**os.environ, "DATABASE_URL": f"{url.rpartition('/')[0]}/{opts['reuse']}", "GIAOBAN_VAR": workdir,
+                   "DEBUG": "true", "ALLOWED_HOSTS": "testserver"}
+            subprocess.run([sys.executable, __file__, "--child", json.dumps(opts)], env=env, check=True,
+                           timeout=3 * 3600)
+            return
         database = benchdb.create(workdir, "explain")
         try:
             env = {**os.environ, "DATABASE_URL": database.url, "GIAOBAN_VAR": workdir, "DEBUG": "true",

@@ -1,8 +1,12 @@
--- wrk script: every request carries the benchmark user's session cookie; at the end, one
+-- wrk script: every request carries the benchmark user's session cookie (or API bearer token); at the end, one
 -- machine-readable line with the latency percentiles (microseconds) and the error counts.
 local cookie = os.getenv("BENCH_COOKIE")
 if cookie and cookie ~= "" then
   wrk.headers["Cookie"] = cookie
+end
+local auth = os.getenv("BENCH_AUTH")
+if auth and auth ~= "" then
+  wrk.headers["Authorization"] = auth
 end
 
 done = function(summary, latency, requests)

@@ -58,3 +58,17 @@ def test_directive_without_lead_reminds_its_coordinating_bodies(due):
 @pytest.mark.django_db
 def test_nothing_due_sends_nothing(due):
     assert list(directive_reminders(datetime.date(2022, 1, 1))) == []
+
+
+@pytest.mark.django_db
+def test_after_a_run_only_directives_with_an_occasion_since_that_run_are_reminded(due):
+    # 31/05 + 7k: the overdue directive's occasions are 21/06 and 28/06; the quarter's deadline 30/06 came
+    # 7 days before it, on 23/06.
+    found = {r.line.split("] ", 1)[1].split(" (")[0] for r in directive_reminders(TODAY, since=TODAY)}
+    assert found == set()
+    found = {r.line.split("] ", 1)[1].split(" (")[0]
+             for r in directive_reminders(TODAY, since=datetime.date(2022, 6, 22))}
+    assert found == {"Việc trong quý II"}
+    found = {r.line.split("] ", 1)[1].split(" (")[0]
+             for r in directive_reminders(TODAY, since=datetime.date(2022, 6, 21))}
+    assert found == {"Việc quá hạn tháng 5", "Việc trong quý II"}

@@ -152,3 +152,53 @@ def test_reminders_reach_nobody_without_an_editor_on_or_above_the_body(w):
     w.lead_editor.memberships.all().delete()
     MembershipFactory(user=w.lead_editor, organization=w.front, role=Role.VIEWER)
     assert _run(TODAY) == 0
+
+
+# --- bounded runs -------------------------------------------------------------------------------
+
+
+def _remind_queries(day: datetime.date) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with time_machine.travel(datetime.datetime.combine(day, datetime.time(7, 0)), tick=False), \
+            CaptureQueriesContext(connection) as queries:
+        reminders.plan(day, since=reminders.last_run(day))
+    return len(queries)
+
+
+def test_a_run_after_a_recorded_one_reads_the_same_whatever_the_overdue_directives_held(w):
+    def hold_overdue(n: int) -> None:  # reminded every 7 days after 05/03: on 19/03, then not until 26/03
+        for _i in range(n):
+            DirectiveFactory(meeting=w.meeting, lead=w.front, deadline=datetime.date(2026, 3, 5),
+                             deadline_precision=deadlines.DAY)
+
+    reminders.record_run(TODAY - datetime.timedelta(days=1))
+    hold_overdue(10)
+    few = _remind_queries(TODAY)
+    hold_overdue(300)
+    assert _remind_queries(TODAY) == few
+    assert [d.reminders for d in reminders.plan(TODAY, since=reminders.last_run(TODAY))][0][0].key.startswith(
+        f"directive:{w.front_task.pk}:")
+
+
+def test_people_are_looked_up_in_batches(w, monkeypatch):
+    for n in range(4):  # four more bodies, each with its own editor and a directive due today
+        body = type(w.front).objects.create(name=f"Chi hội {n}", parent=w.front, type=w.front.type, level=w.front.level)
+        MembershipFactory(organization=body, role=Role.EDITOR)
+        DirectiveFactory(meeting=w.meeting, lead=body, deadline=TODAY, deadline_precision=deadlines.DAY)
+    one_batch = _remind_queries(TODAY)
+    monkeypatch.setattr(reminders, "PEOPLE_BATCH", 2)
+    # 5 people: 3 batches of ≤ 2 instead of 1, each with its 3 ledger look-ups.
+    assert _remind_queries(TODAY) == one_batch + 2 * 3
+
+
+def test_the_command_records_its_run_and_the_next_day_reads_from_there(w, time_machine):
+    from django.core.management import call_command
+
+    from giaoban.notifications.models import ReminderRun
+
+    time_machine.move_to(datetime.datetime(2026, 3, 24, 7, 0), tick=False)
+    call_command("remind", "--no-email", stdout=__import__("io").StringIO())
+    assert list(ReminderRun.objects.values_list("day", flat=True)) == [TODAY]
+    assert reminders.last_run(TODAY + datetime.timedelta(days=1)) == TODAY

@@ -77,3 +77,19 @@ def test_the_command_prints_what_it_created_and_accounts_can_log_in_with_the_giv
     # Through the login page: the throttling backend wants the request.
     response = client.post(reverse("login"), {"username": user.username, "password": "mat-khau-thu"})
     assert response.status_code == 302 and "_auth_user_id" in client.session
+
+
+def test_the_search_entries_written_are_those_the_search_index_would_make():
+    from giaoban.search.indexing import rebuild
+    from giaoban.search.models import SearchEntry
+
+    def entries() -> list[tuple]:
+        return sorted(SearchEntry.objects.values_list("kind", "object_id", "directive_id", "title", "body",
+                                                      "title_folded", "folded", "organization_id", "period_id"))
+
+    build("commune", 1, 3)
+    written = entries()
+    assert {kind for kind, *_rest in written} == {"meeting", "directive", "update", "report"}
+    rebuild()
+    assert written == entries()
+

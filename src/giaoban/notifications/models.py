@@ -101,6 +101,21 @@ class SentReminder(models.Model):
         return self.key
 
 
+class ReminderRun(models.Model):
+    """A day `giaoban remind` ran for: occasions that came before the last run were handled by it, so the
+    next run looks only at what came since (its time follows the reminders due, not the records held)."""
+
+    day = models.DateField(unique=True)
+    finished_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("lần chạy nhắc việc")
+        verbose_name_plural = _("lần chạy nhắc việc")
+
+    def __str__(self) -> str:
+        return self.day.isoformat()
+
+
 class ReminderPreference(models.Model):
     """A person's choice: reminders by e-mail and in the app, in the app only, or none."""
 

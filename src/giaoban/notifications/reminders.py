@@ -8,11 +8,19 @@ already received is dropped (the SentReminder ledger, unique per person and
 key), and the rest goes out as one digest per person per day: in the app and
 by e-mail, as the person chose.  Whatever a digest could not carry today (the
 person already had today's) goes out in tomorrow's, still once.
+
+At nation scale a run must not hold every open directive: each run is recorded
+(ReminderRun), and providers that accept `since` look only at occasions that
+came on or after the last run's day (the first run catches everything up).
+People are handled in batches of PEOPLE_BATCH, so the ledger look-ups stay
+bounded and their number grows with the digests, not with the records.
 """
 
 from __future__ import annotations
 
+import datetime
 import importlib
+import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -24,11 +32,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from giaoban.notifications.models import Notification, ReminderPreference, SentReminder
+from giaoban.notifications.models import Notification, ReminderPreference, ReminderRun, SentReminder
 from giaoban.notifications.recipients import responsible_people
 from giaoban.notifications.tasks import send_or_queue
 
 UNSUBSCRIBE_SALT = "giaoban.notifications.unsubscribe"
+PEOPLE_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -76,24 +85,49 @@ def _providers() -> Iterator[Callable]:
             yield getattr(importlib.import_module(module), name)
 
 
-def gather(today) -> list[Reminder]:
-    return [reminder for provider in _providers() for reminder in provider(today=today)]
+def last_run(today: datetime.date) -> datetime.date | None:
+    """The day of the latest recorded run on or before `today` (None: never ran, catch everything up)."""
+    return ReminderRun.objects.filter(day__lte=today).order_by("-day").values_list("day", flat=True).first()
+
+
+def record_run(today: datetime.date) -> None:
+    ReminderRun.objects.update_or_create(day=today)
+
+
+def gather(today, since: datetime.date | None = None) -> list[Reminder]:
+    found = []
+    for provider in _providers():
+        takes_since = "since" in inspect.signature(provider).parameters
+        found.extend(provider(today=today, since=since) if takes_since else provider(today=today))
+    return found
 
 
 def plan(today, reminders: Iterable[Reminder] | None = None, *, key: str | None = None,
-         title: str | None = None) -> list[Digest]:
+         title: str | None = None, since: datetime.date | None = None) -> list[Digest]:
     """The digests to send: per person, the reminders they have not had yet (none if they opted out)."""
-    reminders = gather(today) if reminders is None else list(reminders)
+    reminders = gather(today, since) if reminders is None else list(reminders)
     key = key or f"digest:{today.isoformat()}"
     people = responsible_people({r.organization_id for r in reminders})
     digests: dict[int, Digest] = {}
+    seen: set[tuple[int, str]] = set()
     for reminder in reminders:
         for user in people.get(reminder.organization_id, []):
             digest = digests.setdefault(user.pk, Digest(user, key, ""))
-            if all(r.key != reminder.key for r in digest.reminders):
+            if (user.pk, reminder.key) not in seen:
+                seen.add((user.pk, reminder.key))
                 digest.reminders.append(reminder)
-    sent = set(SentReminder.objects.filter(user_id__in=list(digests)).filter(
-        key__in={r.key for r in reminders}).values_list("user_id", "key"))
+    result = []
+    users = list(digests)
+    for start in range(0, len(users), PEOPLE_BATCH):
+        batch = {pk: digests[pk] for pk in users[start:start + PEOPLE_BATCH]}
+        result.extend(_unsent(batch, key, today, title))
+    return result
+
+
+def _unsent(digests: dict[int, Digest], key: str, today, title: str | None) -> list[Digest]:
+    """One batch of people: drop what each already had, and those who had today's digest or opted out."""
+    keys = {r.key for digest in digests.values() for r in digest.reminders}
+    sent = set(SentReminder.objects.filter(user_id__in=list(digests), key__in=keys).values_list("user_id", "key"))
     had_today = set(Notification.objects.filter(user_id__in=list(digests), key=key).values_list("user_id", flat=True))
     preferences = {p.user_id: p for p in ReminderPreference.objects.filter(user_id__in=list(digests))}
     result = []

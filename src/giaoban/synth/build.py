@@ -2,17 +2,23 @@
 
 Bodies come from the 2025 administrative units (organisations.units): each commune's Front
 committee and its five member organisations brief monthly as one bloc, and so do each
-province's Front committee and member organisations.  Every row is drawn from one
-`random.Random(seed)` in a fixed order, so a seed always gives the same rows; everything
-is written with bulk_create, one province at a time, so memory stays bounded by a province.
-bulk_create bypasses save(): texts are already NFC, deadlines are normalised here, and no
-history rows are written (synthetic records have no edits to show).
+province's Front committee and member organisations.  Each bloc draws its rows from its own
+`random.Random` seeded with the seed and the bloc's unit code, so a seed always gives the same
+rows, and a bloc (a province, a commune) holds the same data whether it was made at commune,
+province or nation scale: the benchmark's users find the same records at every scale.
+
+Rows are drawn as plain tuples with ids synth allocates and written per province in one
+transaction (rows.py: COPY on PostgreSQL, executemany on SQLite), so memory stays bounded by
+a province and nation scale (≈ 1M directives, 3M progress updates, 12M indicator values over
+5 years) loads in minutes.  No model's save() runs: texts are already NFC, deadlines are
+normalised here, and no history rows are written (synthetic records have no edits to show).
+Columns that other parts of the project derive from these rows (summaries, scope columns) are
+filled after the load by the functions named in POST_LOAD, when they exist.
 """
 
-import contextlib
 import datetime
 import random
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -20,9 +26,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from giaoban.accounts.models import Membership, Role
-from giaoban.core.text import fold, match_key
+from giaoban.core.text import fold, match_key, nfc
 from giaoban.directives import deadlines
 from giaoban.directives.models import Directive, DirectiveStatus, DirectiveUpdate, Priority
 from giaoban.meetings.models import AgendaItem, Conclusion, Meeting, MeetingKind
@@ -38,13 +45,28 @@ from giaoban.organisations.models import (
 from giaoban.periods.logic import MONTH, PeriodKey
 from giaoban.periods.models import Period
 from giaoban.reports.models import Indicator, IndicatorValue, PeriodReport, ReportStatus, ReportTemplate
-from giaoban.synth import texts
+from giaoban.search import indexing
+from giaoban.search.models import EntryKind, SearchEntry
+from giaoban.synth import rows, texts
 
 SCALES = ("commune", "province", "nation")
 DEFAULT_PROVINCE = "Lạng Sơn"
 # The synthetic term ends here whatever the clock says, so a seed gives the same rows any day.
 LAST_MONTH = (2026, 11)
 BATCH = 2000
+MEETING_START = datetime.time(8, 0)
+PRECISIONS = ["none", "day", "month", "month", "quarter", "year"]
+PRIORITIES = [Priority.NORMAL.value, Priority.HIGH.value, Priority.URGENT.value]
+REPORT_STATUSES = [ReportStatus.ACCEPTED.value, ReportStatus.SUBMITTED.value, ReportStatus.DRAFT.value, None]
+# Called with no arguments after the rows are written, in this order; a path that does not import
+# (its app does not have it yet) is skipped.  Apps that keep derived data (scope columns,
+# per-period totals, counters) name their rebuild function here.
+POST_LOAD = [
+    "giaoban.directives.scope.rebuild_scope",
+    "giaoban.directives.summary.rebuild_summaries",
+    "giaoban.reports.totals.rebuild_totals",
+    "giaoban.dashboard.cache.rebuild",
+]
 INDICATORS_PER_TEMPLATE = 12
 USER_PREFIX = {
     OrganizationType.FRONT_COMMITTEE: "mttq", OrganizationType.FARMERS_UNION: "nongdan",
@@ -60,6 +82,7 @@ class SynthError(Exception):
 @dataclass
 class Result:
     counts: dict[str, int] = field(default_factory=dict)
+    hooks: list[str] = field(default_factory=list)
 
     def add(self, key: str, n: int) -> None:
         self.counts[key] = self.counts.get(key, 0) + n
@@ -75,28 +98,48 @@ class BlocPlan:
 
 
 def build(scale: str, years: int, seed: int, *, province: str | None = None, password: str | None = None,
-          progress=None) -> Result:
+          progress: Callable[[str, "Result"], None] | None = None, defer_indexes: bool | None = None) -> Result:
     """Generate the data; raises SynthError if this scale's blocs already exist."""
     if scale not in SCALES:
         raise SynthError(f"scale: {scale}")
-    rng = random.Random(seed)
     province = None if scale == "nation" else (province or DEFAULT_PROVINCE)
     units.load_units_2025(province)
     units.create_fronts(province)
-    plans_by_province = _plans(scale, province, rng)
+    plans_by_province = _plans(scale, province, random.Random(seed))
     if Bloc.objects.filter(name=plans_by_province[0][0].name).exists():
         raise SynthError(f"Dữ liệu mô phỏng đã có (khối “{plans_by_province[0][0].name}”): hãy dùng cơ sở dữ liệu mới.")
-    months = _months(years)
-    periods = {key: Period.objects.get_for(key) for key in [*months, months[-1].next()]}
+    keys = _months(years)
+    periods = {key: Period.objects.get_for(key) for key in [*keys, keys[-1].next()]}
+    months = _month_plans(keys, periods)
     indicators = _indicators()
     password_hash = make_password(password) if password else make_password(None)
+    tables = Tables()
     result = Result()
-    for plans in plans_by_province:
-        with transaction.atomic(), _given_timestamps():
-            _province(plans, months, periods, indicators, password_hash, rng, result)
-        if progress:
-            progress(plans[0].place, result)
+    # Nation scale writes ≈ 20M rows into nearly empty tables: indexes are cheaper built once at the end.
+    defer = scale == "nation" if defer_indexes is None else defer_indexes
+    with rows.bulk_session(tables.models(), defer_indexes=defer):
+        for plans in plans_by_province:
+            tables.next_province()
+            with transaction.atomic():
+                _province(plans, months, indicators, password_hash, seed, tables, result)
+            if progress:
+                progress(plans[0].place, result)
+    rows.finish(tables.models())
+    result.hooks = post_load()
     return result
+
+
+def post_load(paths: list[str] | None = None) -> list[str]:
+    """Run the rebuild functions of POST_LOAD that exist; returns the paths that ran."""
+    ran = []
+    for path in POST_LOAD if paths is None else paths:
+        try:
+            hook = import_string(path)
+        except ImportError:
+            continue
+        hook()
+        ran.append(path)
+    return ran
 
 
 def _months(years: int) -> list[PeriodKey]:
@@ -161,43 +204,109 @@ def _indicators() -> list[Indicator]:
     return list(Indicator.objects.order_by("position", "code")[:INDICATORS_PER_TEMPLATE])
 
 
-@contextlib.contextmanager
-def _given_timestamps() -> Iterator[None]:
-    """Let bulk_create keep the creation times drawn here instead of stamping them all now."""
-    fields = [Meeting._meta.get_field("created_at"), DirectiveUpdate._meta.get_field("created_at")]
-    for f in fields:
-        f.auto_now_add = False
-    try:
-        yield
-    finally:
-        for f in fields:
-            f.auto_now_add = True
+class Tables:
+    """The tables synth writes, each with the columns it draws (id first), made once per load."""
+
+    def __init__(self) -> None:
+        User = get_user_model()
+        self.ids = rows.Ids()
+        self.bloc = rows.Table(Bloc, ["id", "name", "convening_id"])
+        self.bloc_members = rows.Table(Bloc.members.through, ["id", "bloc_id", "organization_id"])
+        self.template = rows.Table(ReportTemplate, ["id", "bloc_id", "period_type"])
+        self.template_indicators = rows.Table(ReportTemplate.indicators.through,
+                                              ["id", "reporttemplate_id", "indicator_id"])
+        self.user = rows.Table(User, ["id", "username", "password", "email"])
+        self.membership = rows.Table(Membership, ["id", "user_id", "organization_id", "role"])
+        self.meeting = rows.Table(Meeting, ["id", "kind", "title", "bloc_id", "host_id", "period_id", "next_period_id",
+                                            "date", "start_time", "place", "is_public", "created_at"])
+        self.conclusion = rows.Table(Conclusion, ["id", "meeting_id", "text"])
+        self.agenda = rows.Table(AgendaItem, ["id", "meeting_id", "order", "kind", "organization_id", "title"])
+        self.directive = rows.Table(Directive, ["id", "meeting_id", "order", "lead_id", "deadline",
+                                                "deadline_precision", "text", "priority", "status", "closed_at",
+                                                "closed_reason"])
+        self.coordinating = rows.Table(Directive.coordinating.through, ["id", "directive_id", "organization_id"])
+        self.carried = rows.Table(Directive.carried_to.through, ["id", "directive_id", "meeting_id"])
+        self.update = rows.Table(DirectiveUpdate, ["id", "directive_id", "note", "percent", "author_id",
+                                                   "organization_id", "created_at"])
+        self.report = rows.Table(PeriodReport, ["id", "organization_id", "period_id", "status", "submitted_at",
+                                                "submitted_by_id", "results"])
+        self.value = rows.Table(IndicatorValue, ["id", "report_id", "indicator_id", "value"])
+        self.search = rows.Table(SearchEntry, ["id", "kind", "object_id", "directive_id", "title", "body",
+                                               "title_folded", "folded", "organization_id", "period_id", "date"])
+        self._folded: dict[tuple[str, str], tuple[str, str, str, str]] = {}
+
+    def index(self, drawn: list[tuple], result: Result) -> None:
+        """Search entries (kind, object, directive, title, body, organisation, period, date) as search.indexing
+        makes them; texts repeat a lot, so each (title, body) is folded once per province."""
+        entries = []
+        for kind, obj, directive, title, body, org, period, day in drawn:
+            texts_ = self._folded.get((title, body))
+            if texts_ is None:
+                clean_title, clean_body = nfc(title)[:500], nfc(body)
+                texts_ = self._folded[title, body] = (
+                    clean_title, clean_body, " ".join(indexing.words(clean_title))[:500],
+                    indexing.folded_text(clean_title, clean_body))
+            entries.append((kind, obj, directive, *texts_, org, period, day))
+        self.write(self.search, [(i, *e) for i, e in zip(self.new_ids(self.search, len(entries)), entries,
+                                                          strict=True)], result)
+
+    def next_province(self) -> None:
+        self._folded.clear()
+
+    def write(self, table: rows.Table, drawn: list[tuple], result: Result) -> None:
+        result.add(table.model._meta.label, rows.write(table, drawn))
+
+    def new_ids(self, table: rows.Table, n: int) -> range:
+        return self.ids.take(table.model, n)
+
+    def models(self) -> list[type[models.Model]]:
+        return [t.model for t in vars(self).values() if isinstance(t, rows.Table)]
 
 
-def _bulk(model: type[models.Model], rows: list, result: Result) -> list:
-    model.objects.bulk_create(rows, batch_size=BATCH)
-    result.add(model._meta.label, len(rows))
-    return rows
+@dataclass
+class Month:
+    """What every bloc's briefing of one month shares: its periods, title and agenda texts."""
+
+    period: Period
+    next_period: Period
+    title: str
+    agenda: list[tuple[str, str]]
+    conclusion: str
 
 
-def _province(plans: list[BlocPlan], months: list[PeriodKey], periods: dict, indicators: list[Indicator],
-              password_hash: str, rng: random.Random, result: Result) -> None:
-    blocs = _bulk(Bloc, [Bloc(name=p.name, convening=p.bodies[0]) for p in plans], result)
-    _bulk(Bloc.members.through, [Bloc.members.through(bloc_id=b.pk, organization_id=o.pk)
-                                 for b, p in zip(blocs, plans, strict=True) for o in p.bodies], result)
-    templates = _bulk(ReportTemplate, [ReportTemplate(bloc=b, period_type=MONTH) for b in blocs], result)
-    _bulk(ReportTemplate.indicators.through, [ReportTemplate.indicators.through(reporttemplate_id=t.pk,
-                                                                                indicator_id=i.pk)
-                                              for t in templates for i in indicators], result)
-    authors = _users(plans, password_hash, result)
-    for bloc, plan in zip(blocs, plans, strict=True):
-        _briefings(bloc, plan, months, periods, authors, rng, result)
-        _reports(plan, months, periods, indicators, authors, rng, result)
+def _month_plans(months: list[PeriodKey], periods: dict) -> list[Month]:
+    plans = []
+    for key in months:
+        period, next_period = periods[key], periods[key.next()]
+        agenda = [(kind, title.format(period=period.label.lower(), next=next_period.label.lower()))
+                  for kind, title in texts.AGENDA]
+        plans.append(Month(period, next_period, Meeting.default_title(MeetingKind.BRIEFING, period, next_period),
+                           agenda, texts.CONCLUSION.format(next=next_period.label)))
+    return plans
 
 
-def _users(plans: list[BlocPlan], password_hash: str, result: Result) -> dict[int, int]:
+def _province(plans: list[BlocPlan], months: list[Month], indicators: list[Indicator], password_hash: str,
+              seed: int, tables: Tables, result: Result) -> None:
+    t = tables
+    bloc_ids = t.new_ids(t.bloc, len(plans))
+    t.write(t.bloc, [(b, p.name, p.bodies[0].pk) for b, p in zip(bloc_ids, plans, strict=True)], result)
+    members = [(b, o.pk) for b, p in zip(bloc_ids, plans, strict=True) for o in p.bodies]
+    t.write(t.bloc_members, [(i, *m) for i, m in zip(t.new_ids(t.bloc_members, len(members)), members, strict=True)],
+            result)
+    template_ids = t.new_ids(t.template, len(plans))
+    t.write(t.template, [(i, b, MONTH) for i, b in zip(template_ids, bloc_ids, strict=True)], result)
+    pairs = [(tpl, ind.pk) for tpl in template_ids for ind in indicators]
+    t.write(t.template_indicators, [(i, *p) for i, p in zip(t.new_ids(t.template_indicators, len(pairs)), pairs,
+                                                             strict=True)], result)
+    authors = _users(plans, password_hash, tables, result)
+    for bloc, plan in zip(bloc_ids, plans, strict=True):
+        rng = random.Random(f"{seed}:{plan.bodies[0].locality.code}")
+        _briefings(bloc, plan, months, authors, rng, tables, result)
+        _reports(plan, months, indicators, authors, rng, tables, result)
+
+
+def _users(plans: list[BlocPlan], password_hash: str, tables: Tables, result: Result) -> dict[int, int]:
     """An editor for each body, a leader for each Front committee, an admin for the province's: {org: editor}."""
-    User = get_user_model()
     specs = []
     for plan in plans:
         code = plan.bodies[0].locality.code.split(":")[-1].lower()
@@ -205,57 +314,72 @@ def _users(plans: list[BlocPlan], password_hash: str, result: Result) -> dict[in
         specs.append((f"lanhdao.{code}", plan.bodies[0], Role.LEADER))
         if plan.bodies[0].level == Level.PROVINCE:
             specs.append((f"quantri.{code}", plan.bodies[0], Role.ADMIN))
-    users = _bulk(User, [User(username=name, password=password_hash, email=f"{name}@example.org")
-                         for name, _org, _role in specs], result)
-    _bulk(Membership, [Membership(user=u, organization=org, role=role)
-                       for u, (_name, org, role) in zip(users, specs, strict=True)], result)
-    return {org.pk: u.pk for u, (_name, org, role) in zip(users, specs, strict=True) if role == Role.EDITOR}
+    user_ids = tables.new_ids(tables.user, len(specs))
+    tables.write(tables.user, [(u, name, password_hash, f"{name}@example.org")
+                               for u, (name, _org, _role) in zip(user_ids, specs, strict=True)], result)
+    tables.write(tables.membership, [(i, u, org.pk, role) for i, u, (_name, org, role)
+                                     in zip(tables.new_ids(tables.membership, len(specs)), user_ids, specs,
+                                            strict=True)], result)
+    return {org.pk: u for u, (_name, org, role) in zip(user_ids, specs, strict=True) if role == Role.EDITOR}
 
 
 def _at(day: datetime.date, hour: int = 9) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(hour, 0), tzinfo=timezone.get_default_timezone())
 
 
-def _briefings(bloc: Bloc, plan: BlocPlan, months: list[PeriodKey], periods: dict, authors: dict[int, int],
-               rng: random.Random, result: Result) -> None:
+def _briefings(bloc: int, plan: BlocPlan, months: list[Month], authors: dict[int, int], rng: random.Random,
+               tables: Tables, result: Result) -> None:
+    t = tables
     front = plan.bodies[0]
-    meetings = []
-    for key in months:
-        period, next_period = periods[key], periods[key.next()]
-        day = period.end + datetime.timedelta(days=rng.randint(3, 10))
-        meetings.append(Meeting(kind=MeetingKind.BRIEFING, title=Meeting.default_title(MeetingKind.BRIEFING, period,
-                                                                                        next_period),
-                                bloc=bloc, host=front, period=period, next_period=next_period, date=day,
-                                start_time=datetime.time(8, 0), place=f"Hội trường {front.name}",
-                                is_public=rng.random() < 0.3, created_at=_at(day, 17)))
-    _bulk(Meeting, meetings, result)
-    _bulk(Conclusion, [Conclusion(meeting=m, text=texts.CONCLUSION.format(next=m.next_period.label))
-                       for m in meetings], result)
-    _bulk(AgendaItem, [AgendaItem(meeting=m, order=i, kind=kind, organization=front if kind == "report" else None,
-                                  title=title.format(period=m.period.label.lower(), next=m.next_period.label.lower()))
-                       for m in meetings for i, (kind, title) in enumerate(texts.AGENDA)], result)
-    as_of = _at(meetings[-1].date).date()
+    place = f"Hội trường {front.name}"
+    meeting_ids = t.new_ids(t.meeting, len(months))
+    dates = [m.period.end + datetime.timedelta(days=rng.randint(3, 10)) for m in months]
+    t.write(t.meeting, [(i, MeetingKind.BRIEFING.value, m.title, bloc, front.pk, m.period.pk, m.next_period.pk, day,
+                         MEETING_START, place, rng.random() < 0.3, _at(day, 17))
+                        for i, m, day in zip(meeting_ids, months, dates, strict=True)], result)
+    t.write(t.conclusion, [(i, mid, m.conclusion) for i, mid, m in zip(t.new_ids(t.conclusion, len(months)),
+                                                                       meeting_ids, months, strict=True)], result)
+    t.index([(EntryKind.MEETING.value, mid, None, m.title, f"{place}\n{m.conclusion}", front.pk, m.period.pk, day)
+             for mid, m, day in zip(meeting_ids, months, dates, strict=True)], result)
+    agenda = [(mid, order, kind, front.pk if kind == "report" else None, title)
+              for mid, m in zip(meeting_ids, months, strict=True) for order, (kind, title) in enumerate(m.agenda)]
+    t.write(t.agenda, [(i, *a) for i, a in zip(t.new_ids(t.agenda, len(agenda)), agenda, strict=True)], result)
+    as_of = dates[-1]
     directives = []
-    for meeting in meetings:
-        for order in range(rng.randint(3, 15)):
-            directives.append(_directive(meeting, order, plan, as_of, rng))
-    _bulk(Directive, directives, result)
-    _follow_up(directives, meetings, plan, authors, as_of, rng, result)
+    for mid, day, month in zip(meeting_ids, dates, months, strict=True):
+        period = month.next_period.label.lower()
+        for order in range(_directive_count(rng)):
+            directives.append(_directive(mid, day, order, plan, period, as_of, rng))
+    ids = t.new_ids(t.directive, len(directives))
+    directives = [(i, *d) for i, d in zip(ids, directives, strict=True)]
+    t.write(t.directive, directives, result)
+    names = {o.pk: o.name for o in plan.bodies}
+    periods = {mid: m.period.pk for mid, m in zip(meeting_ids, months, strict=True)}
+    held = dict(zip(meeting_ids, dates, strict=True))
+    t.index([(EntryKind.DIRECTIVE.value, d[0], None, d[6], names[d[3]], d[3], periods[d[1]], held[d[1]])
+             for d in directives], result)
+    _follow_up(directives, held, periods, plan, authors, as_of, rng, tables, result)
 
 
-def _directive(meeting: Meeting, order: int, plan: BlocPlan, as_of: datetime.date, rng: random.Random) -> Directive:
-    lead = plan.bodies[0] if rng.random() < 0.4 else plan.bodies[rng.randrange(len(plan.bodies))]
-    precision = rng.choice(["none", "day", "month", "month", "quarter", "year"])
-    deadline = deadlines.normalise(meeting.date + datetime.timedelta(days=rng.randint(10, 150)), precision)
-    status = _status(deadline, meeting.date, as_of, rng)
-    directive = Directive(meeting=meeting, order=order, lead=lead, deadline=deadline, deadline_precision=precision,
-                          text=texts.directive_text(rng, plan.place, meeting.next_period.label.lower()),
-                          priority=rng.choices([Priority.NORMAL, Priority.HIGH, Priority.URGENT], [80, 15, 5])[0],
-                          status=status)
+def _directive_count(rng: random.Random) -> int:
+    """3 to 15 directives a briefing, most briefings near 3–5: ≈ 1M directives a 5-year term nationwide."""
+    return 3 + int(13 * rng.random() ** 4)
+
+
+def _directive(meeting: int, held: datetime.date, order: int, plan: BlocPlan, period: str, as_of: datetime.date,
+               rng: random.Random) -> tuple:
+    bodies = plan.bodies
+    lead = bodies[0] if rng.random() < 0.4 else bodies[rng.randrange(len(bodies))]
+    precision = rng.choice(PRECISIONS)
+    deadline = deadlines.normalise(held + datetime.timedelta(days=rng.randint(10, 150)), precision)
+    status = _status(deadline, held, as_of, rng)
+    text = texts.directive_text(rng, plan.place, period)
+    priority = rng.choices(PRIORITIES, [80, 15, 5])[0]
+    closed_at, reason = None, ""
     if status in (DirectiveStatus.DONE, DirectiveStatus.CANCELLED):
-        directive.closed_at = _at(min(deadline or as_of, as_of), 15)
-        directive.closed_reason = texts.DONE_REASON if status == DirectiveStatus.DONE else texts.CANCELLED_REASON
-    return directive
+        closed_at = _at(min(deadline or as_of, as_of), 15)
+        reason = texts.DONE_REASON if status == DirectiveStatus.DONE else texts.CANCELLED_REASON
+    return (meeting, order, lead.pk, deadline, precision, text, priority, status, closed_at, reason)
 
 
 def _status(deadline: datetime.date | None, held: datetime.date, as_of: datetime.date, rng: random.Random) -> str:
@@ -267,53 +391,66 @@ def _status(deadline: datetime.date | None, held: datetime.date, as_of: datetime
     return rng.choices([S.NEW, S.IN_PROGRESS, S.DONE], [40, 55, 5])[0]
 
 
-def _follow_up(directives: list[Directive], meetings: list[Meeting], plan: BlocPlan, authors: dict[int, int],
-               as_of: datetime.date, rng: random.Random, result: Result) -> None:
-    """Coordinating bodies, carry-overs to the bloc's next briefing, and progress updates."""
+def _follow_up(directives: list[tuple], held: dict[int, datetime.date], periods: dict[int, int], plan: BlocPlan,
+               authors: dict[int, int], as_of: datetime.date, rng: random.Random, tables: Tables,
+               result: Result) -> None:
+    """Coordinating bodies, carry-overs to the bloc's next briefing, and ≈ 3 progress updates a directive."""
     coordinating, carried, updates = [], [], []
-    following = {m.pk: n for m, n in zip(meetings, meetings[1:], strict=False)}
-    for d in directives:
-        others = [o for o in plan.bodies if o.pk != d.lead_id]
+    meetings = list(held)
+    following = dict(zip(meetings, meetings[1:], strict=False))
+    body_ids = [o.pk for o in plan.bodies]
+    searched = []
+    for d_id, meeting, _order, lead, deadline, _precision, text, _priority, status, *_rest in directives:
+        others = [o for o in body_ids if o != lead]
         for org in rng.sample(others, rng.randint(0, 2)):
-            coordinating.append(Directive.coordinating.through(directive_id=d.pk, organization_id=org.pk))
-        if d.status == DirectiveStatus.CARRIED_OVER and d.meeting_id in following:
-            carried.append(Directive.carried_to.through(directive_id=d.pk, meeting_id=following[d.meeting_id].pk))
-        if d.status in (DirectiveStatus.NEW, DirectiveStatus.CANCELLED):
+            coordinating.append((d_id, org))
+        if status == DirectiveStatus.CARRIED_OVER and meeting in following:
+            carried.append((d_id, following[meeting]))
+        if status in (DirectiveStatus.NEW, DirectiveStatus.CANCELLED):
             continue
-        end = min(d.deadline or as_of, as_of)
-        span = max((end - d.meeting.date).days, 1)
-        count = rng.randint(1, 4)
+        day0 = held[meeting]
+        span = max(((min(deadline or as_of, as_of)) - day0).days, 1)
+        count = rng.randint(1, 6)
+        author = authors.get(lead)
         for i in range(count):
-            percent = 100 if d.status == DirectiveStatus.DONE and i == count - 1 else rng.randint(10, 90)
-            day = d.meeting.date + datetime.timedelta(days=span * (i + 1) // (count + 1))
-            updates.append(DirectiveUpdate(directive_id=d.pk, note=texts.NOTES[rng.randrange(len(texts.NOTES))],
-                                           percent=percent, author_id=authors.get(d.lead_id),
-                                           organization_id=d.lead_id, created_at=_at(day, 10 + i)))
-    _bulk(Directive.coordinating.through, coordinating, result)
-    _bulk(Directive.carried_to.through, carried, result)
-    _bulk(DirectiveUpdate, updates, result)
+            percent = 100 if status == DirectiveStatus.DONE and i == count - 1 else rng.randint(10, 90)
+            day = day0 + datetime.timedelta(days=span * (i + 1) // (count + 1))
+            note = texts.NOTES[rng.randrange(len(texts.NOTES))]
+            updates.append((d_id, note, percent, author, lead, _at(day, 10 + i)))
+            searched.append((d_id, text[:200], note, lead, periods[meeting], day))  # as search.indexing does
+    t = tables
+    for table, drawn in ((t.coordinating, coordinating), (t.carried, carried)):
+        t.write(table, [(i, *r) for i, r in zip(t.new_ids(table, len(drawn)), drawn, strict=True)], result)
+    update_ids = t.new_ids(t.update, len(updates))
+    t.write(t.update, [(i, *r) for i, r in zip(update_ids, updates, strict=True)], result)
+    t.index([(EntryKind.UPDATE.value, i, *s) for i, s in zip(update_ids, searched, strict=True)], result)
 
 
-def _reports(plan: BlocPlan, months: list[PeriodKey], periods: dict, indicators: list[Indicator],
-             authors: dict[int, int], rng: random.Random, result: Result) -> None:
+def _reports(plan: BlocPlan, months: list[Month], indicators: list[Indicator], authors: dict[int, int],
+             rng: random.Random, tables: Tables, result: Result) -> None:
     """Each body's monthly report, most of them sent and accepted, with its indicator values."""
-    reports, values = [], []
+    reports, asked, searched = [], [], []
+    now = timezone.now()  # a draft's entry is dated by its last change, which is now
     S = ReportStatus
-    for key in months:
-        period = periods[key]
+    asked_by_type = {o.type: [i for i in indicators if i.applies_to(o.type)] for o in plan.bodies}
+    for month in months:
+        period = month.period
+        results = texts.RESULTS.replace("{period}", period.label.lower())
         for org in plan.bodies:
-            status = rng.choices([S.ACCEPTED, S.SUBMITTED, S.DRAFT, None], [70, 20, 7, 3])[0]
+            status = rng.choices(REPORT_STATUSES, [70, 20, 7, 3])[0]
             if status is None:
                 continue
             sent = _at(period.end + datetime.timedelta(days=rng.randint(1, 5))) if status != S.DRAFT else None
-            reports.append(PeriodReport(organization=org, period=period, status=status, submitted_at=sent,
-                                        submitted_by_id=authors.get(org.pk) if sent else None,
-                                        results=texts.RESULTS.format(period=period.label.lower(),
-                                                                     n=rng.randint(2, 12))))
-            values.append([i for i in indicators if i.applies_to(org.type)])
-    _bulk(PeriodReport, reports, result)
-    _bulk(IndicatorValue, [IndicatorValue(report_id=r.pk, indicator_id=i.pk, value=_value(i, rng))
-                           for r, asked in zip(reports, values, strict=True) for i in asked], result)
+            text = results.format(n=rng.randint(2, 12))
+            reports.append((org.pk, period.pk, status, sent, authors.get(org.pk) if sent else None, text))
+            asked.append(asked_by_type[org.type])
+            searched.append((f"{org.name} — {period.label}", text, org.pk, period.pk, (sent or now).date()))
+    t = tables
+    report_ids = t.new_ids(t.report, len(reports))
+    t.write(t.report, [(i, *r) for i, r in zip(report_ids, reports, strict=True)], result)
+    t.index([(EntryKind.REPORT.value, i, None, *e) for i, e in zip(report_ids, searched, strict=True)], result)
+    values = [(r, i.pk, _value(i, rng)) for r, wanted in zip(report_ids, asked, strict=True) for i in wanted]
+    t.write(t.value, [(i, *v) for i, v in zip(t.new_ids(t.value, len(values)), values, strict=True)], result)
 
 
 def _value(indicator: Indicator, rng: random.Random) -> Decimal:

@@ -19,13 +19,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         today = options["today"] or timezone.localdate()
-        digests = reminders.plan(today)
+        digests = reminders.plan(today, since=reminders.last_run(today))
         if options["dry_run"]:
             for digest in digests:
                 self._describe(digest, email=not options["no_email"])
             self.stdout.write(_("Chạy thử: %(n)d bản nhắc việc sẽ được gửi; chưa gửi gì.") % {"n": len(digests)})
             return
         sent = reminders.send(digests, email=not options["no_email"])
+        reminders.record_run(today)
         self.stdout.write(_("Đã gửi %(sent)d bản nhắc việc ngày %(day)s.")
                           % {"sent": sent, "day": today.strftime("%d/%m/%Y")})
 

@@ -1,0 +1,148 @@
+"""Writing synthetic rows in bulk: COPY on PostgreSQL, executemany on SQLite.
+
+Model instances and bulk_create cost more Python time per row than drawing the row itself, and
+at nation scale (≈ 20M rows) that alone would take half an hour; so synth draws plain tuples
+with ids it allocates itself, and a `Table` turns them into full rows: the columns synth gives,
+then every other concrete column filled with the field's default (computed once per load:
+`version` 1, empty texts, `timezone.now()` for auto timestamps).  PostgreSQL receives them through
+psycopg 3's `cursor.copy()`, SQLite through one executemany per batch, so both engines get
+the same rows for a seed.  Sequences are moved past the allocated ids at the end (`finish`).
+"""
+
+import contextlib
+import datetime
+from collections.abc import Iterable, Iterator, Sequence
+
+from django.core.management.color import no_style
+from django.db import connection, models
+from django.utils import timezone
+
+# Fields whose values SQLite's driver cannot store as they are (aware datetimes, decimals, times).
+_SQLITE_ADAPTED = (models.DateTimeField, models.DecimalField, models.TimeField)
+
+
+class Table:
+    """One table's full rows from the columns synth draws (`given`, attnames, id first)."""
+
+    def __init__(self, model: type[models.Model], given: Sequence[str]) -> None:
+        self.model = model
+        fields = {f.attname: f for f in model._meta.concrete_fields}
+        missing = [name for name in given if name not in fields]
+        if missing:
+            raise ValueError(f"{model._meta.label}: no column {missing}")
+        now = timezone.now()
+        rest = [f for name, f in fields.items() if name not in given]
+        self.fields = [fields[name] for name in given] + rest
+        self.columns = [f.column for f in self.fields]
+        self.tail = tuple(self._default(f, now) for f in rest)
+        self.width = len(given)
+
+    @staticmethod
+    def _default(field: models.Field, now: datetime.datetime):
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            value = now
+        elif field.has_default() or not field.null:
+            value = field.get_default()
+        else:
+            value = None
+        if isinstance(field, models.FileField):
+            return str(value or "")
+        return field.get_db_prep_save(value, connection) if isinstance(field, models.JSONField) else value
+
+    def rows(self, drawn: Iterable[tuple]) -> Iterable[tuple]:
+        tail = self.tail
+        return (row + tail for row in drawn)
+
+
+class Ids:
+    """The next free id of each table, read once, so rows can refer to each other before they are written."""
+
+    def __init__(self) -> None:
+        self._next: dict[type[models.Model], int] = {}
+
+    def take(self, model: type[models.Model], n: int) -> range:
+        if model not in self._next:
+            last = model._default_manager.aggregate(m=models.Max("pk"))["m"] or 0
+            self._next[model] = last + 1
+        start = self._next[model]
+        self._next[model] = start + n
+        return range(start, start + n)
+
+
+def write(table: Table, drawn: Sequence[tuple]) -> int:
+    """Write the drawn rows of one table; returns how many."""
+    if not drawn:
+        return 0
+    cols = ", ".join(connection.ops.quote_name(c) for c in table.columns)
+    name = connection.ops.quote_name(table.model._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {name} ({cols}) FROM STDIN") as copy:
+                for row in table.rows(drawn):
+                    copy.write_row(row)
+        else:
+            adapt = [(i, f) for i, f in enumerate(table.fields) if isinstance(f, _SQLITE_ADAPTED)]
+            marks = ", ".join(["%s"] * len(table.columns))
+            rows = []
+            for row in table.rows(drawn):
+                row = list(row)
+                for i, f in adapt:
+                    row[i] = f.get_db_prep_save(row[i], connection)
+                rows.append(row)
+            cursor.executemany(f"INSERT INTO {name} ({cols}) VALUES ({marks})", rows)
+    return len(drawn)
+
+
+@contextlib.contextmanager
+def bulk_session(model_list: Sequence[type[models.Model]], *, defer_indexes: bool = False) -> Iterator[None]:
+    """On PostgreSQL, write without the checks and indexes that cost most per row, and restore them.
+
+    Foreign-key triggers are skipped (a superuser's `session_replication_role = replica`): every
+    row would queue a deferred check per reference, for references synth itself just allocated
+    (the SQLite tests run with foreign keys on and check them).  With `defer_indexes` (nation
+    scale) the tables' non-unique indexes, the search GIN index first among them, are dropped
+    and built again at the end, once, instead of being updated row by row; unique indexes stay,
+    so a duplicate still fails the load.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+        superuser = cursor.fetchone()[0]
+        if superuser:
+            cursor.execute("SET session_replication_role = replica")
+        deferred = _drop_indexes(cursor, [m._meta.db_table for m in model_list]) if defer_indexes else []
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            if superuser:
+                cursor.execute("SET session_replication_role = DEFAULT")
+            if deferred:
+                cursor.execute("SET maintenance_work_mem = '256MB'")
+                for definition in deferred:
+                    cursor.execute(definition)
+                cursor.execute("RESET maintenance_work_mem")
+
+
+def _drop_indexes(cursor, tables: list[str]) -> list[str]:
+    """Drop the plain (non-unique, non-constraint) indexes of `tables`; returns their definitions."""
+    cursor.execute(
+        "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i"
+        " JOIN pg_class t ON t.oid = i.indrelid WHERE t.relname = ANY(%s) AND NOT i.indisunique"
+        " AND NOT i.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)"
+        " ORDER BY 1", [tables])
+    found = cursor.fetchall()
+    for name, _definition in found:
+        cursor.execute(f"DROP INDEX {name}")
+    return [definition for _name, definition in found]
+
+
+def finish(model_list: Iterable[type[models.Model]]) -> None:
+    """Move PostgreSQL's id sequences past the ids synth gave (SQLite's AUTOINCREMENT follows by itself)."""
+    statements = connection.ops.sequence_reset_sql(no_style(), list(model_list))
+    if statements:
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)

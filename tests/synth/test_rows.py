@@ -1,0 +1,48 @@
+"""Bulk rows: defaults filled for the columns synth does not draw, ids allocated ahead, indexes restored."""
+
+import datetime
+
+import pytest
+from django.db import connection
+
+from giaoban.meetings.models import Meeting, MeetingState
+from giaoban.organisations.models import Bloc
+from giaoban.synth import rows
+from giaoban.synth.build import build
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_columns_not_drawn_get_the_fields_defaults():
+    build("commune", 1, 4)
+    meeting = Meeting.objects.order_by("pk").first()
+    assert meeting.version == 1 and meeting.state == MeetingState.DRAFT and meeting.minutes == ""
+    assert meeting.created_at is not None
+
+
+def test_ids_are_allocated_after_the_stored_ones_and_never_twice():
+    build("commune", 1, 4)
+    ids = rows.Ids()
+    last = Bloc.objects.order_by("-pk").first().pk
+    first, second = ids.take(Bloc, 3), ids.take(Bloc, 2)
+    assert list(first) == [last + 1, last + 2, last + 3] and list(second) == [last + 4, last + 5]
+
+
+def test_a_row_added_after_the_load_gets_a_new_id():
+    build("commune", 1, 4)
+    bloc = Bloc.objects.get()
+    meeting = Meeting.objects.create(title="Họp thêm", host=bloc.convening, bloc=bloc, date=datetime.date(2026, 12, 1))
+    assert meeting.pk > max(Meeting.objects.exclude(pk=meeting.pk).values_list("pk", flat=True))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="indexes are deferred on PostgreSQL only")
+def test_deferred_indexes_are_built_again_after_the_load():
+    def indexes() -> set[str]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename IN "
+                           "('search_searchentry', 'directives_directive', 'reports_indicatorvalue')")
+            return {row[0] for row in cursor.fetchall()}
+
+    before = indexes()
+    build("commune", 1, 4, defer_indexes=True)
+    assert indexes() == before and any("gin" in d for d in before)

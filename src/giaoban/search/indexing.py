@@ -11,13 +11,17 @@ from collections.abc import Iterable, Iterator
 
 import nh3
 from django.db import transaction
+from django.db.models import Q, Value
+from django.db.models.functions import Concat
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 from giaoban.core.text import fold, nfc
 from giaoban.directives.models import Directive, DirectiveUpdate
 from giaoban.documents.models import Document
 from giaoban.meetings.models import Conclusion, Meeting
+from giaoban.organisations.models import Bloc
 from giaoban.reports.models import PeriodReport, Section
+from giaoban.search import scope
 from giaoban.search.models import EntryKind, SearchEntry
 
 # Written both ways in practice: "MTTQ" in one record, "Mặt trận Tổ quốc" in the next.
@@ -53,51 +57,63 @@ def folded_text(*parts: str | None) -> str:
 
 
 def _entry(kind: str, obj, *, title: str, body: str = "", organization_id=None, period_id=None, date=None,
-           directive_id=None) -> SearchEntry:
+           directive_id=None, areas: set[int]) -> SearchEntry:
     title, body = nfc(title)[:500], nfc(body)
     return SearchEntry(kind=kind, object_id=obj.pk, directive_id=directive_id, title=title, body=body,
                        title_folded=" ".join(words(title))[:500], folded=folded_text(title, body),
-                       organization_id=organization_id, period_id=period_id, date=date)
+                       organization_id=organization_id, period_id=period_id, date=date, scope=scope.text(areas))
 
 
-def meeting_entry(meeting: Meeting) -> SearchEntry:
+def _meeting_areas(meeting: Meeting, areas: scope.Areas) -> set[int]:
+    return areas.of([meeting.host_id]) | areas.of_bloc(meeting.bloc_id)
+
+
+def _directive_areas(directive: Directive, areas: scope.Areas) -> set[int]:
+    coordinating = directive.coordinating.values_list("pk", flat=True) if directive.pk else []
+    return areas.of([directive.lead_id, *coordinating]) | _meeting_areas(directive.meeting, areas)
+
+
+def meeting_entry(meeting: Meeting, areas: scope.Areas | None = None) -> SearchEntry:
     conclusion = Conclusion.objects.filter(meeting=meeting).values_list("text", flat=True).first() or ""
     minutes = nh3.clean(meeting.minutes or "", tags=set())
     body = "\n".join(p for p in (meeting.place, conclusion, minutes) if p)
     return _entry(EntryKind.MEETING, meeting, title=meeting.title, body=body, organization_id=meeting.host_id,
-                  period_id=meeting.period_id, date=meeting.date)
+                  period_id=meeting.period_id, date=meeting.date,
+                  areas=_meeting_areas(meeting, areas or scope.Areas()))
 
 
-def directive_entry(directive: Directive) -> SearchEntry:
+def directive_entry(directive: Directive, areas: scope.Areas | None = None) -> SearchEntry:
     places = ", ".join(directive.places.values_list("name", flat=True)) if directive.pk else ""
     lead = directive.lead.name if directive.lead_id else ""
     body = "\n".join(p for p in (directive.assignees_text, lead, directive.target_text, places) if p)
     meeting = directive.meeting
     return _entry(EntryKind.DIRECTIVE, directive, title=directive.text, body=body,
                   organization_id=directive.lead_id or meeting.host_id, period_id=meeting.period_id,
-                  date=meeting.date)
+                  date=meeting.date, areas=_directive_areas(directive, areas or scope.Areas()))
 
 
-def update_entry(update: DirectiveUpdate) -> SearchEntry:
+def update_entry(update: DirectiveUpdate, areas: scope.Areas | None = None) -> SearchEntry:
     directive = update.directive
     return _entry(EntryKind.UPDATE, update, title=directive.text[:200], body=update.note,
                   organization_id=update.organization_id or directive.lead_id,
                   period_id=directive.meeting.period_id, date=update.created_at.date() if update.created_at else None,
-                  directive_id=directive.pk)
+                  directive_id=directive.pk, areas=_directive_areas(directive, areas or scope.Areas()))
 
 
-def report_entry(report: PeriodReport) -> SearchEntry:
+def report_entry(report: PeriodReport, areas: scope.Areas | None = None) -> SearchEntry:
     body = "\n".join(getattr(report, name) for name in Section.values if getattr(report, name, ""))
     title = f"{report.organization.name} — {report.period.label}"
     day = (report.submitted_at or report.updated_at)
     return _entry(EntryKind.REPORT, report, title=title, body=body, organization_id=report.organization_id,
-                  period_id=report.period_id, date=day.date() if day else None)
+                  period_id=report.period_id, date=day.date() if day else None,
+                  areas=(areas or scope.Areas()).of_report_body(report.organization_id))
 
 
-def document_entry(document: Document) -> SearchEntry:
+def document_entry(document: Document, areas: scope.Areas | None = None) -> SearchEntry:
     period_id = document.period_id or (document.meeting.period_id if document.meeting_id else None)
     return _entry(EntryKind.DOCUMENT, document, title=f"{document.code} — {document.title}",
-                  organization_id=document.issuer_id, period_id=period_id, date=document.issued_on)
+                  organization_id=document.issuer_id, period_id=period_id, date=document.issued_on,
+                  areas=(areas or scope.Areas()).of([document.issuer_id]))
 
 
 BUILDERS = {
@@ -107,7 +123,8 @@ BUILDERS = {
     PeriodReport: (EntryKind.REPORT, report_entry),
     Document: (EntryKind.DOCUMENT, document_entry),
 }
-_FIELDS = ["kind", "directive_id", "title", "body", "title_folded", "folded", "organization", "period", "date"]
+_FIELDS = ["kind", "directive_id", "title", "body", "title_folded", "folded", "organization", "period", "date",
+           "scope"]
 
 
 def index(obj) -> None:
@@ -115,6 +132,47 @@ def index(obj) -> None:
     entry = build(obj)
     SearchEntry.objects.update_or_create(kind=kind, object_id=obj.pk,
                                          defaults={f: getattr(entry, f) for f in _FIELDS})
+    if kind == EntryKind.DIRECTIVE:  # its progress updates are seen from where it is seen
+        SearchEntry.objects.filter(kind=EntryKind.UPDATE, directive_id=obj.pk).update(scope=entry.scope)
+    elif kind == EntryKind.MEETING:
+        widen(_meeting_rows(obj.pk), _meeting_areas(obj, scope.Areas()))
+
+
+def _meeting_rows(*meeting_ids: int):
+    """The entries of these meetings' directives and their progress updates."""
+    directives = Directive.objects.filter(meeting_id__in=meeting_ids).values("pk")
+    return SearchEntry.objects.filter(Q(kind=EntryKind.DIRECTIVE, object_id__in=directives)
+                                      | Q(kind=EntryKind.UPDATE, directive_id__in=directives))
+
+
+def widen(entries, areas: set[int]) -> None:
+    """Add areas to entries' scopes. A scope may be wider than who sees the entry, never narrower, so
+    a moved meeting or a bloc's new member only adds (one UPDATE per area, whatever the rows)."""
+    for area in sorted(areas):
+        entries.exclude(scope__contains=f" {area} ").exclude(scope="").update(
+            scope=Concat("scope", Value(f"{area} ")))
+
+
+def _widen_bloc(bloc_id: int) -> None:
+    """A bloc's convening body or members changed: its meetings, directives and members' reports widen."""
+    areas = scope.Areas().of_bloc(bloc_id)
+    meetings = list(Meeting.objects.filter(bloc_id=bloc_id).values_list("pk", flat=True))
+    widen(SearchEntry.objects.filter(kind=EntryKind.MEETING, object_id__in=meetings), areas)
+    widen(_meeting_rows(*meetings), areas)
+    members = Bloc.members.through.objects.filter(bloc_id=bloc_id).values("organization_id")
+    reports = PeriodReport.objects.filter(organization_id__in=members).values("pk")
+    widen(SearchEntry.objects.filter(kind=EntryKind.REPORT, object_id__in=reports), areas)
+
+
+def _bloc_saved(sender, instance, raw=False, created=False, **kwargs) -> None:
+    if not raw and not created:  # a new bloc has nothing indexed yet
+        _widen_bloc(instance.pk)
+
+
+def _bloc_members_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    if action in {"post_add", "post_remove", "post_clear"}:
+        for bloc_id in (pk_set or ()) if reverse else (instance.pk,):
+            _widen_bloc(bloc_id)
 
 
 def unindex(obj) -> None:
@@ -127,7 +185,8 @@ def _saved(sender, instance, raw=False, **kwargs) -> None:
         index(instance.meeting if sender is Conclusion else instance)
 
 
-def _places_changed(sender, instance, action, **kwargs) -> None:
+def _related_changed(sender, instance, action, **kwargs) -> None:
+    """Places are searched; coordinating bodies widen who sees the directive."""
     if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Directive):
         index(instance)
 
@@ -156,11 +215,11 @@ def rebuild() -> int:
         (PeriodReport.objects.select_related("organization", "period"), report_entry),
         (Document.objects.select_related("meeting"), document_entry),
     )
-    count = 0
+    count, areas = 0, scope.Areas()
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         for queryset, build in sources:
-            for batch in _batches(build(obj) for obj in queryset.iterator(chunk_size=BATCH)):
+            for batch in _batches(build(obj, areas) for obj in queryset.iterator(chunk_size=BATCH)):
                 SearchEntry.objects.bulk_create(batch)
                 count += len(batch)
     return count
@@ -168,7 +227,8 @@ def rebuild() -> int:
 
 def _after_migrate(sender, **kwargs) -> None:
     """An installation upgraded to a version with search gets its existing records indexed once."""
-    if not SearchEntry.objects.exists() and (Meeting.objects.exists() or PeriodReport.objects.exists()):
+    missing = not SearchEntry.objects.exists() and (Meeting.objects.exists() or PeriodReport.objects.exists())
+    if missing or SearchEntry.objects.filter(scope="").exists():  # entries from before scopes
         rebuild()
 
 
@@ -177,7 +237,11 @@ def connect() -> None:
         post_save.connect(_saved, sender=model, dispatch_uid=f"search-index-{model.__name__}")
     for model in BUILDERS:
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-unindex-{model.__name__}")
-    m2m_changed.connect(_places_changed, sender=Directive.places.through, dispatch_uid="search-index-places")
+    m2m_changed.connect(_related_changed, sender=Directive.places.through, dispatch_uid="search-index-places")
+    m2m_changed.connect(_related_changed, sender=Directive.coordinating.through,
+                        dispatch_uid="search-index-coordinating")
+    post_save.connect(_bloc_saved, sender=Bloc, dispatch_uid="search-scope-bloc")
+    m2m_changed.connect(_bloc_members_changed, sender=Bloc.members.through, dispatch_uid="search-scope-bloc-members")
     from django.apps import apps
 
     post_migrate.connect(_after_migrate, sender=apps.get_app_config("search"), dispatch_uid="search-rebuild")

@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
@@ -21,6 +21,7 @@ from giaoban.meetings.models import Meeting
 from giaoban.organisations.models import Organization
 from giaoban.periods.models import Period
 from giaoban.reports.access import visible_reports
+from giaoban.search import scope
 from giaoban.search.indexing import words
 from giaoban.search.models import EntryKind, SearchEntry
 
@@ -33,12 +34,15 @@ def terms(query: str) -> list[str]:
     return words(query)[:MAX_TERMS]
 
 
+def _tsquery(found: list[str]) -> str:
+    return " & ".join([*found[:-1], f"{found[-1]}:*"])
+
+
 def _full_text(found: list[str]) -> RawSQL:
     """Ids of entries containing every term (the last one as a prefix: people type as they search)."""
     if connection.vendor == "postgresql":
-        expression = " & ".join([*found[:-1], f"{found[-1]}:*"])
         return RawSQL("SELECT id FROM search_searchentry WHERE to_tsvector('simple', folded) "
-                      "@@ to_tsquery('simple', %s)", [expression])
+                      "@@ to_tsquery('simple', %s)", [_tsquery(found)])
     expression = " ".join([*(f'"{t}"' for t in found[:-1]), f'"{found[-1]}"*'])
     return RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression])
 
@@ -68,12 +72,30 @@ def _rank(found: list[str]) -> Case:
     return score
 
 
+def _matching(entries: QuerySet[SearchEntry], found: list[str], areas: list[str] | None) -> QuerySet[SearchEntry]:
+    """`entries` holding every term, within `areas` when given.
+
+    On PostgreSQL both conditions are written on the row itself, as the GIN index over
+    (areas, words) is declared, so one index scan yields only the province's matching rows;
+    visibility and ranking then touch those rows alone, never the whole country's.
+    """
+    if connection.vendor != "postgresql":
+        entries = entries.filter(id__in=_full_text(found))
+        return entries if areas is None else entries.filter(scope.within(areas))
+    entries = entries.filter(RawSQL("to_tsvector('simple', search_searchentry.folded) @@ to_tsquery('simple', %s)",
+                                    [_tsquery(found)], output_field=BooleanField()))
+    if areas is not None:
+        entries = entries.filter(RawSQL("string_to_array(btrim(search_searchentry.scope), ' ') && %s::text[]",
+                                        [areas], output_field=BooleanField()))
+    return entries
+
+
 def search(user, query: str, *, kind: str = "", organization: Organization | None = None,
            period: Period | None = None) -> QuerySet[SearchEntry]:
     found = terms(query)
     if not found or not user.is_authenticated:
         return SearchEntry.objects.none()
-    entries = visible_entries(user).filter(id__in=_full_text(found))
+    entries = _matching(visible_entries(user), found, scope.user_areas(user))
     if kind:
         entries = entries.filter(kind=kind)
     if organization is not None:

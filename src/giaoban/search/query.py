@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import BooleanField, Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
@@ -52,10 +52,12 @@ def visible_entries(user) -> QuerySet[SearchEntry]:
         return SearchEntry.objects.all()
     directives = Directive.objects.visible_to(user).values("pk")
     issuers = visible_organizations(user).values("pk")
-    return SearchEntry.objects.filter(
+    # A directive and its updates are seen together: one test against the visible directives, so the
+    # database gathers them once, not once for the directives and again for the updates.
+    directive_of = Case(When(kind=EntryKind.UPDATE, then=F("directive_id")), default=F("object_id"))
+    return SearchEntry.objects.alias(directive_of=directive_of).filter(
         Q(kind=EntryKind.MEETING, object_id__in=Meeting.objects.visible_to(user).values("pk"))
-        | Q(kind=EntryKind.DIRECTIVE, object_id__in=directives)
-        | Q(kind=EntryKind.UPDATE, directive_id__in=directives)
+        | Q(kind__in=[EntryKind.DIRECTIVE, EntryKind.UPDATE], directive_of__in=directives)
         | Q(kind=EntryKind.REPORT, object_id__in=visible_reports(user).values("pk"))
         | Q(kind=EntryKind.DOCUMENT, object_id__in=Document.objects.filter(issuer__in=issuers).values("pk"))
     )

@@ -257,3 +257,53 @@ def test_the_form_records_the_secretary_and_each_bodys_attendance_and_the_page_c
     assert "Mời 3 đơn vị: có mặt 2 (trong đó 1 cử người dự thay), vắng có lý do 1" in counts
     assert "Đủ số đơn vị tối thiểu (2/3: 2 đơn vị)." in counts
     assert "Họp ở tỉnh" in html and "Lê Văn Thay" in html
+
+
+def _crowded_meeting(n: int):
+    """A bloc's second briefing with n directives (each with a place, a coordinating body and an update),
+    n attending bodies, n agenda lines, and n open directives of the first briefing to carry over."""
+    from giaoban.directives.models import Directive, DirectiveUpdate
+    from giaoban.meetings.models import AgendaItem, Attendance, MeetingChair, Person
+    from giaoban.organisations.models import AdminUnit, Organization
+    from tests.factories import BlocFactory, MembershipFactory, OrganizationFactory
+
+    host = OrganizationFactory()
+    bloc = BlocFactory(convening=host, members=[])
+    bodies = Organization.objects.bulk_create(Organization(name=f"Đơn vị dự {i}", name_key=f"don vi du {i}",
+                                                           level="commune", type=host.type,
+                                                           parent=host) for i in range(n))
+    first = MeetingFactory(host=host, bloc=bloc, date=datetime.date(2022, 1, 5))
+    meeting = MeetingFactory(host=host, bloc=bloc)
+    place = AdminUnit.objects.create(code=f"T{n}", name="Xã Thử", short_name="Thử", level="commune")
+    MeetingChair.objects.create(meeting=meeting, person=Person.objects.create(name="Nguyễn Văn A"), title="Chủ tịch")
+    Attendance.objects.bulk_create(Attendance(meeting=meeting, organization=b) for b in bodies)
+    AgendaItem.objects.bulk_create(AgendaItem(meeting=meeting, title=f"Báo cáo {i}", organization=bodies[i])
+                                   for i in range(n))
+    directives = Directive.objects.bulk_create(
+        Directive(meeting=m, lead=bodies[i], text=f"Chỉ đạo {i}", order=i) for m in (first, meeting) for i in range(n))
+    Directive.places.through.objects.bulk_create(Directive.places.through(directive=d, adminunit=place)
+                                                 for d in directives)
+    Directive.coordinating.through.objects.bulk_create(Directive.coordinating.through(directive=d, organization=host)
+                                                       for d in directives)
+    DirectiveUpdate.objects.bulk_create(DirectiveUpdate(directive=d, note="Đã triển khai", percent=50)
+                                        for d in directives)
+    user = UserFactory()
+    MembershipFactory(user=user, organization=host, role=40)
+    return meeting, user
+
+
+@pytest.mark.django_db
+def test_the_meeting_page_makes_as_many_queries_for_1000_directives_and_attendees_as_for_10(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for n in (10, 1000):
+        meeting, user = _crowded_meeting(n)
+        client.force_login(user)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("meetings:detail", args=[meeting.pk]))
+        assert response.status_code == 200
+        assert response.content.decode().count("Chỉ đạo ") >= 2 * n  # its directives and those to carry over
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts

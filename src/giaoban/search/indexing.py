@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 
 import nh3
 from django.db import transaction
-from django.db.models import Q, Value
-from django.db.models.functions import Concat
+from django.db.models import OuterRef, Q, Subquery, TextField, Value
+from django.db.models.functions import Coalesce, Concat
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 from giaoban.core.text import fold, nfc
@@ -69,12 +69,14 @@ def _meeting_areas(meeting: Meeting, areas: scope.Areas) -> set[int]:
 
 
 def _directive_areas(directive: Directive, areas: scope.Areas) -> set[int]:
-    coordinating = directive.coordinating.values_list("pk", flat=True) if directive.pk else []
+    coordinating = [org.pk for org in directive.coordinating.all()] if directive.pk else []
     return areas.of([directive.lead_id, *coordinating]) | _meeting_areas(directive.meeting, areas)
 
 
 def meeting_entry(meeting: Meeting, areas: scope.Areas | None = None) -> SearchEntry:
-    conclusion = Conclusion.objects.filter(meeting=meeting).values_list("text", flat=True).first() or ""
+    conclusion = getattr(meeting, "conclusion_text", None)  # annotated by rebuild()
+    if conclusion is None:
+        conclusion = Conclusion.objects.filter(meeting=meeting).values_list("text", flat=True).first() or ""
     minutes = nh3.clean(meeting.minutes or "", tags=set())
     body = "\n".join(p for p in (meeting.place, conclusion, minutes) if p)
     return _entry(EntryKind.MEETING, meeting, title=meeting.title, body=body, organization_id=meeting.host_id,
@@ -83,7 +85,7 @@ def meeting_entry(meeting: Meeting, areas: scope.Areas | None = None) -> SearchE
 
 
 def directive_entry(directive: Directive, areas: scope.Areas | None = None) -> SearchEntry:
-    places = ", ".join(directive.places.values_list("name", flat=True)) if directive.pk else ""
+    places = ", ".join(place.name for place in directive.places.all()) if directive.pk else ""
     lead = directive.lead.name if directive.lead_id else ""
     body = "\n".join(p for p in (directive.assignees_text, lead, directive.target_text, places) if p)
     meeting = directive.meeting
@@ -209,9 +211,14 @@ def _batches(entries: Iterable[SearchEntry]) -> Iterator[list[SearchEntry]]:
 def rebuild() -> int:
     """Index every record anew (after a bulk load or a restore): returns the number of entries."""
     sources = (
-        (Meeting.objects.all(), meeting_entry),
-        (Directive.objects.select_related("meeting", "lead"), directive_entry),
-        (DirectiveUpdate.objects.select_related("directive__meeting"), update_entry),
+        # Everything a batch needs in a few queries per 500 rows (prefetches run per chunk of the iterator).
+        (Meeting.objects.annotate(conclusion_text=Coalesce(Subquery(
+            Conclusion.objects.filter(meeting=OuterRef("pk")).values("text")[:1]), Value(""),
+            output_field=TextField())), meeting_entry),
+        (Directive.objects.select_related("meeting", "lead").prefetch_related("places", "coordinating"),
+         directive_entry),
+        (DirectiveUpdate.objects.select_related("directive__meeting").prefetch_related("directive__coordinating"),
+         update_entry),
         (PeriodReport.objects.select_related("organization", "period"), report_entry),
         (Document.objects.select_related("meeting"), document_entry),
     )

@@ -31,6 +31,7 @@ class Areas:
         self.central = set(Organization.objects.filter(level=Level.CENTRAL).values_list("pk", flat=True))
         self._paths: dict[int, str] = {}
         self._blocs: dict[int, set[int]] = {}
+        self._report_bodies: dict[int, set[int]] = {}
 
     def of_path(self, tree_path: str) -> int | None:
         ids = _path_ids(tree_path)
@@ -57,8 +58,10 @@ class Areas:
         """A report's body and the convening bodies of the blocs it belongs to (they read its reports).
 
         Inactive blocs too: the scope may be wider than the visibility, never narrower."""
-        convening = Bloc.objects.filter(members=org_id).values_list("convening_id", flat=True)
-        return self.of([org_id, *convening])
+        if org_id not in self._report_bodies:
+            convening = Bloc.objects.filter(members=org_id).values_list("convening_id", flat=True)
+            self._report_bodies[org_id] = self.of([org_id, *convening])
+        return self._report_bodies[org_id]
 
 
 def text(areas: Iterable[int]) -> str:

@@ -307,3 +307,36 @@ def test_the_meeting_page_makes_as_many_queries_for_1000_directives_and_attendee
         assert response.content.decode().count("Chỉ đạo ") >= 2 * n  # its directives and those to carry over
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+@pytest.mark.django_db
+def test_the_meeting_list_makes_as_many_queries_for_1000_meetings_as_for_10_on_any_page(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import BlocFactory, MembershipFactory, OrganizationFactory
+
+    host = OrganizationFactory()
+    bloc = BlocFactory(convening=host, members=[])
+    user = UserFactory()
+    MembershipFactory(user=user, organization=host, role=40)
+    client.force_login(user)
+
+    def queries(url: str) -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(captured), response.content.decode()
+
+    def add(n: int) -> None:
+        Meeting.objects.bulk_create(Meeting(host=host, bloc=bloc, title=f"Giao ban số {i}", kind=MeetingKind.BRIEFING,
+                                            date=datetime.date(2020, 1, 1) + datetime.timedelta(days=i))
+                                    for i in range(n))
+
+    add(10)
+    few, _page = queries(reverse("meetings:list"))
+    add(990)
+    many, page = queries(reverse("meetings:list"))
+    assert many == few
+    later = page.split('rel="next"')[0].rsplit('href="', 1)[1].split('"')[0].replace("&amp;", "&")
+    assert queries(reverse("meetings:list") + later)[0] == few

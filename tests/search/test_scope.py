@@ -36,7 +36,8 @@ def test_a_commune_user_searches_in_their_province_and_a_central_member_everywhe
     centre = OrganizationFactory(level=Level.CENTRAL)
     province = OrganizationFactory(parent=centre, level=Level.PROVINCE)
     commune = OrganizationFactory(parent=province, level=Level.COMMUNE)
-    assert scope.user_areas(_member(commune)) == [str(province.pk)]
+    assert scope.user_areas(_member(commune)) == ([str(province.pk)], [])
+    assert scope.user_areas(_member(province)) == ([str(province.pk)], [str(province.pk)])
     assert scope.user_areas(_member(centre)) is None
     assert scope.user_areas(UserFactory(is_superuser=True)) is None
 
@@ -69,3 +70,44 @@ def test_a_new_bloc_member_of_another_province_finds_the_blocs_meetings():
     bloc.members.add(far)
     assert _keys(user, "lien tinh") == {("meeting", meeting.pk), ("directive", directive.pk)}
 
+
+
+def test_a_coordinating_body_removed_no_longer_finds_the_directive_even_as_province_admin():
+    home, far = OrganizationFactory(), OrganizationFactory()
+    directive = DirectiveFactory(meeting=MeetingFactory(host=home), lead=home, text="Vận động xây nhà đại đoàn kết",
+                                 coordinating=[far])
+    admin = _member(far, Role.ADMIN)
+    assert _keys(admin, "dai doan ket") == {("directive", directive.pk)}
+    directive.coordinating.remove(far)
+    assert _keys(admin, "dai doan ket") == set()
+
+
+def test_a_meeting_moved_to_another_host_takes_its_directives_out_of_the_old_province():
+    home, far = OrganizationFactory(), OrganizationFactory()
+    meeting = MeetingFactory(host=home, title="Giao ban tháng")
+    directive = DirectiveFactory(meeting=meeting, lead=None, text="Rà soát hộ cận nghèo")
+    admin = _member(home, Role.ADMIN)
+    assert _keys(admin, "can ngheo") == {("directive", directive.pk)}
+    meeting.host = far
+    meeting.save()
+    assert _keys(admin, "can ngheo") == set()
+    assert _keys(_member(far), "can ngheo") == {("directive", directive.pk)}
+
+
+def test_a_member_leaving_a_bloc_no_longer_finds_its_meetings():
+    home, far = OrganizationFactory(), OrganizationFactory()
+    bloc = BlocFactory(convening=home, members=[far])
+    meeting = MeetingFactory(host=home, bloc=bloc, title="Giao ban khối liên tỉnh")
+    admin = _member(far, Role.ADMIN)
+    assert _keys(admin, "lien tinh") == {("meeting", meeting.pk)}
+    bloc.members.clear()
+    assert _keys(admin, "lien tinh") == set()
+
+
+def test_a_viewer_of_one_body_in_a_province_sees_only_what_the_rules_let_them():
+    province = OrganizationFactory()
+    farmers, women = OrganizationFactory(parent=province), OrganizationFactory(parent=province)
+    ours = DirectiveFactory(meeting=MeetingFactory(host=farmers), lead=farmers, text="Tập huấn trồng lúa")
+    DirectiveFactory(meeting=MeetingFactory(host=women), lead=women, text="Tập huấn trồng lúa cho phụ nữ")
+    assert _keys(_member(farmers), "trong lua") == {("directive", ours.pk)}
+    assert len(_keys(_member(province), "trong lua")) == 2

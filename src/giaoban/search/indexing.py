@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 import nh3
 from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery, TextField, Value
-from django.db.models.functions import Coalesce, Concat
+from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 from giaoban.core.text import fold, nfc
@@ -132,49 +132,63 @@ _FIELDS = ["kind", "directive_id", "title", "body", "title_folded", "folded", "o
 def index(obj) -> None:
     kind, build = BUILDERS[type(obj)]
     entry = build(obj)
+    before = SearchEntry.objects.filter(kind=kind, object_id=obj.pk).values_list("scope", flat=True).first()
     SearchEntry.objects.update_or_create(kind=kind, object_id=obj.pk,
                                          defaults={f: getattr(entry, f) for f in _FIELDS})
     if kind == EntryKind.DIRECTIVE:  # its progress updates are seen from where it is seen
         SearchEntry.objects.filter(kind=EntryKind.UPDATE, directive_id=obj.pk).update(scope=entry.scope)
-    elif kind == EntryKind.MEETING:
-        widen(_meeting_rows(obj.pk), _meeting_areas(obj, scope.Areas()))
+    elif kind == EntryKind.MEETING and before is not None and before != entry.scope:
+        rescope_directives(obj.pk)  # a new host or bloc: its directives are seen from elsewhere now
 
 
-def _meeting_rows(*meeting_ids: int):
-    """The entries of these meetings' directives and their progress updates."""
-    directives = Directive.objects.filter(meeting_id__in=meeting_ids).values("pk")
-    return SearchEntry.objects.filter(Q(kind=EntryKind.DIRECTIVE, object_id__in=directives)
-                                      | Q(kind=EntryKind.UPDATE, directive_id__in=directives))
+def rescope_directives(*meeting_ids: int) -> None:
+    """The areas of these meetings' directives and their updates, computed anew (scopes stay exact)."""
+    areas = scope.Areas()
+    for directive in (Directive.objects.filter(meeting_id__in=meeting_ids).select_related("meeting")
+                      .prefetch_related("coordinating")):
+        SearchEntry.objects.filter(Q(kind=EntryKind.DIRECTIVE, object_id=directive.pk)
+                                   | Q(kind=EntryKind.UPDATE, directive_id=directive.pk)).update(
+            scope=scope.text(_directive_areas(directive, areas)))
 
 
-def widen(entries, areas: set[int]) -> None:
-    """Add areas to entries' scopes. A scope may be wider than who sees the entry, never narrower, so
-    a moved meeting or a bloc's new member only adds (one UPDATE per area, whatever the rows)."""
-    for area in sorted(areas):
-        entries.exclude(scope__contains=f" {area} ").exclude(scope="").update(
-            scope=Concat("scope", Value(f"{area} ")))
-
-
-def _widen_bloc(bloc_id: int) -> None:
-    """A bloc's convening body or members changed: its meetings, directives and members' reports widen."""
-    areas = scope.Areas().of_bloc(bloc_id)
-    meetings = list(Meeting.objects.filter(bloc_id=bloc_id).values_list("pk", flat=True))
-    widen(SearchEntry.objects.filter(kind=EntryKind.MEETING, object_id__in=meetings), areas)
-    widen(_meeting_rows(*meetings), areas)
-    members = Bloc.members.through.objects.filter(bloc_id=bloc_id).values("organization_id")
-    reports = PeriodReport.objects.filter(organization_id__in=members).values("pk")
-    widen(SearchEntry.objects.filter(kind=EntryKind.REPORT, object_id__in=reports), areas)
+def rescope_bloc(bloc_id: int, former_members: Iterable[int] = ()) -> None:
+    """A bloc's convening body, members or state changed: its meetings, their directives and the
+    reports of its members (present and former) are seen from other areas now. Rare: an office
+    reorganising its blocs, so the work is done at once, per meeting and per member."""
+    areas = scope.Areas()
+    meetings = list(Meeting.objects.filter(bloc_id=bloc_id))
+    for meeting in meetings:
+        SearchEntry.objects.filter(kind=EntryKind.MEETING, object_id=meeting.pk).update(
+            scope=scope.text(_meeting_areas(meeting, areas)))
+    rescope_directives(*[m.pk for m in meetings])
+    members = {*Bloc.members.through.objects.filter(bloc_id=bloc_id).values_list("organization_id", flat=True),
+               *former_members}
+    for org_id in members:
+        reports = PeriodReport.objects.filter(organization_id=org_id).values("pk")
+        SearchEntry.objects.filter(kind=EntryKind.REPORT, object_id__in=reports).update(
+            scope=scope.text(areas.of_report_body(org_id)))
 
 
 def _bloc_saved(sender, instance, raw=False, created=False, **kwargs) -> None:
     if not raw and not created:  # a new bloc has nothing indexed yet
-        _widen_bloc(instance.pk)
+        rescope_bloc(instance.pk)
 
 
 def _bloc_members_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
-    if action in {"post_add", "post_remove", "post_clear"}:
-        for bloc_id in (pk_set or ()) if reverse else (instance.pk,):
-            _widen_bloc(bloc_id)
+    """Members added or removed, from either side of the relation (a clear names nobody: read them before)."""
+    if action == "pre_clear":
+        instance._search_cleared = set(
+            Bloc.members.through.objects.filter(**{"organization_id" if reverse else "bloc_id": instance.pk})
+            .values_list("bloc_id" if reverse else "organization_id", flat=True))
+        return
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    changed = getattr(instance, "_search_cleared", set()) if action == "post_clear" else set(pk_set or ())
+    if reverse:  # an organisation joined or left these blocs
+        for bloc_id in changed:
+            rescope_bloc(bloc_id, former_members=[instance.pk])
+    else:
+        rescope_bloc(instance.pk, former_members=changed)
 
 
 def unindex(obj) -> None:
@@ -188,7 +202,7 @@ def _saved(sender, instance, raw=False, **kwargs) -> None:
 
 
 def _related_changed(sender, instance, action, **kwargs) -> None:
-    """Places are searched; coordinating bodies widen who sees the directive."""
+    """Places are searched; coordinating bodies change who sees the directive."""
     if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Directive):
         index(instance)
 

@@ -74,22 +74,38 @@ def _rank(found: list[str]) -> Case:
     return score
 
 
-def _matching(entries: QuerySet[SearchEntry], found: list[str], areas: list[str] | None) -> QuerySet[SearchEntry]:
-    """`entries` holding every term, within `areas` when given.
-
-    On PostgreSQL both conditions are written on the row itself, as the GIN index over
-    (areas, words) is declared, so one index scan yields only the province's matching rows;
-    visibility and ranking then touch those rows alone, never the whole country's.
-    """
+def _in_areas(areas: list[str]) -> Q | RawSQL:
+    """Entries listing one of `areas`: on PostgreSQL in the form the GIN index over (areas, words) declares."""
     if connection.vendor != "postgresql":
-        entries = entries.filter(id__in=_full_text(found))
-        return entries if areas is None else entries.filter(scope.within(areas))
-    entries = entries.filter(RawSQL("to_tsvector('simple', search_searchentry.folded) @@ to_tsquery('simple', %s)",
-                                    [_tsquery(found)], output_field=BooleanField()))
-    if areas is not None:
-        entries = entries.filter(RawSQL("string_to_array(btrim(search_searchentry.scope), ' ') && %s::text[]",
-                                        [areas], output_field=BooleanField()))
-    return entries
+        return scope.within(areas)
+    return RawSQL("string_to_array(btrim(search_searchentry.scope), ' ') && %s::text[]", [areas],
+                  output_field=BooleanField())
+
+
+def _matching(found: list[str]) -> Q | RawSQL:
+    """Entries holding every term: on PostgreSQL written on the row itself, so that the GIN index
+    answers the words and the areas in one scan; on SQLite through the FTS5 table."""
+    if connection.vendor != "postgresql":
+        return Q(id__in=_full_text(found))
+    return RawSQL("to_tsvector('simple', search_searchentry.folded) @@ to_tsquery('simple', %s)",
+                  [_tsquery(found)], output_field=BooleanField())
+
+
+def _visible_matching(user, found: list[str]) -> QuerySet[SearchEntry]:
+    """The user's entries holding every term, looked for in the user's areas only.
+
+    Entries of an area the user sees whole are visible by their scope alone (scope.py); the
+    records' rules are asked only for the others, so a province admin's search neither gathers the
+    province's visible directives nor ranks another province's rows.
+    """
+    areas = scope.user_areas(user)
+    if areas is None:
+        return visible_entries(user).filter(_matching(found))
+    mine, whole = areas
+    entries = SearchEntry.objects.filter(_matching(found)).filter(_in_areas(mine))
+    if not whole:
+        return entries & visible_entries(user)
+    return entries.filter(Q(_in_areas(whole)) | Q(pk__in=visible_entries(user).values("pk")))
 
 
 def search(user, query: str, *, kind: str = "", organization: Organization | None = None,
@@ -97,7 +113,7 @@ def search(user, query: str, *, kind: str = "", organization: Organization | Non
     found = terms(query)
     if not found or not user.is_authenticated:
         return SearchEntry.objects.none()
-    entries = _matching(visible_entries(user), found, scope.user_areas(user))
+    entries = _visible_matching(user, found)
     if kind:
         entries = entries.filter(kind=kind)
     if organization is not None:

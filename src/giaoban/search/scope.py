@@ -1,11 +1,18 @@
 """The areas (provinces) a search entry can be seen from, so a search runs inside the user's areas.
 
-Who may see an entry is still decided by the records' own `visible_to` rules (query.py); this is
-only a necessary condition that an index can serve. An entry lists the area of every body through
-which someone may see it (host, lead, coordinating bodies, the bloc's convening body and members,
-issuer, the report's body and the blocs convening it). Whoever sees the entry holds a role on one
-of those bodies or above it, so one of the entry's areas is an area of the user's own bodies: a
-province user's query never touches another province's rows, even where a word is in every row.
+An entry lists the area of every body through which someone may see it, by the records' own
+`visible_to` rules: host, lead, coordinating bodies, the bloc's convening body and members,
+issuer, the report's body and the convening bodies of its active blocs. So:
+
+- whoever sees an entry holds a role on one of those bodies or above it, so one of the entry's
+  areas is an area of the user's own bodies: a province user's query never touches another
+  province's rows, even where a word is in every row (an index over areas and words, query.py);
+- whoever holds a role on an area's top body sees every body of the area, so sees every entry
+  listing that area without asking the rules (the rules are asked for the other entries only).
+
+The second needs scopes exact, not merely wide enough: indexing.py computes them anew whenever
+one of those bodies changes (a directive, its coordinating bodies, a meeting's host or bloc, a
+bloc's members or state). Moving a body to another province needs `giaoban search-index`.
 
 An area is a body's highest ancestor below the central level (its province); a central body is
 its own area. Scopes are written as " 12 34 " (never empty once computed, so '' means "not yet").
@@ -55,11 +62,9 @@ class Areas:
         return self._blocs[bloc_id]
 
     def of_report_body(self, org_id: int) -> set[int]:
-        """A report's body and the convening bodies of the blocs it belongs to (they read its reports).
-
-        Inactive blocs too: the scope may be wider than the visibility, never narrower."""
+        """A report's body and the convening bodies of the active blocs it belongs to (they read its reports)."""
         if org_id not in self._report_bodies:
-            convening = Bloc.objects.filter(members=org_id).values_list("convening_id", flat=True)
+            convening = Bloc.objects.filter(active=True, members=org_id).values_list("convening_id", flat=True)
             self._report_bodies[org_id] = self.of([org_id, *convening])
         return self._report_bodies[org_id]
 
@@ -68,20 +73,24 @@ def text(areas: Iterable[int]) -> str:
     return " " + " ".join(str(a) for a in sorted(set(areas))) + " "
 
 
-def user_areas(user) -> list[str] | None:
-    """The areas of the user's own bodies; None when the search need not be narrowed (superusers,
-    members of a central body, whose subtree spans the country)."""
-    from giaoban.accounts.access import home_organizations
+def user_areas(user) -> tuple[list[str], list[str]] | None:
+    """The areas of the user's own bodies, and those of them the user sees whole (a role on the
+    area's top body or above). None when the search need not be narrowed (superusers, members of a
+    central body, whose subtree spans the country)."""
+    from giaoban.accounts.access import has_role, home_organizations
 
     if user.is_superuser:
         return None
-    areas, found = Areas(), set()
+    areas, found, whole = Areas(), set(), set()
     for org in home_organizations(user):
         area = areas.of_path(org.tree_path)
         if area is None or area in areas.central:
             return None
         found.add(area)
-    return sorted(str(a) for a in found)
+        top = org.tree_path[: org.tree_path.index(f"/{area}/") + len(f"/{area}/")]
+        if has_role(user, Organization(pk=area, tree_path=top)):
+            whole.add(area)
+    return sorted(str(a) for a in found), sorted(str(a) for a in whole)
 
 
 def within(areas: list[str]) -> Q:

@@ -81,11 +81,12 @@ def meeting_list(request: HttpRequest, bloc_pk: int | None = None) -> HttpRespon
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting_or_404(request, pk)
     conclusion = Conclusion.objects.filter(meeting=meeting).select_related("concluded_by").first()
+    attendances = attendance.all_rows(meeting)  # read once for the table and the counts
     return render(request, "meetings/detail.html", {
         "meeting": meeting,
         "chairs": meeting.chairs.select_related("person"),
-        "attendances": meeting.attendances.select_related("organization", "person").order_by("organization__tree_path"),
-        "attendance": attendance.summarise(meeting),
+        "attendances": attendances,
+        "attendance": attendance.summarise(meeting, attendances),
         "agenda": meeting.agenda_items.select_related("organization"),
         "conclusion": conclusion,
         "attachments": meeting.attachments.all(),

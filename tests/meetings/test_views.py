@@ -340,3 +340,21 @@ def test_the_meeting_list_makes_as_many_queries_for_1000_meetings_as_for_10_on_a
     assert many == few
     later = page.split('rel="next"')[0].rsplit('href="', 1)[1].split('"')[0].replace("&amp;", "&")
     assert queries(reverse("meetings:list") + later)[0] == few
+
+
+@pytest.mark.django_db
+def test_the_meeting_list_never_shows_a_cached_row_that_has_changed(client):
+    from tests.factories import MembershipFactory, OrganizationFactory
+
+    host = OrganizationFactory(name="Ủy ban MTTQ xã Cũ")
+    user = UserFactory()
+    MembershipFactory(user=user, organization=host, role=40)
+    MeetingFactory(host=host, title="Giao ban tháng 3")
+    client.force_login(user)
+    assert "Ủy ban MTTQ xã Cũ" in client.get(reverse("meetings:list")).content.decode()
+    host.name = "Ủy ban MTTQ xã Mới"
+    host.save()  # a plain save: no version bumped
+    page = client.get(reverse("meetings:list")).content.decode()
+    assert "Ủy ban MTTQ xã Mới" in page and "xã Cũ" not in page
+    empty = client.get(reverse("meetings:list"), {"q": "khong co gi"}).content.decode()
+    assert "khớp bộ lọc" in empty

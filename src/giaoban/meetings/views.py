@@ -74,7 +74,8 @@ def meeting_list(request: HttpRequest, bloc_pk: int | None = None) -> HttpRespon
     page = keyset_page(request, meetings.select_related("bloc", "host", "period"), listing.ORDER, listing.PER_PAGE)
     template = "meetings/list.html#results" if request.htmx else "meetings/list.html"
     return render(request, template, {"page": page, "bloc": bloc, "blocs": blocs, "kind": kind, "q": query,
-                                      "kinds": MeetingKind.choices, "can_add": can_record_meetings(request.user)})
+                                      "kinds": MeetingKind.choices, "can_add": can_record_meetings(request.user),
+                                      "rows_key": listing.rows_key(page)})
 
 
 @login_required

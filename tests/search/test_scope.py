@@ -111,3 +111,16 @@ def test_a_viewer_of_one_body_in_a_province_sees_only_what_the_rules_let_them():
     DirectiveFactory(meeting=MeetingFactory(host=women), lead=women, text="Tập huấn trồng lúa cho phụ nữ")
     assert _keys(_member(farmers), "trong lua") == {("directive", ours.pk)}
     assert len(_keys(_member(province), "trong lua")) == 2
+
+
+def test_a_commune_moved_to_another_province_takes_its_rows_along(django_capture_on_commit_callbacks):
+    old, new = OrganizationFactory(), OrganizationFactory()
+    commune = OrganizationFactory(parent=old, level=Level.COMMUNE)
+    directive = DirectiveFactory(meeting=MeetingFactory(host=commune), lead=commune, text="Sáp nhập thôn bản")
+    old_admin, new_admin = _member(old, Role.ADMIN), _member(new, Role.ADMIN)
+    assert _keys(old_admin, "sap nhap") == {("directive", directive.pk)}
+    with django_capture_on_commit_callbacks(execute=True):
+        commune.parent = new
+        commune.save()
+    assert _keys(old_admin, "sap nhap") == set()
+    assert _keys(new_admin, "sap nhap") == {("directive", directive.pk)}

@@ -13,13 +13,13 @@ import nh3
 from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_save
 
 from giaoban.core.text import fold, nfc
 from giaoban.directives.models import Directive, DirectiveUpdate
 from giaoban.documents.models import Document
 from giaoban.meetings.models import Conclusion, Meeting
-from giaoban.organisations.models import Bloc
+from giaoban.organisations.models import Bloc, Organization
 from giaoban.reports.models import PeriodReport, Section
 from giaoban.search import scope
 from giaoban.search.models import EntryKind, SearchEntry
@@ -191,6 +191,44 @@ def _bloc_members_changed(sender, instance, action, reverse, pk_set, **kwargs) -
         rescope_bloc(instance.pk, former_members=changed)
 
 
+def rescope_bodies(org_ids: list[int]) -> None:
+    """Every entry one of these bodies lets someone see, indexed anew (after they moved to another
+    province). A commune's move touches its own rows; moving a whole province is a reorganisation
+    better followed by `giaoban search-index`."""
+    meetings = Meeting.objects.filter(Q(host__in=org_ids) | Q(bloc__convening__in=org_ids)
+                                      | Q(bloc__members__in=org_ids)).distinct()
+    for meeting in meetings:
+        index(meeting)
+    rescope_directives(*meetings.values_list("pk", flat=True))
+    for directive in Directive.objects.filter(Q(lead__in=org_ids) | Q(coordinating__in=org_ids)).distinct():
+        index(directive)
+    convened = Bloc.members.through.objects.filter(bloc__convening__in=org_ids).values("organization_id")
+    for report in PeriodReport.objects.filter(Q(organization__in=org_ids) | Q(organization__in=convened)):
+        index(report)
+    for document in Document.objects.filter(issuer__in=org_ids):
+        index(document)
+
+
+def _body_saving(sender, instance, raw=False, **kwargs) -> None:
+    if not raw and instance.pk is not None:
+        instance._search_old_path = Organization.objects.filter(pk=instance.pk).values_list(
+            "tree_path", flat=True).first()
+
+
+def _body_saved(sender, instance, raw=False, created=False, **kwargs) -> None:
+    old_path = getattr(instance, "_search_old_path", None)
+    if not raw and not created and old_path:
+        # The new tree paths are written after post_save: look once the save is committed.
+        transaction.on_commit(lambda: _body_moved(instance.pk, old_path))
+
+
+def _body_moved(pk: int, old_path: str) -> None:
+    new_path = Organization.objects.filter(pk=pk).values_list("tree_path", flat=True).first()
+    areas = scope.Areas()
+    if new_path is not None and areas.of_path(old_path) != areas.of_path(new_path):
+        rescope_bodies(list(Organization.objects.filter(tree_path__startswith=new_path).values_list("pk", flat=True)))
+
+
 def unindex(obj) -> None:
     kind, _ = BUILDERS[type(obj)]
     SearchEntry.objects.filter(kind=kind, object_id=obj.pk).delete()
@@ -262,6 +300,8 @@ def connect() -> None:
     m2m_changed.connect(_related_changed, sender=Directive.coordinating.through,
                         dispatch_uid="search-index-coordinating")
     post_save.connect(_bloc_saved, sender=Bloc, dispatch_uid="search-scope-bloc")
+    pre_save.connect(_body_saving, sender=Organization, dispatch_uid="search-scope-body-before")
+    post_save.connect(_body_saved, sender=Organization, dispatch_uid="search-scope-body")
     m2m_changed.connect(_bloc_members_changed, sender=Bloc.members.through, dispatch_uid="search-scope-bloc-members")
     from django.apps import apps
 

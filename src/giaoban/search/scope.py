@@ -12,7 +12,7 @@ issuer, the report's body and the convening bodies of its active blocs. So:
 
 The second needs scopes exact, not merely wide enough: indexing.py computes them anew whenever
 one of those bodies changes (a directive, its coordinating bodies, a meeting's host or bloc, a
-bloc's members or state). Moving a body to another province needs `giaoban search-index`.
+bloc's members or state, a body moved to another province).
 
 An area is a body's highest ancestor below the central level (its province); a central body is
 its own area. Scopes are written as " 12 34 " (never empty once computed, so '' means "not yet").

@@ -66,10 +66,11 @@ class MeetingQuerySet(models.QuerySet):
     def visible_to(self, user) -> "MeetingQuerySet":
         """Meetings whose host, bloc convening body or a bloc member is within the user's reach.
 
-        For most users (up to a province) `id IN (hosted by my bodies UNION of my blocs)`, each part
-        read through its index, from the body ids read once per request: the database touches the
-        user's meetings only, not every meeting of the country as an OR of subqueries would. Users
-        who see most of the country keep the OR, which the newest-first index walk answers at once.
+        For most users (up to a province) the bodies and blocs are literal id lists, read once per
+        request, so the database can weigh them: a commune's few meetings through the host and bloc
+        indexes, a province's by walking the newest-first index (date, id) until a page is full, not
+        every meeting of the country as an OR of subqueries made it. Users who see most of the
+        country keep the subqueries, which that index walk answers at once.
         """
         from giaoban.accounts.access import visible_organization_ids
 
@@ -82,9 +83,7 @@ class MeetingQuerySet(models.QuerySet):
         if not isinstance(visible, list):
             return self.filter(Q(host__in=visible) | Q(bloc__in=blocs))
         bloc_ids = list(blocs.order_by().values_list("pk", flat=True).distinct())
-        ids = Meeting.objects.order_by()
-        return self.filter(pk__in=ids.filter(host__in=visible).values("pk").union(
-            ids.filter(bloc__in=bloc_ids).values("pk")))
+        return self.filter(Q(host__in=visible) | Q(bloc__in=bloc_ids))
 
     def briefings_of(self, bloc: Bloc) -> "MeetingQuerySet":
         return self.filter(bloc=bloc, kind=MeetingKind.BRIEFING)

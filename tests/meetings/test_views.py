@@ -257,3 +257,104 @@ def test_the_form_records_the_secretary_and_each_bodys_attendance_and_the_page_c
     assert "Mời 3 đơn vị: có mặt 2 (trong đó 1 cử người dự thay), vắng có lý do 1" in counts
     assert "Đủ số đơn vị tối thiểu (2/3: 2 đơn vị)." in counts
     assert "Họp ở tỉnh" in html and "Lê Văn Thay" in html
+
+
+def _crowded_meeting(n: int):
+    """A bloc's second briefing with n directives (each with a place, a coordinating body and an update),
+    n attending bodies, n agenda lines, and n open directives of the first briefing to carry over."""
+    from giaoban.directives.models import Directive, DirectiveUpdate
+    from giaoban.meetings.models import AgendaItem, Attendance, MeetingChair, Person
+    from giaoban.organisations.models import AdminUnit, Organization
+    from tests.factories import BlocFactory, MembershipFactory, OrganizationFactory
+
+    host = OrganizationFactory()
+    bloc = BlocFactory(convening=host, members=[])
+    bodies = Organization.objects.bulk_create(Organization(name=f"Đơn vị dự {i}", name_key=f"don vi du {i}",
+                                                           level="commune", type=host.type,
+                                                           parent=host) for i in range(n))
+    first = MeetingFactory(host=host, bloc=bloc, date=datetime.date(2022, 1, 5))
+    meeting = MeetingFactory(host=host, bloc=bloc)
+    place = AdminUnit.objects.create(code=f"T{n}", name="Xã Thử", short_name="Thử", level="commune")
+    MeetingChair.objects.create(meeting=meeting, person=Person.objects.create(name="Nguyễn Văn A"), title="Chủ tịch")
+    Attendance.objects.bulk_create(Attendance(meeting=meeting, organization=b) for b in bodies)
+    AgendaItem.objects.bulk_create(AgendaItem(meeting=meeting, title=f"Báo cáo {i}", organization=bodies[i])
+                                   for i in range(n))
+    directives = Directive.objects.bulk_create(
+        Directive(meeting=m, lead=bodies[i], text=f"Chỉ đạo {i}", order=i) for m in (first, meeting) for i in range(n))
+    Directive.places.through.objects.bulk_create(Directive.places.through(directive=d, adminunit=place)
+                                                 for d in directives)
+    Directive.coordinating.through.objects.bulk_create(Directive.coordinating.through(directive=d, organization=host)
+                                                       for d in directives)
+    DirectiveUpdate.objects.bulk_create(DirectiveUpdate(directive=d, note="Đã triển khai", percent=50)
+                                        for d in directives)
+    user = UserFactory()
+    MembershipFactory(user=user, organization=host, role=40)
+    return meeting, user
+
+
+@pytest.mark.django_db
+def test_the_meeting_page_makes_as_many_queries_for_1000_directives_and_attendees_as_for_10(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for n in (10, 1000):
+        meeting, user = _crowded_meeting(n)
+        client.force_login(user)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("meetings:detail", args=[meeting.pk]))
+        assert response.status_code == 200
+        assert response.content.decode().count("Chỉ đạo ") >= 2 * n  # its directives and those to carry over
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
+
+
+@pytest.mark.django_db
+def test_the_meeting_list_makes_as_many_queries_for_1000_meetings_as_for_10_on_any_page(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import BlocFactory, MembershipFactory, OrganizationFactory
+
+    host = OrganizationFactory()
+    bloc = BlocFactory(convening=host, members=[])
+    user = UserFactory()
+    MembershipFactory(user=user, organization=host, role=40)
+    client.force_login(user)
+
+    def queries(url: str) -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(captured), response.content.decode()
+
+    def add(n: int) -> None:
+        Meeting.objects.bulk_create(Meeting(host=host, bloc=bloc, title=f"Giao ban số {i}", kind=MeetingKind.BRIEFING,
+                                            date=datetime.date(2020, 1, 1) + datetime.timedelta(days=i))
+                                    for i in range(n))
+
+    add(10)
+    few, _page = queries(reverse("meetings:list"))
+    add(990)
+    many, page = queries(reverse("meetings:list"))
+    assert many == few
+    later = page.split('rel="next"')[0].rsplit('href="', 1)[1].split('"')[0].replace("&amp;", "&")
+    assert queries(reverse("meetings:list") + later)[0] == few
+
+
+@pytest.mark.django_db
+def test_the_meeting_list_never_shows_a_cached_row_that_has_changed(client):
+    from tests.factories import MembershipFactory, OrganizationFactory
+
+    host = OrganizationFactory(name="Ủy ban MTTQ xã Cũ")
+    user = UserFactory()
+    MembershipFactory(user=user, organization=host, role=40)
+    MeetingFactory(host=host, title="Giao ban tháng 3")
+    client.force_login(user)
+    assert "Ủy ban MTTQ xã Cũ" in client.get(reverse("meetings:list")).content.decode()
+    host.name = "Ủy ban MTTQ xã Mới"
+    host.save()  # a plain save: no version bumped
+    page = client.get(reverse("meetings:list")).content.decode()
+    assert "Ủy ban MTTQ xã Mới" in page and "xã Cũ" not in page
+    empty = client.get(reverse("meetings:list"), {"q": "khong co gi"}).content.decode()
+    assert "khớp bộ lọc" in empty

@@ -41,10 +41,14 @@ class Summary:
         return len(self.attending) + len(self.excused) + len(self.absent)
 
 
-def rows(meeting: Meeting) -> list[Attendance]:
-    """The meeting's attendance rows, bodies in tree order, the host left out."""
-    return [a for a in meeting.attendances.select_related("organization", "person").order_by(
-        "organization__tree_path", "pk") if a.organization_id != meeting.host_id]
+def all_rows(meeting: Meeting) -> list[Attendance]:
+    """The meeting's attendance rows, host included, bodies in tree order (the meeting page's table)."""
+    return list(meeting.attendances.select_related("organization", "person").order_by("organization__tree_path", "pk"))
+
+
+def rows(meeting: Meeting, read: list[Attendance] | None = None) -> list[Attendance]:
+    """The meeting's attendance rows, bodies in tree order, the host left out (from `read` when given)."""
+    return [a for a in (all_rows(meeting) if read is None else read) if a.organization_id != meeting.host_id]
 
 
 def _body_state(body_rows: list[Attendance]) -> str:
@@ -57,10 +61,11 @@ def _body_state(body_rows: list[Attendance]) -> str:
     return Presence.ABSENT
 
 
-def summarise(meeting: Meeting) -> Summary:
+def summarise(meeting: Meeting, read: list[Attendance] | None = None) -> Summary:
+    """The counts, from the rows already `read` (all_rows) when the page has them."""
     summary = Summary()
     bodies: dict[int, list[Attendance]] = {}
-    for row in rows(meeting):
+    for row in rows(meeting, read):
         bodies.setdefault(row.organization_id, []).append(row)
         if row.person_id:
             summary.persons_invited += 1

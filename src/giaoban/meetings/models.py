@@ -64,16 +64,26 @@ class MeetingKind(models.TextChoices):
 
 class MeetingQuerySet(models.QuerySet):
     def visible_to(self, user) -> "MeetingQuerySet":
-        """Meetings whose host, bloc convening body or a bloc member is within the user's reach."""
-        from giaoban.accounts.access import visible_organizations
+        """Meetings whose host, bloc convening body or a bloc member is within the user's reach.
+
+        For most users (up to a province) the bodies and blocs are literal id lists, read once per
+        request, so the database can weigh them: a commune's few meetings through the host and bloc
+        indexes, a province's by walking the newest-first index (date, id) until a page is full, not
+        every meeting of the country as an OR of subqueries made it. Users who see most of the
+        country keep the subqueries, which that index walk answers at once.
+        """
+        from giaoban.accounts.access import visible_organization_ids
 
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self
-        visible = visible_organizations(user)
+        visible = visible_organization_ids(user)
         blocs = Bloc.objects.filter(Q(convening__in=visible) | Q(members__in=visible)).values("pk")
-        return self.filter(Q(host__in=visible) | Q(bloc__in=blocs))
+        if not isinstance(visible, list):
+            return self.filter(Q(host__in=visible) | Q(bloc__in=blocs))
+        bloc_ids = list(blocs.order_by().values_list("pk", flat=True).distinct())
+        return self.filter(Q(host__in=visible) | Q(bloc__in=bloc_ids))
 
     def briefings_of(self, bloc: Bloc) -> "MeetingQuerySet":
         return self.filter(bloc=bloc, kind=MeetingKind.BRIEFING)
@@ -123,7 +133,8 @@ class Meeting(Versioned):
         verbose_name = _("cuộc họp")
         verbose_name_plural = _("cuộc họp")
         ordering = ["-date", "-pk"]
-        indexes = [models.Index(fields=["bloc", "date"])]
+        # (date, id): the newest meetings first and the page after a key (meetings/listing.py).
+        indexes = [models.Index(fields=["bloc", "date"]), models.Index(fields=["date", "id"], name="meeting_date_id")]
         constraints = [
             # One meeting per series and period, even when two editors press "next" at once.
             models.UniqueConstraint(fields=["series", "period"], condition=Q(series__isnull=False),

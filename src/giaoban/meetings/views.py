@@ -5,7 +5,6 @@ import mimetypes
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,13 +13,12 @@ from django.views.decorators.http import require_POST
 
 from giaoban.accounts.access import visible_organizations
 from giaoban.accounts.models import Role
-from giaoban.core import textsearch
 from giaoban.core.editing import conflict, with_versions
 from giaoban.core.formsets import row_response
 from giaoban.core.history import history_entries
-from giaoban.core.text import fold
+from giaoban.core.keyset import keyset_page
 from giaoban.core.versioning import ConcurrentEditError
-from giaoban.meetings import attendance, hooks
+from giaoban.meetings import attendance, hooks, listing
 from giaoban.meetings.forms import (
     AttachmentForm,
     datalists,
@@ -50,49 +48,46 @@ def can_record_meetings(user) -> bool:
     return visible_organizations(user, Role.EDITOR).exists()
 
 
+def visible_blocs(user):
+    """The blocs the user's bodies convene or belong to, by name."""
+    visible = visible_organizations(user)
+    return Bloc.objects.filter(Q(convening__in=visible) | Q(members__in=visible)).distinct().order_by("name")
+
+
 def visible_bloc(user, pk: str | None) -> Bloc | None:
     """A bloc named in the request, only if the user can see it."""
     if not pk or not str(pk).isdigit():
         return None
-    visible = visible_organizations(user)
-    return Bloc.objects.filter(Q(convening__in=visible) | Q(members__in=visible)).filter(pk=int(pk)).first()
+    return visible_blocs(user).filter(pk=int(pk)).first()
 
 
 @login_required
 def meeting_list(request: HttpRequest, bloc_pk: int | None = None) -> HttpResponse:
-    meetings = Meeting.objects.visible_to(request.user).select_related("bloc", "host", "period")
-    bloc = None
-    visible = visible_organizations(request.user)
-    blocs = Bloc.objects.filter(Q(convening__in=visible) | Q(members__in=visible)).distinct().order_by("name")
+    blocs = visible_blocs(request.user)
     bloc_pk = bloc_pk or request.GET.get("bloc") or None
-    if bloc_pk:
-        try:
-            bloc = blocs.get(pk=int(bloc_pk))
-        except (Bloc.DoesNotExist, ValueError) as error:
-            raise Http404 from error
-        meetings = meetings.filter(bloc=bloc)
-    kind = request.GET.get("kind", "")
-    if kind in MeetingKind.values:
-        meetings = meetings.filter(kind=kind)
-    query = request.GET.get("q", "").strip()
-    if query:
-        matched = textsearch.matching(Meeting.objects.all(), query, "title").values("pk")
-        meetings = meetings.filter(Q(pk__in=matched) | Q(host__name_folded__contains=fold(query)))
-    page = Paginator(meetings.order_by("-date", "-pk"), 30).get_page(request.GET.get("page"))
+    try:
+        bloc = blocs.get(pk=int(bloc_pk)) if bloc_pk else None
+    except (Bloc.DoesNotExist, ValueError) as error:
+        raise Http404 from error
+    kind, query = request.GET.get("kind", ""), request.GET.get("q", "").strip()
+    meetings = listing.filtered(Meeting.objects.visible_to(request.user), bloc=bloc, kind=kind, query=query)
+    page = keyset_page(request, meetings.select_related("bloc", "host", "period"), listing.ORDER, listing.PER_PAGE)
     template = "meetings/list.html#results" if request.htmx else "meetings/list.html"
     return render(request, template, {"page": page, "bloc": bloc, "blocs": blocs, "kind": kind, "q": query,
-                                      "kinds": MeetingKind.choices, "can_add": can_record_meetings(request.user)})
+                                      "kinds": MeetingKind.choices, "can_add": can_record_meetings(request.user),
+                                      "rows_key": listing.rows_key(page)})
 
 
 @login_required
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting_or_404(request, pk)
     conclusion = Conclusion.objects.filter(meeting=meeting).select_related("concluded_by").first()
+    attendances = attendance.all_rows(meeting)  # read once for the table and the counts
     return render(request, "meetings/detail.html", {
         "meeting": meeting,
         "chairs": meeting.chairs.select_related("person"),
-        "attendances": meeting.attendances.select_related("organization", "person").order_by("organization__tree_path"),
-        "attendance": attendance.summarise(meeting),
+        "attendances": attendances,
+        "attendance": attendance.summarise(meeting, attendances),
         "agenda": meeting.agenda_items.select_related("organization"),
         "conclusion": conclusion,
         "attachments": meeting.attachments.all(),

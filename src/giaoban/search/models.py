@@ -35,6 +35,9 @@ class SearchEntry(models.Model):
     period = models.ForeignKey(Period, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
                                verbose_name=_("kỳ"))
     date = models.DateField(_("ngày"), null=True, blank=True)
+    # The areas (provinces) the entry can be seen from, " 12 34 " (scope.py): a search runs inside
+    # the user's areas through an index; '' until computed.
+    scope = models.CharField(max_length=200, blank=True, default="")
 
     class Meta:
         verbose_name = _("mục tìm kiếm")

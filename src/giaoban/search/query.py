@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
@@ -21,6 +21,7 @@ from giaoban.meetings.models import Meeting
 from giaoban.organisations.models import Organization
 from giaoban.periods.models import Period
 from giaoban.reports.access import visible_reports
+from giaoban.search import scope
 from giaoban.search.indexing import words
 from giaoban.search.models import EntryKind, SearchEntry
 
@@ -33,12 +34,15 @@ def terms(query: str) -> list[str]:
     return words(query)[:MAX_TERMS]
 
 
+def _tsquery(found: list[str]) -> str:
+    return " & ".join([*found[:-1], f"{found[-1]}:*"])
+
+
 def _full_text(found: list[str]) -> RawSQL:
     """Ids of entries containing every term (the last one as a prefix: people type as they search)."""
     if connection.vendor == "postgresql":
-        expression = " & ".join([*found[:-1], f"{found[-1]}:*"])
         return RawSQL("SELECT id FROM search_searchentry WHERE to_tsvector('simple', folded) "
-                      "@@ to_tsquery('simple', %s)", [expression])
+                      "@@ to_tsquery('simple', %s)", [_tsquery(found)])
     expression = " ".join([*(f'"{t}"' for t in found[:-1]), f'"{found[-1]}"*'])
     return RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression])
 
@@ -48,10 +52,12 @@ def visible_entries(user) -> QuerySet[SearchEntry]:
         return SearchEntry.objects.all()
     directives = Directive.objects.visible_to(user).values("pk")
     issuers = visible_organizations(user).values("pk")
-    return SearchEntry.objects.filter(
+    # A directive and its updates are seen together: one test against the visible directives, so the
+    # database gathers them once, not once for the directives and again for the updates.
+    directive_of = Case(When(kind=EntryKind.UPDATE, then=F("directive_id")), default=F("object_id"))
+    return SearchEntry.objects.alias(directive_of=directive_of).filter(
         Q(kind=EntryKind.MEETING, object_id__in=Meeting.objects.visible_to(user).values("pk"))
-        | Q(kind=EntryKind.DIRECTIVE, object_id__in=directives)
-        | Q(kind=EntryKind.UPDATE, directive_id__in=directives)
+        | Q(kind__in=[EntryKind.DIRECTIVE, EntryKind.UPDATE], directive_of__in=directives)
         | Q(kind=EntryKind.REPORT, object_id__in=visible_reports(user).values("pk"))
         | Q(kind=EntryKind.DOCUMENT, object_id__in=Document.objects.filter(issuer__in=issuers).values("pk"))
     )
@@ -68,12 +74,46 @@ def _rank(found: list[str]) -> Case:
     return score
 
 
+def _in_areas(areas: list[str]) -> Q | RawSQL:
+    """Entries listing one of `areas`: on PostgreSQL in the form the GIN index over (areas, words) declares."""
+    if connection.vendor != "postgresql":
+        return scope.within(areas)
+    return RawSQL("string_to_array(btrim(search_searchentry.scope), ' ') && %s::text[]", [areas],
+                  output_field=BooleanField())
+
+
+def _matching(found: list[str]) -> Q | RawSQL:
+    """Entries holding every term: on PostgreSQL written on the row itself, so that the GIN index
+    answers the words and the areas in one scan; on SQLite through the FTS5 table."""
+    if connection.vendor != "postgresql":
+        return Q(id__in=_full_text(found))
+    return RawSQL("to_tsvector('simple', search_searchentry.folded) @@ to_tsquery('simple', %s)",
+                  [_tsquery(found)], output_field=BooleanField())
+
+
+def _visible_matching(user, found: list[str]) -> QuerySet[SearchEntry]:
+    """The user's entries holding every term, looked for in the user's areas only.
+
+    Entries of an area the user sees whole are visible by their scope alone (scope.py); the
+    records' rules are asked only for the others, so a province admin's search neither gathers the
+    province's visible directives nor ranks another province's rows.
+    """
+    areas = scope.user_areas(user)
+    if areas is None:
+        return visible_entries(user).filter(_matching(found))
+    mine, whole = areas
+    entries = SearchEntry.objects.filter(_matching(found)).filter(_in_areas(mine))
+    if not whole:
+        return entries & visible_entries(user)
+    return entries.filter(Q(_in_areas(whole)) | Q(pk__in=visible_entries(user).values("pk")))
+
+
 def search(user, query: str, *, kind: str = "", organization: Organization | None = None,
            period: Period | None = None) -> QuerySet[SearchEntry]:
     found = terms(query)
     if not found or not user.is_authenticated:
         return SearchEntry.objects.none()
-    entries = visible_entries(user).filter(id__in=_full_text(found))
+    entries = _visible_matching(user, found)
     if kind:
         entries = entries.filter(kind=kind)
     if organization is not None:

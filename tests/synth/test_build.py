@@ -85,7 +85,8 @@ def test_the_search_entries_written_are_those_the_search_index_would_make():
 
     def entries() -> list[tuple]:
         return sorted(SearchEntry.objects.values_list("kind", "object_id", "directive_id", "title", "body",
-                                                      "title_folded", "folded", "organization_id", "period_id"))
+                                                      "title_folded", "folded", "organization_id", "period_id",
+                                                      "scope"))
 
     build("commune", 1, 3)
     written = entries()

@@ -45,7 +45,7 @@ from giaoban.organisations.models import (
 from giaoban.periods.logic import MONTH, PeriodKey
 from giaoban.periods.models import Period
 from giaoban.reports.models import Indicator, IndicatorValue, PeriodReport, ReportStatus, ReportTemplate
-from giaoban.search import indexing
+from giaoban.search import indexing, scope
 from giaoban.search.models import EntryKind, SearchEntry
 from giaoban.synth import rows, texts
 
@@ -119,7 +119,7 @@ def build(scale: str, years: int, seed: int, *, province: str | None = None, pas
     defer = scale == "nation" if defer_indexes is None else defer_indexes
     with rows.bulk_session(tables.models(), defer_indexes=defer):
         for plans in plans_by_province:
-            tables.next_province()
+            tables.next_province(plans[0].bodies[0])
             with transaction.atomic():
                 _province(plans, months, indicators, password_hash, seed, tables, result)
             if progress:
@@ -232,8 +232,11 @@ class Tables:
                                                 "submitted_by_id", "results"])
         self.value = rows.Table(IndicatorValue, ["id", "report_id", "indicator_id", "value"])
         self.search = rows.Table(SearchEntry, ["id", "kind", "object_id", "directive_id", "title", "body",
-                                               "title_folded", "folded", "organization_id", "period_id", "date"])
+                                               "title_folded", "folded", "organization_id", "period_id", "date",
+                                               "scope"])
         self._folded: dict[tuple[str, str], tuple[str, str, str, str]] = {}
+        self._areas = scope.Areas()
+        self._scope = ""
 
     def index(self, drawn: list[tuple], result: Result) -> None:
         """Search entries (kind, object, directive, title, body, organisation, period, date) as search.indexing
@@ -246,12 +249,15 @@ class Tables:
                 texts_ = self._folded[title, body] = (
                     clean_title, clean_body, " ".join(indexing.words(clean_title))[:500],
                     indexing.folded_text(clean_title, clean_body))
-            entries.append((kind, obj, directive, *texts_, org, period, day))
+            entries.append((kind, obj, directive, *texts_, org, period, day, self._scope))
         self.write(self.search, [(i, *e) for i, e in zip(self.new_ids(self.search, len(entries)), entries,
                                                           strict=True)], result)
 
-    def next_province(self) -> None:
+    def next_province(self, front: Organization) -> None:
+        """Start a province's rows. Synth keeps every bloc, lead and coordinating body inside one province,
+        so every search entry of it is seen from that province's area alone (as search.scope would say)."""
         self._folded.clear()
+        self._scope = scope.text([self._areas.of_path(front.tree_path)])
 
     def write(self, table: rows.Table, drawn: list[tuple], result: Result) -> None:
         result.add(table.model._meta.label, rows.write(table, drawn))

@@ -263,12 +263,16 @@ def consolidate_tree(root: Organization, period: Period, indicators: list[Indica
     """
     key, previous_key = period.key, same_period_last_year(period.key)
     path = root.tree_path
+    chosen = indicators if indicators is not None else list(Indicator.objects.order_by("position", "code"))
+    current, before = branch_sums(path, key, chosen), branch_sums(path, previous_key, chosen)
     if indicators is None:
-        indicators = _reported_indicators(previous_key.start, period.end, organization__tree_path__startswith=path)
+        # Rows for the indicators with a figure now or a year ago (finding those reported at any time in
+        # between would scan every value of the country's window).
+        present = {pk for _branch, pk in (*current, *before)}
+        indicators = [indicator for indicator in chosen if indicator.pk in present]
     expected = _expected(path, period)
     columns = [root] + _branches(root, expected, previous_key.start, period.end)
     own = StoredFigures([root.pk], [key])
-    current, before = branch_sums(path, key, indicators), branch_sums(path, previous_key, indicators)
     expected_by_type = dict(expected.order_by().values_list("type").annotate(n=Count("pk")))
     complete = complete_counts(key, expected)
     rows = []

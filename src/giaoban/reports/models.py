@@ -331,11 +331,16 @@ class PeriodTotal(models.Model):
     `complete` says whether its parts cover all of it.
     """
 
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    # Derived rows, rewritten from the reports: no database constraint to check for each of the
+    # country's millions at the commit of a rebuild (deletions still cascade, through Django), and
+    # no single-column indexes beside the two below that lead with these columns.
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+", db_constraint=False,
+                                     db_index=False)
     period_type = models.CharField(max_length=16, choices=PeriodType.choices)
     year = models.PositiveSmallIntegerField()
     number = models.PositiveSmallIntegerField(default=0)
-    indicator = models.ForeignKey(Indicator, null=True, on_delete=models.CASCADE, related_name="+")
+    indicator = models.ForeignKey(Indicator, null=True, on_delete=models.CASCADE, related_name="+",
+                                  db_constraint=False, db_index=False)
     complete = models.BooleanField()
     total = models.DecimalField(max_digits=22, decimal_places=2, null=True)
     maximum = models.DecimalField(max_digits=18, decimal_places=2, null=True)

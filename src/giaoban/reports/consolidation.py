@@ -285,8 +285,7 @@ def consolidate_tree(root: Organization, period: Period, indicators: list[Indica
         total, previous_total = _whole(current, indicator), _whole(before, indicator)
         rows.append(ConsolidatedRow(indicator, total, values, incomplete, previous_total,
                                     aggregation.change_percent(total, previous_total)))
-    own_report, by_parts = covered(key)
-    missing_all = expected.exclude(pk__in=own_report).exclude(pk__in=by_parts).order_by("tree_path")
+    missing_all = expected.exclude(covered(key)).order_by("tree_path")
     missing = list(missing_all[:MISSING_LISTED])
     missing_count = missing_all.count() if len(missing) == MISSING_LISTED else len(missing)
     return Consolidation(bloc=None, period=period, organizations=columns, missing=missing, rows=rows, sections={},

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection, transaction
-from django.db.models import CharField, Count, F, Max, Q, Sum, Value
+from django.db.models import CharField, Count, Exists, F, Max, OuterRef, Q, Sum, Value
 from django.db.models.functions import Concat, StrIndex, Substr
 from django.db.models.signals import post_delete, post_save, pre_save
 
@@ -379,10 +379,11 @@ def complete_counts(key: PeriodKey, expected) -> dict[tuple[int, str], int]:
     return counts
 
 
-def covered(key: PeriodKey) -> tuple:
-    """Subqueries of the bodies whose reports cover all of `key` (their own report, or parts that tile it)."""
-    own = PeriodReport.objects.filter(status__in=COUNTED_STATUSES, period__type=key.type, period__year=key.year,
-                                      period__number=key.number).values("organization_id")
-    parts = PeriodTotal.objects.filter(period_type=key.type, year=key.year, number=key.number,
-                                       indicator__isnull=True, complete=True).values("organization_id")
-    return own, parts
+def covered(key: PeriodKey) -> Q:
+    """Bodies whose reports cover all of `key` (their own report, or parts that tile it), as a condition on
+    Organization: two anti-joins through the (body, period) and (body, year) indexes."""
+    own = PeriodReport.objects.filter(organization=OuterRef("pk"), status__in=COUNTED_STATUSES,
+                                      period__type=key.type, period__year=key.year, period__number=key.number)
+    parts = PeriodTotal.objects.filter(organization=OuterRef("pk"), year=key.year, period_type=key.type,
+                                       number=key.number, indicator__isnull=True, complete=True)
+    return Q(Exists(own)) | Q(Exists(parts))

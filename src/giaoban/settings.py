@@ -126,6 +126,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 
+# The cache is shared by every app server (the dashboard per set of bodies, the API rate limit):
+# a table in the database by default (created by `giaoban migrate`, core/migrations/0002), or
+# Redis when REDIS_URL is set (then `pip install redis`; nothing else changes).
+CACHE_TABLE = "giaoban_cache"
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": os.environ["REDIS_URL"], "KEY_PREFIX": "giaoban"}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE,
+                          "OPTIONS": {"MAX_ENTRIES": 20_000}}}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -298,7 +309,7 @@ if PRODUCTION:
 
 
 # --- REST API (issue 14) ---
-# Requests per minute per API token; counted in the cache (CACHES), so use a shared cache backend
-# (e.g. FileBasedCache) when several server processes run.
+# Requests per minute per API token; counted in the shared cache (CACHES above: the database's
+# cache table, or Redis when REDIS_URL is set), so every app server counts against one allowance.
 GIAOBAN_API_RATE_LIMIT = int(os.environ.get("GIAOBAN_API_RATE_LIMIT", "120"))
 NINJA_PAGINATION_MAX_LIMIT = 200

@@ -83,3 +83,35 @@ def test_a_common_password_or_one_like_the_username_is_refused_in_vietnamese():
 @pytest.mark.django_db
 def test_a_long_passphrase_is_accepted():
     validate_password("ruong-lua-ven-song-2026", UserFactory(username="canbo"))
+
+
+def _settings_value(expression: str, **env: str) -> str:
+    """`expression` evaluated in a fresh process with the given environment (settings are read at start)."""
+    environment = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    environment.update(DJANGO_SETTINGS_MODULE="giaoban.settings", DEBUG="true", **env)
+    result = subprocess.run([sys.executable, "-c", f"import django; django.setup(); from django.conf import settings; "
+                             f"print({expression})"], env=environment, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_the_cache_is_the_databases_table_shared_by_every_app_server_by_default():
+    assert _settings_value("settings.CACHES['default']['BACKEND']") == "django.core.cache.backends.db.DatabaseCache"
+    assert _settings_value("settings.CACHES['default']['LOCATION']") == "giaoban_cache"
+
+
+def test_the_cache_is_redis_when_redis_url_is_set():
+    backend = "settings.CACHES['default']['BACKEND'], settings.CACHES['default']['LOCATION']"
+    assert _settings_value(backend, REDIS_URL="redis://cache.example.vn:6379/1") == (
+        "django.core.cache.backends.redis.RedisCache redis://cache.example.vn:6379/1")
+
+
+@pytest.mark.django_db
+def test_migrate_creates_the_cache_table_and_the_cache_counts_in_it():
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.db import connection
+
+    assert settings.CACHE_TABLE in connection.introspection.table_names()
+    cache.set("thu-nghiem", 41)
+    assert cache.incr("thu-nghiem") == 42

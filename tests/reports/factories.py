@@ -45,11 +45,17 @@ class ReportTemplateFactory(factory.django.DjangoModelFactory):
 
 
 def report_with(organization, period_, figures: dict, status: str = ReportStatus.SUBMITTED, **fields):
-    """A report of `organization` for `period_` with {indicator: value} figures."""
-    report = PeriodReportFactory(organization=organization, period=period_, status=status, **fields)
+    """A report of `organization` for `period_` with {indicator: value} figures.
+
+    As an office writes it: the figures entered on the draft, then the report sent (or left) in `status`.
+    """
+    report = PeriodReportFactory(organization=organization, period=period_, status=ReportStatus.DRAFT, **fields)
     IndicatorValue.objects.bulk_create([
         IndicatorValue(report=report, indicator=indicator, value=None if value is None else Decimal(value))
         for indicator, value in figures.items()])
+    if status != ReportStatus.DRAFT:
+        report.status = status
+        report.save()
     return report
 
 

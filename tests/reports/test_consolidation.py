@@ -139,3 +139,31 @@ def test_an_indicator_over_time_costs_the_same_queries_for_few_or_many_periods(b
         bloc_trend(bloc, latest, gifts, count=2)
     with django_assert_max_num_queries(3):
         bloc_trend(bloc, latest, gifts, count=8)
+
+
+def test_tree_queries_and_rows_read_do_not_grow_with_the_communes(db):
+    """Summed per branch in the database: three communes or thirty cost the same queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    province = OrganizationFactory(name="Ủy ban MTTQ tỉnh Thử", level="province")
+    gifts = IndicatorFactory(code="qua-nhieu-xa")
+
+    def communes(count: int, first: int = 0) -> None:
+        for n in range(count):
+            commune = OrganizationFactory(name=f"Ủy ban MTTQ xã {first + n}", parent=province, level="commune")
+            for month in (1, 2, 3):
+                report_with(commune, period("month", 2022, month), {gifts: n})
+
+    quarter = period("Quý I/2022")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            consolidate_tree(province, quarter)
+        return len(captured)
+
+    communes(3)
+    few = queries()
+    communes(27, first=3)
+    assert queries() == few
+    assert consolidate_tree(province, quarter).rows[0].total == 3 * sum(range(27)) + 3 * sum(range(3))

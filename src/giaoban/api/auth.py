@@ -1,7 +1,7 @@
 """Bearer tokens and a per-token rate limit.
 
-The limit counts in the cache, not the database, so a GET never writes to the
-database; with several server processes, point CACHES at a shared backend.
+The limit counts in the shared cache (CACHES: the database's cache table or Redis),
+not in the data tables, so every server process counts against one allowance.
 """
 
 import time

@@ -8,7 +8,7 @@ cost depends on what it shows (a few rows, a few groups), not on how many direct
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django.db.models import Count, Q
@@ -16,6 +16,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 
 from giaoban.accounts.access import visible_organizations
+from giaoban.dashboard import caching
 from giaoban.directives.models import Directive, DirectiveStatus
 from giaoban.meetings.models import Meeting
 from giaoban.notifications.models import Notification
@@ -160,13 +161,13 @@ def _reports(user, today: datetime.date) -> list[BlocReports]:
     return result
 
 
-def overview(user, today: datetime.date) -> Overview:
+def figures(user, today: datetime.date) -> Overview:
+    """Everything but the user's own notifications: the same for every user who sees the same bodies."""
     directives = _directives(user)
     open_ = directives.open()
     overdue = open_.filter(deadline__lt=today).order_by("deadline", "pk")
     soon = open_.filter(deadline__gte=today, deadline__lte=today + datetime.timedelta(days=SOON_DAYS)).order_by(
         "deadline", "pk")
-    notifications = Notification.objects.filter(user=user, read_at__isnull=True)
     return Overview(
         by_status=_by_status(directives),
         overdue_count=overdue.count(), overdue=_rows(overdue, today),
@@ -176,7 +177,6 @@ def overview(user, today: datetime.date) -> Overview:
         reports=_reports(user, today),
         meetings=list(Meeting.objects.visible_to(user).filter(date__gte=today).select_related("host")
                       .order_by("date", "start_time", "pk")[:ROWS]),
-        unread_count=notifications.count(), unread=list(notifications[:ROWS]),
         links={
             "overdue": directive_list_url(status="open", overdue="on", sort="deadline"),
             "soon": directive_list_url(status="open", deadline_from=today.isoformat(),
@@ -185,3 +185,9 @@ def overview(user, today: datetime.date) -> Overview:
         },
     )
 
+
+def overview(user, today: datetime.date) -> Overview:
+    """The figures of the user's bodies from the shared cache, with the user's unread notifications read live."""
+    shared = caching.shared(user, today, lambda: figures(user, today))
+    notifications = Notification.objects.filter(user=user, read_at__isnull=True)
+    return replace(shared, unread_count=notifications.count(), unread=list(notifications[:ROWS]))

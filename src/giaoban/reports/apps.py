@@ -9,3 +9,8 @@ class ReportsConfig(AppConfig):
     nav_items = [("reports:mine", _("Báo cáo của tôi")), ("reports:consolidation_index", _("Tổng hợp báo cáo"))]
     # `giaoban remind`: the reports not yet submitted, before, on and after their deadline.
     reminder_provider = "giaoban.reports.reminders.missing_reports"
+
+    def ready(self) -> None:
+        from giaoban.reports import totals
+
+        totals.connect()

@@ -9,15 +9,17 @@ Stable API (also used by the official-documents app):
 Only submitted or accepted reports count.  The rules for cumulative periods
 and for adding up the tree are in aggregation.py and docs/consolidation.md.
 The number of queries does not depend on how many bodies, periods or
-figures there are: everything is read in a handful of set queries and
-combined in Python.
+figures there are. A body's figure for a span it reported on as such is its
+report's value; for a span made of smaller ones it is read from the totals
+stored on write (totals.py), so no request re-adds months: a bloc's members
+are combined in Python, a locality's tree is summed per branch in the database.
 """
 
 import datetime
-import functools
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+from django.db.models import Count, Exists, OuterRef, Q
 
 from giaoban.organisations.models import MEMBER_ORGANISATION_TYPES, Bloc, Level, Organization, OrganizationType
 from giaoban.periods.logic import TERM, PeriodKey
@@ -31,7 +33,10 @@ from giaoban.reports.models import (
     PeriodReport,
     ReportTemplate,
 )
+from giaoban.reports.totals import StoredFigures, Sums, branch_sums, complete_counts, covered, segment
 
+# A province's or the country's tree may miss thousands of reports: the page names the first ones.
+MISSING_LISTED = 200
 # Bodies expected to report when a locality consolidates its tree.
 REPORTING_TYPES = (OrganizationType.FRONT_COMMITTEE, *MEMBER_ORGANISATION_TYPES)
 _TYPE_ORDER = {t: i for i, t in enumerate((OrganizationType.MASS_MOBILISATION_BOARD, OrganizationType.FRONT_COMMITTEE,
@@ -70,6 +75,12 @@ class Consolidation:
     root: Organization | None = None
     # The report each body made for exactly this period, whatever its status (for the status column).
     reports: dict[int, PeriodReport] = field(default_factory=dict)
+    # How many bodies are missing when `missing` lists only the first ones (a locality's tree).
+    missing_count: int | None = None
+
+    @property
+    def missing_total(self) -> int:
+        return len(self.missing) if self.missing_count is None else self.missing_count
 
 
 def same_period_last_year(key: PeriodKey) -> PeriodKey:
@@ -83,63 +94,22 @@ def _active_during(org: Organization, period: Period) -> bool:
         org.valid_to is None or org.valid_to >= period.start)
 
 
-class _Figures:
-    """Counted reports and their figures for some bodies over a window of time (two queries)."""
+def _reported_indicators(start: datetime.date, end: datetime.date, **organizations) -> list[Indicator]:
+    """Indicators with a value in a counted report of the bodies between `start` and `end`, in catalogue order.
 
-    def __init__(self, organizations: dict, start: datetime.date, end: datetime.date):
-        """`organizations`: report lookups naming the bodies, e.g. {"organization_id__in": [...]}."""
-        report_filter = {**organizations, "period__start__gte": start, "period__end__lte": end}
-        self.spans: dict[int, dict[PeriodKey, int]] = defaultdict(dict)
-        self.direct: dict[tuple[int, PeriodKey], tuple[int, str]] = {}
-        rows = PeriodReport.objects.filter(**report_filter).values_list(
-            "pk", "organization_id", "period__type", "period__year", "period__number", "status")
-        for pk, org_id, ptype, year, number, status in rows:
-            key = PeriodKey(ptype, year, number)
-            self.direct[(org_id, key)] = (pk, status)
-            if status in COUNTED_STATUSES:
-                self.spans[org_id][key] = pk
-        self.values: dict[int, dict[int, Decimal | None]] = defaultdict(dict)
-        value_rows = IndicatorValue.objects.filter(
-            report__status__in=COUNTED_STATUSES, **{f"report__{k}": v for k, v in report_filter.items()}
-        ).values_list("report_id", "indicator_id", "value")
-        for report_id, indicator_id, value in value_rows:
-            self.values[report_id][indicator_id] = value
-
-    def indicator_ids(self) -> set[int]:
-        return {ind for values in self.values.values() for ind in values}
-
-    def organization_ids(self) -> set[int]:
-        return set(self.spans)
-
-    def for_organization(self, org_id: int, target: PeriodKey, indicators: list[Indicator]
-                         ) -> tuple[bool, dict[int, tuple[Decimal | None, bool]]]:
-        """(covered, {indicator pk: (value, complete)}) of one body for one period."""
-        spans = self.spans.get(org_id, {})
-        found = _cover_of(target, frozenset(spans))
-        figures = {}
-        for indicator in indicators:
-            parts, complete = [], found.complete
-            for key, _zero in found.parts:
-                value = self.values.get(spans[key], {}).get(indicator.pk)
-                if value is None:
-                    complete = False
-                else:
-                    parts.append((key, value))
-            figures[indicator.pk] = (aggregation.combine_over_time(parts, indicator.time_aggregation), complete)
-        return found.complete, figures
-
-
-@functools.lru_cache(maxsize=4096)
-def _cover_of(target: PeriodKey, spans: frozenset[PeriodKey]) -> aggregation.Cover:
-    """Most bodies report the same spans: work the cover out once per distinct set."""
-    return aggregation.cover(target, dict.fromkeys(spans, Decimal(0)))
+    `organizations`: report lookups naming the bodies, e.g. organization_id__in=[...].
+    """
+    reports = PeriodReport.objects.filter(status__in=COUNTED_STATUSES, period__start__gte=start,
+                                          period__end__lte=end, **organizations)
+    values = IndicatorValue.objects.filter(indicator=OuterRef("pk"), report__in=reports)
+    return list(Indicator.objects.filter(Exists(values)).order_by("position", "code"))
 
 
 def _ordered(organizations: list[Organization]) -> list[Organization]:
     return sorted(organizations, key=lambda o: (_TYPE_ORDER.get(o.type, 99), o.name))
 
 
-def _rows(figures: _Figures, organizations: list[Organization], indicators: list[Indicator], period: Period,
+def _rows(figures: StoredFigures, organizations: list[Organization], indicators: list[Indicator], period: Period,
           ) -> tuple[list[ConsolidatedRow], list[Organization]]:
     """Rows for a flat group of bodies (a bloc), and the bodies whose report for `period` is missing."""
     key, previous_key = period.key, same_period_last_year(period.key)
@@ -181,12 +151,14 @@ def _template(bloc: Bloc, period: Period) -> ReportTemplate | None:
     return ReportTemplate.objects.filter(bloc=bloc, period_type=period.type).first()
 
 
-def _indicators(template: ReportTemplate | None, period: Period, figures: _Figures) -> list[Indicator]:
+def _indicators(template: ReportTemplate | None, period: Period, organizations: list[Organization],
+                start: datetime.date) -> list[Indicator]:
+    """The template's indicators, or else every indicator the bodies reported from `start` to the period's end."""
     if template is not None:
         asked = list(template.indicators.valid_in(period).order_by("position", "code"))
         if asked:
             return asked
-    return list(Indicator.objects.filter(pk__in=figures.indicator_ids()).order_by("position", "code"))
+    return _reported_indicators(start, period.end, organization_id__in=[o.pk for o in organizations])
 
 
 def bloc_reporters(bloc: Bloc) -> list[Organization]:
@@ -198,9 +170,9 @@ def consolidate(bloc: Bloc, period: Period) -> Consolidation:
     """The bloc's member reports for `period` side by side, totals by each indicator's rule."""
     organizations = bloc_reporters(bloc)
     previous_key = same_period_last_year(period.key)
-    figures = _Figures({"organization_id__in": [o.pk for o in organizations]}, previous_key.start, period.end)
+    figures = StoredFigures([o.pk for o in organizations], [period.key, previous_key])
     template = _template(bloc, period)
-    indicators = _indicators(template, period, figures)
+    indicators = _indicators(template, period, organizations, previous_key.start)
     rows, missing = _rows(figures, organizations, indicators, period)
     section_keys = [k for k in SECTION_KEYS if k in (template.sections if template else SECTION_KEYS)]
     sections, reports = _sections(organizations, period, section_keys)
@@ -222,8 +194,8 @@ def indicator_series(bloc: Bloc, period: Period, count: int = 6) -> dict[int, li
     """Each indicator's bloc total over the `count` periods ending with `period` (for the chart)."""
     keys = _last_keys(period, count)
     organizations = bloc_reporters(bloc)
-    figures = _Figures({"organization_id__in": [o.pk for o in organizations]}, keys[0].start, period.end)
-    indicators = _indicators(_template(bloc, period), period, figures)
+    figures = StoredFigures([o.pk for o in organizations], keys)
+    indicators = _indicators(_template(bloc, period), period, organizations, keys[0].start)
     series: dict[int, list] = {indicator.pk: [] for indicator in indicators}
     for key in keys:
         per_org = {org.pk: figures.for_organization(org.pk, key, indicators) for org in organizations}
@@ -252,7 +224,7 @@ def bloc_trend(bloc: Bloc, period: Period, indicator: Indicator, count: int = 8
     """One indicator over the `count` periods ending with `period`: the bloc's total and each member's figure."""
     keys = _last_keys(period, count)
     bodies = bloc_reporters(bloc)
-    figures = _Figures({"organization_id__in": [o.pk for o in bodies]}, keys[0].start, period.end)
+    figures = StoredFigures([o.pk for o in bodies], keys)
     points = []
     for key in keys:
         values = [figures.for_organization(org.pk, key, [indicator])[1][indicator.pk] for org in bodies]
@@ -266,7 +238,7 @@ def body_trend(organization: Organization, period: Period, indicator: Indicator,
                ) -> list[TrendPoint]:
     """One indicator over the `count` periods ending with `period`, from one body's own counted reports."""
     keys = _last_keys(period, count)
-    figures = _Figures({"organization_id": organization.pk}, keys[0].start, period.end)
+    figures = StoredFigures([organization.pk], keys)
     points = []
     for key in keys:
         value, complete = figures.for_organization(organization.pk, key, [indicator])[1][indicator.pk]
@@ -281,42 +253,71 @@ def consolidate_tree(root: Organization, period: Period, indicators: list[Indica
     Columns (`organizations`) are `root` itself (its own figures) and each body
     directly under it (the figures of its whole subtree).  Expected reporters
     are the Front committees and member organisations of the subtree down to
-    the communes, active during the period; `missing` lists those without a
-    counted report covering it.
+    the communes, active during the period; `missing` lists the first
+    MISSING_LISTED of those without a counted report covering it
+    (`missing_count` counts them all).
+
+    The figures are summed in the database per branch from each body's own
+    report or its stored totals (totals.py), so the work and the memory do
+    not grow with the bodies of the subtree: a few grouped queries.
     """
-    subtree = list(Organization.objects.filter(tree_path__startswith=root.tree_path))
-    by_pk = {org.pk: org for org in subtree}
-    previous_key = same_period_last_year(period.key)
-    figures = _Figures({"organization__tree_path__startswith": root.tree_path}, previous_key.start, period.end)
+    key, previous_key = period.key, same_period_last_year(period.key)
+    path = root.tree_path
+    chosen = indicators if indicators is not None else list(Indicator.objects.order_by("position", "code"))
+    current, before = branch_sums(path, key, chosen), branch_sums(path, previous_key, chosen)
     if indicators is None:
-        indicators = list(Indicator.objects.filter(pk__in=figures.indicator_ids()).order_by("position", "code"))
-    expected = [org for org in subtree if org.type in REPORTING_TYPES and org.level != Level.HAMLET
-                and _active_during(org, period)]
-    expected_ids = {org.pk for org in expected}
-    involved = [org for org in subtree if org.pk in expected_ids or org.pk in figures.organization_ids()]
-    current = {org.pk: figures.for_organization(org.pk, period.key, indicators) for org in involved}
-    previous = {org.pk: figures.for_organization(org.pk, previous_key, indicators) for org in involved}
-    missing = [org for org in expected if not current[org.pk][0]]
-    parent_of = {org.pk: (org.parent_id if org.pk != root.pk and org.parent_id in by_pk else None)
-                 for org in subtree}
-    with_reporters = {pk for org in involved for pk in _path_ids(org)}
-    columns = [root] + sorted((org for org in subtree if org.parent_id == root.pk and org.pk in with_reporters),
-                              key=lambda o: (_TYPE_ORDER.get(o.type, 99), o.name))
+        # Rows for the indicators with a figure now or a year ago (finding those reported at any time in
+        # between would scan every value of the country's window).
+        present = {pk for _branch, pk in (*current, *before)}
+        indicators = [indicator for indicator in chosen if indicator.pk in present]
+    expected = _expected(path, period)
+    columns = [root] + _branches(root, expected, previous_key.start, period.end)
+    own = StoredFigures([root.pk], [key])
+    expected_by_type = dict(expected.order_by().values_list("type").annotate(n=Count("pk")))
+    complete = complete_counts(key, expected)
     rows = []
     for indicator in indicators:
         rule = indicator.tree_aggregation
-        own = {pk: figures_[1][indicator.pk][0] for pk, figures_ in current.items()}
-        rolled = aggregation.roll_up(parent_of, own, rule)
-        values = {root.pk: own.get(root.pk)}
-        values.update({org.pk: rolled[org.pk] for org in columns[1:]})
-        incomplete = any(not current[org.pk][1][indicator.pk][1] for org in expected if indicator.applies_to(org.type))
-        before = aggregation.roll_up(parent_of, {pk: f[1][indicator.pk][0] for pk, f in previous.items()}, rule)
-        total, previous_total = rolled[root.pk], before[root.pk]
+        values = {root.pk: own.for_organization(root.pk, key, [indicator])[1][indicator.pk][0]}
+        values.update({org.pk: current.get((str(org.pk), indicator.pk), Sums()).combine(rule) for org in columns[1:]})
+        types = [t for t in expected_by_type if indicator.applies_to(t)]
+        incomplete = sum(complete.get((indicator.pk, t), 0) for t in types) < sum(expected_by_type[t] for t in types)
+        total, previous_total = _whole(current, indicator), _whole(before, indicator)
         rows.append(ConsolidatedRow(indicator, total, values, incomplete, previous_total,
                                     aggregation.change_percent(total, previous_total)))
+    missing_all = expected.exclude(covered(key)).order_by("tree_path")
+    missing = list(missing_all[:MISSING_LISTED])
+    missing_count = missing_all.count() if len(missing) == MISSING_LISTED else len(missing)
     return Consolidation(bloc=None, period=period, organizations=columns, missing=missing, rows=rows, sections={},
-                         is_complete=not missing and not any(r.incomplete for r in rows), root=root)
+                         is_complete=not missing and not any(r.incomplete for r in rows), root=root,
+                         missing_count=missing_count)
 
 
-def _path_ids(org: Organization) -> list[int]:
-    return [int(part) for part in org.tree_path.strip("/").split("/") if part]
+def _expected(path: str, period: Period):
+    """The bodies of the subtree expected to report for `period` (a queryset)."""
+    return (Organization.objects.filter(tree_path__startswith=path, type__in=REPORTING_TYPES)
+            .exclude(level=Level.HAMLET)
+            .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=period.end))
+            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=period.start)))
+
+
+def _branches(root: Organization, expected, start: datetime.date, end: datetime.date) -> list[Organization]:
+    """The bodies directly under `root` with a body in their subtree expected to report or that reported."""
+    reported = PeriodReport.objects.filter(status__in=COUNTED_STATUSES, period__start__gte=start,
+                                           period__end__lte=end, organization__tree_path__startswith=root.tree_path)
+    involved = (Organization.objects.filter(tree_path__startswith=root.tree_path)
+                .filter(Q(pk__in=expected.values("pk")) | Q(pk__in=reported.values("organization_id")))
+                .exclude(pk=root.pk).annotate(branch=segment("tree_path", root.tree_path))
+                .order_by().values_list("branch", flat=True).distinct())
+    ids = {int(branch) for branch in involved if branch}
+    return sorted(Organization.objects.filter(parent=root, pk__in=ids),
+                  key=lambda o: (_TYPE_ORDER.get(o.type, 99), o.name))
+
+
+def _whole(sums: dict, indicator: Indicator) -> Decimal | None:
+    """The indicator's figure for the whole subtree, from its branches' sums."""
+    whole = Sums()
+    for (_branch, pk), branch in sums.items():
+        if pk == indicator.pk:
+            whole.add(branch.total, branch.largest, branch.count)
+    return whole.combine(indicator.tree_aggregation)

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from giaoban.periods.logic import parse_label
 from giaoban.periods.models import Period
+from giaoban.reports import totals
 from giaoban.reports.models import Indicator, IndicatorValue, PeriodReport, ReportStatus, ReportTemplate
 
 QUARTER_CODES = ["qua-tet-suat", "qua-tet-gia-tri", "hoc-bong-suat", "quy-vnn-van-dong", "quy-vnn-chi",
@@ -79,6 +80,7 @@ def _report(organization, period: Period, figures: dict, results: str, scale: De
         IndicatorValue(report=report, indicator=indicators[code],
                        value=value if indicators[code].kind == "percent" else (Decimal(value) * scale).quantize(1))
         for code, value in figures.items() if code in indicators])
+    totals.refresh(organization.pk, period.year)  # the values were added in bulk, without the write path's signals
 
 
 def load(ctx: dict) -> None:

@@ -199,7 +199,8 @@ def export_consolidation(consolidation: Consolidation) -> bytes:
     sheet["A1"].font = Font(bold=True, size=13)
     if consolidation.missing:
         put(sheet["A2"], _("Chưa có báo cáo: %(names)s (số liệu chưa đầy đủ).") % {
-            "names": "; ".join(org.name for org in consolidation.missing)})
+            "names": "; ".join(org.name for org in consolidation.missing)
+            + ("; …" if consolidation.missing_total > len(consolidation.missing) else "")})
         sheet["A2"].font = Font(color="A30000")
     headers = [_("STT"), _("Chỉ tiêu"), _("Đơn vị tính"),
                *[org.short_name or org.name for org in consolidation.organizations],

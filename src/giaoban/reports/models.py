@@ -321,6 +321,41 @@ class IndicatorValue(models.Model):
         self.value = self.indicator.clean_value(self.value)
 
 
+class PeriodTotal(models.Model):
+    """One body's figure for a span it did not report on as such (a quarter made of its months).
+
+    Kept in the transaction of every write to the body's reports by reports/totals.py, so that
+    consolidation reads one row per body instead of re-adding the parts. Every time rule's figure
+    is stored (sum, largest, last, month-weighted sum), so changing an indicator's rule changes no
+    row. `indicator` None is the coverage row: the body reported some part of the span, and
+    `complete` says whether its parts cover all of it.
+    """
+
+    # Derived rows, rewritten from the reports: no database constraint to check for each of the
+    # country's millions at the commit of a rebuild (deletions still cascade, through Django), and
+    # no single-column indexes beside the two below that lead with these columns.
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+", db_constraint=False,
+                                     db_index=False)
+    period_type = models.CharField(max_length=16, choices=PeriodType.choices)
+    year = models.PositiveSmallIntegerField()
+    number = models.PositiveSmallIntegerField(default=0)
+    indicator = models.ForeignKey(Indicator, null=True, on_delete=models.CASCADE, related_name="+",
+                                  db_constraint=False, db_index=False)
+    complete = models.BooleanField()
+    total = models.DecimalField(max_digits=22, decimal_places=2, null=True)
+    maximum = models.DecimalField(max_digits=18, decimal_places=2, null=True)
+    last = models.DecimalField(max_digits=18, decimal_places=2, null=True)
+    weighted = models.DecimalField(max_digits=22, decimal_places=2, null=True)
+    months = models.PositiveSmallIntegerField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["period_type", "year", "number", "indicator"]),
+                   models.Index(fields=["organization", "year"])]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id} {self.period_type} {self.year}/{self.number} {self.indicator_id}"
+
+
 def attachment_path(instance: "ReportAttachment", filename: str) -> str:
     return f"bao-cao/{instance.report.period.year}/{instance.report_id}/{Path(filename).name}"
 

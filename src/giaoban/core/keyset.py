@@ -1,0 +1,232 @@
+"""Keyset pages: "Trang sau" carries the last row's sort key instead of a page number.
+
+An offset page makes the database read and throw away every row before it, and a page count
+needs a COUNT over every matching row; both grow with what the database holds. A keyset page
+reads the rows after (or before) a key, in the list's order, so with an index serving that
+order it costs what it shows. The count is bounded ("hơn 1.000"), never exact over millions.
+
+Usage::
+
+    page = keyset_page(request, queryset, ["deadline", "-meeting__date", "pk"], per_page=50,
+                       nulls_last=["deadline"])
+    page.object_list, page.next_query("status=open"), page.count_label
+
+The order must end with a unique key (pk) so that every row has exactly one place.
+"""
+
+import base64
+import binascii
+import datetime
+import decimal
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db.models import F, OrderBy, Q, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+AFTER, BEFORE = "sau", "truoc"  # the URL parameters, in the language of the site's URLs
+COUNT_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class Key:
+    """One column of the order: its lookup path, its direction, and whether NULLs go last (nullable columns)."""
+
+    name: str
+    descending: bool = False
+    nulls_last: bool = False
+
+    def order(self) -> OrderBy:
+        expr = F(self.name)
+        nulls = {"nulls_last": True} if self.nulls_last else {}
+        return expr.desc(**nulls) if self.descending else expr.asc(**nulls)
+
+    def value(self, row) -> object:
+        """The row's value for this key, following select_related objects (`meeting__date`)."""
+        value = row
+        for part in self.name.split("__"):
+            if value is None:
+                return None
+            value = getattr(value, part)
+        return value
+
+    def equal(self, value) -> Q:
+        return Q(**{f"{self.name}__isnull": True}) if value is None else Q(**{self.name: value})
+
+    def beyond(self, value) -> Q | None:
+        """The rows that come after `value` in this column's order (None: none do)."""
+        if value is None:
+            return None  # NULLs are last: nothing non-null comes after them
+        beyond = Q(**{f"{self.name}__{'lt' if self.descending else 'gt'}": value})
+        return beyond | Q(**{f"{self.name}__isnull": True}) if self.nulls_last else beyond
+
+    def reversed(self) -> "ReversedKey":
+        return ReversedKey(self.name, not self.descending, self.nulls_last)
+
+
+@dataclass(frozen=True)
+class ReversedKey(Key):
+    """A key read backwards (for "Trang trước"): NULLs that were last come first."""
+
+    def order(self) -> OrderBy:
+        expr = F(self.name)
+        nulls = {"nulls_first": True} if self.nulls_last else {}
+        return expr.desc(**nulls) if self.descending else expr.asc(**nulls)
+
+    def beyond(self, value) -> Q | None:
+        if value is None:  # NULLs first: every non-null value comes after
+            return Q(**{f"{self.name}__isnull": False})
+        return Q(**{f"{self.name}__{'lt' if self.descending else 'gt'}": value})
+
+
+def keys_of(ordering: Iterable[str | OrderBy], nulls_last: Iterable[str] = ()) -> list[Key]:
+    """Keys from an order_by() list: "name", "-name" or F("name").asc()/.desc(nulls_last=True)."""
+    nullable = set(nulls_last)
+    keys = []
+    for item in ordering:
+        if isinstance(item, OrderBy):
+            if not isinstance(item.expression, F):
+                raise ValueError(f"keyset order on an expression is not supported: {item!r}")
+            keys.append(Key(item.expression.name, item.descending, bool(item.nulls_last)))
+        else:
+            name = item.lstrip("-")
+            keys.append(Key(name, item.startswith("-"), name in nullable))
+    return keys
+
+
+def after(keys: Sequence[Key], values: Sequence) -> Q:
+    """Rows strictly after `values` in the order of `keys`: k1 > v1, or k1 = v1 and k2 > v2, and so on.
+
+    A leading column that is never NULL also gets `k1 >= v1` on its own, which a database can
+    use as an index range where it cannot use the OR.
+    """
+    condition, prefix = Q(pk__in=[]), Q()
+    for key, value in zip(keys, values, strict=True):
+        beyond = key.beyond(value)
+        if beyond is not None:
+            condition |= prefix & beyond
+        prefix &= key.equal(value)
+    first, value = keys[0], values[0]
+    if value is not None and not first.nulls_last:
+        condition &= Q(**{f"{first.name}__{'lte' if first.descending else 'gte'}": value})
+    return condition
+
+
+def encode(values: Sequence) -> str:
+    raw = json.dumps([_plain(value) for value in values], separators=(",", ":"), ensure_ascii=False)
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode(token: str, length: int) -> list | None:
+    """The values a link carried, or None for a missing, damaged or foreign one (then: the first page)."""
+    if not token:
+        return None
+    try:
+        values = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+    except (ValueError, binascii.Error):
+        return None
+    ok = isinstance(values, list) and len(values) == length
+    return values if ok and all(v is None or isinstance(v, str | int | float) for v in values) else None
+
+
+def _plain(value) -> object:
+    if isinstance(value, datetime.date | datetime.datetime | decimal.Decimal):
+        return value.isoformat() if not isinstance(value, decimal.Decimal) else str(value)
+    return getattr(value, "pk", value)  # a model instance keyed by itself
+
+
+@dataclass
+class KeysetPage:
+    """One page of rows and the keys of its neighbours; iterable like a Django Page."""
+
+    object_list: list
+    has_next: bool
+    has_previous: bool
+    next_token: str = ""
+    previous_token: str = ""
+    count: int | None = None  # exact up to `count_limit`, None beyond
+    count_limit: int = COUNT_LIMIT
+    query: str = field(default="")  # the list's other parameters, kept by the links
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self) -> int:
+        return len(self.object_list)
+
+    def has_other_pages(self) -> bool:
+        return self.has_next or self.has_previous
+
+    def _link(self, param: str, token: str) -> str:
+        return f"?{self.query}&{param}={token}" if self.query else f"?{param}={token}"
+
+    @property
+    def next_link(self) -> str:
+        return self._link(AFTER, self.next_token) if self.has_next else ""
+
+    @property
+    def previous_link(self) -> str:
+        return self._link(BEFORE, self.previous_token) if self.has_previous else ""
+
+    @property
+    def first_link(self) -> str:
+        return f"?{self.query}" if self.query else "?"
+
+    @property
+    def count_label(self) -> str:
+        """The bounded count as a page prints it: "37", "1.000" or "hơn 1.000"."""
+        if self.count is None:
+            return _("hơn %(limit)s") % {"limit": f"{self.count_limit:,}".replace(",", ".")}
+        return f"{self.count:,}".replace(",", ".")
+
+
+def bounded_count(queryset: QuerySet, limit: int = COUNT_LIMIT) -> int | None:
+    """How many rows match, up to `limit` (None above it): a COUNT over at most limit + 1 rows."""
+    found = queryset.order_by()[: limit + 1].count()
+    return found if found <= limit else None
+
+
+def keyset_page(request: HttpRequest, queryset: QuerySet, ordering: Sequence[str | OrderBy], per_page: int,
+                nulls_last: Iterable[str] = (), count_limit: int | None = COUNT_LIMIT) -> KeysetPage:
+    """The page `request` asks for (`?sau=` / `?truoc=` tokens); a damaged token gives the first page."""
+    keys = keys_of(ordering, nulls_last)
+    query = request.GET.copy()
+    for param in (AFTER, BEFORE, "page"):
+        query.pop(param, None)
+    start = decode(request.GET.get(AFTER, ""), len(keys))
+    end = None if start is not None else decode(request.GET.get(BEFORE, ""), len(keys))
+    page = _fetch(queryset, keys, start, end, per_page)
+    page.query = query.urlencode()
+    if count_limit is not None:
+        page.count, page.count_limit = bounded_count(queryset, count_limit), count_limit
+    return page
+
+
+def _fetch(queryset: QuerySet, keys: list[Key], start: list | None, end: list | None, per_page: int) -> KeysetPage:
+    backwards = end is not None
+    read_keys = [key.reversed() for key in keys] if backwards else keys
+    rows = queryset.order_by(*[key.order() for key in read_keys])
+    cursor = end if backwards else start
+    if cursor is not None:
+        try:
+            rows = rows.filter(after(read_keys, cursor))
+            found = list(rows[: per_page + 1])
+        except (ValidationError, ValueError, TypeError):  # a token whose values do not fit the columns
+            return _fetch(queryset, keys, None, None, per_page)
+    else:
+        found = list(rows[: per_page + 1])
+    more = len(found) > per_page
+    found = found[:per_page]
+    if backwards:
+        found.reverse()
+        if not more and len(found) < per_page:  # rows went away since: show the true first page
+            return _fetch(queryset, keys, None, None, per_page)
+        has_next, has_previous = True, more
+    else:
+        has_next, has_previous = more, cursor is not None
+    return KeysetPage(found, has_next, has_previous,
+                      next_token=encode([key.value(found[-1]) for key in keys]) if found else "",
+                      previous_token=encode([key.value(found[0]) for key in keys]) if found else "")

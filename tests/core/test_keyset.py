@@ -1,0 +1,97 @@
+import datetime
+import itertools
+
+import pytest
+from django.db.models import F
+from django.test import RequestFactory
+
+from giaoban.core.keyset import AFTER, BEFORE, bounded_count, decode, encode, keyset_page
+from giaoban.directives.models import Directive
+from tests.directives.factories import DirectiveFactory
+from tests.meetings.factories import MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+ORDER = [F("deadline").asc(nulls_last=True), "-meeting__date", "pk"]
+
+
+@pytest.fixture
+def directives() -> list[Directive]:
+    """Ties on the deadline, missing deadlines and meetings on several days: every key decides somewhere."""
+    meetings = [MeetingFactory(date=datetime.date(2022, 1, day)) for day in (3, 9, 20)]
+    deadlines = [datetime.date(2022, 3, 31), None, datetime.date(2022, 6, 30), datetime.date(2022, 3, 31)]
+    return [DirectiveFactory(meeting=meeting, deadline=deadline, deadline_precision="day")
+            for meeting, deadline in itertools.product(meetings, deadlines * 2)]
+
+
+def _expected(queryset) -> list[int]:
+    return list(queryset.order_by(*ORDER).values_list("pk", flat=True))
+
+
+def _walk(per_page: int) -> tuple[list[list[int]], list]:
+    pages, link, seen = [], "?", []
+    while link:
+        request = RequestFactory().get("/" + link)
+        page = keyset_page(request, Directive.objects.select_related("meeting"), ORDER, per_page)
+        pages.append([d.pk for d in page])
+        seen.append(page)
+        link = page.next_link
+    return pages, seen
+
+
+def test_walking_the_next_links_gives_every_row_once_in_the_list_order(directives):
+    pages, _seen = _walk(5)
+    assert [pk for page in pages for pk in page] == _expected(Directive.objects.all())
+    assert all(len(page) == 5 for page in pages[:-1])
+
+
+def test_the_previous_link_gives_back_the_page_before(directives):
+    pages, seen = _walk(5)
+    for index in range(1, len(pages)):
+        request = RequestFactory().get("/" + seen[index].previous_link)
+        back = keyset_page(request, Directive.objects.select_related("meeting"), ORDER, 5)
+        assert [d.pk for d in back] == pages[index - 1]
+        assert back.has_next
+        assert back.has_previous == (index > 1)
+
+
+def test_the_links_keep_the_other_parameters_and_drop_the_old_token(directives):
+    request = RequestFactory().get("/", {"status": "new", "q": "lúa", AFTER: "rác"})
+    page = keyset_page(request, Directive.objects.select_related("meeting"), ORDER, 5)
+    assert page.next_link.startswith("?status=new&q=")
+    assert page.next_link.count(f"{AFTER}=") == 1
+    assert f"{BEFORE}=" not in page.next_link
+
+
+def test_a_damaged_or_foreign_token_gives_the_first_page(directives):
+    first = [d.pk for d in keyset_page(RequestFactory().get("/"), Directive.objects.all(), ORDER, 5)]
+    for token in ("không-phải-base64", encode(["2022-03-31"]), encode(["ngày xấu", "2022-01-01", 1]),
+                  encode([{"a": 1}, None, 2])):
+        page = keyset_page(RequestFactory().get("/", {AFTER: token}), Directive.objects.all(), ORDER, 5)
+        assert [d.pk for d in page] == first, token
+        assert not page.has_previous
+
+
+def test_a_filtered_queryset_is_paged_within_its_filter(directives):
+    wanted = Directive.objects.filter(deadline__isnull=False)
+    pages = []
+    link = "?"
+    while link:
+        page = keyset_page(RequestFactory().get("/" + link), wanted.select_related("meeting"), ORDER, 4)
+        pages.extend(d.pk for d in page)
+        link = page.next_link
+    assert pages == _expected(wanted)
+
+
+def test_the_count_is_exact_up_to_the_limit_and_bounded_beyond(directives):
+    assert bounded_count(Directive.objects.all(), limit=100) == len(directives)
+    assert bounded_count(Directive.objects.all(), limit=len(directives) - 1) is None
+    page = keyset_page(RequestFactory().get("/"), Directive.objects.all(), ORDER, 5, count_limit=10)
+    assert page.count is None
+    assert page.count_label == "hơn 10"
+
+
+def test_tokens_round_trip_dates_and_numbers():
+    values = [datetime.date(2022, 3, 31), None, 17, "Hội Nông dân"]
+    assert decode(encode(values), 4) == ["2022-03-31", None, 17, "Hội Nông dân"]
+    assert decode(encode(values), 3) is None

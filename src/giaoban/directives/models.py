@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from giaoban.core.text import nfc
 from giaoban.core.versioning import Versioned
-from giaoban.directives import deadlines
+from giaoban.directives import deadlines, scope
 from giaoban.meetings.models import Meeting
 from giaoban.organisations.models import AdminUnit, Bloc, Organization
 
@@ -63,26 +63,15 @@ class DirectiveQuerySet(models.QuerySet):
     def visible_to(self, user) -> "DirectiveQuerySet":
         """The meeting's viewers, plus anyone with a role on the lead or a coordinating body.
 
-        One condition, `id IN (a UNION of id lists)`, each list found through an index (lead,
-        coordinating body, meeting host, the blocs the user's bodies convene or belong to), from
-        the visible bodies' ids read once per request, instead of an OR of three subqueries that
-        makes the database test every directive of the country.
+        See `visible_condition`: one indexed equality on the area for the bodies at the top of
+        the tree (a province's Front), the few directives reaching out of their area checked one
+        by one, and the small id lists of the bodies lower down.
         """
-        from giaoban.accounts.access import visible_organization_ids
-
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self
-        visible = visible_organization_ids(user)
-        blocs = Bloc.objects.filter(models.Q(convening__in=visible) | models.Q(members__in=visible)).values("pk")
-        if isinstance(visible, list):
-            blocs = list(blocs.values_list("pk", flat=True).distinct())
-        ids = Directive.objects.order_by()
-        return self.filter(pk__in=ids.filter(lead__in=visible).values("pk").union(
-            Directive.coordinating.through.objects.filter(organization__in=visible).values("directive_id"),
-            ids.filter(meeting__host__in=visible).values("pk"),
-            ids.filter(meeting__bloc__in=blocs).values("pk")))
+        return self.filter(visible_condition(user))
 
     def open(self) -> "DirectiveQuerySet":
         return self.filter(status__in=OPEN_STATUSES)
@@ -108,6 +97,55 @@ class DirectiveQuerySet(models.QuerySet):
         """
         newest_first = DirectiveUpdate.objects.order_by("-created_at", "-pk")
         return self.prefetch_related(models.Prefetch("updates", queryset=newest_first, to_attr="updates_newest_first"))
+
+
+def visible_condition(user) -> models.Q:
+    """Directives the user may see: hosted, led, coordinated or convened (bloc) by a body within their reach.
+
+    The reach is split (access.visible_roots): for a top body (a province's Front) every directive
+    hosted in its area is visible (`area = path`, the index the list reads in order), and of the
+    others only those reaching out of their area can involve it; for a body lower in the tree, the
+    UNION of the directives led, coordinated, hosted or convened by its few bodies.
+    """
+    from giaoban.accounts.access import visible_roots
+
+    tops, lower = visible_roots(user)
+    condition = models.Q(pk__in=[])
+    if tops:
+        # Rows stored without their area (bulk inserts that did not fill it) are checked like those reaching out.
+        checked = models.Q(reaches_out=True) | models.Q(area="")
+        condition |= models.Q(area__in=tops) | (checked & _involving(_within(tops)))
+    if lower:
+        condition |= models.Q(pk__in=_involving_ids(_within(lower)))
+    return condition
+
+
+def _within(paths: list[str]) -> "models.QuerySet":
+    within = models.Q(pk__in=[])
+    for path in paths:
+        within |= models.Q(tree_path__startswith=path)
+    return Organization.objects.filter(within).order_by().values("pk")
+
+
+def _blocs_of(bodies) -> "models.QuerySet":
+    return Bloc.objects.filter(models.Q(convening__in=bodies) | models.Q(members__in=bodies)).order_by().values("pk")
+
+
+def _involving(bodies) -> models.Q:
+    """Checked row by row (for the few directives reaching out): any of its bodies is one of `bodies`."""
+    coordinated = Directive.coordinating.through.objects.filter(directive=models.OuterRef("pk"),
+                                                                organization__in=bodies)
+    return (models.Q(lead__in=bodies) | models.Exists(coordinated) | models.Q(meeting__host__in=bodies)
+            | models.Q(meeting__bloc__in=_blocs_of(bodies)))
+
+
+def _involving_ids(bodies) -> "models.QuerySet":
+    """The ids of the directives involving one of a few bodies: a UNION, each part through its own index."""
+    ids = Directive.objects.order_by()
+    return ids.filter(lead__in=bodies).values("pk").union(
+        Directive.coordinating.through.objects.filter(organization__in=bodies).values("directive_id"),
+        ids.filter(meeting__host__in=bodies).values("pk"),
+        ids.filter(meeting__bloc__in=_blocs_of(bodies)).values("pk"))
 
 
 class Directive(Versioned):
@@ -139,8 +177,12 @@ class Directive(Versioned):
     # Briefings this directive was carried over to, oldest first.
     carried_to = models.ManyToManyField(Meeting, verbose_name=_("chuyển sang cuộc họp"), blank=True,
                                         related_name="carried_directives")
+    # Derived (directives/scope.py): the tree path of the top body above the meeting's host, and
+    # whether a lead, coordinating body or the bloc lies outside it. Visibility reads them.
+    area = models.CharField(max_length=255, editable=False, default="")
+    reaches_out = models.BooleanField(editable=False, default=False)
 
-    history = HistoricalRecords(m2m_fields=[coordinating, places])
+    history = HistoricalRecords(m2m_fields=[coordinating, places], excluded_fields=["area", "reaches_out"])
     objects = DirectiveQuerySet.as_manager()
 
     class Meta:
@@ -150,7 +192,15 @@ class Directive(Versioned):
         indexes = [models.Index(fields=["status", "deadline"]),
                    # The list's default order starts with the deadline (PostgreSQL's btree keeps NULLs
                    # last, as the list wants): the first page is read in index order, not sorted.
-                   models.Index(fields=["deadline", "id"], name="directive_deadline_order")]
+                   models.Index(fields=["deadline", "id"], name="directive_deadline_order"),
+                   # An area's list in its default and meeting orders, read in index order.
+                   models.Index(fields=["area", "deadline", "id"], name="directive_area_deadline"),
+                   models.Index(fields=["area", "deadline", "id"], condition=models.Q(status__in=OPEN_STATUSES),
+                                name="directive_area_open"),
+                   models.Index(fields=["deadline", "id"], condition=models.Q(status__in=OPEN_STATUSES),
+                                name="directive_open_deadline"),
+                   # The few directives reaching out of their area, checked one by one.
+                   models.Index(fields=["id"], condition=models.Q(reaches_out=True), name="directive_reaching_out")]
 
     def __str__(self) -> str:
         return self.text[:80]
@@ -170,6 +220,9 @@ class Directive(Versioned):
         if self.pk and not getattr(self, "_amending", False) and self.issued_values() not in (None,
                                                                                               self.frozen_values()):
             raise FrozenRecordError()
+        self.area, self.reaches_out = scope.scope_of(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "area", "reaches_out"}
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

@@ -1,0 +1,122 @@
+"""Where a directive belongs: its area (the top body above its meeting's host) and whether it reaches out of it.
+
+Stored on the directive so that a province's users find its directives by one indexed equality
+(`area`, in the list's order) instead of testing every directive of the country against their
+bodies; the few directives that involve a body of another area (a lead, a coordinating body, a
+bloc's convening body or member) are flagged (`reaches_out`) and found through a small index.
+Kept right here: on every save of a directive, and when what it depends on changes (its
+coordinating bodies, its meeting's host or bloc, the bloc's members, a body's place in the tree).
+"""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_save, pre_save
+
+from giaoban.meetings.models import Meeting
+from giaoban.organisations.models import Bloc, Organization
+
+BATCH = 500
+
+
+def top_path(tree_path: str) -> str:
+    """The tree path of the top body above (or at) a body: "/12/340/" → "/12/"."""
+    head = tree_path.strip("/").split("/", 1)[0]
+    return f"/{head}/" if head else ""
+
+
+def scope_of(directive) -> tuple[str, bool]:
+    """(area, reaches_out) of a directive, from its meeting's host, lead, coordinating bodies and bloc."""
+    meeting = directive.meeting
+    area = top_path(meeting.host.tree_path)
+    bodies = [directive.lead] if directive.lead_id else []
+    if directive.pk:
+        bodies += list(directive.coordinating.all())
+    if meeting.bloc_id:
+        bodies += [meeting.bloc.convening, *meeting.bloc.members.all()]
+    return area, any(top_path(body.tree_path) != area for body in bodies)
+
+
+def refresh(directives: Iterable) -> int:
+    """Store the area and reach of these directives where they changed; how many changed."""
+    from giaoban.directives.models import Directive
+
+    ids = [d.pk for d in directives] if not hasattr(directives, "values_list") else None
+    rows = Directive.objects.filter(pk__in=ids) if ids is not None else directives
+    rows = (rows.select_related("meeting__host", "meeting__bloc__convening", "lead")
+            .prefetch_related("coordinating", "meeting__bloc__members").order_by("pk"))
+    changed = []
+    for directive in rows.iterator(chunk_size=BATCH):
+        area, reaches_out = scope_of(directive)
+        if (area, reaches_out) != (directive.area, directive.reaches_out):
+            directive.area, directive.reaches_out = area, reaches_out
+            changed.append(directive)
+    Directive.objects.bulk_update(changed, ["area", "reaches_out"], batch_size=BATCH)
+    return len(changed)
+
+
+def _on_coordinating_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
+    if not action.startswith("post_"):
+        return
+    from giaoban.directives.models import Directive
+
+    if reverse:  # organization.coordinated_directives changed: the directives named in pk_set
+        refresh(Directive.objects.filter(pk__in=pk_set or []) if pk_set else instance.coordinated_directives.all())
+    else:
+        refresh([instance])
+
+
+def _on_meeting_saved(sender, instance: Meeting, created: bool, raw: bool = False, **kwargs) -> None:
+    if not created and not raw:
+        refresh(instance.directives.all())
+
+
+def _on_bloc_saved(sender, instance: Bloc, created: bool, raw: bool = False, **kwargs) -> None:
+    if not created and not raw:
+        _refresh_bloc(instance.pk)
+
+
+def _on_bloc_members_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
+    if not action.startswith("post_"):
+        return
+    for bloc in (pk_set or []) if reverse else [instance.pk]:
+        _refresh_bloc(bloc)
+
+
+def _refresh_bloc(bloc_id: int) -> None:
+    from giaoban.directives.models import Directive
+
+    refresh(Directive.objects.filter(meeting__bloc=bloc_id))
+
+
+def _on_organization_saving(sender, instance: Organization, raw: bool = False, **kwargs) -> None:
+    """A body moved to another top changes the area of what it hosts and the reach of what it touches."""
+    if raw or not instance.pk or not instance.tree_path:
+        return
+    moved_to = f"{instance.parent.tree_path if instance.parent_id else '/'}{instance.pk}/"
+    if top_path(moved_to) != top_path(instance.tree_path):
+        # Organization.save rewrites the subtree's paths after this signal: refresh once they are stored.
+        transaction.on_commit(lambda: _refresh_within(moved_to))
+
+
+def _refresh_within(tree_path: str) -> None:
+    from giaoban.directives.models import Directive
+
+    within = Organization.objects.filter(tree_path__startswith=tree_path).values("pk")
+    blocs = Bloc.objects.filter(Q(convening__in=within) | Q(members__in=within)).values("pk")
+    touched = Directive.objects.filter(Q(meeting__host__in=within) | Q(lead__in=within)
+                                       | Q(coordinating__in=within) | Q(meeting__bloc__in=blocs))
+    refresh(Directive.objects.filter(pk__in=touched.values("pk")))
+
+
+def connect() -> None:
+    from giaoban.directives.models import Directive
+
+    m2m_changed.connect(_on_coordinating_changed, sender=Directive.coordinating.through,
+                        dispatch_uid="directive_scope_coordinating")
+    post_save.connect(_on_meeting_saved, sender=Meeting, dispatch_uid="directive_scope_meeting")
+    post_save.connect(_on_bloc_saved, sender=Bloc, dispatch_uid="directive_scope_bloc")
+    m2m_changed.connect(_on_bloc_members_changed, sender=Bloc.members.through,
+                        dispatch_uid="directive_scope_bloc_members")
+    pre_save.connect(_on_organization_saving, sender=Organization, dispatch_uid="directive_scope_organization")

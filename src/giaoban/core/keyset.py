@@ -18,7 +18,9 @@ import base64
 import binascii
 import datetime
 import decimal
+import functools
 import json
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -190,40 +192,86 @@ def bounded_count(queryset: QuerySet, limit: int = COUNT_LIMIT) -> int | None:
 
 
 def keyset_page(request: HttpRequest, queryset: QuerySet, ordering: Sequence[str | OrderBy], per_page: int,
-                nulls_last: Iterable[str] = (), count_limit: int | None = COUNT_LIMIT) -> KeysetPage:
-    """The page `request` asks for (`?sau=` / `?truoc=` tokens); a damaged token gives the first page."""
+                nulls_last: Iterable[str] = (), count_limit: int | None = COUNT_LIMIT,
+                parts: Sequence[Q] | None = None) -> KeysetPage:
+    """The page `request` asks for (`?sau=` / `?truoc=` tokens); a damaged token gives the first page.
+
+    `parts`: conditions whose union is what the list shows (they may overlap). Each is read on its
+    own, in the list's order and only as far as one page, and the pages merged: a database answers
+    an OR of conditions by collecting every matching row and sorting them all, where each part
+    alone can be read in the order of its own index. Only for orders without text columns (their
+    database collation is not Python's).
+    """
     keys = keys_of(ordering, nulls_last)
     query = request.GET.copy()
     for param in (AFTER, BEFORE, "page"):
         query.pop(param, None)
     start = decode(request.GET.get(AFTER, ""), len(keys))
     end = None if start is not None else decode(request.GET.get(BEFORE, ""), len(keys))
-    page = _fetch(queryset, keys, start, end, per_page)
+    if parts:
+        read = functools.partial(_read_parts, queryset, parts)
+        queryset = queryset.filter(functools.reduce(operator.or_, parts))
+    else:
+        read = functools.partial(_read, queryset)
+    page = _fetch(read, keys, start, end, per_page)
     page.query = query.urlencode()
     if count_limit is not None:
         page.count, page.count_limit = bounded_count(queryset, count_limit), count_limit
     return page
 
 
-def _fetch(queryset: QuerySet, keys: list[Key], start: list | None, end: list | None, per_page: int) -> KeysetPage:
+def _read(queryset: QuerySet, keys: Sequence[Key], cursor: list | None, limit: int) -> list:
+    rows = queryset.order_by(*[key.order() for key in keys])
+    if cursor is not None:
+        rows = rows.filter(after(keys, cursor))
+    return list(rows[:limit])
+
+
+def _read_parts(queryset: QuerySet, parts: Sequence[Q], keys: Sequence[Key], cursor: list | None,
+                limit: int) -> list:
+    """The first `limit` rows of the union of the parts: each part's first `limit` keys, merged, then those rows."""
+    if len(parts) == 1:
+        return _read(queryset.filter(parts[0]), keys, cursor, limit)
+    names = [key.name for key in keys]
+    found: dict[int, tuple] = {}
+    for part in parts:
+        rows = queryset.filter(part).order_by(*[key.order() for key in keys])
+        if cursor is not None:
+            rows = rows.filter(after(keys, cursor))
+        found.update((row[0], row[1:]) for row in rows.values_list("pk", *names)[:limit])
+    wanted = sorted(found, key=functools.cmp_to_key(lambda a, b: _compare(keys, found[a], found[b])))[:limit]
+    objects = {row.pk: row for row in queryset.filter(pk__in=wanted)}
+    return [objects[pk] for pk in wanted if pk in objects]
+
+
+def _compare(keys: Sequence[Key], a: tuple, b: tuple) -> int:
+    """The database's order of two rows' keys, NULLs where the key puts them."""
+    for key, x, y in zip(keys, a, b, strict=True):
+        if x == y:
+            continue
+        if x is None or y is None:
+            nulls_first = isinstance(key, ReversedKey)
+            return (1 if x is None else -1) * (-1 if nulls_first else 1)
+        return (-1 if x < y else 1) * (-1 if key.descending else 1)
+    return 0
+
+
+def _fetch(read, keys: list[Key], start: list | None, end: list | None, per_page: int) -> KeysetPage:
     backwards = end is not None
     read_keys = [key.reversed() for key in keys] if backwards else keys
-    rows = queryset.order_by(*[key.order() for key in read_keys])
     cursor = end if backwards else start
-    if cursor is not None:
-        try:
-            rows = rows.filter(after(read_keys, cursor))
-            found = list(rows[: per_page + 1])
-        except (ValidationError, ValueError, TypeError):  # a token whose values do not fit the columns
-            return _fetch(queryset, keys, None, None, per_page)
-    else:
-        found = list(rows[: per_page + 1])
+    try:
+        found = read(read_keys, cursor, per_page + 1)
+    except (ValidationError, ValueError, TypeError):  # a token whose values do not fit the columns
+        if cursor is None:
+            raise
+        return _fetch(read, keys, None, None, per_page)
     more = len(found) > per_page
     found = found[:per_page]
     if backwards:
         found.reverse()
         if not more and len(found) < per_page:  # rows went away since: show the true first page
-            return _fetch(queryset, keys, None, None, per_page)
+            return _fetch(read, keys, None, None, per_page)
         has_next, has_previous = True, more
     else:
         has_next, has_previous = more, cursor is not None

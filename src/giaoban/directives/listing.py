@@ -43,12 +43,18 @@ def apply_filters(directives: DirectiveQuerySet, data: dict, today: datetime.dat
     return directives.order_by(*ordering(data.get("sort") or "deadline"))
 
 
+# Sorts by text: the database's collation orders them, so their pages are read in one query.
+TEXT_SORTS = ("lead", "status")
+# Columns that may be empty: their empty rows go last, on every database (and the keyset pages know it).
+NULLABLE = ("deadline", "lead__name")
+
+
 def ordering(sort: str) -> list:
-    """Order by the chosen sort; directives without a deadline go last either way, on every database."""
+    """Order by the chosen sort; directives without a deadline (or a lead) go last either way, on every database."""
     fields = []
     for name in SORTS.get(sort, SORTS["deadline"]):
-        if name.lstrip("-") == "deadline":
-            expr = F("deadline")
+        if name.lstrip("-") in NULLABLE:
+            expr = F(name.lstrip("-"))
             fields.append(expr.desc(nulls_last=True) if name.startswith("-") else expr.asc(nulls_last=True))
         else:
             fields.append(name)

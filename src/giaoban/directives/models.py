@@ -1,6 +1,8 @@
 """Directives (chỉ đạo) from a conclusion, and their tracking to done."""
 
 import datetime
+import functools
+import operator
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -69,9 +71,7 @@ class DirectiveQuerySet(models.QuerySet):
         """
         if not user.is_authenticated:
             return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(visible_condition(user))
+        return self if user.is_superuser else self.filter(visible_condition(user))
 
     def open(self) -> "DirectiveQuerySet":
         return self.filter(status__in=OPEN_STATUSES)
@@ -99,25 +99,57 @@ class DirectiveQuerySet(models.QuerySet):
         return self.prefetch_related(models.Prefetch("updates", queryset=newest_first, to_attr="updates_newest_first"))
 
 
-def visible_condition(user) -> models.Q:
-    """Directives the user may see: hosted, led, coordinated or convened (bloc) by a body within their reach.
+def visible_parts(user) -> list[models.Q] | None:
+    """Conditions whose union is what the user may see (None: everything; []: nothing).
 
-    The reach is split (access.visible_roots): for a top body (a province's Front) every directive
-    hosted in its area is visible (`area = path`, the index the list reads in order), and of the
-    others only those reaching out of their area can involve it; for a body lower in the tree, the
-    UNION of the directives led, coordinated, hosted or convened by its few bodies.
+    A directive is visible when its meeting's host, its lead, a coordinating body or its bloc's
+    convening body or a member is within the user's reach. The reach is split (access.visible_roots):
+    for a top body (a province's Front) every directive hosted in its area is visible (`area = path`,
+    the index the list reads in order), and of the others only those reaching out of their area can
+    involve it; for a body lower in the tree, the UNION of the directives led, coordinated, hosted or
+    convened by its few bodies. Each part is served by its own index (lists read them one by one).
     """
     from giaoban.accounts.access import visible_roots
 
+    if not user.is_authenticated:
+        return []
+    if user.is_superuser:
+        return None
     tops, lower = visible_roots(user)
-    condition = models.Q(pk__in=[])
+    parts = []
     if tops:
         # Rows stored without their area (bulk inserts that did not fill it) are checked like those reaching out.
         checked = models.Q(reaches_out=True) | models.Q(area="")
-        condition |= models.Q(area__in=tops) | (checked & _involving(_within(tops)))
+        parts += [models.Q(area__in=tops), checked & _involving(_within(tops))]
     if lower:
-        condition |= models.Q(pk__in=_involving_ids(_within(lower)))
-    return condition
+        parts.append(models.Q(pk__in=_involving_ids(_lower_ids(user, lower))))
+    return parts
+
+
+# Above this many bodies lower in the tree, their ids stay a subquery instead of a literal list.
+MAX_LISTED_IDS = 2000
+
+
+def _lower_ids(user, lower: list[str]) -> "list[int] | models.QuerySet":
+    """The ids of the bodies within the lower roots, read once per request: a literal list gives the
+    database true row estimates for the small UNION (a subquery made it guess the whole table)."""
+    cached = getattr(user, "_giaoban_lower_ids", None)
+    if cached is None:
+        query = _within(lower)
+        ids = list(query.values_list("pk", flat=True)[: MAX_LISTED_IDS + 1])
+        cached = user._giaoban_lower_ids = ids if len(ids) <= MAX_LISTED_IDS else query
+    return cached
+
+
+def visible_condition(user) -> models.Q:
+    """`visible_parts` as one condition (for a user who may see everything, an empty one)."""
+    parts = visible_parts(user)
+    return models.Q() if parts is None else any_of(parts)
+
+
+def any_of(parts: list[models.Q]) -> models.Q:
+    """Rows meeting any of the conditions (none for no condition)."""
+    return functools.reduce(operator.or_, parts, models.Q(pk__in=[]))
 
 
 def _within(paths: list[str]) -> "models.QuerySet":
@@ -142,10 +174,13 @@ def _involving(bodies) -> models.Q:
 def _involving_ids(bodies) -> "models.QuerySet":
     """The ids of the directives involving one of a few bodies: a UNION, each part through its own index."""
     ids = Directive.objects.order_by()
+    blocs = _blocs_of(bodies)
+    if isinstance(bodies, list):
+        blocs = sorted(set(blocs.values_list("pk", flat=True)))
     return ids.filter(lead__in=bodies).values("pk").union(
         Directive.coordinating.through.objects.filter(organization__in=bodies).values("directive_id"),
         ids.filter(meeting__host__in=bodies).values("pk"),
-        ids.filter(meeting__bloc__in=_blocs_of(bodies)).values("pk"))
+        ids.filter(meeting__bloc__in=blocs).values("pk"))
 
 
 class Directive(Versioned):

@@ -100,20 +100,35 @@ def keys_of(ordering: Iterable[str | OrderBy], nulls_last: Iterable[str] = ()) -
 
 
 def after(keys: Sequence[Key], values: Sequence) -> Q:
-    """Rows strictly after `values` in the order of `keys`: k1 > v1, or k1 = v1 and k2 > v2, and so on.
+    """Rows strictly after `values` in the order of `keys`: k1 > v1, or k1 = v1 and k2 > v2, and so on."""
+    return functools.reduce(operator.or_, segments(keys, values))
 
-    A leading column that is never NULL also gets `k1 >= v1` on its own, which a database can
-    use as an index range where it cannot use the OR.
+
+def segments(keys: Sequence[Key], values: Sequence) -> list[Q]:
+    """`after` as disjoint conditions, each a range of the first key (in the order they come).
+
+    A database reads `k1 >= v1 AND …` as an index range; `… OR k1 IS NULL` would make it read the
+    whole index instead, so the NULLs of a nullable first key are their own segment, read after.
     """
+    first, value = keys[0], values[0]
+    rest = _chain(keys[1:], values[1:])
+    isnull = Q(**{f"{first.name}__isnull": True})
+    if value is None:  # at the NULLs: the rest of them, then (read backwards) every non-null row
+        return [isnull & rest, ~isnull] if isinstance(first, ReversedKey) else [isnull & rest]
+    op = "lt" if first.descending else "gt"
+    within = (Q(**{f"{first.name}__{op}e": value})
+              & (Q(**{f"{first.name}__{op}": value}) | Q(**{first.name: value}) & rest))
+    nulls_follow = first.nulls_last and not isinstance(first, ReversedKey)
+    return [within, isnull] if nulls_follow else [within]
+
+
+def _chain(keys: Sequence[Key], values: Sequence) -> Q:
     condition, prefix = Q(pk__in=[]), Q()
     for key, value in zip(keys, values, strict=True):
         beyond = key.beyond(value)
         if beyond is not None:
             condition |= prefix & beyond
         prefix &= key.equal(value)
-    first, value = keys[0], values[0]
-    if value is not None and not first.nulls_last:
-        condition &= Q(**{f"{first.name}__{'lte' if first.descending else 'gte'}": value})
     return condition
 
 
@@ -220,11 +235,19 @@ def keyset_page(request: HttpRequest, queryset: QuerySet, ordering: Sequence[str
     return page
 
 
-def _read(queryset: QuerySet, keys: Sequence[Key], cursor: list | None, limit: int) -> list:
-    rows = queryset.order_by(*[key.order() for key in keys])
-    if cursor is not None:
-        rows = rows.filter(after(keys, cursor))
-    return list(rows[:limit])
+def _read(queryset: QuerySet, keys: Sequence[Key], cursor: list | None, limit: int, names: Sequence[str] = ()) -> list:
+    """The first `limit` rows after the cursor (with `names`: their pk and those values, not the rows)."""
+    ordered = queryset.order_by(*[key.order() for key in keys])
+    if names:
+        ordered = ordered.values_list("pk", *names)
+    if cursor is None:
+        return list(ordered[:limit])
+    found = []
+    for segment in segments(keys, cursor):
+        found += ordered.filter(segment)[: limit - len(found)]
+        if len(found) >= limit:
+            break
+    return found
 
 
 def _read_parts(queryset: QuerySet, parts: Sequence[Q], keys: Sequence[Key], cursor: list | None,
@@ -235,10 +258,7 @@ def _read_parts(queryset: QuerySet, parts: Sequence[Q], keys: Sequence[Key], cur
     names = [key.name for key in keys]
     found: dict[int, tuple] = {}
     for part in parts:
-        rows = queryset.filter(part).order_by(*[key.order() for key in keys])
-        if cursor is not None:
-            rows = rows.filter(after(keys, cursor))
-        found.update((row[0], row[1:]) for row in rows.values_list("pk", *names)[:limit])
+        found.update((row[0], row[1:]) for row in _read(queryset.filter(part), keys, cursor, limit, names))
     wanted = sorted(found, key=functools.cmp_to_key(lambda a, b: _compare(keys, found[a], found[b])))[:limit]
     objects = {row.pk: row for row in queryset.filter(pk__in=wanted)}
     return [objects[pk] for pk in wanted if pk in objects]

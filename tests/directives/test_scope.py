@@ -81,3 +81,21 @@ def test_refresh_fills_rows_inserted_without_their_area(two_provinces):
     Directive.objects.filter(pk=directive.pk).update(area="")
     assert scope.refresh(Directive.objects.all()) == 1
     assert _stored(directive) == (one.tree_path, False)
+
+
+def test_a_bulk_insert_stores_the_area_and_meeting_day_too(two_provinces):
+    one, _two = two_provinces
+    meeting = MeetingFactory(host=OrganizationFactory(name="Ủy ban MTTQ xã Hàng Loạt", parent=one))
+    [made] = Directive.objects.bulk_create([Directive(meeting=meeting, text="Việc nhập hàng loạt")])
+    assert Directive.objects.filter(pk=made.pk).values_list("area", "meeting_date").get() == (one.tree_path,
+                                                                                              meeting.date)
+
+
+def test_changing_a_meetings_day_changes_its_directives_day(two_provinces):
+    import datetime
+
+    meeting = MeetingFactory(host=two_provinces[0])
+    directive = DirectiveFactory(meeting=meeting)
+    meeting.date = datetime.date(2023, 5, 17)
+    meeting.save()
+    assert Directive.objects.get(pk=directive.pk).meeting_date == datetime.date(2023, 5, 17)

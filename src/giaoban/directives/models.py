@@ -214,10 +214,12 @@ class Directive(Versioned):
                                         related_name="carried_directives")
     # Derived (directives/scope.py): the tree path of the top body above the meeting's host, and
     # whether a lead, coordinating body or the bloc lies outside it. Visibility reads them.
-    area = models.CharField(max_length=255, editable=False, default="")
+    area = scope.AreaField(max_length=255, editable=False, default="")
     reaches_out = models.BooleanField(editable=False, default=False)
+    meeting_date = scope.MeetingDateField(editable=False)
 
-    history = HistoricalRecords(m2m_fields=[coordinating, places], excluded_fields=["area", "reaches_out"])
+    history = HistoricalRecords(m2m_fields=[coordinating, places],
+                               excluded_fields=["area", "reaches_out", "meeting_date"])
     objects = DirectiveQuerySet.as_manager()
 
     class Meta:
@@ -227,12 +229,14 @@ class Directive(Versioned):
         indexes = [models.Index(fields=["status", "deadline"]),
                    # The list's default order starts with the deadline (PostgreSQL's btree keeps NULLs
                    # last, as the list wants): the first page is read in index order, not sorted.
-                   models.Index(fields=["deadline", "id"], name="directive_deadline_order"),
+                   models.Index(fields=["deadline", "meeting_date", "id"], name="directive_deadline_order"),
+                   models.Index(fields=["meeting_date"], name="directive_meeting_date"),
                    # An area's list in its default and meeting orders, read in index order.
-                   models.Index(fields=["area", "deadline", "id"], name="directive_area_deadline"),
-                   models.Index(fields=["area", "deadline", "id"], condition=models.Q(status__in=OPEN_STATUSES),
-                                name="directive_area_open"),
-                   models.Index(fields=["deadline", "id"], condition=models.Q(status__in=OPEN_STATUSES),
+                   models.Index(fields=["area", "deadline", "meeting_date", "id"], name="directive_area_deadline"),
+                   models.Index(fields=["area", "deadline", "meeting_date", "id"],
+                                condition=models.Q(status__in=OPEN_STATUSES), name="directive_area_open"),
+                   models.Index(fields=["area", "meeting_date"], name="directive_area_meeting"),
+                   models.Index(fields=["deadline", "meeting_date", "id"], condition=models.Q(status__in=OPEN_STATUSES),
                                 name="directive_open_deadline"),
                    # The few directives reaching out of their area, checked one by one.
                    models.Index(fields=["id"], condition=models.Q(reaches_out=True), name="directive_reaching_out")]
@@ -257,7 +261,7 @@ class Directive(Versioned):
             raise FrozenRecordError()
         self.area, self.reaches_out = scope.scope_of(self)
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "area", "reaches_out"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "area", "reaches_out", "meeting_date"}
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

@@ -10,7 +10,7 @@ coordinating bodies, its meeting's host or bloc, the bloc's members, a body's pl
 
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_save, pre_save
 
@@ -26,6 +26,24 @@ def top_path(tree_path: str) -> str:
     return f"/{head}/" if head else ""
 
 
+class AreaField(models.CharField):
+    """The top body's path above the meeting's host, set on every save and bulk insert (both call pre_save)."""
+
+    def pre_save(self, instance, add: bool) -> str:
+        value = top_path(instance.meeting.host.tree_path) if instance.meeting_id else ""
+        setattr(instance, self.attname, value)
+        return value
+
+
+class MeetingDateField(models.DateField):
+    """The meeting's day, copied so that the list's orders and their index live on the directive alone."""
+
+    def pre_save(self, instance, add: bool):
+        value = instance.meeting.date if instance.meeting_id else getattr(instance, self.attname)
+        setattr(instance, self.attname, value)
+        return value
+
+
 def scope_of(directive) -> tuple[str, bool]:
     """(area, reaches_out) of a directive, from its meeting's host, lead, coordinating bodies and bloc."""
     meeting = directive.meeting
@@ -39,7 +57,7 @@ def scope_of(directive) -> tuple[str, bool]:
 
 
 def refresh(directives: Iterable) -> int:
-    """Store the area and reach of these directives where they changed; how many changed."""
+    """Store the area, reach and meeting day of these directives where they changed; how many changed."""
     from giaoban.directives.models import Directive
 
     ids = [d.pk for d in directives] if not hasattr(directives, "values_list") else None
@@ -48,11 +66,12 @@ def refresh(directives: Iterable) -> int:
             .prefetch_related("coordinating", "meeting__bloc__members").order_by("pk"))
     changed = []
     for directive in rows.iterator(chunk_size=BATCH):
-        area, reaches_out = scope_of(directive)
-        if (area, reaches_out) != (directive.area, directive.reaches_out):
-            directive.area, directive.reaches_out = area, reaches_out
+        stored = (directive.area, directive.reaches_out, directive.meeting_date)
+        directive.area, directive.reaches_out = scope_of(directive)
+        directive.meeting_date = directive.meeting.date
+        if stored != (directive.area, directive.reaches_out, directive.meeting_date):
             changed.append(directive)
-    Directive.objects.bulk_update(changed, ["area", "reaches_out"], batch_size=BATCH)
+    Directive.objects.bulk_update(changed, ["area", "reaches_out", "meeting_date"], batch_size=BATCH)
     return len(changed)
 
 

@@ -310,9 +310,12 @@ def test_a_province_admin_walks_every_visible_directive_once_in_the_lists_order(
     assert any(d.reaches_out for d in visible) and any(not d.area for d in visible)
     client.force_login(admin)
     seen, url = [], reverse("directives:list") + "?" + "&".join(f"{k}={v}" for k, v in query.items())
+    counts = []
     while url:
         response = client.get(url)
         seen += [d.pk for d in response.context["page"]]
+        counts.append(response.context["page"].count)
         following = re.search(r'href="([^"]*)"[^>]*>Trang sau', response.content.decode())
         url = reverse("directives:list") + following.group(1).replace("&amp;", "&") if following else ""
     assert seen == expected
+    assert set(counts) == {len(expected)}

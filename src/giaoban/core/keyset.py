@@ -211,11 +211,12 @@ def keyset_page(request: HttpRequest, queryset: QuerySet, ordering: Sequence[str
                 parts: Sequence[Q] | None = None) -> KeysetPage:
     """The page `request` asks for (`?sau=` / `?truoc=` tokens); a damaged token gives the first page.
 
-    `parts`: conditions whose union is what the list shows (they may overlap). Each is read on its
-    own, in the list's order and only as far as one page, and the pages merged: a database answers
-    an OR of conditions by collecting every matching row and sorting them all, where each part
-    alone can be read in the order of its own index. Only for orders without text columns (their
-    database collation is not Python's).
+    `parts`: conditions whose union is what the list shows (they may overlap; the first is counted
+    through its own index, the others only outside it). Each is read on its own, in the list's
+    order and only as far as one page, and the pages merged: a database answers an OR of
+    conditions by collecting every matching row and sorting them all, where each part alone can
+    be read in the order of its own index. Only for orders without text columns (their database
+    collation is not Python's).
     """
     keys = keys_of(ordering, nulls_last)
     query = request.GET.copy()
@@ -223,16 +224,23 @@ def keyset_page(request: HttpRequest, queryset: QuerySet, ordering: Sequence[str
         query.pop(param, None)
     start = decode(request.GET.get(AFTER, ""), len(keys))
     end = None if start is not None else decode(request.GET.get(BEFORE, ""), len(keys))
-    if parts:
-        read = functools.partial(_read_parts, queryset, parts)
-        queryset = queryset.filter(functools.reduce(operator.or_, parts))
-    else:
-        read = functools.partial(_read, queryset)
+    read = functools.partial(_read_parts, queryset, parts) if parts else functools.partial(_read, queryset)
     page = _fetch(read, keys, start, end, per_page)
     page.query = query.urlencode()
     if count_limit is not None:
-        page.count, page.count_limit = bounded_count(queryset, count_limit), count_limit
+        page.count, page.count_limit = _count(queryset, parts, count_limit), count_limit
     return page
+
+
+def _count(queryset: QuerySet, parts: Sequence[Q] | None, limit: int) -> int | None:
+    """The bounded count; of parts, the first one's (through its index) plus the others' rows outside it."""
+    if not parts:
+        return bounded_count(queryset, limit)
+    first = bounded_count(queryset.filter(parts[0]), limit)
+    if len(parts) == 1 or first is None:
+        return first
+    rest = bounded_count(queryset.filter(functools.reduce(operator.or_, parts[1:])).exclude(parts[0]), limit - first)
+    return None if rest is None else first + rest
 
 
 def _read(queryset: QuerySet, keys: Sequence[Key], cursor: list | None, limit: int, names: Sequence[str] = ()) -> list:

@@ -54,7 +54,7 @@ def _list_context(request: HttpRequest, directives, *, default_status: str = "",
     filtered = apply_filters(directives, form.cleaned_data, today) if form.is_valid() else directives.none()
     filtered = (filtered.select_related("lead", "meeting").prefetch_related("places", "coordinating")
                 .with_latest_update())
-    order = filtered.query.order_by
+    order = filtered.query.order_by or ("pk",)  # an invalid form: no rows, still a well-formed page
     if parts is not None and (len(parts) < 2 or (form.is_valid() and form.cleaned_data.get("sort") in TEXT_SORTS)):
         # One part, or an order by names (collated by the database): one query on their union.
         filtered, parts = filtered.filter(any_of(parts)), None

@@ -99,3 +99,16 @@ def test_changing_a_meetings_day_changes_its_directives_day(two_provinces):
     meeting.date = datetime.date(2023, 5, 17)
     meeting.save()
     assert Directive.objects.get(pk=directive.pk).meeting_date == datetime.date(2023, 5, 17)
+
+
+def test_rebuild_scope_fills_the_area_and_finds_what_reaches_out(two_provinces):
+    one, two = two_provinces
+    inside = DirectiveFactory(meeting=MeetingFactory(host=one), lead=one)
+    outside = DirectiveFactory(meeting=MeetingFactory(host=one), lead=one, coordinating=[two])
+    Directive.objects.update(area="", reaches_out=False)
+    scope.rebuild_scope()
+    assert _stored(inside) == (one.tree_path, False)
+    assert _stored(outside) == (one.tree_path, True)
+    Directive.coordinating.through.objects.filter(directive=outside).delete()  # no signal: rebuild finds it
+    scope.rebuild_scope()
+    assert _stored(outside) == (one.tree_path, False)

@@ -75,6 +75,41 @@ def refresh(directives: Iterable) -> int:
     return len(changed)
 
 
+# Set-based, for a database loaded in bulk (synth): the area of rows stored without it, then every
+# row's reach (whether a lead, coordinating body or the bloc's convening body or member is outside it).
+_FILL_AREA = """
+UPDATE directives_directive SET area = (
+    SELECT '/' || substr(o.tree_path, 2, {find}(substr(o.tree_path, 2), '/') - 1) || '/'
+    FROM meetings_meeting m JOIN organisations_organization o ON o.id = m.host_id
+    WHERE m.id = directives_directive.meeting_id) WHERE area = ''
+"""
+_OUTSIDE = "o.tree_path NOT LIKE directives_directive.area || '%'"
+_REACH = f"""
+UPDATE directives_directive SET reaches_out = NOT reaches_out WHERE reaches_out <> (
+    EXISTS (SELECT 1 FROM organisations_organization o
+            WHERE o.id = directives_directive.lead_id AND {_OUTSIDE})
+    OR EXISTS (SELECT 1 FROM directives_directive_coordinating c
+               JOIN organisations_organization o ON o.id = c.organization_id
+               WHERE c.directive_id = directives_directive.id AND {_OUTSIDE})
+    OR EXISTS (SELECT 1 FROM meetings_meeting m JOIN organisations_bloc b ON b.id = m.bloc_id
+               JOIN organisations_organization o ON o.id = b.convening_id
+               WHERE m.id = directives_directive.meeting_id AND {_OUTSIDE})
+    OR EXISTS (SELECT 1 FROM meetings_meeting m JOIN organisations_bloc_members bm ON bm.bloc_id = m.bloc_id
+               JOIN organisations_organization o ON o.id = bm.organization_id
+               WHERE m.id = directives_directive.meeting_id AND {_OUTSIDE}))
+"""
+
+
+def rebuild_scope() -> None:
+    """Fill the area and reach of every directive after a bulk load, in SQL (minutes at a million rows)."""
+    from django.db import connection
+
+    find = "strpos" if connection.vendor == "postgresql" else "instr"
+    with connection.cursor() as cursor:
+        cursor.execute(_FILL_AREA.format(find=find))
+        cursor.execute(_REACH)
+
+
 def _on_coordinating_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
     if not action.startswith("post_"):
         return

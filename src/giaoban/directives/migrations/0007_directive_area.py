@@ -53,7 +53,6 @@ class Migration(migrations.Migration):
             name='reaches_out',
             field=models.BooleanField(default=False, editable=False),
         ),
-        migrations.RunPython(fill, migrations.RunPython.noop),
         migrations.AddIndex(
             model_name='directive',
             index=models.Index(fields=['area', 'deadline', 'id'], name='directive_area_deadline'),
@@ -70,4 +69,7 @@ class Migration(migrations.Migration):
             model_name='directive',
             index=models.Index(condition=models.Q(('reaches_out', True)), fields=['id'], name='directive_reaching_out'),
         ),
+        # Filled after the indexes exist: the UPDATE then maintains them, where indexes built after it
+        # would wait for every older transaction on the server before a query may use them.
+        migrations.RunPython(fill, migrations.RunPython.noop),
     ]

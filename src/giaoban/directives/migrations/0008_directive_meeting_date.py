@@ -40,12 +40,6 @@ class Migration(migrations.Migration):
             name='meeting_date',
             field=giaoban.directives.scope.MeetingDateField(editable=False, null=True),
         ),
-        migrations.RunSQL(FILL, migrations.RunSQL.noop),
-        migrations.AlterField(
-            model_name='directive',
-            name='meeting_date',
-            field=giaoban.directives.scope.MeetingDateField(editable=False),
-        ),
         migrations.AlterField(
             model_name='directive',
             name='area',
@@ -74,5 +68,13 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name='directive',
             index=models.Index(condition=models.Q(('status__in', ('new', 'in_progress', 'carried_over'))), fields=['deadline', 'meeting_date', 'id'], name='directive_open_deadline'),
+        ),
+        # Filled after the indexes exist: the UPDATE then maintains them, where indexes built after it
+        # would wait for every older transaction on the server before a query may use them.
+        migrations.RunSQL(FILL, migrations.RunSQL.noop),
+        migrations.AlterField(
+            model_name='directive',
+            name='meeting_date',
+            field=giaoban.directives.scope.MeetingDateField(editable=False),
         ),
     ]

@@ -31,6 +31,7 @@ from django.utils.module_loading import import_string
 from giaoban.accounts.models import Membership, Role
 from giaoban.core.text import fold, match_key, nfc
 from giaoban.directives import deadlines
+from giaoban.directives import scope as directive_scope
 from giaoban.directives.models import Directive, DirectiveStatus, DirectiveUpdate, Priority
 from giaoban.meetings.models import AgendaItem, Conclusion, Meeting, MeetingKind
 from giaoban.organisations import units
@@ -223,7 +224,7 @@ class Tables:
         self.agenda = rows.Table(AgendaItem, ["id", "meeting_id", "order", "kind", "organization_id", "title"])
         self.directive = rows.Table(Directive, ["id", "meeting_id", "order", "lead_id", "deadline",
                                                 "deadline_precision", "text", "priority", "status", "closed_at",
-                                                "closed_reason"])
+                                                "closed_reason", "area", "meeting_date"])
         self.coordinating = rows.Table(Directive.coordinating.through, ["id", "directive_id", "organization_id"])
         self.carried = rows.Table(Directive.carried_to.through, ["id", "directive_id", "meeting_id"])
         self.update = rows.Table(DirectiveUpdate, ["id", "directive_id", "note", "percent", "author_id",
@@ -385,7 +386,10 @@ def _directive(meeting: int, held: datetime.date, order: int, plan: BlocPlan, pe
     if status in (DirectiveStatus.DONE, DirectiveStatus.CANCELLED):
         closed_at = _at(min(deadline or as_of, as_of), 15)
         reason = texts.DONE_REASON if status == DirectiveStatus.DONE else texts.CANCELLED_REASON
-    return (meeting, order, lead.pk, deadline, precision, text, priority, status, closed_at, reason)
+    # Stored for the lists' indexes (directives.scope): the bloc's top body's path and the meeting's day;
+    # every body of a synthetic bloc lies in one province, so no directive reaches out of its area.
+    area = directive_scope.top_path(bodies[0].tree_path)
+    return (meeting, order, lead.pk, deadline, precision, text, priority, status, closed_at, reason, area, held)
 
 
 def _status(deadline: datetime.date | None, held: datetime.date, as_of: datetime.date, rng: random.Random) -> str:

@@ -43,3 +43,19 @@ def test_rules_permission_follows_the_tree(personas):
     assert not personas["outsider"].has_perm("organisations.view_organization", personas["a"])
     assert personas["admin"].has_perm("organisations.change_organization", personas["a"])
     assert not personas["editor"].has_perm("organisations.change_organization", personas["a"])
+
+
+@pytest.mark.django_db
+def test_visible_roots_split_top_bodies_from_lower_ones_not_under_them(personas):
+    from giaoban.accounts.access import visible_roots
+    from tests.factories import MembershipFactory
+
+    admin, editor = personas["admin"], personas["editor"]
+    assert visible_roots(editor) == ([], [personas["a"].tree_path])
+    MembershipFactory(user=admin, organization=personas["a"], role=Role.EDITOR)  # under the admin's top: covered
+    admin._giaoban_memberships = None
+    assert visible_roots(admin) == ([personas["province"].tree_path], [])
+    MembershipFactory(user=editor, organization=personas["other"], role=Role.VIEWER)
+    editor._giaoban_memberships = None
+    assert visible_roots(editor) == ([personas["other"].tree_path], [personas["a"].tree_path])
+    assert visible_roots(UserFactory(username="chua_thuoc")) == ([], [])

@@ -95,3 +95,22 @@ def test_tokens_round_trip_dates_and_numbers():
     values = [datetime.date(2022, 3, 31), None, 17, "Hội Nông dân"]
     assert decode(encode(values), 4) == ["2022-03-31", None, 17, "Hội Nông dân"]
     assert decode(encode(values), 3) is None
+
+
+def test_overlapping_parts_are_paged_as_their_union_in_both_directions(directives):
+    from django.db.models import Q
+
+    parts = [Q(deadline__isnull=True), Q(meeting__date__day=9), Q(pk__in=[d.pk for d in directives[::3]])]
+    union = Directive.objects.filter(parts[0] | parts[1] | parts[2])
+    pages, link, seen = [], "?", []
+    while link:
+        page = keyset_page(RequestFactory().get("/" + link), Directive.objects.select_related("meeting"), ORDER, 4,
+                           parts=parts)
+        pages.append([d.pk for d in page])
+        seen.append(page)
+        link = page.next_link
+    assert [pk for page in pages for pk in page] == _expected(union)
+    assert seen[0].count == union.count()
+    back = keyset_page(RequestFactory().get("/" + seen[2].previous_link), Directive.objects.all(), ORDER, 4,
+                       parts=parts)
+    assert [d.pk for d in back] == pages[1]

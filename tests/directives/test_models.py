@@ -71,3 +71,35 @@ def test_percent_targets_are_read_from_the_text():
     target = find_target("thực hiện các mô hình dân vận khéo đạt tỷ lệ 90 – 95%")
     assert (target.value, target.value_max, target.unit) == (90, 95, "%")
     assert find_target("không có chỉ tiêu") is None
+
+
+def _seen_by_the_old_definition(user, directives: list[Directive]) -> set[int]:
+    """Visible when the lead, a coordinating body or the host is within the user's reach, or the bloc
+    is convened by or has a member within it (the definition before areas were stored)."""
+    from giaoban.accounts.access import visible_organizations
+
+    if user.is_superuser:
+        return {d.pk for d in directives}
+    reach = set(visible_organizations(user).values_list("pk", flat=True))
+    seen = set()
+    for d in directives:
+        bloc = d.meeting.bloc
+        bloc_bodies = {bloc.convening_id, *bloc.members.values_list("pk", flat=True)} if bloc else set()
+        bodies = {d.lead_id, d.meeting.host_id, *d.coordinating.values_list("pk", flat=True)} | bloc_bodies
+        if bodies & reach:
+            seen.add(d.pk)
+    return seen
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_visible_to_sees_what_the_old_definition_saw_in_a_mixed_world(seed):
+    from tests.directives.worlds import mixed_world
+
+    world = mixed_world(seed)
+    directives = list(Directive.objects.select_related("meeting__bloc"))
+    assert any(d.reaches_out for d in directives) and any(not d.area for d in directives)
+    for user in world.users:
+        expected = _seen_by_the_old_definition(user, directives)
+        assert set(Directive.objects.visible_to(user).values_list("pk", flat=True)) == expected, user.username
+    assert any(_seen_by_the_old_definition(user, directives) for user in world.users)

@@ -81,3 +81,17 @@ def home_organizations(user: User) -> list[Organization]:
     """The bodies the user is a member of (not their subtrees), for "my organisation" pages."""
     ids = [org_id for _path, _role, org_id in _memberships(user)]
     return list(Organization.objects.filter(pk__in=ids))
+
+
+def visible_roots(user: User) -> tuple[list[str], list[str]]:
+    """The tree paths the user's view starts from: (top bodies, bodies lower down not under those).
+
+    A top body's subtree is a whole area (directives store their area), so callers can test it
+    by equality; the lower ones are small subtrees, tested by their bodies' ids.
+    """
+    if not user.is_authenticated:
+        return [], []
+    roots = sorted({root for root, role, _id in _memberships(user) if role >= Role.VIEWER})
+    tops = [root for root in roots if root.count("/") == 2]
+    lower = [root for root in roots if root not in tops and not any(root.startswith(top) for top in tops)]
+    return tops, lower

@@ -18,7 +18,9 @@ import base64
 import binascii
 import datetime
 import decimal
+import functools
 import json
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -98,20 +100,35 @@ def keys_of(ordering: Iterable[str | OrderBy], nulls_last: Iterable[str] = ()) -
 
 
 def after(keys: Sequence[Key], values: Sequence) -> Q:
-    """Rows strictly after `values` in the order of `keys`: k1 > v1, or k1 = v1 and k2 > v2, and so on.
+    """Rows strictly after `values` in the order of `keys`: k1 > v1, or k1 = v1 and k2 > v2, and so on."""
+    return functools.reduce(operator.or_, segments(keys, values))
 
-    A leading column that is never NULL also gets `k1 >= v1` on its own, which a database can
-    use as an index range where it cannot use the OR.
+
+def segments(keys: Sequence[Key], values: Sequence) -> list[Q]:
+    """`after` as disjoint conditions, each a range of the first key (in the order they come).
+
+    A database reads `k1 >= v1 AND …` as an index range; `… OR k1 IS NULL` would make it read the
+    whole index instead, so the NULLs of a nullable first key are their own segment, read after.
     """
+    first, value = keys[0], values[0]
+    rest = _chain(keys[1:], values[1:])
+    isnull = Q(**{f"{first.name}__isnull": True})
+    if value is None:  # at the NULLs: the rest of them, then (read backwards) every non-null row
+        return [isnull & rest, ~isnull] if isinstance(first, ReversedKey) else [isnull & rest]
+    op = "lt" if first.descending else "gt"
+    within = (Q(**{f"{first.name}__{op}e": value})
+              & (Q(**{f"{first.name}__{op}": value}) | Q(**{first.name: value}) & rest))
+    nulls_follow = first.nulls_last and not isinstance(first, ReversedKey)
+    return [within, isnull] if nulls_follow else [within]
+
+
+def _chain(keys: Sequence[Key], values: Sequence) -> Q:
     condition, prefix = Q(pk__in=[]), Q()
     for key, value in zip(keys, values, strict=True):
         beyond = key.beyond(value)
         if beyond is not None:
             condition |= prefix & beyond
         prefix &= key.equal(value)
-    first, value = keys[0], values[0]
-    if value is not None and not first.nulls_last:
-        condition &= Q(**{f"{first.name}__{'lte' if first.descending else 'gte'}": value})
     return condition
 
 
@@ -190,40 +207,99 @@ def bounded_count(queryset: QuerySet, limit: int = COUNT_LIMIT) -> int | None:
 
 
 def keyset_page(request: HttpRequest, queryset: QuerySet, ordering: Sequence[str | OrderBy], per_page: int,
-                nulls_last: Iterable[str] = (), count_limit: int | None = COUNT_LIMIT) -> KeysetPage:
-    """The page `request` asks for (`?sau=` / `?truoc=` tokens); a damaged token gives the first page."""
+                nulls_last: Iterable[str] = (), count_limit: int | None = COUNT_LIMIT,
+                parts: Sequence[Q] | None = None) -> KeysetPage:
+    """The page `request` asks for (`?sau=` / `?truoc=` tokens); a damaged token gives the first page.
+
+    `parts`: conditions whose union is what the list shows (they may overlap; the first is counted
+    through its own index, the others only outside it). Each is read on its own, in the list's
+    order and only as far as one page, and the pages merged: a database answers an OR of
+    conditions by collecting every matching row and sorting them all, where each part alone can
+    be read in the order of its own index. Only for orders without text columns (their database
+    collation is not Python's).
+    """
     keys = keys_of(ordering, nulls_last)
     query = request.GET.copy()
     for param in (AFTER, BEFORE, "page"):
         query.pop(param, None)
     start = decode(request.GET.get(AFTER, ""), len(keys))
     end = None if start is not None else decode(request.GET.get(BEFORE, ""), len(keys))
-    page = _fetch(queryset, keys, start, end, per_page)
+    read = functools.partial(_read_parts, queryset, parts) if parts else functools.partial(_read, queryset)
+    page = _fetch(read, keys, start, end, per_page)
     page.query = query.urlencode()
     if count_limit is not None:
-        page.count, page.count_limit = bounded_count(queryset, count_limit), count_limit
+        page.count, page.count_limit = _count(queryset, parts, count_limit), count_limit
     return page
 
 
-def _fetch(queryset: QuerySet, keys: list[Key], start: list | None, end: list | None, per_page: int) -> KeysetPage:
+def _count(queryset: QuerySet, parts: Sequence[Q] | None, limit: int) -> int | None:
+    """The bounded count; of parts, the first one's (through its index) plus the others' rows outside it."""
+    if not parts:
+        return bounded_count(queryset, limit)
+    first = bounded_count(queryset.filter(parts[0]), limit)
+    if len(parts) == 1 or first is None:
+        return first
+    rest = bounded_count(queryset.filter(functools.reduce(operator.or_, parts[1:])).exclude(parts[0]), limit - first)
+    return None if rest is None else first + rest
+
+
+def _read(queryset: QuerySet, keys: Sequence[Key], cursor: list | None, limit: int, names: Sequence[str] = ()) -> list:
+    """The first `limit` rows after the cursor (with `names`: their pk and those values, not the rows)."""
+    ordered = queryset.order_by(*[key.order() for key in keys])
+    if names:
+        ordered = ordered.values_list("pk", *names)
+    if cursor is None:
+        return list(ordered[:limit])
+    found = []
+    for segment in segments(keys, cursor):
+        found += ordered.filter(segment)[: limit - len(found)]
+        if len(found) >= limit:
+            break
+    return found
+
+
+def _read_parts(queryset: QuerySet, parts: Sequence[Q], keys: Sequence[Key], cursor: list | None,
+                limit: int) -> list:
+    """The first `limit` rows of the union of the parts: each part's first `limit` keys, merged, then those rows."""
+    if len(parts) == 1:
+        return _read(queryset.filter(parts[0]), keys, cursor, limit)
+    names = [key.name for key in keys]
+    found: dict[int, tuple] = {}
+    for part in parts:
+        found.update((row[0], row[1:]) for row in _read(queryset.filter(part), keys, cursor, limit, names))
+    wanted = sorted(found, key=functools.cmp_to_key(lambda a, b: _compare(keys, found[a], found[b])))[:limit]
+    objects = {row.pk: row for row in queryset.filter(pk__in=wanted)}
+    return [objects[pk] for pk in wanted if pk in objects]
+
+
+def _compare(keys: Sequence[Key], a: tuple, b: tuple) -> int:
+    """The database's order of two rows' keys, NULLs where the key puts them."""
+    for key, x, y in zip(keys, a, b, strict=True):
+        if x == y:
+            continue
+        if x is None or y is None:
+            nulls_first = isinstance(key, ReversedKey)
+            return (1 if x is None else -1) * (-1 if nulls_first else 1)
+        return (-1 if x < y else 1) * (-1 if key.descending else 1)
+    return 0
+
+
+def _fetch(read, keys: list[Key], start: list | None, end: list | None, per_page: int) -> KeysetPage:
     backwards = end is not None
     read_keys = [key.reversed() for key in keys] if backwards else keys
-    rows = queryset.order_by(*[key.order() for key in read_keys])
     cursor = end if backwards else start
-    if cursor is not None:
-        try:
-            rows = rows.filter(after(read_keys, cursor))
-            found = list(rows[: per_page + 1])
-        except (ValidationError, ValueError, TypeError):  # a token whose values do not fit the columns
-            return _fetch(queryset, keys, None, None, per_page)
-    else:
-        found = list(rows[: per_page + 1])
+    try:
+        found = read(read_keys, cursor, per_page + 1)
+    except (ValidationError, ValueError, TypeError):  # a token whose values do not fit the columns
+        if cursor is None:
+            raise
+        return _fetch(read, keys, None, None, per_page)
     more = len(found) > per_page
     found = found[:per_page]
     if backwards:
         found.reverse()
         if not more and len(found) < per_page:  # rows went away since: show the true first page
-            return _fetch(queryset, keys, None, None, per_page)
+            return _fetch(read, keys, None, None, per_page)
         has_next, has_previous = True, more
     else:
         has_next, has_previous = more, cursor is not None

@@ -12,3 +12,8 @@ class DirectivesConfig(AppConfig):
     # The meetings app runs and shows these without importing directives (meetings/hooks.py).
     meeting_saved_hook = "giaoban.directives.carryover.on_meeting_saved"
     meeting_page_context = "giaoban.directives.pages.meeting_context"
+
+    def ready(self) -> None:
+        from giaoban.directives import scope
+
+        scope.connect()

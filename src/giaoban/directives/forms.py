@@ -229,9 +229,10 @@ class CloseForm(forms.Form):
 
 
 SORTS = {
-    "deadline": ("deadline", "meeting__date", "pk"),
-    "-deadline": ("-deadline", "-meeting__date", "-pk"),
-    "meeting": ("-meeting__date", "meeting_id", "order", "pk"),
+    # meeting_date: the meeting's day stored on the directive (see directives/scope.py), so indexes serve these.
+    "deadline": ("deadline", "meeting_date", "pk"),
+    "-deadline": ("-deadline", "-meeting_date", "-pk"),
+    "meeting": ("-meeting_date", "meeting_id", "order", "pk"),
     "lead": ("lead__name", "deadline", "pk"),
     "status": ("status", "deadline", "pk"),
     "priority": ("-priority", "deadline", "pk"),

@@ -1,6 +1,8 @@
 """Directives (chỉ đạo) from a conclusion, and their tracking to done."""
 
 import datetime
+import functools
+import operator
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from giaoban.core.text import nfc
 from giaoban.core.versioning import Versioned
-from giaoban.directives import deadlines
+from giaoban.directives import deadlines, scope
 from giaoban.meetings.models import Meeting
 from giaoban.organisations.models import AdminUnit, Bloc, Organization
 
@@ -63,26 +65,13 @@ class DirectiveQuerySet(models.QuerySet):
     def visible_to(self, user) -> "DirectiveQuerySet":
         """The meeting's viewers, plus anyone with a role on the lead or a coordinating body.
 
-        One condition, `id IN (a UNION of id lists)`, each list found through an index (lead,
-        coordinating body, meeting host, the blocs the user's bodies convene or belong to), from
-        the visible bodies' ids read once per request, instead of an OR of three subqueries that
-        makes the database test every directive of the country.
+        See `visible_condition`: one indexed equality on the area for the bodies at the top of
+        the tree (a province's Front), the few directives reaching out of their area checked one
+        by one, and the small id lists of the bodies lower down.
         """
-        from giaoban.accounts.access import visible_organization_ids
-
         if not user.is_authenticated:
             return self.none()
-        if user.is_superuser:
-            return self
-        visible = visible_organization_ids(user)
-        blocs = Bloc.objects.filter(models.Q(convening__in=visible) | models.Q(members__in=visible)).values("pk")
-        if isinstance(visible, list):
-            blocs = list(blocs.values_list("pk", flat=True).distinct())
-        ids = Directive.objects.order_by()
-        return self.filter(pk__in=ids.filter(lead__in=visible).values("pk").union(
-            Directive.coordinating.through.objects.filter(organization__in=visible).values("directive_id"),
-            ids.filter(meeting__host__in=visible).values("pk"),
-            ids.filter(meeting__bloc__in=blocs).values("pk")))
+        return self if user.is_superuser else self.filter(visible_condition(user))
 
     def open(self) -> "DirectiveQuerySet":
         return self.filter(status__in=OPEN_STATUSES)
@@ -108,6 +97,90 @@ class DirectiveQuerySet(models.QuerySet):
         """
         newest_first = DirectiveUpdate.objects.order_by("-created_at", "-pk")
         return self.prefetch_related(models.Prefetch("updates", queryset=newest_first, to_attr="updates_newest_first"))
+
+
+def visible_parts(user) -> list[models.Q] | None:
+    """Conditions whose union is what the user may see (None: everything; []: nothing).
+
+    A directive is visible when its meeting's host, its lead, a coordinating body or its bloc's
+    convening body or a member is within the user's reach. The reach is split (access.visible_roots):
+    for a top body (a province's Front) every directive hosted in its area is visible (`area = path`,
+    the index the list reads in order), and of the others only those reaching out of their area can
+    involve it; for a body lower in the tree, the UNION of the directives led, coordinated, hosted or
+    convened by its few bodies. Each part is served by its own index (lists read them one by one).
+    """
+    from giaoban.accounts.access import visible_roots
+
+    if not user.is_authenticated:
+        return []
+    if user.is_superuser:
+        return None
+    tops, lower = visible_roots(user)
+    parts = []
+    if tops:
+        # Rows stored without their area (bulk inserts that did not fill it) are checked like those reaching out.
+        checked = models.Q(reaches_out=True) | models.Q(area="")
+        parts += [models.Q(area__in=tops), checked & _involving(_within(tops))]
+    if lower:
+        parts.append(models.Q(pk__in=_involving_ids(_lower_ids(user, lower))))
+    return parts
+
+
+# Above this many bodies lower in the tree, their ids stay a subquery instead of a literal list.
+MAX_LISTED_IDS = 2000
+
+
+def _lower_ids(user, lower: list[str]) -> "list[int] | models.QuerySet":
+    """The ids of the bodies within the lower roots, read once per request: a literal list gives the
+    database true row estimates for the small UNION (a subquery made it guess the whole table)."""
+    cached = getattr(user, "_giaoban_lower_ids", None)
+    if cached is None:
+        query = _within(lower)
+        ids = list(query.values_list("pk", flat=True)[: MAX_LISTED_IDS + 1])
+        cached = user._giaoban_lower_ids = ids if len(ids) <= MAX_LISTED_IDS else query
+    return cached
+
+
+def visible_condition(user) -> models.Q:
+    """`visible_parts` as one condition (for a user who may see everything, an empty one)."""
+    parts = visible_parts(user)
+    return models.Q() if parts is None else any_of(parts)
+
+
+def any_of(parts: list[models.Q]) -> models.Q:
+    """Rows meeting any of the conditions (none for no condition)."""
+    return functools.reduce(operator.or_, parts, models.Q(pk__in=[]))
+
+
+def _within(paths: list[str]) -> "models.QuerySet":
+    within = models.Q(pk__in=[])
+    for path in paths:
+        within |= models.Q(tree_path__startswith=path)
+    return Organization.objects.filter(within).order_by().values("pk")
+
+
+def _blocs_of(bodies) -> "models.QuerySet":
+    return Bloc.objects.filter(models.Q(convening__in=bodies) | models.Q(members__in=bodies)).order_by().values("pk")
+
+
+def _involving(bodies) -> models.Q:
+    """Checked row by row (for the few directives reaching out): any of its bodies is one of `bodies`."""
+    coordinated = Directive.coordinating.through.objects.filter(directive=models.OuterRef("pk"),
+                                                                organization__in=bodies)
+    return (models.Q(lead__in=bodies) | models.Exists(coordinated) | models.Q(meeting__host__in=bodies)
+            | models.Q(meeting__bloc__in=_blocs_of(bodies)))
+
+
+def _involving_ids(bodies) -> "models.QuerySet":
+    """The ids of the directives involving one of a few bodies: a UNION, each part through its own index."""
+    ids = Directive.objects.order_by()
+    blocs = _blocs_of(bodies)
+    if isinstance(bodies, list):
+        blocs = sorted(set(blocs.values_list("pk", flat=True)))
+    return ids.filter(lead__in=bodies).values("pk").union(
+        Directive.coordinating.through.objects.filter(organization__in=bodies).values("directive_id"),
+        ids.filter(meeting__host__in=bodies).values("pk"),
+        ids.filter(meeting__bloc__in=blocs).values("pk"))
 
 
 class Directive(Versioned):
@@ -139,8 +212,14 @@ class Directive(Versioned):
     # Briefings this directive was carried over to, oldest first.
     carried_to = models.ManyToManyField(Meeting, verbose_name=_("chuyển sang cuộc họp"), blank=True,
                                         related_name="carried_directives")
+    # Derived (directives/scope.py): the tree path of the top body above the meeting's host, and
+    # whether a lead, coordinating body or the bloc lies outside it. Visibility reads them.
+    area = scope.AreaField(max_length=255, editable=False, default="")
+    reaches_out = models.BooleanField(editable=False, default=False)
+    meeting_date = scope.MeetingDateField(editable=False)
 
-    history = HistoricalRecords(m2m_fields=[coordinating, places])
+    history = HistoricalRecords(m2m_fields=[coordinating, places],
+                               excluded_fields=["area", "reaches_out", "meeting_date"])
     objects = DirectiveQuerySet.as_manager()
 
     class Meta:
@@ -150,7 +229,17 @@ class Directive(Versioned):
         indexes = [models.Index(fields=["status", "deadline"]),
                    # The list's default order starts with the deadline (PostgreSQL's btree keeps NULLs
                    # last, as the list wants): the first page is read in index order, not sorted.
-                   models.Index(fields=["deadline", "id"], name="directive_deadline_order")]
+                   models.Index(fields=["deadline", "meeting_date", "id"], name="directive_deadline_order"),
+                   models.Index(fields=["meeting_date"], name="directive_meeting_date"),
+                   # An area's list in its default and meeting orders, read in index order.
+                   models.Index(fields=["area", "deadline", "meeting_date", "id"], name="directive_area_deadline"),
+                   models.Index(fields=["area", "deadline", "meeting_date", "id"],
+                                condition=models.Q(status__in=OPEN_STATUSES), name="directive_area_open"),
+                   models.Index(fields=["area", "meeting_date"], name="directive_area_meeting"),
+                   models.Index(fields=["deadline", "meeting_date", "id"], condition=models.Q(status__in=OPEN_STATUSES),
+                                name="directive_open_deadline"),
+                   # The few directives reaching out of their area, checked one by one.
+                   models.Index(fields=["id"], condition=models.Q(reaches_out=True), name="directive_reaching_out")]
 
     def __str__(self) -> str:
         return self.text[:80]
@@ -170,6 +259,9 @@ class Directive(Versioned):
         if self.pk and not getattr(self, "_amending", False) and self.issued_values() not in (None,
                                                                                               self.frozen_values()):
             raise FrozenRecordError()
+        self.area, self.reaches_out = scope.scope_of(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "area", "reaches_out", "meeting_date"}
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

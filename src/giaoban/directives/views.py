@@ -5,7 +5,6 @@ import mimetypes
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,10 +15,11 @@ from django.views.decorators.http import require_POST
 from giaoban.accounts.access import home_organizations
 from giaoban.core.editing import conflict, with_versions
 from giaoban.core.history import history_entries
+from giaoban.core.keyset import keyset_page
 from giaoban.core.versioning import ConcurrentEditError
 from giaoban.directives.forms import AmendmentForm, CloseForm, DirectiveForm, FilterForm, ProgressForm
-from giaoban.directives.listing import apply_filters, lead_options
-from giaoban.directives.models import Directive, DirectiveUpdate, amend
+from giaoban.directives.listing import TEXT_SORTS, apply_filters, lead_options
+from giaoban.directives.models import Directive, DirectiveUpdate, amend, any_of, visible_parts
 from giaoban.directives.rules import (
     can_close_directive,
     can_edit_directive,
@@ -43,7 +43,8 @@ def visible_directive_or_404(request: HttpRequest, pk: int) -> Directive:
     return directive
 
 
-def _list_context(request: HttpRequest, directives, *, default_status: str = "") -> dict:
+def _list_context(request: HttpRequest, directives, *, default_status: str = "", parts=None) -> dict:
+    """The filtered page of `directives`; `parts` (see `visible_parts`) narrow it, read one by one where they can."""
     data = request.GET.copy()
     if default_status and "status" not in data:
         data["status"] = default_status
@@ -53,16 +54,18 @@ def _list_context(request: HttpRequest, directives, *, default_status: str = "")
     filtered = apply_filters(directives, form.cleaned_data, today) if form.is_valid() else directives.none()
     filtered = (filtered.select_related("lead", "meeting").prefetch_related("places", "coordinating")
                 .with_latest_update())
-    page = Paginator(filtered, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return {"form": form, "page": page, "today": today, "query": query.urlencode(),
+    order = filtered.query.order_by or ("pk",)  # an invalid form: no rows, still a well-formed page
+    if parts is not None and (len(parts) < 2 or (form.is_valid() and form.cleaned_data.get("sort") in TEXT_SORTS)):
+        # One part, or an order by names (collated by the database): one query on their union.
+        filtered, parts = filtered.filter(any_of(parts)), None
+    page = keyset_page(request, filtered, order, PAGE_SIZE, parts=parts)
+    return {"form": form, "page": page, "today": today, "query": page.query,
             "period_labels": [p.label for p in Period.objects.order_by("-start")[:40]]}
 
 
 @login_required
 def directive_list(request: HttpRequest) -> HttpResponse:
-    context = _list_context(request, Directive.objects.visible_to(request.user))
+    context = _list_context(request, Directive.objects.all(), parts=visible_parts(request.user))
     template = "directives/list.html#results" if request.htmx else "directives/list.html"
     return render(request, template, context)
 

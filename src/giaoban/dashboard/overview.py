@@ -8,10 +8,12 @@ cost depends on what it shows (a few rows, a few groups), not on how many direct
 from __future__ import annotations
 
 import datetime
+import functools
+import operator
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, prefetch_related_objects
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 
@@ -143,22 +145,43 @@ def _current_key(period_type: str, today: datetime.date) -> logic.PeriodKey:
 
 
 def _reports(user, today: datetime.date) -> list[BlocReports]:
-    """For each bloc the user convenes: who has not yet submitted the current period's report."""
+    """For each bloc the user convenes: who has not yet submitted the current period's report.
+
+    Read for all the blocs at once (their members, first templates, current periods and the
+    reports counted), so the cost does not grow with the blocs shown.
+    """
+    blocs = convened_blocs(user)[:MAX_BLOCS]
+    prefetch_related_objects(blocs, "members")
+    templates: dict[int, ReportTemplate] = {}
+    for template in ReportTemplate.objects.filter(bloc__in=blocs).order_by("-pk"):
+        templates[template.bloc_id] = template  # the first (lowest pk) wins
+    keys = {bloc.pk: _current_key(templates[bloc.pk].period_type, today) for bloc in blocs
+            if bloc.pk in templates and templates[bloc.pk].period_type != logic.TERM}
+    periods = _periods(keys.values())
+    members = {bloc.pk: bloc_reporters(bloc) for bloc in blocs if bloc.pk in keys}
+    done = set(PeriodReport.objects.filter(
+        period__in=periods.values(), organization__in={o.pk for found in members.values() for o in found},
+        status__in=COUNTED_STATUSES).values_list("period_id", "organization_id")) if periods else set()
     result = []
-    for bloc in convened_blocs(user)[:MAX_BLOCS]:
-        template = ReportTemplate.objects.filter(bloc=bloc).order_by("pk").first()
-        if template is None or template.period_type == logic.TERM:
+    for bloc in blocs:
+        if bloc.pk not in keys:
             continue
-        key = _current_key(template.period_type, today)
-        # Read, never create: a period nobody reported on has no row yet.
-        period = Period.objects.filter(type=key.type, year=key.year, number=key.number).first()
-        members = bloc_reporters(bloc)
-        done = set(PeriodReport.objects.filter(period=period, organization__in=members, status__in=COUNTED_STATUSES)
-                   .values_list("organization_id", flat=True)) if period else set()
+        key = keys[bloc.pk]
+        period = periods.get((key.type, key.year, key.number))
+        submitted = {o.pk for o in members[bloc.pk] if period is not None and (period.pk, o.pk) in done}
         url = reverse("reports:bloc_consolidation", args=[bloc.pk, key])  # the page opens unstored periods too
-        result.append(BlocReports(bloc.name, key.label, len(done), len(members),
-                                  [o.name for o in members if o.pk not in done], url))
+        result.append(BlocReports(bloc.name, key.label, len(submitted), len(members[bloc.pk]),
+                                  [o.name for o in members[bloc.pk] if o.pk not in submitted], url))
     return result
+
+
+def _periods(keys) -> dict[tuple, Period]:
+    """The stored periods of these keys (read, never created: a period nobody reported on has no row yet)."""
+    wanted = {(key.type, key.year, key.number) for key in keys}
+    if not wanted:
+        return {}
+    condition = functools.reduce(operator.or_, (Q(type=t, year=y, number=n) for t, y, n in wanted))
+    return {(p.type, p.year, p.number): p for p in Period.objects.filter(condition)}
 
 
 def figures(user, today: datetime.date) -> Overview:

@@ -143,3 +143,98 @@ def test_a_new_day_builds_a_new_entry(world):
     directive = late(world, deadline=TODAY)
     assert overview(world.lead_editor, TODAY).overdue_count == 0
     assert [d.pk for d in overview(world.lead_editor, TODAY + datetime.timedelta(days=1)).overdue] == [directive.pk]
+
+
+def other_late(world, **fields):
+    """A late directive of the other area (its own meeting, hosted there)."""
+    meeting = MeetingFactory(host=world.other, title="Giao ban huyện Khác")
+    return DirectiveFactory(meeting=meeting, deadline_precision="day",
+                            **{"lead": world.other, "deadline": LATE, **fields})
+
+
+def test_a_write_in_one_area_leaves_another_areas_entry_cached(world, committed, django_assert_max_num_queries):
+    with committed():
+        other_late(world, text="Việc của huyện Khác")
+    overview(world.outsider, TODAY)
+    with committed():
+        late(world, text="Rà soát hộ nghèo")
+    with django_assert_max_num_queries(5):  # still the shared entry: no figure is rebuilt
+        data = overview(world.outsider, TODAY)
+    assert [d.text for d in data.overdue] == ["Việc của huyện Khác"]
+    assert [d.text for d in overview(world.lead_editor, TODAY).overdue] == ["Rà soát hộ nghèo"]
+
+
+def test_a_write_in_one_area_refreshes_that_areas_entry(world, committed):
+    assert overview(world.outsider, TODAY).overdue_count == 0
+    with committed():
+        other_late(world, text="Việc của huyện Khác")
+    assert [d.text for d in overview(world.outsider, TODAY).overdue] == ["Việc của huyện Khác"]
+
+
+def test_a_directive_reaching_into_another_area_refreshes_that_area_too(world, committed):
+    overview(world.lead_editor, TODAY)
+    with committed():
+        directive = other_late(world, text="Phối hợp liên huyện")
+        directive.coordinating.add(world.front)
+    assert [d.text for d in overview(world.lead_editor, TODAY).overdue] == ["Phối hợp liên huyện"]
+    with committed():
+        directive.coordinating.remove(world.front)
+    assert overview(world.lead_editor, TODAY).overdue_count == 0
+
+
+def test_a_lead_moved_to_another_area_leaves_the_old_areas_dashboard(world, committed):
+    with committed():
+        directive = other_late(world, lead=world.front, text="Giao cho huyện Thử Nghiệm")
+    assert overview(world.lead_editor, TODAY).overdue_count == 1
+    with committed():
+        directive.lead = world.other
+        directive.save()
+    assert overview(world.lead_editor, TODAY).overdue_count == 0
+
+
+def test_a_progress_update_replaces_its_areas_version_only(world, committed):
+    with committed():
+        directive = late(world)
+    here, elsewhere = caching.area_version(directive.area), caching.area_version(world.other.tree_path)
+    before = versions.current_many([here, elsewhere])
+    with committed():
+        DirectiveUpdate.objects.create(directive=directive, note="Đã triển khai", percent=50)
+    after = versions.current_many([here, elsewhere])
+    assert after[0] != before[0] and after[1] == before[1]
+
+
+def test_a_new_report_template_shows_its_bloc_at_once(world, committed):
+    assert overview(world.leader, TODAY).reports == []
+    with committed():
+        ReportTemplateFactory(bloc=world.bloc, period_type="quarter")
+    assert [b.name for b in overview(world.leader, TODAY).reports] == [world.bloc.name]
+
+
+def test_a_new_bloc_member_is_missing_at_once(world, committed):
+    with committed():
+        ReportTemplateFactory(bloc=world.bloc, period_type="quarter")
+    overview(world.leader, TODAY)
+    with committed():
+        world.bloc.members.add(world.other)
+    [bloc] = overview(world.leader, TODAY).reports
+    assert world.other.name in bloc.missing
+
+
+def test_a_renamed_body_shows_its_new_name_at_once(world, committed):
+    with committed():
+        late(world)
+    overview(world.lead_editor, TODAY)
+    with committed():
+        world.front.name = "Ủy ban MTTQ Việt Nam huyện Thử Nghiệm Mới"
+        world.front.save()
+    assert [d.lead.name for d in overview(world.lead_editor, TODAY).overdue] == [world.front.name]
+
+
+def test_a_body_moved_replaces_the_versions_of_its_old_and_new_area(world, committed):
+    old, new = caching.area_version(world.party.tree_path), caching.area_version(world.other.tree_path)
+    before = versions.current_many([old, new])
+    with committed():
+        world.farmers.parent = world.other
+        world.farmers.save()
+    after = versions.current_many([old, new])
+    assert after[0] != before[0] and after[1] != before[1]

@@ -2,6 +2,7 @@
 behind, missing reports, next meetings; bounded queries whatever the data holds."""
 
 import datetime
+import random
 
 import pytest
 import time_machine
@@ -9,10 +10,12 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from giaoban.dashboard.overview import overview
-from giaoban.directives.models import Directive, DirectiveStatus
+from giaoban.accounts.access import visible_organizations
+from giaoban.dashboard.overview import figures, overview
+from giaoban.directives.models import OPEN_STATUSES, Directive, DirectiveStatus
 from giaoban.notifications.models import Notification
 from tests.directives.factories import DirectiveFactory
+from tests.directives.worlds import mixed_world
 from tests.factories import period
 from tests.meetings.factories import MeetingFactory, briefing_world
 from tests.reports.factories import PeriodReportFactory, ReportTemplateFactory
@@ -107,3 +110,43 @@ def test_its_queries_do_not_grow_with_the_directives(world):
                                              deadline_precision="day")
                                    for n in range(1000)])
     assert count() == few
+
+
+def _expected(user, directives: list[Directive], today: datetime.date) -> dict:
+    """The figures counted row by row in Python: the reference the grouped queries must agree with."""
+    bodies = set(visible_organizations(user).values_list("pk", flat=True))
+    mine = [d for d in directives if d.lead_id in bodies or {o.pk for o in d.coordinating.all()} & bodies]
+    open_ = [d for d in mine if d.status in OPEN_STATUSES]
+    soon_end = today + datetime.timedelta(days=14)
+    rates: dict[int, list[int]] = {}
+    for d in mine:
+        recent = d.meeting.date >= today - datetime.timedelta(days=365)
+        if d.lead_id and recent and d.status != DirectiveStatus.CANCELLED:
+            rates.setdefault(d.lead_id, [0, 0])
+            rates[d.lead_id][0] += 1
+            rates[d.lead_id][1] += d.status == DirectiveStatus.DONE
+    return {
+        "by_status": {s.value: sum(d.status == s.value for d in mine) for s in DirectiveStatus},
+        "overdue": sum(1 for d in open_ if d.deadline and d.deadline < today),
+        "soon": sum(1 for d in open_ if d.deadline and today <= d.deadline <= soon_end),
+        "rates": sorted(((lead, total, done) for lead, (total, done) in rates.items()),
+                        key=lambda r: -r[1])[:8],
+    }
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+def test_its_figures_match_a_row_by_row_count_on_a_two_province_world(seed):
+    world = mixed_world(seed, provinces=2, directives=50)
+    rng = random.Random(seed)
+    for d in world.directives:
+        d.deadline = TODAY + datetime.timedelta(days=rng.randint(-40, 40)) if rng.random() < 0.8 else None
+        d.status = rng.choice(list(DirectiveStatus)).value
+    Directive.objects.bulk_update(world.directives, ["deadline", "status"])
+    directives = list(Directive.objects.select_related("meeting").prefetch_related("coordinating"))
+    for user in world.users:
+        expected, data = _expected(user, directives, TODAY), figures(user, TODAY)
+        assert {s: n for s, _l, n, _u in data.by_status} == expected["by_status"]
+        assert (data.overdue_count, data.soon_count) == (expected["overdue"], expected["soon"])
+        assert sorted(r.total for r in data.rates) == sorted(t for _l, t, _d in expected["rates"])
+        cutoff = min((t for _l, t, _d in expected["rates"]), default=0)  # ties at the cut may be either lead
+        assert {(r.lead_id, r.total, r.done) for r in data.rates if r.total > cutoff} <= set(expected["rates"])

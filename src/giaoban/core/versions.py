@@ -26,6 +26,12 @@ def current(name: str) -> str:
     return value
 
 
+def current_many(names: list[str]) -> list[str]:
+    """The versions of `names` now, in their order, in one cache read when they all exist."""
+    found = cache.get_many([PREFIX + name for name in names])
+    return [found.get(PREFIX + name) or current(name) for name in names]
+
+
 def _replace(name: str) -> None:
     cache.set(PREFIX + name, secrets.token_hex(8), timeout=None)
 

@@ -1,29 +1,38 @@
-"""The dashboard's figures in the shared cache, one entry per set of visible bodies and day.
+"""The dashboard's figures in the shared cache, one entry per set of visible bodies, day and area versions.
 
 Two users who see the same bodies see the same figures, so they share one entry (a province's
 editors and leaders open the same page); the key is a hash of the sorted ids of the bodies the
-user may view, plus the day and the dashboard's data version (core/versions.py). Every write that
-changes what the dashboard counts — a directive, its coordinating bodies or progress, a meeting,
-a period report or template, a body, a bloc or its members — replaces the version after it
-commits, so no server shows a figure older than the last write. Unread notifications are per
-user and stay live: they are never in the shared entry.
+user may view, plus the day and the data versions (core/versions.py) of the areas (provinces) of
+the user's bodies. A write replaces, after it commits, the versions of the areas it concerns
+(dashboard/areas.py: where the row lives and, when it reaches out, the areas of the bodies it
+involves, as it was and as it is) and the global version that a superuser's entry is keyed with.
+At national scale writes happen somewhere all the time; one province's writes no longer throw
+away the other provinces' entries. Unread notifications are per user and stay live: they are
+never in the shared entry.
 """
 
 from __future__ import annotations
 
 import datetime
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
-from giaoban.accounts.access import visible_organizations
+from giaoban.accounts.access import visible_organizations, visible_roots
 from giaoban.core import versions
+from giaoban.dashboard import areas
+from giaoban.directives.scope import top_path
 
-VERSION = "dashboard"
-# A safety net only: the version makes an entry unreachable as soon as the data changes.
+VERSION = "dashboard"  # the global version: every write replaces it
+# A safety net only: the versions make an entry unreachable as soon as the data changes.
 TIMEOUT_SECONDS = 15 * 60
+_BEFORE = "_dashboard_areas_before"
+
+
+def area_version(area: str) -> str:
+    return f"{VERSION}:{area}"
 
 
 def bodies_key(user) -> str:
@@ -34,8 +43,22 @@ def bodies_key(user) -> str:
     return hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:32]
 
 
+def user_areas(user) -> list[str] | None:
+    """The areas of the user's bodies, sorted; None for a superuser (the global version)."""
+    if user.is_superuser:
+        return None
+    tops, lower = visible_roots(user)
+    return sorted({top_path(path) for path in [*tops, *lower]})
+
+
+def data_version(user) -> str:
+    found = user_areas(user)
+    names = [VERSION] if found is None else [area_version(area) for area in found]
+    return "-".join(versions.current_many(names))
+
+
 def cache_key(user, today: datetime.date) -> str:
-    return f"dashboard:{versions.current(VERSION)}:{today.isoformat()}:{bodies_key(user)}"
+    return f"dashboard:{today.isoformat()}:{bodies_key(user)}:{data_version(user)}"
 
 
 def shared(user, today: datetime.date, build: Callable[[], object]) -> object:
@@ -48,12 +71,40 @@ def shared(user, today: datetime.date, build: Callable[[], object]) -> object:
     return found
 
 
-def _changed(sender, **kwargs) -> None:
+def bump(touched: Iterable[str]) -> None:
+    """Replace, after the commit, the versions of these areas and the global one."""
+    versions.bump_after_commit(VERSION)
+    for area in sorted(set(touched)):
+        if area:
+            versions.bump_after_commit(area_version(area))
+
+
+def _before(sender, instance, **kwargs) -> None:
+    """Remember the areas of the row as stored, for the write that follows (a move leaves one area)."""
+    if kwargs.get("raw"):
+        return
+    setattr(instance, _BEFORE, areas.of_stored(instance))
+
+
+def _changed(sender, instance, **kwargs) -> None:
     if kwargs.get("raw"):  # fixtures loading: nothing is cached for data being loaded
         return
-    if kwargs.get("action", "post_").startswith("pre_"):
+    bump(getattr(instance, _BEFORE, set()) | areas.of_instance(instance))
+
+
+def _m2m_changed(sender, instance, action: str, reverse: bool, model, pk_set, **kwargs) -> None:
+    if action.startswith("pre_") and action != "pre_clear":
         return
-    versions.bump_after_commit(VERSION)
+    if action == "pre_clear":  # the cleared rows are gone after it: remember their areas now
+        setattr(instance, _BEFORE, areas.of_instance(instance))
+        return
+    touched = getattr(instance, _BEFORE, set()) | areas.of_instance(instance)
+    if reverse:  # an organisation's directives or blocs changed: the areas of those rows too
+        for row in model._default_manager.filter(pk__in=pk_set or []):
+            touched |= areas.of_instance(row)
+    else:
+        touched |= areas.of_bodies(pk_set or [])
+    bump(touched)
 
 
 def connect() -> None:
@@ -63,8 +114,12 @@ def connect() -> None:
     from giaoban.organisations.models import Bloc, Organization
     from giaoban.reports.models import PeriodReport, ReportTemplate
 
+    # Rows that can move between areas (or lose the rows that tie them to one) are read before the write.
+    for model in (Directive, Meeting, Organization, Bloc):
+        pre_save.connect(_before, sender=model, dispatch_uid=f"dashboard-before-save-{model.__name__}")
+        pre_delete.connect(_before, sender=model, dispatch_uid=f"dashboard-before-delete-{model.__name__}")
     for model in (Directive, DirectiveUpdate, Meeting, PeriodReport, ReportTemplate, Organization, Bloc):
         post_save.connect(_changed, sender=model, dispatch_uid=f"dashboard-save-{model.__name__}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"dashboard-delete-{model.__name__}")
     for through in (Directive.coordinating.through, Bloc.members.through):
-        m2m_changed.connect(_changed, sender=through, dispatch_uid=f"dashboard-m2m-{through.__name__}")
+        m2m_changed.connect(_m2m_changed, sender=through, dispatch_uid=f"dashboard-m2m-{through.__name__}")

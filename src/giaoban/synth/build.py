@@ -13,7 +13,7 @@ a province and nation scale (≈ 1M directives, 3M progress updates, 12M indicat
 5 years) loads in minutes.  No model's save() runs: texts are already NFC, deadlines are
 normalised here, and no history rows are written (synthetic records have no edits to show).
 Columns that other parts of the project derive from these rows (summaries, scope columns) are
-filled after the load by the functions named in POST_LOAD, when they exist.
+filled after the load by the functions named in POST_LOAD.
 """
 
 import datetime
@@ -59,14 +59,11 @@ MEETING_START = datetime.time(8, 0)
 PRECISIONS = ["none", "day", "month", "month", "quarter", "year"]
 PRIORITIES = [Priority.NORMAL.value, Priority.HIGH.value, Priority.URGENT.value]
 REPORT_STATUSES = [ReportStatus.ACCEPTED.value, ReportStatus.SUBMITTED.value, ReportStatus.DRAFT.value, None]
-# Called with no arguments after the rows are written, in this order; a path that does not import
-# (its app does not have it yet) is skipped.  Apps that keep derived data (scope columns,
-# per-period totals, counters) name their rebuild function here.
+# Called with no arguments after the rows are written, in this order: the apps that keep data derived
+# from these rows (directives' area and reach, reports' per-period totals) rebuild it in SQL.
 POST_LOAD = [
     "giaoban.directives.scope.rebuild_scope",
-    "giaoban.directives.summary.rebuild_summaries",
     "giaoban.reports.totals.rebuild_totals",
-    "giaoban.dashboard.cache.rebuild",
 ]
 INDICATORS_PER_TEMPLATE = 12
 USER_PREFIX = {
@@ -131,14 +128,10 @@ def build(scale: str, years: int, seed: int, *, province: str | None = None, pas
 
 
 def post_load(paths: list[str] | None = None) -> list[str]:
-    """Run the rebuild functions of POST_LOAD that exist; returns the paths that ran."""
+    """Run the rebuild functions of POST_LOAD; returns the paths that ran."""
     ran = []
     for path in POST_LOAD if paths is None else paths:
-        try:
-            hook = import_string(path)
-        except ImportError:
-            continue
-        hook()
+        import_string(path)()
         ran.append(path)
     return ran
 

@@ -40,8 +40,8 @@ def test_deferred_indexes_are_built_again_after_the_load():
     def indexes() -> set[tuple[str, str]]:
         # Names and methods: PostgreSQL prints a rebuilt partial index's WHERE with other casts.
         with connection.cursor() as cursor:
-            cursor.execute("SELECT indexname, substring(indexdef from 'USING (\\w+)') FROM pg_indexes "
-                           "WHERE tablename IN ('search_searchentry', 'directives_directive', 'reports_indicatorvalue')")
+            cursor.execute("SELECT indexname, substring(indexdef from 'USING (\\w+)') FROM pg_indexes WHERE tablename"
+                           " IN ('search_searchentry', 'directives_directive', 'reports_indicatorvalue')")
             return set(cursor.fetchall())
 
     before = indexes()

@@ -88,6 +88,9 @@ def child(opts: dict) -> dict:
 
     yardstick.create_tables()
     pages, users, token = subjects()
+    if opts.get("only"):
+        wanted = [w.strip() for w in opts["only"].split(",") if w.strip()]
+        pages = [p for p in pages if p[0] == "yardstick" or any(w in p[0] for w in wanted)]
     counted = [count_queries(name, path, users[who], token if who == "api" else None) for name, path, who in pages]
     print("queries counted", flush=True)
     auth = {who: session_cookie(user) for who, user in users.items()}
@@ -378,7 +381,11 @@ def main() -> None:
     parser.add_argument("--save", metavar="FILE", help="keep the result as JSON (for --compare)")
     parser.add_argument("--compare", metavar="FILE", help="a saved result at another scale, for the ratio")
     parser.add_argument("--write", action="store_true", help="put the table into BENCHMARKS.md")
+    parser.add_argument("--only", metavar="NAMES", help="only the pages whose name contains one of these "
+                        "comma-separated words (the yardstick is always measured); not with --write")
     opts = vars(parser.parse_args())
+    if opts["only"] and opts["write"]:
+        parser.error("--only measures part of the table: it cannot --write it")
     compare = json.loads(Path(opts["compare"]).read_text()) if opts["compare"] else None
     sections = []
     with tempfile.TemporaryDirectory() as workdir:

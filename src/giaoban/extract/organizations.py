@@ -171,8 +171,15 @@ def _tail_any_case(head: str) -> str:
 
 _HEAD_ALT = "|".join(_tail_any_case(h) for h in _HEADS)
 _PLURAL_ALT = "|".join(_PLURAL_HEADS)
+# The letters a head can open with (the plural heads' in any case): a leading lookahead of them lets a search
+# reject most positions before it tries the alternation.
+_HEAD_FIRSTS = "".join(sorted({_tail_any_case(h)[0] for h in _HEADS}))
+_PLURAL_FIRSTS = "".join(sorted({h[0] for h in _PLURAL_HEADS}))
+assert (_HEAD_FIRSTS + _PLURAL_FIRSTS).isalpha(), "every head opens with a plain letter"
 # An organisation head as a whole word, upper-case heads case-sensitive, plural heads any case.
-ORG_HEAD = re.compile(rf"(?<!{LET})(?:{_HEAD_ALT}|(?i:{_PLURAL_ALT}))(?!{LO})")
+ORG_HEAD = re.compile(
+    rf"(?=[{_HEAD_FIRSTS}]|(?i:[{_PLURAL_FIRSTS}]))(?<!{LET})(?:{_HEAD_ALT}|(?i:{_PLURAL_ALT}))(?!{LO})"
+)
 # Pattern body of a body-name head at a position, for splicing into other patterns.
 HEAD_START_BODY = rf"(?:{_HEAD_ALT}|(?i:{_PLURAL_ALT}))(?!{LO})"
 ORG_HEAD_START = re.compile(HEAD_START_BODY)

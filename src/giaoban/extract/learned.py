@@ -176,6 +176,51 @@ _PIECE = _Lexicon({
     "title": ("bí thư", "chủ tịch", "trưởng ban", "phó", "ủy viên", "uỷ viên", "giám đốc"),
 })
 
+
+
+class _Lexicons:
+    """The hits of two lexicons (as ``_Lexicon.hits`` gives them) from one scan: at every place where a word of
+    either starts, the longest word of both; each lexicon's longest word there is the longest of its words that
+    begins that one and ends at a word boundary, taken when it starts after the lexicon's previous hit ends."""
+
+    def __init__(self, first: _Lexicon, second: _Lexicon) -> None:
+        self.lexicons = (first, second)
+        words = set(first.names) | set(second.names)
+        if not all(re.fullmatch(r"\w+(?: \w+)*", w) for w in words):
+            raise ValueError("lexicon words are words separated by single spaces")
+        # For every word, each lexicon's longest word that opens it and ends at a word boundary.
+        self.within = {
+            w: tuple(
+                next((w[:k] for k in range(len(w), 0, -1) if (k == len(w) or w[k] == " ") and w[:k] in lex.names),
+                     None)
+                for lex in self.lexicons
+            )
+            for w in words
+        }
+        firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+        # Zero-width: every place a word starts, each with its longest word.
+        self.pattern = re.compile(rf"(?=[{firsts}])(?<!\w)(?=({_trie(words)}))")
+
+    def hits(self, lower: str, offset: int) -> tuple[list[tuple[int, frozenset[str]]], ...]:
+        """Each lexicon's ``hits(lower, offset)``."""
+        (first, second), within = self.lexicons, self.within
+        hits1: list[tuple[int, frozenset[str]]] = []
+        hits2: list[tuple[int, frozenset[str]]] = []
+        end1 = end2 = 0
+        for m in self.pattern.finditer(lower):
+            p = m.start()
+            w1, w2 = within[m.group(1)]
+            if w1 is not None and p >= end1:
+                hits1.append((p + offset, first.names[w1]))
+                end1 = p + len(w1)
+            if w2 is not None and p >= end2:
+                hits2.append((p + offset, second.names[w2]))
+                end2 = p + len(w2)
+        return hits1, hits2
+
+
+# Both, found in one scan of a paragraph.
+_CUE_AND_PIECE = _Lexicons(_CUE, _PIECE)
 _DIGIT = re.compile(r"\d")
 _QUOTE = re.compile(r"[\"“”]")
 
@@ -321,7 +366,7 @@ def _paragraph(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) -
     marker = _MARKER.match(body)
     rest = body[marker.end() :] if marker else body
     lower = body.lower()
-    cue_hits, word_hits = _CUE.hits(lower, p0), _PIECE.hits(lower, p0)
+    cue_hits, word_hits = _CUE_AND_PIECE.hits(lower, p0)
     trace.para_cues[i] = cues = _within(cue_hits, p0, p1)
     out = [f"c_{name}" for name in sorted(cues)]
     out.append(f"op={_opener(rest)}")

@@ -449,7 +449,7 @@ def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, pa
         out.append("lead_person")
     if lead.rstrip().endswith(":"):
         out.append("lead_colon")
-    if any(ch in lead for ch in _ALSO_CHARS) and _ALSO.search(lead):
+    if _also(lead):
         out.append("lead_also")
     relation = _period_relation(mtext, sentence_start, start, trace)
     if relation:
@@ -458,8 +458,14 @@ def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, pa
 
 
 _ALSO = re.compile(r"(?i)đồng thời|cũng")
-# One of these is in any text _ALSO finds: a cheap test first.
-_ALSO_CHARS = "ồỒũŨ"
+
+
+def _also(lead: str) -> bool:
+    """Whether ``_ALSO`` finds a match in ``lead``, by substring tests of the lower-cased text: of the characters
+    the pattern names, only "i" has a case variant that lower() does not turn into it ("ı"; "İ" lowers to "i" and a
+    combining dot)."""
+    low = lead.lower()
+    return "cũng" in low or "đồng thời" in low or "đồng thờı" in low
 
 
 def static_features(c: Candidate, mtext: str, para: _Para, trace: Trace, index: int) -> list[str]:

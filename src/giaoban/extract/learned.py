@@ -135,14 +135,17 @@ def _trie(words: set[str]) -> str:
 
 def _within(hits: list[tuple[int, frozenset[str]]], start: int, end: int) -> set[str]:
     """The names of the hits at positions in ``[start, end)`` (``hits`` are in text order)."""
-    out: set[str] = set()
-    # The hits are sorted by position: only the slice inside the span is read.
+    # The hits are sorted by position: only those inside the span are read.
     i = bisect.bisect_left(hits, (start,))
-    for pos, names in hits[i:]:
-        if pos >= end:
-            break
-        out |= names
-    return out
+    j = bisect.bisect_left(hits, (end,), i)
+    return set().union(*[names for _, names in hits[i:j]])
+
+
+def _names_within(hits: list[tuple[int, frozenset[str]]], start: int, end: int, name: str) -> bool:
+    """Whether ``name`` is among ``_within(hits, start, end)``."""
+    i = bisect.bisect_left(hits, (start,))
+    j = bisect.bisect_left(hits, (end,), i)
+    return any(name in names for _, names in hits[i:j])
 
 
 # Cues of the directive part anywhere in a paragraph, whether or not the rules took it as a trigger.
@@ -340,6 +343,11 @@ class _Para:
     tied: list[str] = field(default_factory=list)
     # Whether it has a direction or conclusion cue ("para:c_direct" or "para:c_conclude").
     cued: bool = False
+    # Where its sentences start.
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.sentence_starts = [s for s, _ in self.sentences]
 
 
 _DIRECTION_CUES = frozenset(("direct", "conclude"))
@@ -472,7 +480,7 @@ def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, pa
     # At most 20 pieces (the last holds the rest): the bucket is the same as the full split's.
     out = [f"lead_len{_bucket(len(lead.split(None, 19)), (3, 8, 20))}"]
     out += [f"lead_c_{name}" for name in sorted(_within(para.cues, sentence_start, start) & _LEAD_CUES)]
-    if "meeting" in _within(para.words, sentence_start, start):
+    if _names_within(para.words, sentence_start, start, "meeting"):
         out.append("lead_meeting")
     if orgs.ORG_HEAD.search(lead):
         out.append("lead_body")
@@ -536,9 +544,11 @@ def _piece_features(c: Candidate, mtext: str, para: _Para, trace: Trace) -> list
     if mtext[b : b + 2].lstrip().startswith(":"):
         out.append("p_colon_after")
     out.append(f"p_len{_bucket(len(words), (4, 7, 12, 20, 35, 60))}")
-    sentence = next((s for s in para.sentences if s[0] <= a < s[1]), (a, b))
-    out += _lead_features(mtext, a, sentence[0], trace, para)
-    out.append(f"sent_index{min(para.sentences.index(sentence), 2) if sentence in para.sentences else 0}")
+    # The paragraph's sentences are in order and do not overlap: the one holding the piece's start, if any.
+    k = bisect.bisect_right(para.sentence_starts, a) - 1
+    inside = k >= 0 and a < para.sentences[k][1]
+    out += _lead_features(mtext, a, para.sentences[k][0] if inside else a, trace, para)
+    out.append(f"sent_index{min(k, 2) if inside else 0}")
     out.append(f"kind={trace.kind}")
     return out
 

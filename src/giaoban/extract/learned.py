@@ -180,7 +180,6 @@ _PIECE = _Lexicon({
 })
 
 
-
 class _Lexicons:
     """The hits of two lexicons (as ``_Lexicon.hits`` gives them) from one scan: at every place where a word of
     either starts, the longest word of both; each lexicon's longest word there is the longest of its words that

@@ -108,3 +108,20 @@ def test_a_lead_in_anywhere_in_a_sentence_is_cut_from_a_candidate():
     _extract(text, trace)
     cut = [c.directive for c in trace.candidates if c.directive.text.startswith("tiếp tục hoàn thành")]
     assert cut and cut[0].assignees == ["các đơn vị"]
+
+
+def test_one_scan_finds_each_lexicons_own_hits_where_their_words_overlap():
+    # "đánh giá cao" (thanks) holds "đánh giá" (report); "tổng số" is in both lexicons; "cần phải" holds "cần".
+    lower = "hội nghị đánh giá cao kết quả, tổng số hội viên tăng; các xã cần phải tiếp tục. (đồng chí) bà ông"
+    assert learned._CUE_AND_PIECE.hits(lower, 7) == (learned._CUE.hits(lower, 7), learned._PIECE.hits(lower, 7))
+    cue_names = set().union(*(names for _, names in learned._CUE.hits(lower, 0)))
+    assert {"thanks", "report", "speaker"} <= cue_names
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["Đồng thời, Hội", "ĐỒNG THỜI", "đồng thờı", "đồng thờİ", "Hội cũng đề nghị", "CŨNG", "cúng", "đồng thơi", "cung",
+     ""],
+)
+def test_the_also_feature_answers_as_its_case_insensitive_pattern(lead):
+    assert learned._also(lead) == bool(learned._ALSO.search(lead))

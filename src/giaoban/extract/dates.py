@@ -13,6 +13,7 @@ _CONTEXT = r"(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm
 # "/" or a context word must come first, so "5 - 12 tuổi" or "90-95%" are not dates.
 # Both forms start with a digit, so the scan is fast; the context word is checked behind it.
 # A range of days in one month ("Trong 2 ngày 8-9/8", "ngày 26 - 27/10/2023") is dated by its first day.
+_DIGIT = re.compile(r"\d")
 DATE_RE = re.compile(
     r"(?=\d)(?:(?<![\d/.,-])(?P<d3>\d{1,2})\s?[-–]\s?\d{1,2}/(?P<m3>\d{1,2})(?:/(?P<y3>\d{4}))?(?![\d/])"
     r"|(?<![\d/.,-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\d/])"
@@ -49,7 +50,11 @@ class DateMention:
 def find_dates(match_text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     out: list[DateMention] = []
     end = len(match_text) if end is None else end
-    for m in DATE_RE.finditer(match_text, start, end):
+    # Every date opens with a digit: the scan starts at the first one (found by a fast scan), if any.
+    first = _DIGIT.search(match_text, start, end)
+    if first is None:
+        return out
+    for m in DATE_RE.finditer(match_text, first.start(), end):
         if m.group("d3"):
             day, month, year = int(m.group("d3")), int(m.group("m3")), m.group("y3")
             ctx = bool(_CONTEXT_BEFORE.search(match_text, max(0, m.start() - 16), m.start()))

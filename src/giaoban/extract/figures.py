@@ -13,6 +13,7 @@ from .chars import LET, LO
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _APPROX = r"(?:trên|hơn|gần|khoảng|trên tổng số)"
 _PRE_RE = re.compile(rf"(?i:{_APPROX})\s*$")
+_DIGIT = re.compile(r"\d")
 FIGURE_RE = re.compile(
     rf"(?=\d)(?:(?<=[{LO[1:-1]}])|(?<![\w./:+\-–,]))(?P<num>{_NUM})(?![\d.,]\d)"
     # "44/45 xã": a share of a total; the value is the first number, the unit follows the total.
@@ -151,7 +152,9 @@ def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None 
     """Quantities in ``text``; ``skip`` holds spans (dates, periods, references) to ignore."""
     skip = sorted(skip or [])
     out: list[Figure] = []
-    for m in FIGURE_RE.finditer(match_text):
+    # Every figure opens with a digit: the scan starts at the first one (found by a fast scan), if any.
+    first = _DIGIT.search(match_text)
+    for m in FIGURE_RE.finditer(match_text, first.start() if first else len(match_text)):
         num_start = m.start("num")
         if any(a <= num_start < b for a, b in skip):
             continue

@@ -135,14 +135,17 @@ def _trie(words: set[str]) -> str:
 
 def _within(hits: list[tuple[int, frozenset[str]]], start: int, end: int) -> set[str]:
     """The names of the hits at positions in ``[start, end)`` (``hits`` are in text order)."""
-    out: set[str] = set()
-    # The hits are sorted by position: only the slice inside the span is read.
+    # The hits are sorted by position: only those inside the span are read.
     i = bisect.bisect_left(hits, (start,))
-    for pos, names in hits[i:]:
-        if pos >= end:
-            break
-        out |= names
-    return out
+    j = bisect.bisect_left(hits, (end,), i)
+    return set().union(*[names for _, names in hits[i:j]])
+
+
+def _names_within(hits: list[tuple[int, frozenset[str]]], start: int, end: int, name: str) -> bool:
+    """Whether ``name`` is among ``_within(hits, start, end)``."""
+    i = bisect.bisect_left(hits, (start,))
+    j = bisect.bisect_left(hits, (end,), i)
+    return any(name in names for _, names in hits[i:j])
 
 
 # Cues of the directive part anywhere in a paragraph, whether or not the rules took it as a trigger.
@@ -176,6 +179,50 @@ _PIECE = _Lexicon({
     "title": ("bí thư", "chủ tịch", "trưởng ban", "phó", "ủy viên", "uỷ viên", "giám đốc"),
 })
 
+
+class _Lexicons:
+    """The hits of two lexicons (as ``_Lexicon.hits`` gives them) from one scan: at every place where a word of
+    either starts, the longest word of both; each lexicon's longest word there is the longest of its words that
+    begins that one and ends at a word boundary, taken when it starts after the lexicon's previous hit ends."""
+
+    def __init__(self, first: _Lexicon, second: _Lexicon) -> None:
+        self.lexicons = (first, second)
+        words = set(first.names) | set(second.names)
+        if not all(re.fullmatch(r"\w+(?: \w+)*", w) for w in words):
+            raise ValueError("lexicon words are words separated by single spaces")
+        # For every word, each lexicon's longest word that opens it and ends at a word boundary.
+        self.within = {
+            w: tuple(
+                next((w[:k] for k in range(len(w), 0, -1) if (k == len(w) or w[k] == " ") and w[:k] in lex.names),
+                     None)
+                for lex in self.lexicons
+            )
+            for w in words
+        }
+        firsts = "".join(sorted({re.escape(w[0]) for w in words}))
+        # Zero-width: every place a word starts, each with its longest word.
+        self.pattern = re.compile(rf"(?=[{firsts}])(?<!\w)(?=({_trie(words)}))")
+
+    def hits(self, lower: str, offset: int) -> tuple[list[tuple[int, frozenset[str]]], ...]:
+        """Each lexicon's ``hits(lower, offset)``."""
+        (first, second), within = self.lexicons, self.within
+        hits1: list[tuple[int, frozenset[str]]] = []
+        hits2: list[tuple[int, frozenset[str]]] = []
+        end1 = end2 = 0
+        for m in self.pattern.finditer(lower):
+            p = m.start()
+            w1, w2 = within[m.group(1)]
+            if w1 is not None and p >= end1:
+                hits1.append((p + offset, first.names[w1]))
+                end1 = p + len(w1)
+            if w2 is not None and p >= end2:
+                hits2.append((p + offset, second.names[w2]))
+                end2 = p + len(w2)
+        return hits1, hits2
+
+
+# Both, found in one scan of a paragraph.
+_CUE_AND_PIECE = _Lexicons(_CUE, _PIECE)
 _DIGIT = re.compile(r"\d")
 _QUOTE = re.compile(r"[\"“”]")
 
@@ -203,6 +250,18 @@ _OPENER = [
     ("meeting", re.compile(r"(?i)(?:hội nghị|đại hội|buổi làm việc|cuộc họp)(?![\w])")),
     ("attend", re.compile(r"(?i)(?:tham dự|dự hội nghị|đến dự|cùng dự|tham gia)(?![\w])")),
 ]
+
+
+def _scoped(pattern: re.Pattern[str]) -> str:
+    """A pattern's text with its global flags (only IGNORECASE is used) turned into a scoped group."""
+    text = pattern.pattern
+    if text.startswith("(?i)"):
+        return f"(?i:{text[4:]})"
+    if "(?" in text.replace("(?:", "").replace("(?!", "").replace("(?<!", "").replace("(?=", ""):
+        raise ValueError(f"unexpected flags in {text!r}")
+    return text
+
+
 _WORD = re.compile(rf"{LET}+|\d+%?")
 _MARKER = re.compile(r"^\s*(?:[-+•*▪◦·]+|\(?\d{1,2}[.)]|\(?[a-zđ][.)]|[IVX]{1,4}[.)])\s*")
 # Characters that end a stopped paragraph (before trailing space).
@@ -216,6 +275,8 @@ class Model:
     threshold: float = 0.5
     # The weight of each state-tied feature, by state, looked up once.
     _tied: dict[str, dict[str, float]] = field(default_factory=dict, repr=False, compare=False)
+    # The summed weights of a row's tied features, by state and those features (few combinations occur).
+    _tied_sums: dict[tuple, float] = field(default_factory=dict, repr=False, compare=False)
 
     def score(self, features: list[str]) -> float:
         return self.bias + sum(map(self.weights.get, features, itertools.repeat(0.0)))
@@ -223,6 +284,10 @@ class Model:
     def state_score(self, tied: list[str], prev: str, same: bool) -> float:
         """The summed weights of ``state_features`` for a row whose tied features are ``tied`` (the same sum,
         in the same order, without building the feature strings again for every row)."""
+        key = (prev, same, *tied)
+        total = self._tied_sums.get(key)
+        if total is not None:
+            return total
         state = f"{prev}_{'same' if same else 'new'}" if prev != "none" else "none"
         cache = self._tied.get(state)
         if cache is None:
@@ -234,7 +299,8 @@ class Model:
             if w is None:
                 w = cache[f] = get(f"prev={state}&{f}", 0.0)
             values.append(w)
-        return sum(values)
+        total = self._tied_sums[key] = sum(values)
+        return total
 
     def probability(self, features: list[str]) -> float:
         return _sigmoid(self.score(features))
@@ -274,14 +340,29 @@ class _Para:
     words: list[tuple[int, frozenset[str]]]
     # Its features whose weight is tied to the decision before (``tied_features``).
     tied: list[str] = field(default_factory=list)
+    # Whether it has a direction or conclusion cue ("para:c_direct" or "para:c_conclude").
+    cued: bool = False
+    # Where its sentences start.
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.sentence_starts = [s for s, _ in self.sentences]
 
 
+_DIRECTION_CUES = frozenset(("direct", "conclude"))
 _PREV_CUES = frozenset(("direct", "conclude", "tasks", "ahead"))
 _LEAD_CUES = frozenset(("direct", "conclude", "ahead", "tasks", "agree", "report", "discuss", "speaker", "thanks"))
 
 
+# The openers as one alternation tried in their order (each pattern's flags scoped to its own branch).
+_OPENERS = re.compile(
+    "|".join(f"(?P<{name}>{_scoped(pattern)})" for name, pattern in _OPENER)
+)
+
+
 def _opener(body: str) -> str:
-    return next((name for name, pattern in _OPENER if pattern.match(body)), "other")
+    m = _OPENERS.match(body)
+    return m.lastgroup if m else "other"
 
 
 def _period_relation(mtext: str, start: int, end: int, trace: Trace) -> str | None:
@@ -321,7 +402,7 @@ def _paragraph(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) -
     marker = _MARKER.match(body)
     rest = body[marker.end() :] if marker else body
     lower = body.lower()
-    cue_hits, word_hits = _CUE.hits(lower, p0), _PIECE.hits(lower, p0)
+    cue_hits, word_hits = _CUE_AND_PIECE.hits(lower, p0)
     trace.para_cues[i] = cues = _within(cue_hits, p0, p1)
     out = [f"c_{name}" for name in sorted(cues)]
     out.append(f"op={_opener(rest)}")
@@ -350,7 +431,8 @@ def _paragraph(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) -
     if marker:
         out += _list_intro(mtext, paras, i, trace)
     features = [f"para:{f}" for f in out]
-    return _Para(features, sentences(mtext, paras[i]), cue_hits, word_hits, tied_features(features))
+    return _Para(features, sentences(mtext, paras[i]), cue_hits, word_hits, tied_features(features),
+                 bool(cues & _DIRECTION_CUES))
 
 
 _INTRO_REACH = 20
@@ -394,9 +476,10 @@ def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, pa
     lead = mtext[sentence_start:start]
     if not lead.strip(" ,;:-–"):
         return ["lead=none"]
-    out = [f"lead_len{_bucket(len(lead.split()), (3, 8, 20))}"]
+    # At most 20 pieces (the last holds the rest): the bucket is the same as the full split's.
+    out = [f"lead_len{_bucket(len(lead.split(None, 19)), (3, 8, 20))}"]
     out += [f"lead_c_{name}" for name in sorted(_within(para.cues, sentence_start, start) & _LEAD_CUES)]
-    if "meeting" in _within(para.words, sentence_start, start):
+    if _names_within(para.words, sentence_start, start, "meeting"):
         out.append("lead_meeting")
     if orgs.ORG_HEAD.search(lead):
         out.append("lead_body")
@@ -404,7 +487,7 @@ def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, pa
         out.append("lead_person")
     if lead.rstrip().endswith(":"):
         out.append("lead_colon")
-    if any(ch in lead for ch in _ALSO_CHARS) and _ALSO.search(lead):
+    if _also(lead):
         out.append("lead_also")
     relation = _period_relation(mtext, sentence_start, start, trace)
     if relation:
@@ -413,8 +496,16 @@ def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, pa
 
 
 _ALSO = re.compile(r"(?i)đồng thời|cũng")
-# One of these is in any text _ALSO finds: a cheap test first.
-_ALSO_CHARS = "ồỒũŨ"
+
+
+# _ALSO with every case variant the case-insensitive match admits spelled out ("i" also matches "İ" and "ı"), opened
+# by its toned vowel so the engine finds the places to try by a fast scan: the same answer, much faster.
+_ALSO_FAST = re.compile(r"[ũŨồỒ](?:(?<=[cC][ũŨ])[nN][gG]|(?<=[đĐ][ồỒ])[nN][gG] [tT][hH][ờỜ][iIİı])")
+
+
+def _also(lead: str) -> bool:
+    """Whether ``_ALSO`` finds a match in ``lead``."""
+    return _ALSO_FAST.search(lead) is not None
 
 
 def static_features(c: Candidate, mtext: str, para: _Para, trace: Trace, index: int) -> list[str]:
@@ -452,15 +543,18 @@ def _piece_features(c: Candidate, mtext: str, para: _Para, trace: Trace) -> list
     if mtext[b : b + 2].lstrip().startswith(":"):
         out.append("p_colon_after")
     out.append(f"p_len{_bucket(len(words), (4, 7, 12, 20, 35, 60))}")
-    sentence = next((s for s in para.sentences if s[0] <= a < s[1]), (a, b))
-    out += _lead_features(mtext, a, sentence[0], trace, para)
-    out.append(f"sent_index{min(para.sentences.index(sentence), 2) if sentence in para.sentences else 0}")
+    # The paragraph's sentences are in order and do not overlap: the one holding the piece's start, if any.
+    k = bisect.bisect_right(para.sentence_starts, a) - 1
+    inside = k >= 0 and a < para.sentences[k][1]
+    out += _lead_features(mtext, a, para.sentences[k][0] if inside else a, trace, para)
+    out.append(f"sent_index{min(k, 2) if inside else 0}")
     out.append(f"kind={trace.kind}")
     return out
 
 
 # Piece features whose weight depends on the decision on the piece before.
 _STATE_TIED = ("p_action_start", "p_past", "p_capital", "para:marker", "rules=in", "lead=none", "p_own_body")
+_STATE_TIED_SET = frozenset(_STATE_TIED)
 
 
 def state_features(static: list[str], prev: str, same: bool) -> list[str]:
@@ -487,36 +581,49 @@ def _text_rows(trace: Trace) -> tuple[list[list[str]], list[list[str]]]:
     paras: dict[int, _Para] = {}
     rows: list[list[str]] = []
     tied: list[list[str]] = []
+    # Each row's piece features that are state-tied, and its rules' decision, in row order: the features the rows
+    # around it read (``_NEXT`` and ``_BEFORE`` are among them; the paragraph's features are none of them).
+    own_tied: list[list[str]] = []
+    cued: list[bool] = []
     for c in trace.candidates:
         para = paras.get(c.para)
         if para is None:
             para = paras[c.para] = _paragraph(trace.mtext, trace.paras, c.para, trace)
         row = _piece_features(c, trace.mtext, para, trace)
         # The piece's own features never open with "para:op": only the listed ones are tied.
-        tied.append([f for f in row if f in _STATE_TIED] + para.tied + (["rules=in"] if c.taken else []))
+        own = [f for f in row if f in _STATE_TIED_SET]
+        if c.taken:
+            own.append("rules=in")
+        own_tied.append(own)
+        tied.append(own[:-1] + para.tied + ["rules=in"] if c.taken else own + para.tied)
         row += para.features
         if c.taken:
             row.append("rules=in")
         rows.append(row)
+        cued.append(para.cued)
     out = []
     last_cue: int | None = None
     seen_para: int | None = None
     for i, (c, row) in enumerate(zip(trace.candidates, rows, strict=True)):
         if c.para != seen_para:
             seen_para = c.para
-            if "para:c_direct" in row or "para:c_conclude" in row:
+            if cued[i]:
                 last_cue = c.para
         since = "none" if last_cue is None else str(min(c.para - last_cue, 3))
         extra = [f"since_cue={since}"]
         if i + 1 < len(rows):
-            after = rows[i + 1]
-            extra += [f"next:{f}" for f in after if f in ("p_action_start", "p_past", "rules=in", "lead=none")]
+            extra += [f"next:{f}" for f in own_tied[i + 1] if f in _NEXT]
         else:
             extra.append("next:none")
         if i > 0:
-            extra += [f"before:{f}" for f in rows[i - 1] if f in ("p_action_start", "p_past", "rules=in")]
+            extra += [f"before:{f}" for f in own_tied[i - 1] if f in _BEFORE]
         out.append(row + extra)
     return out, tied
+
+
+# The features of the row after and of the row before that a row reads (all of them state-tied).
+_NEXT = frozenset(("p_action_start", "p_past", "rules=in", "lead=none"))
+_BEFORE = frozenset(("p_action_start", "p_past", "rules=in"))
 
 
 def decode(rows: list[list[str]], paras: list[int], model: Model, tied: list[list[str]] | None = None) -> list[bool]:

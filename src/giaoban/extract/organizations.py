@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .chars import LET, LO, UP
+from .chars import LET, LO, UP, by_first_letter
 
 # Heads that open a body name; longer alternatives first so the regex takes the longest.
 _HEADS = [
@@ -169,10 +169,17 @@ def _tail_any_case(head: str) -> str:
     return head
 
 
-_HEAD_ALT = "|".join(_tail_any_case(h) for h in _HEADS)
-_PLURAL_ALT = "|".join(_PLURAL_HEADS)
+_HEAD_ALT = by_first_letter([_tail_any_case(h) for h in _HEADS])
+# The plural heads are written in lower case and matched in any case.
+_PLURAL_ALT = by_first_letter(_PLURAL_HEADS)
+# The letters a head can open with (the plural heads' in any case): a leading lookahead of them lets a search
+# reject most positions before it tries the alternation.
+_HEAD_FIRSTS = "".join(sorted({_tail_any_case(h)[0] for h in _HEADS}))
+_PLURAL_FIRSTS = "".join(sorted({h[0] for h in _PLURAL_HEADS}))
 # An organisation head as a whole word, upper-case heads case-sensitive, plural heads any case.
-ORG_HEAD = re.compile(rf"(?<!{LET})(?:{_HEAD_ALT}|(?i:{_PLURAL_ALT}))(?!{LO})")
+ORG_HEAD = re.compile(
+    rf"(?=[{_HEAD_FIRSTS}]|(?i:[{_PLURAL_FIRSTS}]))(?<!{LET})(?:{_HEAD_ALT}|(?i:{_PLURAL_ALT}))(?!{LO})"
+)
 # Pattern body of a body-name head at a position, for splicing into other patterns.
 HEAD_START_BODY = rf"(?:{_HEAD_ALT}|(?i:{_PLURAL_ALT}))(?!{LO})"
 ORG_HEAD_START = re.compile(HEAD_START_BODY)
@@ -293,8 +300,10 @@ ACTION_WORDS = [
     "cập nhật",
 ]
 _PERSONAL_ACTIONS = ["chấp hành", "học tập", "rèn luyện", "nêu cao", "giữ gìn", "thể hiện", "gương mẫu", "không ngừng"]
+_ACTION_ALTS = sorted(map(re.escape, ACTION_WORDS), key=len, reverse=True)
+# Opened by a lookahead of the words' first letters and grouped by them: the same matches, found faster.
 ACTION_RE = re.compile(
-    rf"(?<!{LET})(?i:{'|'.join(sorted(map(re.escape, ACTION_WORDS), key=len, reverse=True))})(?!{LO})"
+    rf"(?=(?i:[{''.join(sorted({w[0] for w in ACTION_WORDS}))}]))(?<!{LET})(?i:{by_first_letter(_ACTION_ALTS)})(?!{LO})"
 )
 # "tổ chức chính trị - xã hội", "tổ chức thành viên": the noun, not the verb.
 _NOUN_AFTER_TO_CHUC = re.compile(r"tổ chức (?:chính trị|đoàn thể|thành viên|cơ sở đảng|hội|Hội|đảng)(?![\w])")

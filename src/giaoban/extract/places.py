@@ -21,13 +21,15 @@ _KIND = (
 _NAME = rf"{UP}{LO}*(?:\s{UP}{LO}*){{0,3}}(?:\s\d{{1,2}}(?=\s*(?:[,;.)]|$)|\s\d{{1,2}}(?=\svà\s)))?|\d{{1,3}}(?!\d)"
 # "xã Nghĩa Tá", "phường 3"; not after "thị" ("thị xã") or "các"/"mỗi" (generic).
 # Not after a higher unit's word either: "huyện Sóc Sơn", "thành phố Làng …" name that unit.
+# The leading lookahead (the place words' first letters) rejects most positions before the lookbehinds are tried.
 PLACE_RE = re.compile(
-    rf"(?<!{LET})(?<!thị )(?<!Thị )(?<!huyện )(?<!quận )(?<!tỉnh )(?<!phố )"
+    rf"(?=[XxPpTtẤấBbKkSsLlĐđ])(?<!{LET})(?<!thị )(?<!Thị )(?<!huyện )(?<!quận )(?<!tỉnh )(?<!phố )"
     rf"(?P<kind>{_KIND})\s+(?P<name>{_NAME})(?!{LET})"
 )
 # "02 xã về đích NTM Hồ Sơn, Vân Nham": a counted place word then, within a few words, a list.
+# Opened by the digit (the word-boundary test after it) so the engine finds the places to try by a fast scan.
 COUNTED_RE = re.compile(
-    rf"(?<![\w])\d{{1,3}}\s+(?:{_KIND})(?:\s+(?:[{LO[1:-1]}]+|[{UP[1:-1]}]{{2,}})){{1,5}}\s+"
+    rf"\d(?<![\w].)\d{{0,2}}\s+(?:{_KIND})(?:\s+(?:[{LO[1:-1]}]+|[{UP[1:-1]}]{{2,}})){{1,5}}\s+"
     rf"(?P<list>{UP}{LO}*(?:\s{UP}{LO}*){{0,3}}(?:\s*(?:,|và)\s*{UP}{LO}*(?:\s{UP}{LO}*){{0,3}})+)"
 )
 # After a plural or counted place word ("các xã A, B"), the following names are places too.

@@ -112,3 +112,19 @@ def test_rebuild_scope_fills_the_area_and_finds_what_reaches_out(two_provinces):
     Directive.coordinating.through.objects.filter(directive=outside).delete()  # no signal: rebuild finds it
     scope.rebuild_scope()
     assert _stored(outside) == (one.tree_path, False)
+
+
+def test_rebuild_scope_agrees_with_each_rows_own_scope_for_every_way_of_reaching_out(two_provinces):
+    one, two = two_provinces
+    member_bloc, convened_bloc = BlocFactory(convening=one, members=[one, two]), BlocFactory(convening=two)
+    rows = [DirectiveFactory(meeting=MeetingFactory(host=one), lead=one),
+            DirectiveFactory(meeting=MeetingFactory(host=one), lead=two),
+            DirectiveFactory(meeting=MeetingFactory(host=one, bloc=member_bloc), lead=one),
+            DirectiveFactory(meeting=MeetingFactory(host=one, bloc=convened_bloc), lead=one)]
+    expected = [_stored(d) for d in rows]
+    Directive.objects.update(area="", reaches_out=False)
+    scope.rebuild_scope()
+    assert [_stored(d) for d in rows] == expected == [(one.tree_path, False), *[(one.tree_path, True)] * 3]
+    Directive.objects.update(reaches_out=True)
+    scope.rebuild_scope()
+    assert [_stored(d) for d in rows] == expected

@@ -140,8 +140,12 @@ def _drop_indexes(cursor, tables: list[str]) -> list[str]:
 
 
 def finish(model_list: Iterable[type[models.Model]]) -> None:
-    """Move PostgreSQL's id sequences past the ids synth gave (SQLite's AUTOINCREMENT follows by itself)."""
+    """Move PostgreSQL's id sequences past the ids synth gave (SQLite's AUTOINCREMENT follows by itself),
+    and give PostgreSQL the tables' statistics: the post-load rebuilds and the first pages are planned
+    from them, and autovacuum may not have looked at tables filled in one transaction yet."""
     statements = connection.ops.sequence_reset_sql(no_style(), list(model_list))
+    if connection.vendor == "postgresql":
+        statements.append("ANALYZE")  # a sample of each table: seconds, even at nation scale
     if statements:
         with connection.cursor() as cursor:
             for sql in statements:

@@ -27,8 +27,11 @@ POSTGRESQL = (
     "CREATE INDEX search_entry_recent ON search_searchentry (scope, date DESC NULLS LAST, id DESC)",
     "CREATE INDEX search_entry_shared_words ON search_searchentry USING gin "
     "(string_to_array(btrim(scope), ' '), words) WHERE btrim(scope) LIKE '% %'",
+    # The directive list's text filter (query.matching_ids): the directives' words alone.
+    "CREATE INDEX search_entry_directive_words ON search_searchentry USING gin (words) WHERE kind = 'directive'",
 )
 POSTGRESQL_BACK = (
+    "DROP INDEX search_entry_directive_words",
     "DROP INDEX search_entry_shared_words",
     "DROP INDEX search_entry_recent",
     "DROP INDEX search_entry_scope_words",
@@ -42,7 +45,7 @@ def _run(statements):
     def run(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
             for statement in statements:
-                schema_editor.execute(statement)
+                schema_editor.execute(statement, params=None)  # literal % in the statements
     return run
 
 

@@ -4,14 +4,17 @@ one portable ranking so that SQLite and PostgreSQL return the same hits in the s
 from __future__ import annotations
 
 import datetime
+import functools
 import html
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import BooleanField, Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import BigIntegerField, BooleanField, Case, F, Func, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
+from django.db.models.lookups import In
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
@@ -87,11 +90,17 @@ def _in_areas(areas: list[str]) -> Q | RawSQL:
                   output_field=BooleanField())
 
 
-def _matching(found: list[str]) -> Q | RawSQL:
+class _Unindexed(Func):
+    template = "+%(expressions)s"
+
+
+def _matching(found: list[str]) -> In | RawSQL:
     """Entries holding every term: on PostgreSQL written on the row itself, so that the GIN index
     answers the words and the areas in one scan; on SQLite through the FTS5 table."""
     if connection.vendor != "postgresql":
-        return Q(id__in=_full_text(found))
+        # `+id`: not through the rowid, so that SQLite reads the entries in the order asked for
+        # (the date index) and looks each id up in the matches, instead of every match then a sort.
+        return In(_Unindexed(F("id"), output_field=BigIntegerField()), _full_text(found))
     return RawSQL("search_searchentry.words @@ to_tsquery('simple', %s)",
                   [_tsquery(found)], output_field=BooleanField())
 
@@ -115,22 +124,31 @@ def _visible_matching(user, found: list[str]) -> tuple[QuerySet[SearchEntry], li
     return entries.filter(Q(_in_areas(whole)) | Q(pk__in=visible_entries(user).values("pk"))), mine
 
 
-def _recent(entries: QuerySet[SearchEntry], areas: list[str] | None) -> Q | RawSQL:
-    """The WINDOW most recent entries (a condition on the entries' ids).
+def _recent(entries: QuerySet[SearchEntry], areas: list[str] | None) -> list[int]:
+    """The ids of the WINDOW most recent entries, read once (the page and its count both use them).
 
     On PostgreSQL, for a user of one area, its rows seen from that area alone are read in date
     order from the (scope, date, id) index, or, for a rare word, from the GIN index (the planner
     chooses by the words' statistics); the few rows seen from several areas through their own
     partial GIN index; and the two merged here. One query on both would collect every hit of the
-    area and sort them all. The ids go back as one array parameter, not a thousand.
+    area and sort them all. On SQLite the (date, id, scope) index is read in order, each row's id
+    looked up in the full-text matches (_matching).
     """
     if connection.vendor != "postgresql" or areas is None or len(areas) != 1:
-        return Q(pk__in=entries.order_by(*RECENT).values("pk")[:WINDOW])
+        return list(entries.order_by(*RECENT).values_list("pk", flat=True)[:WINDOW])
     shared = RawSQL("btrim(search_searchentry.scope) LIKE %s", ["% %"], output_field=BooleanField())
     found = [*entries.filter(scope=f" {areas[0]} ").order_by(*RECENT).values_list("date", "pk")[:WINDOW],
              *entries.filter(shared).order_by(*RECENT).values_list("date", "pk")[:WINDOW]]
     found.sort(key=lambda row: (row[0] is not None, row[0] or datetime.date.min, row[1]), reverse=True)
-    return RawSQL("search_searchentry.id = ANY(%s)", [[pk for _, pk in found[:WINDOW]]], output_field=BooleanField())
+    return [pk for _, pk in found[:WINDOW]]
+
+
+def _among(ids: list[int]) -> RawSQL:
+    """Entries whose id is one of `ids`, passed as one parameter (an array, a JSON list), not a thousand."""
+    if connection.vendor == "postgresql":
+        return RawSQL("search_searchentry.id = ANY(%s)", [ids], output_field=BooleanField())
+    return RawSQL("search_searchentry.id IN (SELECT value FROM json_each(%s))", [json.dumps(ids)],
+                  output_field=BooleanField())
 
 
 def search(user, query: str, *, kind: str = "", organization: Organization | None = None,
@@ -145,10 +163,11 @@ def search(user, query: str, *, kind: str = "", organization: Organization | Non
         entries = entries.filter(organization__tree_path__startswith=organization.tree_path)
     if period is not None:
         entries = entries.filter(period=period)
-    ranked = SearchEntry.objects.filter(_recent(entries, areas))
+    ranked = SearchEntry.objects.filter(_among(_recent(entries, areas)))
     return ranked.annotate(rank=_rank(found)).order_by("-rank", "-date", "-id")
 
 
+@functools.cache  # a few hundred distinct characters, met thousands of times per page of snippets
 def _fold_char(char: str) -> str:
     """One character folded to one character, so positions in the folded text are positions in the text."""
     if char in "đĐ":
@@ -206,4 +225,5 @@ def matching_ids(model, text: str) -> QuerySet | RawSQL:
     if connection.vendor == "postgresql":  # the stored words, checked on the row (the planner may read the GIN)
         return RawSQL("SELECT object_id FROM search_searchentry WHERE kind = %s AND words @@ to_tsquery('simple', %s)",
                       [kind.value, _tsquery(found)])
-    return SearchEntry.objects.filter(kind=kind, id__in=_full_text(found)).values("object_id")
+    # The (kind, object_id) index read alone, each id looked up in the matches (not every match's row).
+    return SearchEntry.objects.filter(_matching(found), kind=kind).values("object_id")

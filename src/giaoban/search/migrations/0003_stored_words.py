@@ -7,9 +7,10 @@ insert and update (a generated column: no code keeps it in step), and the planne
 on it to choose between reading the index and checking rows in order.
 
 Adding a generated column rewrites the table once, every row's words parsed in SQL: on a
-province's 112,554 rows 9.5 s for the rewrite and 3.0 s for the GIN index (a shared 2-core machine
-at load ≈7, where a plain rewrite of the same table took 2.1 s), so ≈10 min for a nation's
-5.7 M rows, under an exclusive lock on the search table (searching and indexing wait).
+province's 112,554 rows 9.5 s for the rewrite, 3.0 s for the (areas, words) GIN index and 2.0 s
+for the three smaller indexes (a shared 2-core machine at load ≈7, where a plain rewrite of the
+same table took 2.1 s), so ≈12 min for a nation's 5.7 M rows at that load, under an exclusive
+lock on the search table (searching and indexing wait).
 SQLite keeps its FTS5 table (0001) and gets the index a search reads in date order (query._recent).
 """
 

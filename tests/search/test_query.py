@@ -83,3 +83,11 @@ def test_it_marks_each_hit_in_the_snippet_and_escapes_the_text():
     marked = query.snippet("Vận động <b>nhân dân</b> xã Hồ Sơn", query.terms("ho son"))
     assert "<mark>Hồ</mark> <mark>Sơn</mark>" in marked
     assert "&lt;b&gt;" in marked
+
+
+def test_it_ranks_only_the_most_recent_hits_beyond_what_it_counts(world, monkeypatch):
+    every = list(query.search(world.user, "chuyen doi so"))
+    newest = sorted(every, key=lambda entry: (entry.date, entry.pk), reverse=True)[:2]
+    monkeypatch.setattr(query, "WINDOW", 2)
+    assert {entry.pk for entry in query.search(world.user, "chuyen doi so")} == {entry.pk for entry in newest}
+    assert len(every) == 3

@@ -3,7 +3,9 @@
 The records keep their own text; this table holds, per record, what a search box compares:
 the text folded (no diacritics, đ → d, one case, so old and new tone placement agree) plus
 the common abbreviations both ways. SQLite searches it through an FTS5 table kept in step by
-triggers, PostgreSQL through a GIN index on to_tsvector('simple', folded) (migration 0001).
+triggers, PostgreSQL through `words`, to_tsvector('simple', folded) stored by the database as a
+generated column that the model does not declare (Django never writes it), under GIN indexes
+(migration 0003).
 """
 
 from django.db import models

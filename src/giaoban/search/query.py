@@ -3,18 +3,23 @@ one portable ranking so that SQLite and PostgreSQL return the same hits in the s
 
 from __future__ import annotations
 
+import datetime
+import functools
 import html
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import BooleanField, Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import BigIntegerField, BooleanField, Case, F, Func, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
+from django.db.models.lookups import In
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from giaoban.accounts.access import visible_organizations
+from giaoban.core.keyset import COUNT_LIMIT
 from giaoban.directives.models import Directive
 from giaoban.documents.models import Document
 from giaoban.meetings.models import Meeting
@@ -27,6 +32,10 @@ from giaoban.search.models import EntryKind, SearchEntry
 
 MAX_TERMS = 10
 SNIPPET = 180
+# The hits ranked: the most recent ones, one more than a count shows ("hơn 1.000", paging.py). Ranking
+# reads every ranked hit's texts, so ranking every hit of a common word cost what the province holds.
+WINDOW = COUNT_LIMIT + 1
+RECENT = (F("date").desc(nulls_last=True), F("id").desc())
 
 
 def terms(query: str) -> list[str]:
@@ -39,10 +48,7 @@ def _tsquery(found: list[str]) -> str:
 
 
 def _full_text(found: list[str]) -> RawSQL:
-    """Ids of entries containing every term (the last one as a prefix: people type as they search)."""
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT id FROM search_searchentry WHERE to_tsvector('simple', folded) "
-                      "@@ to_tsquery('simple', %s)", [_tsquery(found)])
+    """SQLite: ids of entries containing every term (the last one as a prefix: people type as they search)."""
     expression = " ".join([*(f'"{t}"' for t in found[:-1]), f'"{found[-1]}"*'])
     return RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression])
 
@@ -82,16 +88,22 @@ def _in_areas(areas: list[str]) -> Q | RawSQL:
                   output_field=BooleanField())
 
 
-def _matching(found: list[str]) -> Q | RawSQL:
+class _Unindexed(Func):
+    template = "+%(expressions)s"
+
+
+def _matching(found: list[str]) -> In | RawSQL:
     """Entries holding every term: on PostgreSQL written on the row itself, so that the GIN index
     answers the words and the areas in one scan; on SQLite through the FTS5 table."""
     if connection.vendor != "postgresql":
-        return Q(id__in=_full_text(found))
-    return RawSQL("to_tsvector('simple', search_searchentry.folded) @@ to_tsquery('simple', %s)",
+        # `+id`: not through the rowid, so that SQLite reads the entries in the order asked for
+        # (the date index) and looks each id up in the matches, instead of every match then a sort.
+        return In(_Unindexed(F("id"), output_field=BigIntegerField()), _full_text(found))
+    return RawSQL("search_searchentry.words @@ to_tsquery('simple', %s)",
                   [_tsquery(found)], output_field=BooleanField())
 
 
-def _visible_matching(user, found: list[str]) -> QuerySet[SearchEntry]:
+def _visible_matching(user, found: list[str]) -> tuple[QuerySet[SearchEntry], list[str] | None]:
     """The user's entries holding every term, looked for in the user's areas only.
 
     Entries of an area the user sees whole are visible by their scope alone (scope.py); the
@@ -100,12 +112,41 @@ def _visible_matching(user, found: list[str]) -> QuerySet[SearchEntry]:
     """
     areas = scope.user_areas(user)
     if areas is None:
-        return visible_entries(user).filter(_matching(found))
+        return visible_entries(user).filter(_matching(found)), None
     mine, whole = areas
     entries = SearchEntry.objects.filter(_matching(found)).filter(_in_areas(mine))
     if not whole:
-        return entries & visible_entries(user)
-    return entries.filter(Q(_in_areas(whole)) | Q(pk__in=visible_entries(user).values("pk")))
+        return entries & visible_entries(user), mine
+    if set(whole) >= set(mine):  # every entry of the user's areas is visible: no rule to ask
+        return entries, mine
+    return entries.filter(Q(_in_areas(whole)) | Q(pk__in=visible_entries(user).values("pk"))), mine
+
+
+def _recent(entries: QuerySet[SearchEntry], areas: list[str] | None) -> list[int]:
+    """The ids of the WINDOW most recent entries, read once (the page and its count both use them).
+
+    On PostgreSQL, for a user of one area, its rows seen from that area alone are read in date
+    order from the (scope, date, id) index, or, for a rare word, from the GIN index (the planner
+    chooses by the words' statistics); the few rows seen from several areas through their own
+    partial GIN index; and the two merged here. One query on both would collect every hit of the
+    area and sort them all. On SQLite the (date, id, scope) index is read in order, each row's id
+    looked up in the full-text matches (_matching).
+    """
+    if connection.vendor != "postgresql" or areas is None or len(areas) != 1:
+        return list(entries.order_by(*RECENT).values_list("pk", flat=True)[:WINDOW])
+    shared = RawSQL("btrim(search_searchentry.scope) LIKE %s", ["% %"], output_field=BooleanField())
+    found = [*entries.filter(scope=f" {areas[0]} ").order_by(*RECENT).values_list("date", "pk")[:WINDOW],
+             *entries.filter(shared).order_by(*RECENT).values_list("date", "pk")[:WINDOW]]
+    found.sort(key=lambda row: (row[0] is not None, row[0] or datetime.date.min, row[1]), reverse=True)
+    return [pk for _, pk in found[:WINDOW]]
+
+
+def _among(ids: list[int]) -> RawSQL:
+    """Entries whose id is one of `ids`, passed as one parameter (an array, a JSON list), not a thousand."""
+    if connection.vendor == "postgresql":
+        return RawSQL("search_searchentry.id = ANY(%s)", [ids], output_field=BooleanField())
+    return RawSQL("search_searchentry.id IN (SELECT value FROM json_each(%s))", [json.dumps(ids)],
+                  output_field=BooleanField())
 
 
 def search(user, query: str, *, kind: str = "", organization: Organization | None = None,
@@ -113,16 +154,18 @@ def search(user, query: str, *, kind: str = "", organization: Organization | Non
     found = terms(query)
     if not found or not user.is_authenticated:
         return SearchEntry.objects.none()
-    entries = _visible_matching(user, found)
+    entries, areas = _visible_matching(user, found)
     if kind:
         entries = entries.filter(kind=kind)
     if organization is not None:
         entries = entries.filter(organization__tree_path__startswith=organization.tree_path)
     if period is not None:
         entries = entries.filter(period=period)
-    return entries.annotate(rank=_rank(found)).order_by("-rank", "-date", "-id")
+    ranked = SearchEntry.objects.filter(_among(_recent(entries, areas)))
+    return ranked.annotate(rank=_rank(found)).order_by("-rank", "-date", "-id")
 
 
+@functools.cache  # a few hundred distinct characters, met thousands of times per page of snippets
 def _fold_char(char: str) -> str:
     """One character folded to one character, so positions in the folded text are positions in the text."""
     if char in "đĐ":
@@ -171,9 +214,14 @@ def hits(entries, query: str) -> list[Hit]:
     return [Hit(e, url_of(e), snippet(e.title, found), snippet(e.body or e.title, found)) for e in entries]
 
 
-def matching_ids(model, text: str) -> QuerySet:
+def matching_ids(model, text: str) -> QuerySet | RawSQL:
     """Ids of `model`'s records whose indexed text matches (for the lists' own filter boxes)."""
     kind = {Meeting: EntryKind.MEETING, Directive: EntryKind.DIRECTIVE}[model]
     found = terms(text)
-    entries = SearchEntry.objects.filter(kind=kind, id__in=_full_text(found)) if found else SearchEntry.objects.none()
-    return entries.values("object_id")
+    if not found:
+        return SearchEntry.objects.none().values("object_id")
+    if connection.vendor == "postgresql":  # the stored words, checked on the row (the planner may read the GIN)
+        return RawSQL("SELECT object_id FROM search_searchentry WHERE kind = %s AND words @@ to_tsquery('simple', %s)",
+                      [kind.value, _tsquery(found)])
+    # The (kind, object_id) index read alone, each id looked up in the matches (not every match's row).
+    return SearchEntry.objects.filter(_matching(found), kind=kind).values("object_id")

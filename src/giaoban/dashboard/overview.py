@@ -253,7 +253,8 @@ def figures(user, today: datetime.date) -> Overview:
 def unread_notifications(user, rows: int = ROWS) -> tuple[int, list[Notification]]:
     """The user's unread notifications: how many, and the first `rows` (read live: they are the user's own)."""
     notifications = Notification.objects.filter(user=user, read_at__isnull=True)
-    return notifications.count(), list(notifications[:rows])
+    first = list(notifications[:rows])
+    return (len(first) if len(first) < rows else notifications.count()), first  # counted only when there are more
 
 
 def shared_figures(user, today: datetime.date) -> Overview:

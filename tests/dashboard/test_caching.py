@@ -238,3 +238,15 @@ def test_a_body_moved_replaces_the_versions_of_its_old_and_new_area(world, commi
         world.farmers.save()
     after = versions.current_many([old, new])
     assert after[0] != before[0] and after[1] != before[1]
+
+
+def test_users_with_the_same_reach_share_a_key_without_a_query_and_each_language_has_its_own(
+        world, django_assert_num_queries):
+    colleague = UserFactory(username="dongnghiep")
+    MembershipFactory(user=colleague, organization=world.front, role=Role.EDITOR)
+    for user in (world.lead_editor, colleague, world.outsider):
+        caching.bodies_key(user)  # their memberships read once (as every request does anyway)
+    with django_assert_num_queries(0):
+        assert caching.bodies_key(colleague) == caching.bodies_key(world.lead_editor)
+        assert caching.bodies_key(world.outsider) != caching.bodies_key(world.lead_editor)
+    assert caching.cache_key(colleague, TODAY, "html-vi") != caching.cache_key(colleague, TODAY, "html-en")

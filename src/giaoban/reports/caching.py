@@ -74,7 +74,9 @@ def bump_catalogue() -> None:
 
 
 def _organization_changed(sender, instance: Organization, **kwargs) -> None:
-    if not kwargs.get("raw"):
+    # A body just made is in no bloc and has no report yet: no page shows it (and a bulk import of
+    # units queues nothing).
+    if not kwargs.get("raw") and not kwargs.get("created"):
         bump_organization(instance.pk)
 
 

@@ -134,6 +134,7 @@ def subjects() -> tuple[list[tuple[str, str, str]], dict, str]:
     token = ApiToken.issue(admin, "benchmark")[1]
     pages = [
         ("yardstick", "/_yardstick/", "admin"),
+        ("empty page", "/_empty/", "admin"),  # the floor: middlewares, session, user and base.html only
         ("home", "/", "admin"),
         ("directive list", "/chi-dao/", "admin"),
         ("list: open", "/chi-dao/?status=open", "admin"),

@@ -59,3 +59,13 @@ def test_visible_roots_split_top_bodies_from_lower_ones_not_under_them(personas)
     editor._giaoban_memberships = None
     assert visible_roots(editor) == ([personas["other"].tree_path], [personas["a"].tree_path])
     assert visible_roots(UserFactory(username="chua_thuoc")) == ([], [])
+
+
+@pytest.mark.django_db
+def test_home_organizations_come_with_the_memberships_in_one_query(personas, django_assert_num_queries):
+    from giaoban.accounts.access import home_organizations
+
+    with django_assert_num_queries(1):
+        assert home_organizations(personas["editor"]) == [personas["a"]]
+        assert has_role(personas["editor"], personas["a"]) and home_organizations(personas["editor"]) == [personas["a"]]
+    assert home_organizations(UserFactory()) == []

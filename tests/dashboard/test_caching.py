@@ -43,7 +43,7 @@ def late(world, **fields):
 def test_a_second_look_is_served_from_the_shared_entry(world, django_assert_max_num_queries):
     late(world, text="Rà soát hộ nghèo")
     first = overview(world.lead_editor, TODAY)
-    with django_assert_max_num_queries(5):  # version, bodies, entry, unread count and list
+    with django_assert_max_num_queries(4):  # versions, entry, unread count and list (the bodies: from the memberships)
         again = overview(world.lead_editor, TODAY)
     assert [d.text for d in again.overdue] == [d.text for d in first.overdue] == ["Rà soát hộ nghèo"]
 
@@ -227,7 +227,7 @@ def test_a_renamed_body_shows_its_new_name_at_once(world, committed):
     with committed():
         world.front.name = "Ủy ban MTTQ Việt Nam huyện Thử Nghiệm Mới"
         world.front.save()
-    assert [d.lead.name for d in overview(world.lead_editor, TODAY).overdue] == [world.front.name]
+    assert [d.lead_name for d in overview(world.lead_editor, TODAY).overdue] == [world.front.name]
 
 
 def test_a_body_moved_replaces_the_versions_of_its_old_and_new_area(world, committed):
@@ -238,3 +238,15 @@ def test_a_body_moved_replaces_the_versions_of_its_old_and_new_area(world, commi
         world.farmers.save()
     after = versions.current_many([old, new])
     assert after[0] != before[0] and after[1] != before[1]
+
+
+def test_users_with_the_same_reach_share_a_key_without_a_query_and_each_language_has_its_own(
+        world, django_assert_num_queries):
+    colleague = UserFactory(username="dongnghiep")
+    MembershipFactory(user=colleague, organization=world.front, role=Role.EDITOR)
+    for user in (world.lead_editor, colleague, world.outsider):
+        caching.bodies_key(user)  # their memberships read once (as every request does anyway)
+    with django_assert_num_queries(0):
+        assert caching.bodies_key(colleague) == caching.bodies_key(world.lead_editor)
+        assert caching.bodies_key(world.outsider) != caching.bodies_key(world.lead_editor)
+    assert caching.cache_key(colleague, TODAY, "html-vi") != caching.cache_key(colleague, TODAY, "html-en")

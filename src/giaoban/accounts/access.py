@@ -15,15 +15,17 @@ User = AbstractBaseUser | AnonymousUser
 
 
 def _memberships(user: User) -> list[tuple[str, int, int]]:
-    """(tree_path, role, organization id) of each membership, cached on the user."""
+    """(tree_path, role, organization id) of each membership, cached on the user with the bodies themselves
+    (one query per request answers both)."""
     if not user.is_authenticated:
         return []
     cached = getattr(user, "_giaoban_memberships", None)
     if cached is None:
-        cached = list(
-            Membership.objects.filter(user=user).values_list("organization__tree_path", "role", "organization_id")
-        )
+        rows = list(Membership.objects.filter(user=user).select_related("organization")
+                    .order_by("organization__tree_path", "pk"))
+        cached = [(m.organization.tree_path, m.role, m.organization_id) for m in rows]
         user._giaoban_memberships = cached
+        user._giaoban_home_organizations = list({m.organization_id: m.organization for m in rows}.values())
     return cached
 
 
@@ -78,9 +80,11 @@ def home_organization_ids(user: User) -> list[int]:
 
 
 def home_organizations(user: User) -> list[Organization]:
-    """The bodies the user is a member of (not their subtrees), for "my organisation" pages."""
-    ids = [org_id for _path, _role, org_id in _memberships(user)]
-    return list(Organization.objects.filter(pk__in=ids))
+    """The bodies the user is a member of (not their subtrees), for "my organisation" pages (read with the
+    memberships: no query of its own)."""
+    if not _memberships(user):
+        return []
+    return list(user._giaoban_home_organizations)
 
 
 def visible_roots(user: User) -> tuple[list[str], list[str]]:

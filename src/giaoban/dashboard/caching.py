@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
-from giaoban.accounts.access import visible_organizations, visible_roots
+from giaoban.accounts.access import visible_roots
 from giaoban.core import versions
 from giaoban.dashboard import areas
 from giaoban.directives.scope import top_path
@@ -36,11 +36,17 @@ def area_version(area: str) -> str:
 
 
 def bodies_key(user) -> str:
-    """A hash of the set of bodies the user may view (a superuser sees every body, present and future)."""
+    """A hash of the set of bodies the user may view (a superuser sees every body, present and future).
+
+    The set is the subtrees of the user's roots (accounts/access.py), so it is named by those roots'
+    tree paths, read from the memberships the request holds anyway: no query for the (at province
+    level, hundreds of) bodies' ids. A root lying under another adds nothing and is left out, so
+    two users with the same reach share one entry.
+    """
     if user.is_superuser:
         return "all"
-    ids = visible_organizations(user).order_by("pk").values_list("pk", flat=True)
-    return hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:32]
+    tops, lower = visible_roots(user)
+    return hashlib.sha256(",".join(sorted([*tops, *lower])).encode()).hexdigest()[:32]
 
 
 def user_areas(user) -> list[str] | None:
@@ -57,13 +63,16 @@ def data_version(user) -> str:
     return "-".join(versions.current_many(names))
 
 
-def cache_key(user, today: datetime.date) -> str:
-    return f"dashboard:{today.isoformat()}:{bodies_key(user)}:{data_version(user)}"
+def cache_key(user, today: datetime.date, variant: str = "") -> str:
+    return f"dashboard:{today.isoformat()}:{bodies_key(user)}:{data_version(user)}{variant and ':' + variant}"
 
 
-def shared(user, today: datetime.date, build: Callable[[], object]) -> object:
-    """The entry for the user's bodies today, built by `build()` when the cache has none."""
-    key = cache_key(user, today)
+def shared(user, today: datetime.date, build: Callable[[], object], variant: str = "") -> object:
+    """The entry for the user's bodies today, built by `build()` when the cache has none.
+
+    `variant` names another entry under the same key and versions (the page's HTML in one language).
+    """
+    key = cache_key(user, today, variant)
     found = cache.get(key)
     if found is None:
         found = build()

@@ -64,9 +64,32 @@ class BlocReports:
     url: str
 
 
+@dataclass(frozen=True)
+class DirectiveRow:
+    """A directive as the dashboard lists it: plain values, cheap to keep in the shared cache."""
+
+    pk: int
+    text: str
+    lead_name: str  # the lead body's name, or the assignees as the text wrote them
+    deadline: datetime.date | None
+    days_late: int
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    pk: int
+    title: str
+    date: datetime.date
+    start_time: datetime.time | None
+    host_name: str
+
+
 @dataclass
 class Overview:
-    by_status: list[tuple[str, str, int, str]] = field(default_factory=list)  # value, label, count, url
+    """The figures; the shared part holds no model instances and no lazy translations (cheap to unpickle,
+    the same in every language: a status is its enum member, labelled when the page is rendered)."""
+
+    by_status: list[tuple[str, DirectiveStatus, int, str]] = field(default_factory=list)  # value, status, count, url
     overdue_count: int = 0
     overdue: list = field(default_factory=list)
     soon_count: int = 0
@@ -105,16 +128,20 @@ def _counts(directives, today: datetime.date) -> dict[str, int]:
         soon=Count("pk", filter=open_ & Q(deadline__gte=today, deadline__lte=soon_end)))
 
 
-def _by_status(counts: dict[str, int]) -> list[tuple[str, str, int, str]]:
-    return [(s.value, s.label, counts[f"status_{s.value}"], directive_list_url(status=s.value))
-            for s in DirectiveStatus]
+def _by_status(counts: dict[str, int]) -> list[tuple[str, DirectiveStatus, int, str]]:
+    return [(s.value, s, counts[f"status_{s.value}"], directive_list_url(status=s.value)) for s in DirectiveStatus]
 
 
-def _rows(queryset, today: datetime.date) -> list[Directive]:
-    rows = list(queryset.select_related("lead", "meeting")[:ROWS])
-    for directive in rows:
-        directive.days_late = (today - directive.deadline).days
-    return rows
+def _rows(queryset, today: datetime.date) -> list[DirectiveRow]:
+    rows = queryset.values_list("pk", "text", "lead__name", "assignees_text", "deadline")[:ROWS]
+    return [DirectiveRow(pk, text, lead or assignees, deadline, (today - deadline).days)
+            for pk, text, lead, assignees, deadline in rows]
+
+
+def _meetings(user, today: datetime.date) -> list[MeetingRow]:
+    rows = (Meeting.objects.visible_to(user).filter(date__gte=today).order_by("date", "start_time", "pk")
+            .values_list("pk", "title", "date", "start_time", "host__name")[:ROWS])
+    return [MeetingRow(*row) for row in rows]
 
 
 def _rates(directives, since: datetime.date) -> list[LeadRate]:
@@ -213,8 +240,7 @@ def figures(user, today: datetime.date) -> Overview:
         rates=_rates(directives, today - datetime.timedelta(days=365)),
         trend=_trend(directives, today),
         reports=_reports(user, today),
-        meetings=list(Meeting.objects.visible_to(user).filter(date__gte=today).select_related("host")
-                      .order_by("date", "start_time", "pk")[:ROWS]),
+        meetings=_meetings(user, today),
         links={
             "overdue": directive_list_url(status="open", overdue="on", sort="deadline"),
             "soon": directive_list_url(status="open", deadline_from=today.isoformat(),
@@ -224,8 +250,20 @@ def figures(user, today: datetime.date) -> Overview:
     )
 
 
+def unread_notifications(user, rows: int = ROWS) -> tuple[int, list[Notification]]:
+    """The user's unread notifications: how many, and the first `rows` (read live: they are the user's own)."""
+    notifications = Notification.objects.filter(user=user, read_at__isnull=True)
+    first = list(notifications[:rows])
+    return (len(first) if len(first) < rows else notifications.count()), first  # counted only when there are more
+
+
+def shared_figures(user, today: datetime.date) -> Overview:
+    """The figures of the user's bodies from the shared cache (built on a miss), without notifications."""
+    return caching.shared(user, today, lambda: figures(user, today))
+
+
 def overview(user, today: datetime.date) -> Overview:
     """The figures of the user's bodies from the shared cache, with the user's unread notifications read live."""
-    shared = caching.shared(user, today, lambda: figures(user, today))
-    notifications = Notification.objects.filter(user=user, read_at__isnull=True)
-    return replace(shared, unread_count=notifications.count(), unread=list(notifications[:ROWS]))
+    shared = shared_figures(user, today)
+    count, unread = unread_notifications(user)
+    return replace(shared, unread_count=count, unread=unread)

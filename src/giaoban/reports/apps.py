@@ -11,6 +11,7 @@ class ReportsConfig(AppConfig):
     reminder_provider = "giaoban.reports.reminders.missing_reports"
 
     def ready(self) -> None:
-        from giaoban.reports import totals
+        from giaoban.reports import caching, totals
 
         totals.connect()
+        caching.connect()

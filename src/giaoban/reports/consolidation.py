@@ -3,6 +3,7 @@
 Stable API (also used by the official-documents app):
 
     consolidate(bloc, period) -> Consolidation
+    consolidate_with_series(bloc, period, count) -> (Consolidation, the series below), read once
     consolidate_tree(root, period) -> Consolidation
     indicator_series(bloc, period, count) -> {indicator pk: [(Period, total, incomplete)]}
 
@@ -77,6 +78,8 @@ class Consolidation:
     reports: dict[int, PeriodReport] = field(default_factory=dict)
     # How many bodies are missing when `missing` lists only the first ones (a locality's tree).
     missing_count: int | None = None
+    # The bloc's report template for the period's kind (its deadline), when there is one.
+    template: ReportTemplate | None = None
 
     @property
     def missing_total(self) -> int:
@@ -151,11 +154,20 @@ def _template(bloc: Bloc, period: Period) -> ReportTemplate | None:
     return ReportTemplate.objects.filter(bloc=bloc, period_type=period.type).first()
 
 
+def _asked(template: ReportTemplate, period: Period) -> list[Indicator]:
+    """The template's indicators valid in the period, in catalogue order (read once per template)."""
+    cached = getattr(template, "_asked", None)
+    if cached is None or cached[0] != period.key:
+        cached = (period.key, list(template.indicators.valid_in(period).order_by("position", "code")))
+        template._asked = cached
+    return cached[1]
+
+
 def _indicators(template: ReportTemplate | None, period: Period, organizations: list[Organization],
                 start: datetime.date) -> list[Indicator]:
     """The template's indicators, or else every indicator the bodies reported from `start` to the period's end."""
     if template is not None:
-        asked = list(template.indicators.valid_in(period).order_by("position", "code"))
+        asked = _asked(template, period)
         if asked:
             return asked
     return _reported_indicators(start, period.end, organization_id__in=[o.pk for o in organizations])
@@ -168,19 +180,31 @@ def bloc_reporters(bloc: Bloc) -> list[Organization]:
 
 def consolidate(bloc: Bloc, period: Period) -> Consolidation:
     """The bloc's member reports for `period` side by side, totals by each indicator's rule."""
+    return consolidate_with_series(bloc, period, count=0)[0]
+
+
+def consolidate_with_series(bloc: Bloc, period: Period, count: int = 6
+                            ) -> tuple[Consolidation, dict[int, list[tuple[PeriodKey, Decimal | None, bool]]]]:
+    """`consolidate(bloc, period)` and `indicator_series(bloc, period, count)` (nothing when 0) together:
+    the members, the template and the figures of every span both need are read once."""
     organizations = bloc_reporters(bloc)
     previous_key = same_period_last_year(period.key)
-    figures = StoredFigures([o.pk for o in organizations], [period.key, previous_key])
+    keys = _last_keys(period, count) if count else []
+    figures = StoredFigures([o.pk for o in organizations], list(dict.fromkeys([period.key, previous_key, *keys])))
     template = _template(bloc, period)
     indicators = _indicators(template, period, organizations, previous_key.start)
     rows, missing = _rows(figures, organizations, indicators, period)
     section_keys = [k for k in SECTION_KEYS if k in (template.sections if template else SECTION_KEYS)]
     sections, reports = _sections(organizations, period, section_keys)
-    return Consolidation(bloc=bloc, period=period, organizations=organizations, missing=missing, rows=rows,
-                         sections=sections, is_complete=not missing and not any(r.incomplete for r in rows),
-                         reports=reports)
-
-
+    result = Consolidation(bloc=bloc, period=period, organizations=organizations, missing=missing, rows=rows,
+                           sections=sections, is_complete=not missing and not any(r.incomplete for r in rows),
+                           reports=reports, template=template)
+    if not count:
+        return result, {}
+    # The series' own indicators differ only when the template asks none (then: reported since its first span).
+    series_indicators = indicators if template is not None and _asked(template, period) else _indicators(
+        template, period, organizations, keys[0].start)
+    return result, _series(figures, organizations, series_indicators, keys)
 def _last_keys(period: Period, count: int) -> list[PeriodKey]:
     """The `count` periods of `period`'s kind ending with it, oldest first."""
     keys = [period.key]
@@ -196,6 +220,11 @@ def indicator_series(bloc: Bloc, period: Period, count: int = 6) -> dict[int, li
     organizations = bloc_reporters(bloc)
     figures = StoredFigures([o.pk for o in organizations], keys)
     indicators = _indicators(_template(bloc, period), period, organizations, keys[0].start)
+    return _series(figures, organizations, indicators, keys)
+
+
+def _series(figures: StoredFigures, organizations: list[Organization], indicators: list[Indicator],
+            keys: list[PeriodKey]) -> dict[int, list[tuple[PeriodKey, Decimal | None, bool]]]:
     series: dict[int, list] = {indicator.pk: [] for indicator in indicators}
     for key in keys:
         per_org = {org.pk: figures.for_organization(org.pk, key, indicators) for org in organizations}

@@ -26,7 +26,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 
 from giaoban.organisations.models import Organization
 from giaoban.periods.logic import HALF, MONTH, NINE_MONTHS, QUARTER, YEAR, PeriodKey
-from giaoban.reports import aggregation
+from giaoban.reports import aggregation, caching
 from giaoban.reports.models import COUNTED_STATUSES, IndicatorValue, PeriodReport, PeriodTotal
 
 DERIVED_TYPES = (QUARTER, HALF, NINE_MONTHS, YEAR)
@@ -143,6 +143,7 @@ def refresh(organization_id: int, year: int) -> None:
         list(Organization.objects.select_for_update().filter(pk=organization_id).values_list("pk"))
         PeriodTotal.objects.filter(organization_id=organization_id, year=year).delete()
         _insert(list(_compute(_year_filter(organization_id, year))))
+    caching.bump_organization(organization_id)  # its consolidation pages, once the write commits
 
 
 def rebuild_totals(batch: int = BATCH) -> int:
@@ -160,6 +161,7 @@ def rebuild_totals(batch: int = BATCH) -> int:
             rows = list(_compute(Q(organization_id__in=organization_ids[start:start + batch])))
             _insert(rows)
             written += len(rows)
+        caching.bump_catalogue()  # every consolidation page, once the rebuild commits
     return written
 
 

@@ -11,7 +11,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,9 +27,9 @@ from giaoban.organisations.models import Bloc, Organization
 from giaoban.organisations.views import visible_organization_or_404
 from giaoban.periods.logic import MONTH, QUARTER, PeriodKey, PeriodLabelError, parse_label
 from giaoban.periods.models import Period
-from giaoban.reports import access, excel
+from giaoban.reports import access, caching, excel
 from giaoban.reports.charts import bar_chart, short_label
-from giaoban.reports.consolidation import consolidate, consolidate_tree, indicator_series
+from giaoban.reports.consolidation import consolidate, consolidate_tree, consolidate_with_series
 from giaoban.reports.forms import AttachmentForm, PeriodReportForm, ReturnForm, UploadForm
 from giaoban.reports.models import (
     PeriodReport,
@@ -329,24 +331,33 @@ def _bloc_or_404(request: HttpRequest, pk: int) -> Bloc:
 @login_required
 def bloc_consolidation(request: HttpRequest, bloc_pk: int, period: PeriodKey) -> HttpResponse:
     bloc = _bloc_or_404(request, bloc_pk)
-    period = Period.objects.for_key(period)
-    result = consolidate(bloc, period)
-    series = indicator_series(bloc, period, count=6)
+    top, rest, missing = caching.shared(bloc, period,
+                                        lambda: _consolidation_parts(bloc, Period.objects.for_key(period)))
+    return render(request, "reports/consolidation.html", {
+        "bloc": bloc, "period": period, "top": top, "rest": rest,
+        "can_remind": missing and has_role(request.user, bloc.convening, Role.EDITOR)})
+
+
+def _consolidation_parts(bloc: Bloc, period: Period) -> tuple[SafeString, SafeString, bool]:
+    """The page as everyone allowed sees it, in two parts around the reminder button (per user), and
+    whether a report is missing (the button shows only then)."""
+    result, series = consolidate_with_series(bloc, period, count=6)
     charts = {}
     for row in result.rows:
         points = [(short_label(key.label), total, incomplete) for key, total, incomplete in series.get(
             row.indicator.pk, [])]
         charts[row.indicator.pk] = bar_chart(points, row.indicator.format_short, row.indicator.name)
-    template = ReportTemplate.objects.filter(bloc=bloc, period_type=period.type).first()
-    return render(request, "reports/consolidation.html", {
+    template = result.template
+    context = {
         "c": result, "bloc": bloc, "period": period,
         "table": [(row, row.value_list(result.organizations), charts[row.indicator.pk]) for row in result.rows],
         "status_rows": [(org, result.reports.get(org.pk), org in result.missing) for org in result.organizations],
         "section_blocks": _section_blocks(result),
-        "can_remind": has_role(request.user, bloc.convening, Role.EDITOR) and result.missing,
         "deadline": template.deadline_for(period) if template else None,
-        "previous": period.previous(), "next": period.next(),
-    })
+        "previous": period.key.previous(), "next": period.key.next(),  # keys: links need no stored period
+    }
+    return (SafeString(render_to_string("reports/_consolidation_top.html", context)),
+            SafeString(render_to_string("reports/_consolidation_rest.html", context)), bool(result.missing))
 
 
 def _section_blocks(result) -> list[tuple[str, list]]:

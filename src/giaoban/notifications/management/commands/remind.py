@@ -23,8 +23,9 @@ class Command(BaseCommand):
         digests = reminders.due(today, since=reminders.last_run(today))
         if options["dry_run"]:
             count = 0
-            for count, digest in enumerate(digests, 1):
+            for digest in digests:
                 self._describe(digest, email=not options["no_email"])
+                count += 1
             self.stdout.write(_("Chạy thử: %(n)d bản nhắc việc sẽ được gửi; chưa gửi gì.") % {"n": count})
             return
         sent = reminders.send(digests, email=not options["no_email"])

@@ -127,11 +127,11 @@ def directive_reminders(today: datetime.date, since: datetime.date | None = None
                            path=body_path, order=(deadline, directive_id, through_pk))
 
 
-def _chunks(rows: Iterator[tuple], size: int = CHUNK) -> Iterator[list[tuple]]:
+def _chunks(rows: Iterator[tuple]) -> Iterator[list[tuple]]:
     chunk = []
     for row in rows:
         chunk.append(row)
-        if len(chunk) == size:
+        if len(chunk) == CHUNK:
             yield chunk
             chunk = []
     if chunk:

@@ -134,11 +134,11 @@ def missing_reports(today: datetime.date) -> Iterator[Reminder]:
                                             path=path, order=(d.rank, d.step, _TYPE_ORDER.get(kind, 99), name, path))
 
 
-def _chunks(rows: Iterator[tuple], size: int = CHUNK) -> Iterator[list[tuple]]:
+def _chunks(rows: Iterator[tuple]) -> Iterator[list[tuple]]:
     chunk = []
     for row in rows:
         chunk.append(row)
-        if len(chunk) == size:
+        if len(chunk) == CHUNK:
             yield chunk
             chunk = []
     if chunk:

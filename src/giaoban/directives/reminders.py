@@ -13,6 +13,8 @@ after it are read: the deadlines those occasions can belong to are enumerated
 for each schedule in use and looked up through the deadline index, rows are
 streamed with only what a line needs, so a run's time and memory follow the
 reminders due, not the open directives held (≈ 100k overdue at nation scale).
+They come in the order of the answering bodies' tree paths (the leads' rows and
+the coordinating bodies' rows merged), as `notifications.reminders.due` needs.
 """
 
 import datetime

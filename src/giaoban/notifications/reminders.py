@@ -12,8 +12,11 @@ person already had today's) goes out in tomorrow's, still once.
 At nation scale a run must not hold every open directive: each run is recorded
 (ReminderRun), and providers that accept `since` look only at occasions that
 came on or after the last run's day (the first run catches everything up).
-People are handled in batches of PEOPLE_BATCH, so the ledger look-ups stay
-bounded and their number grows with the digests, not with the records.
+Providers yield in the order of the bodies' tree paths, and `due` sends each
+person's digest as soon as the stream is past every body they answer for, so a
+run holds only the digests still being filled, never the country's reminders.
+Complete digests are checked against the ledger in batches of PEOPLE_BATCH
+people, so the look-ups grow with the digests, not with the records.
 """
 
 from __future__ import annotations

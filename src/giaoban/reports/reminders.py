@@ -5,7 +5,10 @@ deadline as its bloc's convening body set it (notifications' ReminderSettings,
 by default 7 days before, on the day, every 7 days after, for at most
 REPORT_FOLLOW_UP_DAYS; after that the convening body follows up in person).
 The reminder is addressed to the body; notifications turns bodies into the
-people who answer for them.
+people who answer for them. For `giaoban remind` the occasions of every template
+are worked out first with a fixed number of queries, then the blocs' members are
+read in the order of their tree paths, in chunks, with one look-up of the
+reports submitted per chunk.
 """
 
 import datetime
@@ -24,7 +27,7 @@ from giaoban.notifications.recipients import responsible_people
 from giaoban.notifications.reminders import Reminder
 from giaoban.organisations.models import Bloc, Organization
 from giaoban.periods.models import Period
-from giaoban.reports.consolidation import _TYPE_ORDER, bloc_reporters
+from giaoban.reports.consolidation import bloc_reporters, reporter_order
 from giaoban.reports.formatting import format_number
 from giaoban.reports.models import COUNTED_STATUSES, PeriodReport, ReportDeadline, ReportTemplate
 
@@ -131,7 +134,7 @@ def missing_reports(today: datetime.date) -> Iterator[Reminder]:
             for d in due.get(bloc_id, ()):
                 if (org_id, d.period.pk) not in done:
                     yield _missing_reminder(org_id, name, bloc_name, d.period, d.deadline, d.occasion, today,
-                                            path=path, order=(d.rank, d.step, _TYPE_ORDER.get(kind, 99), name, path))
+                                            path=path, order=(d.rank, d.step, *reporter_order(kind, name), path))
 
 
 def _chunks(rows: Iterator[tuple]) -> Iterator[list[tuple]]:

@@ -302,3 +302,14 @@ def test_the_queries_of_a_run_do_not_grow_with_the_chunks_of_directives(w, monke
     for _i in range(20):
         DirectiveFactory(meeting=w.meeting, lead=w.farmers, deadline=TODAY, deadline_precision=deadlines.DAY)
     assert _remind_queries(TODAY) == few
+
+
+def test_a_digest_another_run_stored_meanwhile_is_skipped_and_the_rest_of_its_commit_kept(country, monkeypatch):
+    monkeypatch.setattr(reminders, "SEND_BATCH", 3)
+    digests = list(reminders.due(TODAY))
+    taken = digests[1].user
+    Notification.objects.create(user=taken, key=f"digest:{TODAY.isoformat()}", title="Bản của lần chạy khác")
+    assert reminders.send(digests, email=False) == len(digests) - 1
+    assert Notification.objects.count() == len(digests)
+    assert not SentReminder.objects.filter(user=taken).exists()
+    assert SentReminder.objects.filter(user=digests[2].user).count() == len(digests[2].reminders)

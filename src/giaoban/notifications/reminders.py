@@ -45,6 +45,7 @@ from giaoban.notifications.tasks import send_or_queue
 
 UNSUBSCRIBE_SALT = "giaoban.notifications.unsubscribe"
 PEOPLE_BATCH = 500
+SEND_BATCH = 100  # digests stored in one commit when none is mailed at once
 
 
 @dataclass(frozen=True)
@@ -223,22 +224,45 @@ def _unsent(digests: dict[int, Digest], key: str, today, title: str | None) -> l
 
 
 def send(digests: Iterable[Digest], *, email: bool = True) -> int:
-    """Store each digest with its ledger rows in one transaction, then e-mail it; the number sent."""
+    """Store each digest with its ledger rows, then e-mail it; the number sent.
+
+    Each digest is stored on its own (a savepoint: one that another run stored meanwhile is skipped); when no
+    e-mail goes out from here (`email` off, or the worker sends them), SEND_BATCH digests share a commit.
+    A digest mailed at once is committed before its mail, so an SMTP failure stops the run with the digests
+    after it neither stored nor marked: the next run sends them."""
+    at_once = email and not settings.GIAOBAN_WORKER
     count = 0
-    for digest in digests:
-        try:
-            with transaction.atomic():
-                notification = Notification.objects.create(
-                    user=digest.user, key=digest.key, title=digest.title[:255], body=digest.body(),
-                    url=reverse("notifications:list"),
-                    read_at=None if digest.preference.in_app else timezone.now())
-                SentReminder.objects.bulk_create([SentReminder(user=digest.user, key=r.key, notification=notification)
-                                                  for r in digest.reminders])
-        except IntegrityError:  # another run sent it between the plan and now
-            continue
-        count += 1
-        address = getattr(digest.user, "email", "")
-        if email and address and digest.preference.by_email:
-            footer = _("Không muốn nhận thư nhắc việc nữa: %(url)s") % {"url": unsubscribe_url(digest.user)}
-            send_or_queue(notification, f"{digest.body()}\n\n--\n{footer}")  # at once, or by the worker
+    for group in _groups(digests, 1 if at_once else SEND_BATCH):
+        stored = []
+        with transaction.atomic():
+            for digest in group:
+                try:
+                    with transaction.atomic():
+                        notification = Notification.objects.create(
+                            user=digest.user, key=digest.key, title=digest.title[:255], body=digest.body(),
+                            url=reverse("notifications:list"),
+                            read_at=None if digest.preference.in_app else timezone.now())
+                        SentReminder.objects.bulk_create([
+                            SentReminder(user=digest.user, key=r.key, notification=notification)
+                            for r in digest.reminders])
+                except IntegrityError:  # another run sent it between the plan and now
+                    continue
+                stored.append((digest, notification))
+        count += len(stored)
+        for digest, notification in stored:
+            address = getattr(digest.user, "email", "")
+            if email and address and digest.preference.by_email:
+                footer = _("Không muốn nhận thư nhắc việc nữa: %(url)s") % {"url": unsubscribe_url(digest.user)}
+                send_or_queue(notification, f"{digest.body()}\n\n--\n{footer}")  # at once, or by the worker
     return count
+
+
+def _groups(digests: Iterable[Digest], size: int) -> Iterator[list[Digest]]:
+    group = []
+    for digest in digests:
+        group.append(digest)
+        if len(group) == size:
+            yield group
+            group = []
+    if group:
+        yield group

@@ -36,3 +36,22 @@ def test_inactive_users_and_viewers_are_not_reminded(tree):
     front_editor.is_active = False
     front_editor.save()
     assert responsible_people([farmers.pk]) == {farmers.pk: [admin]}
+
+
+def test_the_editors_loaded_at_once_answer_as_responsible_people_does(tree):
+    from giaoban.notifications.recipients import Answering
+
+    answering = Answering()
+    for body in tree[:4]:
+        assert list(answering.people(body.pk, body.tree_path)) == [u.pk for u in responsible_people([body.pk])[body.pk]]
+
+
+def test_a_persons_bound_is_past_every_subtree_they_edit(tree):
+    from giaoban.notifications.recipients import Answering
+
+    province, front, farmers, youth, admin, front_editor, youth_editor = tree
+    answering = Answering()
+    assert farmers.tree_path < answering.bound(front_editor.pk) and youth.tree_path < answering.bound(front_editor.pk)
+    assert answering.bound(youth_editor.pk) <= f"{youth.tree_path}\x7f" < answering.bound(admin.pk)
+    other = OrganizationFactory(name="Ủy ban MTTQ huyện Khác", parent=province)
+    assert not other.tree_path < answering.bound(front_editor.pk)

@@ -1,4 +1,5 @@
 import datetime
+import itertools
 
 import pytest
 import time_machine
@@ -163,7 +164,7 @@ def _remind_queries(day: datetime.date) -> int:
 
     with time_machine.travel(datetime.datetime.combine(day, datetime.time(7, 0)), tick=False), \
             CaptureQueriesContext(connection) as queries:
-        reminders.plan(day, since=reminders.last_run(day))
+        list(reminders.due(day, since=reminders.last_run(day)))
     return len(queries)
 
 
@@ -189,8 +190,8 @@ def test_people_are_looked_up_in_batches(w, monkeypatch):
         DirectiveFactory(meeting=w.meeting, lead=body, deadline=TODAY, deadline_precision=deadlines.DAY)
     one_batch = _remind_queries(TODAY)
     monkeypatch.setattr(reminders, "PEOPLE_BATCH", 2)
-    # 5 people: 3 batches of ≤ 2 instead of 1, each with its 3 ledger look-ups.
-    assert _remind_queries(TODAY) == one_batch + 2 * 3
+    # 5 people: 3 batches of ≤ 2 instead of 1, each with its user look-up and its 3 ledger look-ups.
+    assert _remind_queries(TODAY) == one_batch + 2 * 4
 
 
 def test_the_command_records_its_run_and_the_next_day_reads_from_there(w, time_machine):
@@ -202,3 +203,113 @@ def test_the_command_records_its_run_and_the_next_day_reads_from_there(w, time_m
     call_command("remind", "--no-email", stdout=__import__("io").StringIO())
     assert list(ReminderRun.objects.values_list("day", flat=True)) == [TODAY]
     assert reminders.last_run(TODAY + datetime.timedelta(days=1)) == TODAY
+
+
+# --- streamed in the order of the tree ------------------------------------------------------------
+
+
+@pytest.fixture
+def country():
+    """A generated province: communes with a Front committee and member bodies, some with their own editors and
+    some without (the province's editor answers for those), one person editing two communes far apart in the
+    tree, directives led by a body or shared by several, and quarterly reports not all submitted."""
+    import random
+
+    from giaoban.organisations.models import OrganizationType
+    from tests.factories import BlocFactory, OrganizationFactory, UserFactory
+    from tests.meetings.factories import MeetingFactory
+    from tests.reports.factories import PeriodReportFactory, ReportTemplateFactory, period
+
+    rng = random.Random(16)
+    province = OrganizationFactory(name="Ủy ban MTTQ Việt Nam tỉnh Sinh", type=OrganizationType.FRONT_COMMITTEE)
+    MembershipFactory(user=UserFactory(username="bientap_tinh"), organization=province, role=Role.EDITOR)
+    roaming = UserFactory(username="bientap_hai_xa")
+    bodies, communes = [], []
+    for n in range(12):
+        front = OrganizationFactory(name=f"Ủy ban MTTQ xã Sinh {n}", parent=province)
+        members = [OrganizationFactory(name=f"{kind} xã Sinh {n}", parent=front, type=kind)
+                   for kind in ("farmers_union", "youth_union", "womens_union")]
+        if n % 3:
+            MembershipFactory(user=UserFactory(username=f"bientap_xa_{n}"), organization=front, role=Role.EDITOR)
+        if n % 4 == 1:
+            MembershipFactory(organization=members[0], role=Role.EDITOR)
+        if n in (2, 11):
+            MembershipFactory(user=roaming, organization=front, role=Role.EDITOR)
+        bloc = BlocFactory(name=f"Khối xã Sinh {n}", convening=front, members=[front, *members])
+        ReportTemplateFactory(bloc=bloc, period_type="quarter", deadline_days=-7)  # Quý I/2026: due today
+        for member in members[:n % 3]:
+            PeriodReportFactory(organization=member, period=period("Quý I/2026"), status="submitted")
+        communes.append((front, bloc))
+        bodies += [front, *members]
+    for _i in range(60):
+        front, bloc = rng.choice(communes)
+        deadline = TODAY + datetime.timedelta(days=rng.randint(-40, 10))
+        meeting = MeetingFactory(host=front, bloc=bloc)
+        if rng.random() < 0.3:
+            DirectiveFactory(meeting=meeting, lead=None, coordinating=rng.sample(bodies, 3), deadline=deadline,
+                             deadline_precision=deadlines.DAY)
+        else:
+            DirectiveFactory(meeting=meeting, lead=rng.choice(bodies), deadline=deadline,
+                             deadline_precision=deadlines.DAY)
+    return bodies
+
+
+def _described(digests) -> list[tuple[str, str, str]]:
+    return sorted((d.user.username, d.title, d.body()) for d in digests)
+
+
+def test_streamed_digests_are_those_planned_from_every_reminder_held_at_once(country, monkeypatch):
+    everything = reminders.gather(TODAY)
+    # The order the reminders were planned in before they were streamed: provider by provider, each in its own.
+    ranked = [reminder for _rank, reminder in sorted(reminders._merged(TODAY, None), key=lambda i: (i[0], i[1].order))]
+    held = _described(reminders.plan(TODAY, ranked))
+    monkeypatch.setattr(reminders, "PEOPLE_BATCH", 1)  # every person flushed on their own
+    streamed = _described(reminders.due(TODAY))
+    assert streamed == held
+    assert len(held) >= 8 and len(everything) > 60
+    assert any(name == "bientap_hai_xa" for name, _t, _b in held)
+    assert any("Báo cáo chưa nộp" in body and "Chỉ đạo quá hạn" in body for _n, _t, body in held)
+
+
+def test_the_streamed_run_sends_each_reminder_once_and_a_rerun_sends_nothing(country):
+    sent = reminders.send(reminders.due(TODAY), email=False)
+    assert sent == Notification.objects.count() > 0
+    assert SentReminder.objects.count() == len({(u, k) for u, k in SentReminder.objects.values_list("user", "key")})
+    assert reminders.send(reminders.due(TODAY), email=False) == 0
+
+
+def test_providers_yield_in_the_order_of_the_bodies_tree_paths(country):
+    paths = [reminder.path for reminder in reminders.gather(TODAY)]
+    assert paths == sorted(paths) and len(set(paths)) > 10
+    assert any(len(p.split("/")) != len(q.split("/")) for p, q in itertools.pairwise(paths))  # levels interleave
+
+
+def test_a_provider_out_of_order_is_refused(w, monkeypatch):
+    found = [reminders.Reminder(w.front.pk, "a", "x", "-", path="/2/"),
+             reminders.Reminder(w.front.pk, "b", "x", "-", path="/10/")]
+    monkeypatch.setattr(reminders, "_providers", lambda: iter([lambda today: iter(found)]))
+    with pytest.raises(ValueError, match="out of tree path order"):
+        list(reminders.due(TODAY))
+
+
+def test_the_queries_of_a_run_do_not_grow_with_the_chunks_of_directives(w, monkeypatch):
+    from giaoban.directives import reminders as directive_reminders
+
+    monkeypatch.setattr(directive_reminders, "CHUNK", 3)
+    for _i in range(4):
+        DirectiveFactory(meeting=w.meeting, lead=w.farmers, deadline=TODAY, deadline_precision=deadlines.DAY)
+    few = _remind_queries(TODAY)
+    for _i in range(20):
+        DirectiveFactory(meeting=w.meeting, lead=w.farmers, deadline=TODAY, deadline_precision=deadlines.DAY)
+    assert _remind_queries(TODAY) == few
+
+
+def test_a_digest_another_run_stored_meanwhile_is_skipped_and_the_rest_of_its_commit_kept(country, monkeypatch):
+    monkeypatch.setattr(reminders, "SEND_BATCH", 3)
+    digests = list(reminders.due(TODAY))
+    taken = digests[1].user
+    Notification.objects.create(user=taken, key=f"digest:{TODAY.isoformat()}", title="Bản của lần chạy khác")
+    assert reminders.send(digests, email=False) == len(digests) - 1
+    assert Notification.objects.count() == len(digests)
+    assert not SentReminder.objects.filter(user=taken).exists()
+    assert SentReminder.objects.filter(user=digests[2].user).count() == len(digests[2].reminders)

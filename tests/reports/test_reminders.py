@@ -83,3 +83,45 @@ def test_with_the_demo_data_the_button_reaches_the_demo_editor(client, settings,
     assert "gửi tới 1 người" in html and "Đã nhắc 0" not in html
     [note] = Notification.objects.filter(user=editor)
     assert "Hội Nông dân huyện Hữu Lũng chưa nộp báo cáo Quý IV/2026" in note.body
+
+
+def _queries_of_missing_reports(day: datetime.date) -> tuple[int, list]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        found = list(missing_reports(today=day))
+    return len(queries), found
+
+
+def test_the_queries_do_not_grow_with_the_bloc_templates(bloc_world):
+    from tests.factories import BlocFactory
+    from tests.reports.factories import ReportTemplateFactory
+
+    day = datetime.date(2022, 4, 3)
+    _queries_of_missing_reports(day)  # the periods looked at are stored by the first run
+    one_template, found = _queries_of_missing_reports(day)
+    for n in range(6):
+        front = OrganizationFactory(name=f"Ủy ban MTTQ xã Thử {n}", parent=bloc_world["front"])
+        youth = OrganizationFactory(name=f"Đoàn Thanh niên xã Thử {n}", type="youth_union", parent=front)
+        ReportTemplateFactory(bloc=BlocFactory(convening=front, members=[front, youth]), period_type="quarter")
+    seven_templates, more = _queries_of_missing_reports(day)
+    assert seven_templates == one_template
+    assert len(found) == 1 and len(more) == 7
+
+
+def test_the_bloc_members_are_read_in_chunks_with_one_look_up_each(bloc_world, monkeypatch):
+    from giaoban.reports import reminders as report_reminders
+    from tests.factories import BlocFactory
+    from tests.reports.factories import ReportTemplateFactory
+
+    day = datetime.date(2022, 4, 3)
+    front = OrganizationFactory(name="Ủy ban MTTQ xã Thử", parent=bloc_world["front"])
+    members = [OrganizationFactory(name=f"Chi hội xã Thử {n}", type="farmers_union", parent=front) for n in range(4)]
+    ReportTemplateFactory(bloc=BlocFactory(convening=front, members=[front, *members]), period_type="quarter")
+    _queries_of_missing_reports(day)
+    one_chunk, found = _queries_of_missing_reports(day)
+    monkeypatch.setattr(report_reminders, "CHUNK", 2)  # 5 members missing: 3 chunks
+    three_chunks, again = _queries_of_missing_reports(day)
+    assert three_chunks == one_chunk + 2 and again == found
+    assert [r.path for r in found] == sorted(r.path for r in found)

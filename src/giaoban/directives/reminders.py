@@ -13,18 +13,24 @@ after it are read: the deadlines those occasions can belong to are enumerated
 for each schedule in use and looked up through the deadline index, rows are
 streamed with only what a line needs, so a run's time and memory follow the
 reminders due, not the open directives held (≈ 100k overdue at nation scale).
+They come in the order of the answering bodies' tree paths (the leads' rows and
+the coordinating bodies' rows merged), as `notifications.reminders.due` needs.
 """
 
 import datetime
-from collections import defaultdict
+import heapq
 from collections.abc import Iterator
+from types import SimpleNamespace
 
+from django.db.models import Value
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from giaoban.directives import deadlines
 from giaoban.directives.models import Directive
 from giaoban.notifications.models import ReminderSettings
-from giaoban.notifications.reminders import Reminder, site_url
-from giaoban.organisations.models import Organization
+from giaoban.notifications.reminders import Reminder, path_order, site_url
+from giaoban.notifications.schedule import Schedule
 
 
 def _when(deadline: datetime.date, today: datetime.date) -> str:
@@ -36,19 +42,19 @@ def _when(deadline: datetime.date, today: datetime.date) -> str:
     return _("còn %(days)d ngày") % {"days": -late}
 
 
-def _line(directive: Directive, body: Organization, today: datetime.date) -> str:
-    return (f"- [{body.short_name or body.name}] {directive.text[:200]} "
-            f"({directive.deadline_label()}; {_when(directive.deadline, today)})\n"
-            f"  {site_url(directive.get_absolute_url())}")
+def _line(text: str, deadline: datetime.date, precision: str, directive_id: int, body_name: str,
+          today: datetime.date) -> str:
+    return (f"- [{body_name}] {text[:200]} ({deadlines.label(deadline, precision)}; {_when(deadline, today)})\n"
+            f"  {site_url(reverse('directives:detail', args=[directive_id]))}")
 
 
-CHUNK = 2000  # directives read and turned into reminders at a time
-LINE_FIELDS = ["id", "text", "deadline", "deadline_precision", "lead_id", "meeting_id", "meeting__host_id",
-               "meeting__bloc_id", "meeting__bloc__convening_id", "meeting__host__tree_path",
-               "meeting__bloc__convening__tree_path"]
+CHUNK = 2000  # rows read and turned into reminders at a time
+# What a line needs, read without model instances; then the body it goes to: (pk, tree path, name).
+LINE_FIELDS = ("id", "text", "deadline", "deadline_precision", "meeting__bloc__convening_id",
+               "meeting__bloc__convening__tree_path", "meeting__host_id", "meeting__host__tree_path")
 
 
-def _candidates(today: datetime.date, since: datetime.date | None = None) -> Iterator[Directive]:
+def _candidates(today: datetime.date, since: datetime.date | None = None):
     """Open directives whose first possible reminder has come (the widest setting decides how far ahead);
     with `since`, only those whose deadline can have an occasion between `since` and `today`."""
     widest = max([7, *ReminderSettings.objects.values_list("directive_days_before", flat=True)])
@@ -56,8 +62,21 @@ def _candidates(today: datetime.date, since: datetime.date | None = None) -> Ite
                                                  deadline__lte=today + datetime.timedelta(days=widest))
     if since is not None:
         directives = directives.filter(deadline__in=_deadlines_with_occasions(since, today, directives))
-    return (directives.select_related("meeting__bloc__convening", "meeting__host").only(*LINE_FIELDS)
-            .order_by("deadline", "pk").iterator(chunk_size=CHUNK))
+    return directives
+
+
+def _rows(directives) -> Iterator[tuple]:
+    """(through pk or 0, *LINE_FIELDS, body pk, body path, body name): one row per directive and body
+    answering for it (the lead, else each coordinating body), in the order of the bodies' tree paths."""
+    led = (directives.filter(lead__isnull=False)
+           .values_list(Value(0), *LINE_FIELDS, "lead_id", "lead__tree_path", "lead__short_name", "lead__name")
+           .order_by(path_order("lead__tree_path"), "pk"))
+    through = Directive.coordinating.through
+    shared = (through.objects.filter(directive__in=directives.filter(lead__isnull=True))
+              .values_list("pk", *(f"directive__{f}" for f in LINE_FIELDS), "organization_id",
+                           "organization__tree_path", "organization__short_name", "organization__name")
+              .order_by(path_order("organization__tree_path"), "directive_id", "pk"))
+    return heapq.merge(led.iterator(chunk_size=CHUNK), shared.iterator(chunk_size=CHUNK), key=lambda row: row[-3])
 
 
 def _deadlines_with_occasions(since: datetime.date, today: datetime.date, directives) -> set[datetime.date]:
@@ -85,41 +104,36 @@ def _deadlines_with_occasions(since: datetime.date, today: datetime.date, direct
     return found
 
 
-def _responsible(directives: list[Directive]) -> dict[int, list[int]]:
-    """Directive id → the bodies answering for it: the lead, else the coordinating bodies."""
-    without_lead = [d.pk for d in directives if d.lead_id is None]
-    coordinating = defaultdict(list)
-    for directive_id, org_id in Directive.coordinating.through.objects.filter(
-            directive_id__in=without_lead).values_list("directive_id", "organization_id"):
-        coordinating[directive_id].append(org_id)
-    return {d.pk: [d.lead_id] if d.lead_id else coordinating[d.pk] for d in directives}
-
-
 def directive_reminders(today: datetime.date, since: datetime.date | None = None) -> Iterator[Reminder]:
-    """Provider for `giaoban remind`: one Reminder per (directive occasion, responsible body); with `since`,
-    only occasions on or after that day (the earlier ones were the last run's)."""
-    schedules: dict[int, ReminderSettings] = {}
-    for directives in _chunks(_candidates(today, since)):
-        conveners = {d.meeting.convening.pk: d.meeting.convening for d in directives}
-        schedules.update(ReminderSettings.for_organizations(c for pk, c in conveners.items() if pk not in schedules))
-        responsible = _responsible(directives)
-        bodies = Organization.objects.in_bulk({pk for pks in responsible.values() for pk in pks})
-        for directive in directives:
-            schedule = schedules[directive.meeting.convening.pk].directive_schedule()
-            occasion = schedule.occasion_for(directive.deadline, today)
+    """Provider for `giaoban remind`: one Reminder per (directive occasion, responsible body), in the order of
+    the bodies' tree paths; with `since`, only occasions on or after that day (the earlier ones were the last
+    run's)."""
+    schedules: dict[int, Schedule] = {}
+    for rows in _chunks(_rows(_candidates(today, since))):
+        conveners = {}
+        for row in rows:
+            convener = (row[5], row[6]) if row[5] else (row[7], row[8])
+            if convener[0] not in schedules:
+                conveners[convener[0]] = SimpleNamespace(pk=convener[0], tree_path=convener[1])
+        schedules.update({pk: found.directive_schedule()
+                          for pk, found in ReminderSettings.for_organizations(conveners.values()).items()})
+        for (through_pk, directive_id, text, deadline, precision, bloc_convener, _path, host, _host_path,
+             body_id, body_path, short_name, name) in rows:
+            occasion = schedules[bloc_convener or host].occasion_for(deadline, today)
             if occasion is None or (since is not None and occasion < since):
                 continue
-            section = _("Chỉ đạo quá hạn") if directive.deadline < today else _("Chỉ đạo sắp đến hạn")
-            key = f"directive:{directive.pk}:{directive.deadline.isoformat()}:{occasion.isoformat()}"
-            for body_id in responsible[directive.pk]:
-                yield Reminder(body_id, key, section, _line(directive, bodies[body_id], today))
+            section = _("Chỉ đạo quá hạn") if deadline < today else _("Chỉ đạo sắp đến hạn")
+            key = f"directive:{directive_id}:{deadline.isoformat()}:{occasion.isoformat()}"
+            yield Reminder(body_id, key, section, _line(text, deadline, precision, directive_id, short_name or name,
+                                                        today),
+                           path=body_path, order=(deadline, directive_id, through_pk))
 
 
-def _chunks(directives: Iterator[Directive], size: int = CHUNK) -> Iterator[list[Directive]]:
+def _chunks(rows: Iterator[tuple]) -> Iterator[list[tuple]]:
     chunk = []
-    for directive in directives:
-        chunk.append(directive)
-        if len(chunk) == size:
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == CHUNK:
             yield chunk
             chunk = []
     if chunk:

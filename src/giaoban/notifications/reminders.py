@@ -12,13 +12,17 @@ person already had today's) goes out in tomorrow's, still once.
 At nation scale a run must not hold every open directive: each run is recorded
 (ReminderRun), and providers that accept `since` look only at occasions that
 came on or after the last run's day (the first run catches everything up).
-People are handled in batches of PEOPLE_BATCH, so the ledger look-ups stay
-bounded and their number grows with the digests, not with the records.
+Providers yield in the order of the bodies' tree paths, and `due` sends each
+person's digest as soon as the stream is past every body they answer for, so a
+run holds only the digests still being filled, never the country's reminders.
+Complete digests are checked against the ledger in batches of PEOPLE_BATCH
+people, so the look-ups grow with the digests, not with the records.
 """
 
 from __future__ import annotations
 
 import datetime
+import heapq
 import importlib
 import inspect
 from collections.abc import Callable, Iterable, Iterator
@@ -26,18 +30,22 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Expression, F
+from django.db.models.functions import Collate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from giaoban.notifications.models import Notification, ReminderPreference, ReminderRun, SentReminder
-from giaoban.notifications.recipients import responsible_people
+from giaoban.notifications.recipients import Answering, responsible_people
 from giaoban.notifications.tasks import send_or_queue
 
 UNSUBSCRIBE_SALT = "giaoban.notifications.unsubscribe"
 PEOPLE_BATCH = 500
+SEND_BATCH = 100  # digests stored in one commit when none is mailed at once
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,8 @@ class Reminder:
     key: str
     section: str  # the digest's heading for it: "Chỉ đạo quá hạn", "Báo cáo chưa nộp"…
     line: str
+    path: str = ""  # the body's tree path: providers yield in its order (see `due`)
+    order: tuple = ()  # where the line goes in a digest, among the provider's lines
 
 
 @dataclass
@@ -95,17 +105,38 @@ def record_run(today: datetime.date) -> None:
 
 
 def gather(today, since: datetime.date | None = None) -> list[Reminder]:
-    found = []
-    for provider in _providers():
+    """Every reminder of every provider in one list (for tests and small worlds; `due` streams them)."""
+    return [reminder for _rank, reminder in _merged(today, since)]
+
+
+def path_order(field: str) -> Expression:
+    """`field` (a tree path) for ORDER BY in code-point order, the order `due` expects of providers."""
+    return Collate(F(field), "C") if connection.vendor == "postgresql" else F(field)
+
+
+def _merged(today, since: datetime.date | None) -> Iterator[tuple[int, Reminder]]:
+    """(provider's rank, reminder) of all providers, merged in the order of the bodies' tree paths."""
+    streams = []
+    for rank, provider in enumerate(_providers()):
         takes_since = "since" in inspect.signature(provider).parameters
-        found.extend(provider(today=today, since=since) if takes_since else provider(today=today))
-    return found
+        found = provider(today=today, since=since) if takes_since else provider(today=today)
+        streams.append(_ranked(rank, found))
+    return heapq.merge(*streams, key=lambda item: item[1].path)
+
+
+def _ranked(rank: int, found: Iterable[Reminder]) -> Iterator[tuple[int, Reminder]]:
+    for reminder in found:
+        yield rank, reminder
 
 
 def plan(today, reminders: Iterable[Reminder] | None = None, *, key: str | None = None,
-         title: str | None = None, since: datetime.date | None = None) -> list[Digest]:
-    """The digests to send: per person, the reminders they have not had yet (none if they opted out)."""
-    reminders = gather(today, since) if reminders is None else list(reminders)
+         title: str | None = None, since: datetime.date | None = None) -> Iterable[Digest]:
+    """The digests to send: per person, the reminders they have not had yet (none if they opted out).
+
+    Without `reminders`, the providers' reminders due today, streamed (`due`)."""
+    if reminders is None:
+        return due(today, since, key=key, title=title)
+    reminders = list(reminders)
     key = key or f"digest:{today.isoformat()}"
     people = responsible_people({r.organization_id for r in reminders})
     digests: dict[int, Digest] = {}
@@ -122,6 +153,55 @@ def plan(today, reminders: Iterable[Reminder] | None = None, *, key: str | None 
         batch = {pk: digests[pk] for pk in users[start:start + PEOPLE_BATCH]}
         result.extend(_unsent(batch, key, today, title))
     return result
+
+
+def due(today, since: datetime.date | None = None, *, key: str | None = None,
+        title: str | None = None) -> Iterator[Digest]:
+    """The providers' reminders due today as digests, each yielded as soon as its person's is complete.
+
+    Providers yield in the order of the bodies' tree paths, so the bodies a person answers for (the
+    subtrees of the bodies they edit, less those with editors of their own) come in one stretch: once
+    the stream is past the last of them (`Answering.bound`), that person's digest is complete. Only
+    the digests still open are held; batches of PEOPLE_BATCH complete ones are checked against the
+    ledger together, yielded and dropped.
+    """
+    key = key or f"digest:{today.isoformat()}"
+    answering = Answering()
+    pending: dict[int, list[tuple[tuple, Reminder]]] = {}
+    bounds: list[tuple[str, int]] = []  # a heap of (bound, user id) of the pending people
+    complete: list[int] = []
+    last = ""
+    for rank, reminder in _merged(today, since):
+        if reminder.path < last:
+            raise ValueError(f"reminders out of tree path order: {reminder.path!r} after {last!r}")
+        last = reminder.path
+        while bounds and bounds[0][0] <= reminder.path:
+            complete.append(heapq.heappop(bounds)[1])
+        if len(complete) >= PEOPLE_BATCH:
+            yield from _finished(complete, pending, key, today, title)
+            complete = []
+        for user_id in answering.people(reminder.organization_id, reminder.path):
+            if user_id not in pending:
+                pending[user_id] = []
+                heapq.heappush(bounds, (answering.bound(user_id), user_id))
+            pending[user_id].append(((rank, *reminder.order), reminder))
+    complete.extend(user_id for _bound, user_id in sorted(bounds))
+    for start in range(0, len(complete), PEOPLE_BATCH):
+        yield from _finished(complete[start:start + PEOPLE_BATCH], pending, key, today, title)
+
+
+def _finished(user_ids: list[int], pending: dict, key: str, today, title: str | None) -> list[Digest]:
+    """The digests of people whose reminders are all in: each in the providers' order, each key once."""
+    users = get_user_model().objects.in_bulk(user_ids)
+    digests = {}
+    for user_id in user_ids:
+        digest = digests[user_id] = Digest(users[user_id], key, "")
+        seen = set()
+        for _order, reminder in sorted(pending.pop(user_id), key=lambda item: item[0]):
+            if reminder.key not in seen:
+                seen.add(reminder.key)
+                digest.reminders.append(reminder)
+    return _unsent(digests, key, today, title)
 
 
 def _unsent(digests: dict[int, Digest], key: str, today, title: str | None) -> list[Digest]:
@@ -144,22 +224,45 @@ def _unsent(digests: dict[int, Digest], key: str, today, title: str | None) -> l
 
 
 def send(digests: Iterable[Digest], *, email: bool = True) -> int:
-    """Store each digest with its ledger rows in one transaction, then e-mail it; the number sent."""
+    """Store each digest with its ledger rows, then e-mail it; the number sent.
+
+    Each digest is stored on its own (a savepoint: one that another run stored meanwhile is skipped); when no
+    e-mail goes out from here (`email` off, or the worker sends them), SEND_BATCH digests share a commit.
+    A digest mailed at once is committed before its mail, so an SMTP failure stops the run with the digests
+    after it neither stored nor marked: the next run sends them."""
+    at_once = email and not settings.GIAOBAN_WORKER
     count = 0
-    for digest in digests:
-        try:
-            with transaction.atomic():
-                notification = Notification.objects.create(
-                    user=digest.user, key=digest.key, title=digest.title[:255], body=digest.body(),
-                    url=reverse("notifications:list"),
-                    read_at=None if digest.preference.in_app else timezone.now())
-                SentReminder.objects.bulk_create([SentReminder(user=digest.user, key=r.key, notification=notification)
-                                                  for r in digest.reminders])
-        except IntegrityError:  # another run sent it between the plan and now
-            continue
-        count += 1
-        address = getattr(digest.user, "email", "")
-        if email and address and digest.preference.by_email:
-            footer = _("Không muốn nhận thư nhắc việc nữa: %(url)s") % {"url": unsubscribe_url(digest.user)}
-            send_or_queue(notification, f"{digest.body()}\n\n--\n{footer}")  # at once, or by the worker
+    for group in _groups(digests, 1 if at_once else SEND_BATCH):
+        stored = []
+        with transaction.atomic():
+            for digest in group:
+                try:
+                    with transaction.atomic():
+                        notification = Notification.objects.create(
+                            user=digest.user, key=digest.key, title=digest.title[:255], body=digest.body(),
+                            url=reverse("notifications:list"),
+                            read_at=None if digest.preference.in_app else timezone.now())
+                        SentReminder.objects.bulk_create([
+                            SentReminder(user=digest.user, key=r.key, notification=notification)
+                            for r in digest.reminders])
+                except IntegrityError:  # another run sent it between the plan and now
+                    continue
+                stored.append((digest, notification))
+        count += len(stored)
+        for digest, notification in stored:
+            address = getattr(digest.user, "email", "")
+            if email and address and digest.preference.by_email:
+                footer = _("Không muốn nhận thư nhắc việc nữa: %(url)s") % {"url": unsubscribe_url(digest.user)}
+                send_or_queue(notification, f"{digest.body()}\n\n--\n{footer}")  # at once, or by the worker
     return count
+
+
+def _groups(digests: Iterable[Digest], size: int) -> Iterator[list[Digest]]:
+    group = []
+    for digest in digests:
+        group.append(digest)
+        if len(group) == size:
+            yield group
+            group = []
+    if group:
+        yield group

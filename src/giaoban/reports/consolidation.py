@@ -108,8 +108,13 @@ def _reported_indicators(start: datetime.date, end: datetime.date, **organizatio
     return list(Indicator.objects.filter(Exists(values)).order_by("position", "code"))
 
 
+def reporter_order(org_type: str, name: str) -> tuple[int, str]:
+    """Where a body goes among a bloc's reporters: by kind of body, then by name."""
+    return _TYPE_ORDER.get(org_type, 99), name
+
+
 def _ordered(organizations: list[Organization]) -> list[Organization]:
-    return sorted(organizations, key=lambda o: (_TYPE_ORDER.get(o.type, 99), o.name))
+    return sorted(organizations, key=lambda o: reporter_order(o.type, o.name))
 
 
 def _rows(figures: StoredFigures, organizations: list[Organization], indicators: list[Indicator], period: Period,

@@ -5,13 +5,19 @@ deadline as its bloc's convening body set it (notifications' ReminderSettings,
 by default 7 days before, on the day, every 7 days after, for at most
 REPORT_FOLLOW_UP_DAYS; after that the convening body follows up in person).
 The reminder is addressed to the body; notifications turns bodies into the
-people who answer for them.
+people who answer for them. For `giaoban remind` the occasions of every template
+are worked out first with a fixed number of queries, then the blocs' members are
+read in the order of their tree paths, in chunks, with one look-up of the
+reports submitted per chunk.
 """
 
 import datetime
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import SimpleNamespace
 
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -21,11 +27,13 @@ from giaoban.notifications.recipients import responsible_people
 from giaoban.notifications.reminders import Reminder
 from giaoban.organisations.models import Bloc, Organization
 from giaoban.periods.models import Period
-from giaoban.reports.consolidation import bloc_reporters
+from giaoban.reports.consolidation import bloc_reporters, reporter_order
 from giaoban.reports.formatting import format_number
-from giaoban.reports.models import COUNTED_STATUSES, PeriodReport, ReportTemplate
+from giaoban.reports.models import COUNTED_STATUSES, PeriodReport, ReportDeadline, ReportTemplate
 
 RECENT_PERIODS = 3  # periods of each template looked at: the current one and the two before
+KINDS = ("month", "quarter", "half", "nine_months", "year")  # the kinds of period reminded of
+CHUNK = 2000  # bloc members read at a time
 
 
 def _missing(bloc: Bloc, period: Period) -> list[Organization]:
@@ -46,10 +54,15 @@ def _when(deadline: datetime.date, today: datetime.date) -> str:
 
 def _reminder(org: Organization, bloc: Bloc, period: Period, deadline: datetime.date, occasion: str,
               today: datetime.date) -> Reminder:
+    return _missing_reminder(org.pk, org.name, bloc.name, period, deadline, occasion, today)
+
+
+def _missing_reminder(org_id: int, org_name: str, bloc_name: str, period: Period, deadline: datetime.date,
+                      occasion: str, today: datetime.date, **placing) -> Reminder:
     line = _("- %(org)s chưa nộp báo cáo %(period)s cho %(bloc)s; %(when)s.") % {
-        "org": org.name, "period": period.label, "bloc": bloc.name, "when": _when(deadline, today)}
-    return Reminder(org.pk, f"report:{org.pk}:{period.pk}:{deadline.isoformat()}:{occasion}",
-                    _("Báo cáo chưa nộp"), f"{line}\n  {reminders.site_url(reverse('reports:mine'))}")
+        "org": org_name, "period": period.label, "bloc": bloc_name, "when": _when(deadline, today)}
+    return Reminder(org_id, f"report:{org_id}:{period.pk}:{deadline.isoformat()}:{occasion}",
+                    _("Báo cáo chưa nộp"), f"{line}\n  {reminders.site_url(reverse('reports:mine'))}", **placing)
 
 
 def _current(period_type: str, today: datetime.date) -> Period:
@@ -58,22 +71,81 @@ def _current(period_type: str, today: datetime.date) -> Period:
     return Period.objects.get_for(Period(type=period_type, year=today.year).key)
 
 
-def missing_reports(today: datetime.date) -> Iterator[Reminder]:
-    """Provider for `giaoban remind`: one Reminder per missing report whose occasion has come."""
-    templates = list(ReportTemplate.objects.filter(bloc__active=True).select_related("bloc__convening"))
-    schedules = ReminderSettings.for_organizations({t.bloc.convening for t in templates})
-    for template in templates:
-        if template.period_type not in ("month", "quarter", "half", "nine_months", "year"):
-            continue
-        schedule = schedules[template.bloc.convening_id].report_schedule()
-        period = _current(template.period_type, today)
-        for _i in range(RECENT_PERIODS):
-            deadline = template.deadline_for(period)
-            occasion = schedule.occasion_for(deadline, today)
+def _recent(period_type: str, today: datetime.date) -> list[Period]:
+    """The current period of a kind and the ones before it, stored (a reminder's key names a stored period)."""
+    periods = [_current(period_type, today)]
+    for _i in range(RECENT_PERIODS):
+        periods.append(Period.objects.get_for(periods[-1].key.previous()))
+    return periods[:RECENT_PERIODS]
+
+
+@dataclass(frozen=True)
+class _Due:
+    """One template's period whose reminder occasion has come."""
+
+    rank: int  # the template's place in the order of templates
+    step: int  # 0 for the current period, 1 for the one before…
+    period: Period
+    deadline: datetime.date
+    occasion: str
+
+
+def _due(today: datetime.date) -> dict[int, list[_Due]]:
+    """Bloc id → its templates' periods with a current occasion, in the templates' order: a fixed number of
+    queries (the periods of each kind, the deadlines set by hand, the settings), whatever the templates."""
+    templates = list(ReportTemplate.objects.filter(bloc__active=True, period_type__in=KINDS)
+                     .order_by("bloc__name", "period_type", "pk")
+                     .values_list("pk", "bloc_id", "period_type", "deadline_days", "bloc__convening_id",
+                                  "bloc__convening__tree_path"))
+    periods = {kind: _recent(kind, today) for kind in {t[2] for t in templates}}
+    overrides = {(template_id, period_id): deadline for template_id, period_id, deadline in ReportDeadline.objects
+                 .filter(template__bloc__active=True, period__in=[p for ps in periods.values() for p in ps])
+                 .values_list("template_id", "period_id", "deadline")}
+    conveners = {t[4]: SimpleNamespace(pk=t[4], tree_path=t[5]) for t in templates}
+    schedules = {pk: found.report_schedule()
+                 for pk, found in ReminderSettings.for_organizations(conveners.values()).items()}
+    found: dict[int, list[_Due]] = defaultdict(list)
+    for rank, (template_id, bloc_id, kind, deadline_days, convener, _path) in enumerate(templates):
+        for step, period in enumerate(periods[kind]):
+            deadline = overrides.get((template_id, period.pk), period.end + datetime.timedelta(days=deadline_days))
+            occasion = schedules[convener].occasion_for(deadline, today)
             if occasion is not None:
-                for org in _missing(template.bloc, period):
-                    yield _reminder(org, template.bloc, period, deadline, occasion.isoformat(), today)
-            period = Period.objects.get_for(period.key.previous())  # the reminder's key names a stored period
+                found[bloc_id].append(_Due(rank, step, period, deadline, occasion.isoformat()))
+    return found
+
+
+def missing_reports(today: datetime.date) -> Iterator[Reminder]:
+    """Provider for `giaoban remind`: one Reminder per missing report whose occasion has come, in the order of
+    the bodies' tree paths; the bloc members are read in chunks with one look-up of the reports per chunk."""
+    due = _due(today)
+    if not due:
+        return
+    with_templates = ReportTemplate.objects.filter(period_type__in=KINDS).values("bloc_id")
+    members = (Bloc.members.through.objects.filter(bloc__active=True, bloc_id__in=with_templates)
+               .exclude(organization_id=F("bloc__convening_id"))
+               .values_list("bloc_id", "bloc__name", "organization_id", "organization__tree_path",
+                            "organization__name", "organization__type")
+               .order_by(reminders.path_order("organization__tree_path"), "bloc_id"))
+    periods = {d.period.pk for dues in due.values() for d in dues}
+    for rows in _chunks(members.iterator(chunk_size=CHUNK)):
+        done = set(PeriodReport.objects.filter(organization_id__in={row[2] for row in rows}, period_id__in=periods,
+                                               status__in=COUNTED_STATUSES).values_list("organization_id", "period_id"))
+        for bloc_id, bloc_name, org_id, path, name, kind in rows:
+            for d in due.get(bloc_id, ()):
+                if (org_id, d.period.pk) not in done:
+                    yield _missing_reminder(org_id, name, bloc_name, d.period, d.deadline, d.occasion, today,
+                                            path=path, order=(d.rank, d.step, *reporter_order(kind, name), path))
+
+
+def _chunks(rows: Iterator[tuple]) -> Iterator[list[tuple]]:
+    chunk = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 @dataclass(frozen=True)

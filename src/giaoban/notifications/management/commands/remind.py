@@ -19,11 +19,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         today = options["today"] or timezone.localdate()
-        digests = reminders.plan(today, since=reminders.last_run(today))
+        # Streamed: each digest is sent (or described) as soon as it is complete, then dropped.
+        digests = reminders.due(today, since=reminders.last_run(today))
         if options["dry_run"]:
+            count = 0
             for digest in digests:
                 self._describe(digest, email=not options["no_email"])
-            self.stdout.write(_("Chạy thử: %(n)d bản nhắc việc sẽ được gửi; chưa gửi gì.") % {"n": len(digests)})
+                count += 1
+            self.stdout.write(_("Chạy thử: %(n)d bản nhắc việc sẽ được gửi; chưa gửi gì.") % {"n": count})
             return
         sent = reminders.send(digests, email=not options["no_email"])
         reminders.record_run(today)

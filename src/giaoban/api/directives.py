@@ -18,12 +18,12 @@ from ninja.pagination import paginate
 from giaoban.api.errors import errors, form_refused
 from giaoban.api.etags import expected_version, tag_response
 from giaoban.api.fields import PLAIN_TEXT
-from giaoban.api.paging import MAX_ID, Page
+from giaoban.api.paging import MAX_ID, CursorPage, Keyset
 from giaoban.core.history import history_entries
 from giaoban.directives import views as directive_pages
 from giaoban.directives.forms import SORTS, CloseForm, ProgressForm
-from giaoban.directives.listing import apply_filters
-from giaoban.directives.models import DeadlinePrecision, Directive, DirectiveStatus, Priority
+from giaoban.directives.listing import apply_filters, read_in_parts
+from giaoban.directives.models import DeadlinePrecision, Directive, DirectiveStatus, Priority, visible_parts
 from giaoban.directives.rules import can_close_directive, can_edit_directive, can_report_progress, reporting_bodies
 
 router = Router(tags=["Chỉ đạo"])
@@ -138,14 +138,21 @@ def _detail(request, response: HttpResponse, directive_id: int) -> Directive:
 
 
 @router.get("/directives/", response={200: list[DirectiveOut], **errors()}, summary="Danh sách chỉ đạo")
-@paginate(Page)
+@paginate(CursorPage)
 def list_directives(request, filters: Query[DirectiveFilter],
                     ordering: Literal[tuple(SORTS)] = "deadline"):  # type: ignore[valid-type]
-    directives = Directive.objects.visible_to(request.user)
+    """The web list's query: its filters, its order and the user's visibility read part by part (visible_parts)."""
+    directives = Directive.objects.all()
     if filters.meeting:
         directives = directives.filter(meeting_id=filters.meeting)
     data = {**filters.dict(), "sort": ordering}
-    return apply_filters(directives, data, timezone.localdate()).prefetch_related("coordinating", "carried_to")
+    directives = apply_filters(directives, data, timezone.localdate())
+    order = directives.query.order_by
+    if ordering == "lead":
+        directives = directives.select_related("lead")  # the cursor holds the lead's name
+    directives, parts = read_in_parts(directives.prefetch_related("coordinating", "carried_to"),
+                                      visible_parts(request.user), ordering)
+    return Keyset(directives, order, f"directives:{ordering}", parts)
 
 
 @router.get("/directives/{directive_id}/", response={200: DirectiveOut, **errors()}, summary="Một chỉ đạo")

@@ -59,3 +59,20 @@ def test_visible_roots_split_top_bodies_from_lower_ones_not_under_them(personas)
     editor._giaoban_memberships = None
     assert visible_roots(editor) == ([personas["other"].tree_path], [personas["a"].tree_path])
     assert visible_roots(UserFactory(username="chua_thuoc")) == ([], [])
+
+
+@pytest.mark.django_db
+def test_a_user_read_with_memberships_needs_no_further_query_for_roles(personas, django_assert_num_queries):
+    from giaoban.accounts.access import active_user_with_memberships
+
+    editor = personas["editor"]
+    with django_assert_num_queries(1):
+        user = active_user_with_memberships(editor.pk)
+        assert user == editor and role_in(user, personas["a"]) == Role.EDITOR
+        assert not has_role(user, personas["province"])
+    lonely = UserFactory(username="khong_don_vi")
+    assert active_user_with_memberships(lonely.pk) == lonely
+    assert list(visible_organizations(active_user_with_memberships(lonely.pk))) == []
+    editor.is_active = False
+    editor.save()
+    assert active_user_with_memberships(editor.pk) is None

@@ -6,7 +6,7 @@ once per request and cached on the user object.
 """
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from giaoban.accounts.models import Membership, Role
 from giaoban.organisations.models import Organization
@@ -25,6 +25,19 @@ def _memberships(user: User) -> list[tuple[str, int, int]]:
         )
         user._giaoban_memberships = cached
     return cached
+
+
+def active_user_with_memberships(user_id: int) -> AbstractBaseUser | None:
+    """The active user `user_id` with their memberships (as `_memberships` caches them), in one query for anyone
+    holding a membership: the memberships joined to their user (a second query only for a user with none)."""
+    from django.contrib.auth import get_user_model
+
+    rows = list(Membership.objects.filter(user_id=user_id, user__is_active=True).select_related("user")
+                .annotate(tree_path=F("organization__tree_path")).order_by())
+    user = rows[0].user if rows else get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is not None:
+        user._giaoban_memberships = [(row.tree_path, row.role, row.organization_id) for row in rows]
+    return user
 
 
 def role_in(user: User, organization: Organization | None) -> int:

@@ -12,7 +12,7 @@ from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
 from giaoban.api.errors import ApiError
-from giaoban.core.keyset import page_after
+from giaoban.core.keyset import COUNT_LIMIT, page_after
 
 MAX_LIMIT = 200
 # Bounded so that no offset a client sends overflows a database integer.
@@ -84,7 +84,7 @@ class CursorPage(PaginationBase):
                            details={"offset": ["cursor"]})
         try:
             page = page_after(queryset.queryset, queryset.ordering, pagination.limit, pagination.cursor,
-                              tag=queryset.name, parts=queryset.parts)
+                              tag=queryset.name, parts=queryset.parts, count_limit=COUNT_LIMIT)
         except ValueError as error:
             raise ApiError(400, "invalid", _("Tham số cursor không hợp lệ cho danh sách và thứ tự này: hãy bắt đầu "
                                              "lại từ trang đầu."), details={"cursor": ["invalid"]}) from error

@@ -1,7 +1,7 @@
 """Pagination of the lists: by cursor (keyset) for the large ones, limit/offset with bounds for the small ones,
 and the `ordering` parameter of every list."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,12 +53,15 @@ CURSOR_HELP = ("Vị trí trang: giá trị `next_cursor` của trang trước (
 @dataclass
 class Keyset:
     """What a cursor-paged list endpoint returns: its rows, their order, the name of that order (kept in the
-    cursor), and optionally the parts whose union is what the user sees (see core.keyset.keyset_page)."""
+    cursor), optionally the parts whose union is what the user sees (see core.keyset.keyset_page) and what
+    to read for the page's rows once they are known."""
 
     queryset: QuerySet
     ordering: Sequence[str | OrderBy]
     name: str
     parts: Sequence[Q] | None = None
+    # Called with the page's rows before they are serialized (to read what they show for all of them at once).
+    rows: Callable[[list], None] | None = None
 
 
 class CursorPage(PaginationBase):
@@ -88,6 +91,8 @@ class CursorPage(PaginationBase):
         except ValueError as error:
             raise ApiError(400, "invalid", _("Tham số cursor không hợp lệ cho danh sách và thứ tự này: hãy bắt đầu "
                                              "lại từ trang đầu."), details={"cursor": ["invalid"]}) from error
+        if queryset.rows and page.object_list:
+            queryset.rows(page.object_list)
         following = None
         if page.has_next:
             query = request.GET.copy()

@@ -52,8 +52,9 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("ngày thu hồi"), null=True, blank=True)
     # The rate limit's counter (api/auth.py): calls made in the minute `rate_minute` (minutes since 1970).
-    rate_minute = models.IntegerField(default=0, editable=False)
-    rate_count = models.IntegerField(default=0, editable=False)
+    # Database defaults, so that servers still running the code before them can issue tokens during an upgrade.
+    rate_minute = models.IntegerField(db_default=0, editable=False)
+    rate_count = models.IntegerField(db_default=0, editable=False)
 
     objects = ApiTokenQuerySet.as_manager()
 

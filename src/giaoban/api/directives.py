@@ -160,6 +160,10 @@ def _detail(request, response: HttpResponse, directive_id: int) -> Directive:
 @paginate(CursorPage)
 def list_directives(request, filters: Query[DirectiveFilter],
                     ordering: Literal[tuple(SORTS)] = "deadline"):  # type: ignore[valid-type]
+    return directive_listing(request.user, filters, ordering)
+
+
+def directive_listing(user, filters: DirectiveFilter, ordering: str) -> Keyset:
     """The web list's query: its filters, its order and the user's visibility read part by part (visible_parts)."""
     directives = Directive.objects.all()
     if filters.meeting:
@@ -169,7 +173,7 @@ def list_directives(request, filters: Query[DirectiveFilter],
     order = directives.query.order_by
     if ordering == "lead":
         directives = directives.select_related("lead")  # the cursor holds the lead's name
-    directives, parts = read_in_parts(directives, visible_parts(request.user), ordering)
+    directives, parts = read_in_parts(directives, visible_parts(user), ordering)
     return Keyset(directives, order, f"directives:{ordering}", parts, rows=with_link_ids)
 
 

@@ -153,8 +153,3 @@ def test_the_count_after_a_cursor_is_bounded_as_on_the_first_page(directives):
     assert first.count == len(directives) and first.has_next and not first.has_previous
     assert page_after(Directive.objects.all(), ORDER, 5, first.next_token, count_limit=10).count is None
 
-
-def test_a_first_page_holding_every_row_is_counted_without_a_count_query(directives, django_assert_num_queries):
-    with django_assert_num_queries(1):
-        page = page_after(Directive.objects.select_related("meeting"), ORDER, 50)
-    assert page.count == len(directives) and not page.has_next

@@ -335,8 +335,5 @@ def page_after(queryset: QuerySet, ordering: Sequence[str | OrderBy], per_page: 
     page = KeysetPage(found, has_next=more, has_previous=start is not None,
                       next_token=encode([tag, *[key.value(found[-1]) for key in keys]]) if more else "")
     if count_limit is not None:
-        # A first page that holds every row is its own count.
-        whole = start is None and not more and len(found) <= count_limit
-        page.count = len(found) if whole else _count(queryset, parts, count_limit)
-        page.count_limit = count_limit
+        page.count, page.count_limit = _count(queryset, parts, count_limit), count_limit
     return page

@@ -126,7 +126,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 
-# The cache is shared by every app server (the dashboard per set of bodies, the API rate limit):
+# The cache is shared by every app server (the dashboard per set of bodies):
 # a table in the database by default (created by `giaoban migrate`, core/migrations/0002), or
 # Redis when REDIS_URL is set (then `pip install redis`; nothing else changes).
 CACHE_TABLE = "giaoban_cache"
@@ -309,7 +309,7 @@ if PRODUCTION:
 
 
 # --- REST API (issue 14) ---
-# Requests per minute per API token; counted in the shared cache (CACHES above: the database's
-# cache table, or Redis when REDIS_URL is set), so every app server counts against one allowance.
+# Requests per minute per API token; counted on the token's row in the database (api/auth.py), so every
+# app server counts against one allowance.
 GIAOBAN_API_RATE_LIMIT = int(os.environ.get("GIAOBAN_API_RATE_LIMIT", "120"))
 NINJA_PAGINATION_MAX_LIMIT = 200

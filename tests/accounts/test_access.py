@@ -69,3 +69,21 @@ def test_home_organizations_come_with_the_memberships_in_one_query(personas, dja
         assert home_organizations(personas["editor"]) == [personas["a"]]
         assert has_role(personas["editor"], personas["a"]) and home_organizations(personas["editor"]) == [personas["a"]]
     assert home_organizations(UserFactory()) == []
+
+
+@pytest.mark.django_db
+def test_a_user_read_with_memberships_needs_no_further_query_for_roles(personas, django_assert_num_queries):
+    from giaoban.accounts.access import active_user_with_memberships, home_organizations
+
+    editor = personas["editor"]
+    with django_assert_num_queries(1):
+        user = active_user_with_memberships(editor.pk)
+        assert user == editor and role_in(user, personas["a"]) == Role.EDITOR
+        assert not has_role(user, personas["province"])
+        assert home_organizations(user) == [personas["a"]]
+    lonely = UserFactory(username="khong_don_vi")
+    assert active_user_with_memberships(lonely.pk) == lonely
+    assert list(visible_organizations(active_user_with_memberships(lonely.pk))) == []
+    editor.is_active = False
+    editor.save()
+    assert active_user_with_memberships(editor.pk) is None

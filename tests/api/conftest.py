@@ -16,8 +16,8 @@ def bearer(user) -> dict:
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_counts(request):
-    """Rate-limit counters live in the shared cache: the database's cache table (then rolled back with the
-    test's data) or Redis (which outlives it). A test without the database has no counters to clear."""
+    """The shared cache (the database's cache table, rolled back with the test's data, or Redis, which outlives
+    it) starts empty for every test. A test without the database has nothing to clear."""
     uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(request.fixturenames)
     if uses_db:
         request.getfixturevalue("transactional_db" if "transactional_db" in request.fixturenames else "db")

@@ -7,7 +7,7 @@ import time_machine
 
 from giaoban.api.models import ApiToken
 from tests.api.conftest import bearer
-from tests.factories import UserFactory
+from tests.factories import MembershipFactory, UserFactory
 
 NOON = datetime.datetime(2026, 3, 2, 12, 0, 0, tzinfo=datetime.UTC)
 
@@ -57,3 +57,21 @@ def test_each_token_has_its_own_allowance(client, settings):
         assert client.get("/api/v1/periods/", **first).status_code == 200
         assert client.get("/api/v1/periods/", **first).status_code == 429
         assert client.get("/api/v1/periods/", **second).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_count_is_kept_on_the_token_and_starts_again_each_minute(settings):
+    token, secret = ApiToken.issue(UserFactory(), "Cổng")
+    minute = int(NOON.timestamp()) // 60
+    assert [ApiToken.objects.count_call(secret, minute)[2] for _ in range(3)] == [1, 2, 3]
+    assert ApiToken.objects.count_call(secret, minute + 1) == (token.pk, token.user_id, 1)
+    assert ApiToken.objects.count_call(secret + "x", minute) is None
+    token.revoke()
+    assert ApiToken.objects.count_call(secret, minute + 1) is None
+
+
+@pytest.mark.django_db
+def test_a_call_finds_its_token_counts_itself_and_reads_its_user_in_two_statements(client, django_assert_num_queries):
+    headers = bearer(MembershipFactory().user)
+    with django_assert_num_queries(4):  # the token and its count, the user with memberships; the page, its count
+        assert client.get("/api/v1/indicators/", **headers).status_code == 200

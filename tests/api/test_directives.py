@@ -117,3 +117,19 @@ def test_a_control_character_in_a_note_is_invalid_input_and_stores_nothing(clien
                            **bearer(world.lead_editor))
     assert response.status_code == 422
     assert not world.directive.updates.exists()
+
+
+def test_a_list_row_shows_what_the_directive_endpoint_shows(client, world):
+    import datetime
+
+    from tests.meetings.factories import MeetingFactory
+
+    later = [MeetingFactory(host=world.party, bloc=world.bloc, date=datetime.date(2022, month, 5)) for month in (7, 10)]
+    world.directive.coordinating.set([world.farmers, world.board])
+    world.directive.carried_to.set(later)
+    headers = bearer(world.leader)
+    listed = client.get(f"/api/v1/directives/?meeting={world.meeting.pk}", **headers).json()["items"]
+    detail = client.get(f"/api/v1/directives/{world.directive.pk}/", **headers).json()
+    assert [row for row in listed if row["id"] == world.directive.pk] == [detail]
+    assert sorted(detail["coordinating"]) == sorted([world.farmers.pk, world.board.pk])
+    assert detail["carried_to"] == [later[1].pk, later[0].pk]  # newest meeting first, as the relation lists them

@@ -5,7 +5,7 @@ import pytest
 from django.db.models import F
 from django.test import RequestFactory
 
-from giaoban.core.keyset import AFTER, BEFORE, bounded_count, decode, encode, keyset_page
+from giaoban.core.keyset import AFTER, BEFORE, bounded_count, decode, encode, keyset_page, page_after
 from giaoban.directives.models import Directive
 from tests.directives.factories import DirectiveFactory
 from tests.meetings.factories import MeetingFactory
@@ -114,3 +114,42 @@ def test_overlapping_parts_are_paged_as_their_union_in_both_directions(directive
     back = keyset_page(RequestFactory().get("/" + seen[2].previous_link), Directive.objects.all(), ORDER, 4,
                        parts=parts)
     assert [d.pk for d in back] == pages[1]
+
+
+def _walk_after(per_page: int, **kwargs) -> list[list[int]]:
+    pages, cursor = [], ""
+    while True:
+        page = page_after(Directive.objects.select_related("meeting"), ORDER, per_page, cursor, tag="t", **kwargs)
+        pages.append([d.pk for d in page])
+        if not page.has_next:
+            return pages
+        cursor = page.next_token
+
+
+def test_following_the_cursors_gives_every_row_once_in_the_list_order(directives):
+    pages = _walk_after(5)
+    assert [pk for page in pages for pk in page] == _expected(Directive.objects.all())
+    assert all(len(page) == 5 for page in pages[:-1]) and len(pages) == 5
+
+
+def test_cursors_page_the_union_of_overlapping_parts(directives):
+    from django.db.models import Q
+
+    parts = [Q(deadline__isnull=True), Q(meeting__date__day=9), Q(pk__in=[d.pk for d in directives[::3]])]
+    pages = _walk_after(4, parts=parts)
+    assert [pk for page in pages for pk in page] == _expected(Directive.objects.filter(parts[0] | parts[1] | parts[2]))
+
+
+def test_a_damaged_or_foreign_cursor_is_refused_instead_of_restarting(directives):
+    good = page_after(Directive.objects.select_related("meeting"), ORDER, 5, tag="t").next_token
+    page_after(Directive.objects.all(), ORDER, 5, good, tag="t")
+    for cursor in ("không-phải-base64", good, encode(["t", "2022-03-31"]), encode(["t", "ngày xấu", "2022-01-01", 1])):
+        with pytest.raises(ValueError):
+            page_after(Directive.objects.all(), ORDER, 5, cursor, tag="other" if cursor == good else "t")
+
+
+def test_the_count_after_a_cursor_is_bounded_as_on_the_first_page(directives):
+    first = page_after(Directive.objects.select_related("meeting"), ORDER, 5, count_limit=100)
+    assert first.count == len(directives) and first.has_next and not first.has_previous
+    assert page_after(Directive.objects.all(), ORDER, 5, first.next_token, count_limit=10).count is None
+

@@ -21,12 +21,29 @@ def _memberships(user: User) -> list[tuple[str, int, int]]:
         return []
     cached = getattr(user, "_giaoban_memberships", None)
     if cached is None:
-        rows = list(Membership.objects.filter(user=user).select_related("organization")
-                    .order_by("organization__tree_path", "pk"))
-        cached = [(m.organization.tree_path, m.role, m.organization_id) for m in rows]
-        user._giaoban_memberships = cached
-        user._giaoban_home_organizations = list({m.organization_id: m.organization for m in rows}.values())
+        cached = _keep(user, list(Membership.objects.filter(user=user).select_related("organization")
+                                  .order_by("organization__tree_path", "pk")))
     return cached
+
+
+def _keep(user: AbstractBaseUser, rows: list[Membership]) -> list[tuple[str, int, int]]:
+    """Cache the user's memberships (bodies selected) as `_memberships` and `home_organizations` read them."""
+    user._giaoban_memberships = [(m.organization.tree_path, m.role, m.organization_id) for m in rows]
+    user._giaoban_home_organizations = list({m.organization_id: m.organization for m in rows}.values())
+    return user._giaoban_memberships
+
+
+def active_user_with_memberships(user_id: int) -> AbstractBaseUser | None:
+    """The active user `user_id` with their memberships (as `_memberships` caches them), in one query for anyone
+    holding a membership: the memberships joined to their user (a second query only for a user with none)."""
+    from django.contrib.auth import get_user_model
+
+    rows = list(Membership.objects.filter(user_id=user_id, user__is_active=True).select_related("user", "organization")
+                .order_by("organization__tree_path", "pk"))
+    user = rows[0].user if rows else get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is not None:
+        _keep(user, rows)
+    return user
 
 
 def role_in(user: User, organization: Organization | None) -> int:

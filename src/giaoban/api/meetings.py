@@ -10,7 +10,7 @@ from ninja.pagination import paginate
 
 from giaoban.api.errors import errors
 from giaoban.api.etags import tag_response
-from giaoban.api.paging import MAX_ID, Page, ordered
+from giaoban.api.paging import MAX_ID, CursorPage, Keyset, ordered
 from giaoban.meetings import views as meeting_pages
 from giaoban.meetings.models import AgendaKind, Meeting, MeetingKind, Presence
 from giaoban.meetings.states import MeetingState, Part, editable
@@ -102,10 +102,11 @@ class MeetingFilter(FilterSchema):
 
 
 @router.get("/meetings/", response={200: list[MeetingOut], **errors()}, summary="Danh sách cuộc họp")
-@paginate(Page)
+@paginate(CursorPage)
 def list_meetings(request, filters: Query[MeetingFilter],
                   ordering: Literal["date", "-date", "title", "-title", "id", "-id"] = "-date"):
-    return ordered(filters.filter(Meeting.objects.visible_to(request.user)), ordering)
+    meetings = filters.filter(Meeting.objects.visible_to(request.user))
+    return Keyset(meetings, ordered(meetings, ordering).query.order_by, f"meetings:{ordering}")
 
 
 @router.get("/meetings/{meeting_id}/", response={200: MeetingDetailOut, **errors()},

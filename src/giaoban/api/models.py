@@ -8,7 +8,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +26,21 @@ class ApiTokenQuerySet(models.QuerySet):
     def for_secret(self, secret: str) -> "ApiToken | None":
         return self.active().select_related("user").filter(key_hash=hash_secret(secret)).first()
 
+    def count_call(self, secret: str, minute: int) -> tuple[int, int, int] | None:
+        """Find the unrevoked token of `secret` and count one call in `minute`, in one statement.
+
+        Returns (token id, user id, calls of the token in that minute), or None for no such token.
+        The count lives on the token's row, so every server process counts against one allowance,
+        and concurrent calls each add one (the row is locked for the statement, not the request).
+        """
+        table = connection.ops.quote_name(ApiToken._meta.db_table)
+        sql = (f"UPDATE {table} SET rate_count = CASE WHEN rate_minute = %s THEN rate_count + 1 ELSE 1 END, "
+               "rate_minute = %s WHERE key_hash = %s AND revoked_at IS NULL RETURNING id, user_id, rate_count")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [minute, minute, hash_secret(secret)])
+            found = cursor.fetchone()
+        return tuple(found) if found else None
+
 
 class ApiToken(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người dùng"), on_delete=models.CASCADE,
@@ -36,6 +51,10 @@ class ApiToken(models.Model):
     hint = models.CharField(_("nhận dạng"), max_length=12, editable=False)
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("ngày thu hồi"), null=True, blank=True)
+    # The rate limit's counter (api/auth.py): calls made in the minute `rate_minute` (minutes since 1970).
+    # Database defaults, so that servers still running the code before them can issue tokens during an upgrade.
+    rate_minute = models.IntegerField(db_default=0, editable=False)
+    rate_count = models.IntegerField(db_default=0, editable=False)
 
     objects = ApiTokenQuerySet.as_manager()
 

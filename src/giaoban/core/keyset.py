@@ -306,3 +306,34 @@ def _fetch(read, keys: list[Key], start: list | None, end: list | None, per_page
     return KeysetPage(found, has_next, has_previous,
                       next_token=encode([key.value(found[-1]) for key in keys]) if found else "",
                       previous_token=encode([key.value(found[0]) for key in keys]) if found else "")
+
+
+def page_after(queryset: QuerySet, ordering: Sequence[str | OrderBy], per_page: int, cursor: str = "", *,
+               tag: str = "", nulls_last: Iterable[str] = (), count_limit: int | None = COUNT_LIMIT,
+               parts: Sequence[Q] | None = None) -> KeysetPage:
+    """The page after `cursor` (an earlier page's `next_token`, or "" for the first): an API's `cursor` parameter.
+
+    As `keyset_page`, forward only, and strict: a damaged cursor, one made for another order
+    (`tag` names the order inside the token) or one whose values do not fit the columns raises
+    ValueError instead of giving the first page, so that a program walking a list is never sent
+    back to its start.
+    """
+    keys = keys_of(ordering, nulls_last)
+    start = None
+    if cursor:
+        values = decode(cursor, len(keys) + 1)
+        if values is None or values[0] != tag:
+            raise ValueError("a cursor of another list or order")
+        start = values[1:]
+    read = functools.partial(_read_parts, queryset, parts) if parts else functools.partial(_read, queryset)
+    try:
+        found = read(keys, start, per_page + 1)
+    except (ValidationError, TypeError) as error:
+        raise ValueError("a cursor whose values do not fit the order") from error
+    more = len(found) > per_page
+    found = found[:per_page]
+    page = KeysetPage(found, has_next=more, has_previous=start is not None,
+                      next_token=encode([tag, *[key.value(found[-1]) for key in keys]]) if more else "")
+    if count_limit is not None:
+        page.count, page.count_limit = _count(queryset, parts, count_limit), count_limit
+    return page

@@ -82,3 +82,17 @@ def lead_options(user, selected: str | None = None) -> QuerySet[Organization]:
     if selected and str(selected).isdigit():
         wanted |= Q(pk=int(selected))
     return Organization.objects.filter(wanted).order_by(vietnamese("name"))
+
+
+def read_in_parts(directives: DirectiveQuerySet, parts: list[Q] | None,
+                  sort: str) -> tuple[DirectiveQuerySet, list[Q] | None]:
+    """`directives` and the visibility parts a keyset page should read them by (see `visible_parts`).
+
+    Several parts are read one by one in the list's order and merged; with one part, or a sort by
+    names (collated by the database, which Python's merge cannot follow), their union is one filter.
+    """
+    from giaoban.directives.models import any_of
+
+    if parts is not None and (len(parts) < 2 or sort in TEXT_SORTS):
+        return directives.filter(any_of(parts)), None
+    return directives, parts

@@ -19,7 +19,7 @@ from giaoban.core.editing import conflict, with_versions
 from giaoban.core.history import history_entries
 from giaoban.core.keyset import keyset_page
 from giaoban.core.versioning import ConcurrentEditError
-from giaoban.directives import listcache
+from giaoban.directives import listcache, pages
 from giaoban.directives.forms import AmendmentForm, CloseForm, DirectiveForm, FilterForm, ProgressForm
 from giaoban.directives.listing import TEXT_SORTS, apply_filters, lead_options
 from giaoban.directives.models import Directive, DirectiveUpdate, amend, any_of, visible_parts
@@ -32,6 +32,7 @@ from giaoban.directives.rules import (
 )
 from giaoban.meetings.models import Meeting
 from giaoban.meetings.resolve import meeting_bodies
+from giaoban.meetings.rules import can_lead_meeting, can_view_meeting
 from giaoban.organisations.models import Organization
 from giaoban.periods.models import Period
 
@@ -122,6 +123,17 @@ def directive_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "carry_targets": _carry_targets(directive) if can_close and directive.is_open else [],
         "today": timezone.localdate(),
     })
+
+
+@login_required
+def meeting_pending(request: HttpRequest, pk: int) -> HttpResponse:
+    """The next rows of a briefing's unfinished earlier directives (its page's "Xem thêm", in place)."""
+    meeting = get_object_or_404(Meeting.objects.select_related("bloc__convening", "host"), pk=pk)
+    if not can_view_meeting(request.user, meeting):
+        raise Http404
+    return render(request, "meetings/detail.html#pending-rows", {
+        "meeting": meeting, "can_lead": can_lead_meeting(request.user, meeting),
+        **pages.pending_context(request, meeting)})
 
 
 def _carry_targets(directive: Directive) -> list[Meeting]:

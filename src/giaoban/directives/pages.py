@@ -22,6 +22,7 @@ def meeting_context(request: HttpRequest, meeting: Meeting) -> dict:
 
 def pending_context(request: HttpRequest, meeting: Meeting) -> dict:
     """One page of the earlier briefings' open directives (`?sau=` in the request: the page after a key)."""
-    page = keyset_page(request, pending_directives(meeting), PENDING_ORDER, PENDING_PAGE)
+    # No count: over a bloc's whole history it cost more than the page (a link to the next page is enough).
+    page = keyset_page(request, pending_directives(meeting), PENDING_ORDER, PENDING_PAGE, count_limit=None)
     carried_here = set(meeting.carried_directives.filter(pk__in=[d.pk for d in page]).values_list("pk", flat=True))
     return {"pending": [(d, d.pk in carried_here) for d in page], "pending_page": page}

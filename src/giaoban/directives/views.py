@@ -40,8 +40,10 @@ PAGE_SIZE = 50
 
 
 def visible_directive_or_404(request: HttpRequest, pk: int) -> Directive:
+    # The coordinating bodies are read once, for the permission checks and the page.
     directive = get_object_or_404(
-        Directive.objects.select_related("meeting__bloc__convening", "meeting__host", "lead", "closed_by"), pk=pk)
+        Directive.objects.select_related("meeting__bloc__convening", "meeting__host", "lead", "closed_by")
+        .prefetch_related("coordinating"), pk=pk)
     if not can_view_directive(request.user, directive):
         raise Http404
     return directive

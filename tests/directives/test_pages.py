@@ -27,7 +27,7 @@ def test_the_meeting_page_shows_one_page_of_the_unfinished_directives_and_a_link
     html = client.get(reverse("meetings:detail", args=[w.next.pk])).content.decode()
     shown = [d for d in w.earlier if f">{d.text}</a>" in html]
     assert shown == w.earlier[:pages.PENDING_PAGE]
-    assert "Xem thêm" in html
+    assert "Xem tiếp" in html
 
 
 def test_xem_them_loads_the_rest_in_place(w, client):
@@ -35,7 +35,7 @@ def test_xem_them_loads_the_rest_in_place(w, client):
     first = pages.pending_context(_request(), w.next)["pending_page"]
     url = reverse("directives:meeting_pending", args=[w.next.pk]) + first.next_link
     html = client.get(url, HTTP_HX_REQUEST="true").content.decode()
-    assert "<html" not in html and "Xem thêm" not in html
+    assert "<html" not in html and "Xem tiếp" not in html
     assert [d for d in w.earlier if f">{d.text}</a>" in html] == w.earlier[pages.PENDING_PAGE:]
     assert 'action="/chi-dao/' in html  # the leader's carry and close forms come with the rows
 

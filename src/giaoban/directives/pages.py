@@ -8,7 +8,7 @@ from giaoban.directives.models import Directive
 from giaoban.meetings.models import Meeting
 
 # The unfinished directives of earlier briefings grow with the bloc's history: shown a page at a time
-# ("Xem thêm" loads the next one in place), in the order of the meetings that gave them.
+# ("Xem tiếp" loads the next one in place), in the order of the meetings that gave them.
 PENDING_PAGE = 20
 PENDING_ORDER = ["meeting_date", "meeting_id", "order", "pk"]
 

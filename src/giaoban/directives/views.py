@@ -129,7 +129,7 @@ def directive_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def meeting_pending(request: HttpRequest, pk: int) -> HttpResponse:
-    """The next rows of a briefing's unfinished earlier directives (its page's "Xem thêm", in place)."""
+    """The next rows of a briefing's unfinished earlier directives (its page's "Xem tiếp", in place)."""
     meeting = get_object_or_404(Meeting.objects.select_related("bloc__convening", "host"), pk=pk)
     if not can_view_meeting(request.user, meeting):
         raise Http404

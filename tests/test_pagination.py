@@ -164,6 +164,11 @@ LISTS: dict[str, ListPage] = {
     "reports:consolidation_index": ListPage(
         lambda w: reverse("reports:consolidation_index"), "//table//tbody/tr",
         lambda w: [BlocFactory(convening=w.board, members=[w.district]) for _ in range(25)]),
+    # The earlier briefings' unfinished directives on a briefing's page; "Xem tiếp" loads the next rows in place.
+    "directives:meeting_pending#on-the-meeting-page": ListPage(
+        lambda w: reverse("meetings:detail", args=[w.later.pk]), "//table[@id='pending']/tbody/tr[not(@class='more')]",
+        lambda w: (_directives(w, 45, "Vận động hội viên trồng lúa"),
+                   setattr(w, "later", MeetingFactory(host=w.district, bloc=w.bloc, date=datetime.date(2099, 1, 5))))),
     "search:results": ListPage(
         lambda w: reverse("search:results"), "//ol[@class='hits']/li",
         lambda w: (_directives(w, 30, "Hỗ trợ nông dân trồng lúa"), _directives(w, 5, "Sửa chữa trụ sở")),
@@ -259,7 +264,8 @@ def test_every_list_reaches_a_second_page_with_other_rows_and_keeps_its_filters(
 EMPTY_LISTS = [name for name in LISTS if name not in (
     "meetings:bloc",  # the same page as meetings:list, for one bloc
     "reports:mine",  # never empty: it offers the periods to report on
-    "documents:public#news")]
+    "documents:public#news",
+    "directives:meeting_pending#on-the-meeting-page")]  # the section is left out when nothing is pending
 
 
 @pytest.mark.parametrize("name", EMPTY_LISTS)

@@ -46,6 +46,17 @@ def active_user_with_memberships(user_id: int) -> AbstractBaseUser | None:
     return user
 
 
+def membership_key(user: User) -> str:
+    """The user's memberships (body path, role, body id), sorted, as one string ("superuser" for one).
+
+    What a user may see and do is a function of these and of the data, so two users with the same
+    key may share a cached page built for either of them.
+    """
+    if user.is_authenticated and user.is_superuser:
+        return "superuser"
+    return ";".join(f"{path}:{role}:{org_id}" for path, role, org_id in sorted(_memberships(user)))
+
+
 def role_in(user: User, organization: Organization | None) -> int:
     """The highest role the user holds on `organization` or any body above it (0 for none)."""
     if organization is None or not user.is_authenticated:

@@ -10,49 +10,11 @@ ask both before and after the write.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from giaoban.directives.scope import top_path
+# The areas of bodies, blocs, directives and meetings live with the directives (the directive lists use them too).
+from giaoban.directives.areas import of_bloc, of_bodies, of_body, of_directive, of_meeting
 from giaoban.organisations.models import Bloc, Organization
 
-
-def of_bodies(ids: Iterable[int | None]) -> set[str]:
-    wanted = {pk for pk in ids if pk is not None}
-    if not wanted:
-        return set()
-    return {top_path(path) for path in Organization.objects.filter(pk__in=wanted).values_list("tree_path", flat=True)}
-
-
-def of_body(body: Organization) -> set[str]:
-    """Its area as stored and under its parent now (the tree path is rewritten only after the save)."""
-    found = {top_path(body.tree_path)} if body.tree_path else set()
-    under = top_path(body.parent.tree_path) if body.parent_id else (f"/{body.pk}/" if body.pk else "")
-    return found | ({under} if under else set())
-
-
-def of_bloc(bloc_id: int | None) -> set[str]:
-    """The bloc's convening body and members: each sees the bloc's meetings, directives and reports."""
-    if bloc_id is None:
-        return set()
-    convening = Bloc.objects.filter(pk=bloc_id).values_list("convening_id", flat=True)
-    members = Bloc.members.through.objects.filter(bloc_id=bloc_id).values_list("organization_id", flat=True)
-    return of_bodies([*convening, *members])
-
-
-def of_directive(directive) -> set[str]:
-    found = {directive.area} if directive.area else set()
-    if directive.reaches_out or not directive.area:
-        bodies = [directive.lead_id, *directive.coordinating.values_list("pk", flat=True)] if directive.pk else [
-            directive.lead_id]
-        found |= of_bodies(bodies)
-        meeting = directive.meeting if directive.meeting_id else None
-        if meeting is not None:
-            found |= of_bodies([meeting.host_id]) | of_bloc(meeting.bloc_id)
-    return found
-
-
-def of_meeting(meeting) -> set[str]:
-    return of_bodies([meeting.host_id]) | of_bloc(meeting.bloc_id)
+__all__ = ["of_bloc", "of_bodies", "of_body", "of_directive", "of_instance", "of_meeting", "of_report", "of_stored"]
 
 
 def of_report(report) -> set[str]:

@@ -14,6 +14,7 @@ class DirectivesConfig(AppConfig):
     meeting_page_context = "giaoban.directives.pages.meeting_context"
 
     def ready(self) -> None:
-        from giaoban.directives import scope
+        from giaoban.directives import listcache, scope
 
         scope.connect()
+        listcache.connect()

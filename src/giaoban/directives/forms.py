@@ -196,6 +196,10 @@ class ProgressForm(forms.ModelForm):
         self.fields["note"].error_messages["required"] = _("Hãy ghi tiến độ, kết quả thực hiện.")
         self.fields["percent"].error_messages["max_value"] = _("Tỷ lệ hoàn thành tối đa là 100%%.")
         self.fields["organization"].queryset = Organization.objects.filter(pk__in=[b.pk for b in bodies])
+        # The options from the bodies in hand (the queryset only checks what is posted): no query to render them.
+        field = self.fields["organization"]
+        field.choices = [*([("", field.empty_label)] if field.empty_label is not None else []),
+                         *[(b.pk, str(b)) for b in bodies]]
         if bodies:  # the lead first: most reports are made for it
             self.fields["organization"].initial = bodies[0]
         if len(bodies) == 1:

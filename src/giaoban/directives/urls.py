@@ -12,6 +12,7 @@ urlpatterns = [
     path("chi-dao/<int:pk>/tien-do/", views.progress_create, name="progress"),
     path("chi-dao/<int:pk>/dong/", views.directive_close, name="close"),
     path("chi-dao/<int:pk>/chuyen-ky/", views.directive_carry, name="carry"),
+    path("cuoc-hop/<int:pk>/viec-chua-hoan-thanh/", views.meeting_pending, name="meeting_pending"),
     path("cuoc-hop/chuoi/<int:pk>/ky-tiep-theo/", series_views.next_meeting, name="series_next"),
     path("chi-dao/minh-chung/<int:pk>/", views.evidence_download, name="evidence"),
     path("chi-dao/dot-bao-cao/", round_views.round_index, name="rounds"),

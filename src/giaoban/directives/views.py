@@ -8,7 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,6 +19,7 @@ from giaoban.core.editing import conflict, with_versions
 from giaoban.core.history import history_entries
 from giaoban.core.keyset import keyset_page
 from giaoban.core.versioning import ConcurrentEditError
+from giaoban.directives import listcache, pages
 from giaoban.directives.forms import AmendmentForm, CloseForm, DirectiveForm, FilterForm, ProgressForm
 from giaoban.directives.listing import TEXT_SORTS, apply_filters, lead_options
 from giaoban.directives.models import Directive, DirectiveUpdate, amend, any_of, visible_parts
@@ -29,6 +32,7 @@ from giaoban.directives.rules import (
 )
 from giaoban.meetings.models import Meeting
 from giaoban.meetings.resolve import meeting_bodies
+from giaoban.meetings.rules import can_lead_meeting, can_view_meeting
 from giaoban.organisations.models import Organization
 from giaoban.periods.models import Period
 
@@ -36,8 +40,10 @@ PAGE_SIZE = 50
 
 
 def visible_directive_or_404(request: HttpRequest, pk: int) -> Directive:
+    # The coordinating bodies are read once, for the permission checks and the page.
     directive = get_object_or_404(
-        Directive.objects.select_related("meeting__bloc__convening", "meeting__host", "lead", "closed_by"), pk=pk)
+        Directive.objects.select_related("meeting__bloc__convening", "meeting__host", "lead", "closed_by")
+        .prefetch_related("coordinating"), pk=pk)
     if not can_view_directive(request.user, directive):
         raise Http404
     return directive
@@ -52,35 +58,52 @@ def _list_context(request: HttpRequest, directives, *, default_status: str = "",
     form = FilterForm(data, leads=Organization.objects.all(), lead_options=lead_options(request.user, data.get("lead")))
     today = timezone.localdate()
     filtered = apply_filters(directives, form.cleaned_data, today) if form.is_valid() else directives.none()
-    filtered = (filtered.select_related("lead", "meeting").prefetch_related("places", "coordinating")
-                .with_latest_update())
+    filtered = filtered.select_related("lead", "meeting").prefetch_related("places").with_latest_update()
     order = filtered.query.order_by or ("pk",)  # an invalid form: no rows, still a well-formed page
     if parts is not None and (len(parts) < 2 or (form.is_valid() and form.cleaned_data.get("sort") in TEXT_SORTS)):
         # One part, or an order by names (collated by the database): one query on their union.
         filtered, parts = filtered.filter(any_of(parts)), None
     page = keyset_page(request, filtered, order, PAGE_SIZE, parts=parts)
-    return {"form": form, "page": page, "today": today, "query": page.query,
+    return {"form": form, "page": page, "today": today, "query": page.query, "list_path": request.path,
             "period_labels": [p.label for p in Period.objects.order_by("-start")[:40]]}
+
+
+def _fragments(request: HttpRequest, template: str, context: dict) -> dict[str, str]:
+    """The filters and the results of a list, rendered without the request (they go to the shared cache)."""
+    return {"filters": render_to_string("directives/_filters.html", context),
+            "results": render_to_string(f"{template}#results", context)}
+
+
+def _list_page(request: HttpRequest, template: str, fragments: dict[str, str], **context) -> HttpResponse:
+    if request.htmx:
+        return HttpResponse(fragments["results"])
+    return render(request, template, {**context, **{name: mark_safe(html) for name, html in fragments.items()}})
 
 
 @login_required
 def directive_list(request: HttpRequest) -> HttpResponse:
-    context = _list_context(request, Directive.objects.all(), parts=visible_parts(request.user))
-    template = "directives/list.html#results" if request.htmx else "directives/list.html"
-    return render(request, template, context)
+    def build() -> dict[str, str]:
+        context = _list_context(request, Directive.objects.all(), parts=visible_parts(request.user))
+        return _fragments(request, "directives/list.html", context)
+
+    fragments = listcache.fragments(request, "list", timezone.localdate(), build)
+    return _list_page(request, "directives/list.html", fragments)
 
 
 @login_required
 def my_directives(request: HttpRequest) -> HttpResponse:
     """Directives led or coordinated by the user's own bodies, unfinished ones by default."""
     homes = home_organizations(request.user)
-    directives = Directive.objects.of_organizations(homes) if homes else Directive.objects.none()
-    context = _list_context(request, directives, default_status="open")
-    for directive in context["page"]:
-        directive.can_report = can_report_progress(request.user, directive)
-    context.update({"homes": homes, "mine": True})
-    template = "directives/mine.html#results" if request.htmx else "directives/mine.html"
-    return render(request, template, context)
+
+    def build() -> dict[str, str]:
+        directives = Directive.objects.of_organizations(homes) if homes else Directive.objects.none()
+        context = _list_context(request, directives.prefetch_related("coordinating"), default_status="open")
+        for directive in context["page"]:
+            directive.can_report = can_report_progress(request.user, directive)
+        return _fragments(request, "directives/mine.html", context)
+
+    fragments = listcache.fragments(request, "mine", timezone.localdate(), build)
+    return _list_page(request, "directives/mine.html", fragments, homes=homes)
 
 
 @login_required
@@ -102,6 +125,17 @@ def directive_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "carry_targets": _carry_targets(directive) if can_close and directive.is_open else [],
         "today": timezone.localdate(),
     })
+
+
+@login_required
+def meeting_pending(request: HttpRequest, pk: int) -> HttpResponse:
+    """The next rows of a briefing's unfinished earlier directives (its page's "Xem tiếp", in place)."""
+    meeting = get_object_or_404(Meeting.objects.select_related("bloc__convening", "host"), pk=pk)
+    if not can_view_meeting(request.user, meeting):
+        raise Http404
+    return render(request, "meetings/detail.html#pending-rows", {
+        "meeting": meeting, "can_lead": can_lead_meeting(request.user, meeting),
+        **pages.pending_context(request, meeting)})
 
 
 def _carry_targets(directive: Directive) -> list[Meeting]:

@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from giaoban.directives import deadlines
 from giaoban.directives.models import Directive
 from giaoban.notifications.models import ReminderSettings
-from giaoban.notifications.reminders import Reminder, path_order, site_url
+from giaoban.notifications.reminders import Reminder, chunks, path_order, site_url
 from giaoban.notifications.schedule import Schedule
 
 
@@ -109,7 +109,7 @@ def directive_reminders(today: datetime.date, since: datetime.date | None = None
     the bodies' tree paths; with `since`, only occasions on or after that day (the earlier ones were the last
     run's)."""
     schedules: dict[int, Schedule] = {}
-    for rows in _chunks(_rows(_candidates(today, since))):
+    for rows in chunks(_rows(_candidates(today, since)), CHUNK):
         conveners = {}
         for row in rows:
             convener = (row[5], row[6]) if row[5] else (row[7], row[8])
@@ -127,14 +127,3 @@ def directive_reminders(today: datetime.date, since: datetime.date | None = None
             yield Reminder(body_id, key, section, _line(text, deadline, precision, directive_id, short_name or name,
                                                         today),
                            path=body_path, order=(deadline, directive_id, through_pk))
-
-
-def _chunks(rows: Iterator[tuple]) -> Iterator[list[tuple]]:
-    chunk = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) == CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk

@@ -109,6 +109,18 @@ def gather(today, since: datetime.date | None = None) -> list[Reminder]:
     return [reminder for _rank, reminder in _merged(today, since)]
 
 
+def chunks(rows: Iterable[tuple], size: int) -> Iterator[list[tuple]]:
+    """Rows `size` at a time (a provider reads its rows in chunks and asks once per chunk for what it needs)."""
+    chunk = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def path_order(field: str) -> Expression:
     """`field` (a tree path) for ORDER BY in code-point order, the order `due` expects of providers."""
     return Collate(F(field), "C") if connection.vendor == "postgresql" else F(field)

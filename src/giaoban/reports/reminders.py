@@ -127,7 +127,7 @@ def missing_reports(today: datetime.date) -> Iterator[Reminder]:
                             "organization__name", "organization__type")
                .order_by(reminders.path_order("organization__tree_path"), "bloc_id"))
     periods = {d.period.pk for dues in due.values() for d in dues}
-    for rows in _chunks(members.iterator(chunk_size=CHUNK)):
+    for rows in reminders.chunks(members.iterator(chunk_size=CHUNK), CHUNK):
         done = set(PeriodReport.objects.filter(organization_id__in={row[2] for row in rows}, period_id__in=periods,
                                                status__in=COUNTED_STATUSES).values_list("organization_id", "period_id"))
         for bloc_id, bloc_name, org_id, path, name, kind in rows:
@@ -135,17 +135,6 @@ def missing_reports(today: datetime.date) -> Iterator[Reminder]:
                 if (org_id, d.period.pk) not in done:
                     yield _missing_reminder(org_id, name, bloc_name, d.period, d.deadline, d.occasion, today,
                                             path=path, order=(d.rank, d.step, *reporter_order(kind, name), path))
-
-
-def _chunks(rows: Iterator[tuple]) -> Iterator[list[tuple]]:
-    chunk = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) == CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 @dataclass(frozen=True)

@@ -46,4 +46,4 @@ def test_deferred_indexes_are_built_again_after_the_load():
 
     before = indexes()
     build("commune", 1, 4, defer_indexes=True)
-    assert indexes() == before and ("search_entry_scope_fts", "gin") in before
+    assert indexes() == before and ("search_entry_scope_words", "gin") in before

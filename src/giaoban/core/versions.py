@@ -9,6 +9,8 @@ no later request asks for.
 """
 
 import secrets
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -51,3 +53,23 @@ def bump_after_commit(name: str) -> None:
 
     replace.version_name, replace.ran = name, False
     transaction.on_commit(replace, robust=True)
+
+
+def bump_areas_after_commit(name: str, areas: Iterable[str]) -> None:
+    """Replace `name` (what every area's entries are also keyed by) and `name:<area>` of each area."""
+    bump_after_commit(name)
+    for area in sorted(set(areas)):
+        if area:
+            bump_after_commit(f"{name}:{area}")
+
+
+T = TypeVar("T")
+
+
+def built(key: str, build: Callable[[], T], timeout: int) -> T:
+    """The shared cache's entry under `key` (a key holding the versions it was built at), or `build()` stored there."""
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        cache.set(key, found, timeout)
+    return found

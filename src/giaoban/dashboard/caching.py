@@ -17,7 +17,6 @@ import datetime
 import hashlib
 from collections.abc import Callable, Iterable
 
-from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from giaoban.accounts.access import visible_roots
@@ -32,7 +31,7 @@ _BEFORE = "_dashboard_areas_before"
 
 
 def area_version(area: str) -> str:
-    return f"{VERSION}:{area}"
+    return f"{VERSION}:{area}"  # as versions.bump_areas_after_commit names it
 
 
 def bodies_key(user) -> str:
@@ -73,19 +72,12 @@ def shared(user, today: datetime.date, build: Callable[[], object], variant: str
     `variant` names another entry under the same key and versions (the page's HTML in one language).
     """
     key = cache_key(user, today, variant)
-    found = cache.get(key)
-    if found is None:
-        found = build()
-        cache.set(key, found, TIMEOUT_SECONDS)
-    return found
+    return versions.built(key, build, TIMEOUT_SECONDS)
 
 
 def bump(touched: Iterable[str]) -> None:
     """Replace, after the commit, the versions of these areas and the global one."""
-    versions.bump_after_commit(VERSION)
-    for area in sorted(set(touched)):
-        if area:
-            versions.bump_after_commit(area_version(area))
+    versions.bump_areas_after_commit(VERSION, touched)
 
 
 def _before(sender, instance, **kwargs) -> None:

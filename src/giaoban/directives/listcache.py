@@ -25,7 +25,6 @@ import datetime
 import hashlib
 from collections.abc import Callable, Iterable
 
-from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.http import HttpRequest
 from django.utils import translation
@@ -43,7 +42,7 @@ _BEFORE = "_directive_lists_areas_before"
 
 
 def area_version(area: str) -> str:
-    return f"{VERSION}:{area}"
+    return f"{VERSION}:{area}"  # as versions.bump_areas_after_commit names it
 
 
 def version_names(user) -> list[str]:
@@ -65,19 +64,12 @@ def fragments(request: HttpRequest, kind: str, today: datetime.date,
               build: Callable[[], dict[str, str]]) -> dict[str, str]:
     """The rendered fragments of list `kind` for this request, built by `build()` when the cache has none."""
     key = cache_key(request, kind, today)
-    found = cache.get(key)
-    if found is None:
-        found = build()
-        cache.set(key, found, TIMEOUT_SECONDS)
-    return found
+    return versions.built(key, build, TIMEOUT_SECONDS)
 
 
 def bump(touched: Iterable[str]) -> None:
     """Replace, after the commit, the versions of these areas and the global one (a superuser's lists)."""
-    versions.bump_after_commit(VERSION)
-    for area in sorted(set(touched)):
-        if area:
-            versions.bump_after_commit(area_version(area))
+    versions.bump_areas_after_commit(VERSION, touched)
 
 
 def bump_all(*_args, **kwargs) -> None:

@@ -100,3 +100,9 @@ def browser_problems(request):
 def _watch_browser_tests(request):
     if request.node.get_closest_marker("browser"):
         request.getfixturevalue("browser_problems")
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run writes as a committed transaction would: data versions are replaced after the commit."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -24,12 +24,6 @@ LATE = datetime.date(2022, 6, 1)
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run writes as a committed transaction would: the version is replaced after the commit."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def world(committed):
     with committed():
         return briefing_world()

@@ -23,12 +23,6 @@ MINE = reverse("directives:mine")
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run writes as a committed transaction would: the versions are replaced after the commit."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def world(committed):
     with committed():
         world = briefing_world()

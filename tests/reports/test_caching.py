@@ -16,12 +16,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run writes as a committed transaction would: the versions are replaced after the commit."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def w(bloc_world):
     """The reports' world as if its creation had committed: the version replacements it queued have run
     (a replacement still pending would stand for the later writes' own, which the test commits)."""

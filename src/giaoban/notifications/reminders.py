@@ -27,6 +27,7 @@ import importlib
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.apps import apps
 from django.conf import settings
@@ -109,8 +110,12 @@ def gather(today, since: datetime.date | None = None) -> list[Reminder]:
     return [reminder for _rank, reminder in _merged(today, since)]
 
 
-def chunks(rows: Iterable[tuple], size: int) -> Iterator[list[tuple]]:
-    """Rows `size` at a time (a provider reads its rows in chunks and asks once per chunk for what it needs)."""
+T = TypeVar("T")
+
+
+def chunks(rows: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Rows `size` at a time (a provider reads its rows in chunks and asks once per chunk for what it needs;
+    `send` stores digests a batch to a commit)."""
     chunk = []
     for row in rows:
         chunk.append(row)
@@ -244,7 +249,7 @@ def send(digests: Iterable[Digest], *, email: bool = True) -> int:
     after it neither stored nor marked: the next run sends them."""
     at_once = email and not settings.GIAOBAN_WORKER
     count = 0
-    for group in _groups(digests, 1 if at_once else SEND_BATCH):
+    for group in chunks(digests, 1 if at_once else SEND_BATCH):
         stored = []
         with transaction.atomic():
             for digest in group:
@@ -267,14 +272,3 @@ def send(digests: Iterable[Digest], *, email: bool = True) -> int:
                 footer = _("Không muốn nhận thư nhắc việc nữa: %(url)s") % {"url": unsubscribe_url(digest.user)}
                 send_or_queue(notification, f"{digest.body()}\n\n--\n{footer}")  # at once, or by the worker
     return count
-
-
-def _groups(digests: Iterable[Digest], size: int) -> Iterator[list[Digest]]:
-    group = []
-    for digest in digests:
-        group.append(digest)
-        if len(group) == size:
-            yield group
-            group = []
-    if group:
-        yield group

@@ -18,7 +18,8 @@ a server), migrates it and loads `giaoban synth --scale S --years N --seed 1`; w
 it measures an existing PostgreSQL database on DATABASE_URL's server (migrated first, never
 dropped; `--post-load` runs synth's post-load hooks after migrating).  `--save FILE` keeps the
 result as JSON; `--compare FILE` (a province result) adds the ratio nation p95 ÷ province p95 per
-page; `--write` puts this run's table into BENCHMARKS.md between the web-bench markers (one block
+page, raw and with each divided by its own run's yardstick; `--rounds N` measures every page N times and
+keeps the median; `--write` puts this run's table into BENCHMARKS.md between the web-bench markers (one block
 per engine and scale, the others kept).
 
     .venv/bin/python benchmarks/web_bench.py --scale province --save var/bench/sqlite-province.json --write
@@ -208,16 +209,33 @@ def session_cookie(user) -> dict:
 
 
 def serve_and_load(pages: list, auth: dict, opts: dict) -> list[dict]:
-    runs = []
-    for name, path, who in pages[1:]:
-        with gunicorn() as base:
-            check(base + pages[0][1], auth["admin"])
-            yard = wrk(base + pages[0][1], auth["admin"], opts)
-            page = wrk(base + path, auth[who], opts)
-        runs.append({"name": name, "who": who, "page": page, "yardstick": yard})
-        print(f"  {name:32s} p95 {page['p95'] / 1000:8.0f} ms ({page['requests']} done)   yardstick "
-              f"{yard['p95'] / 1000:6.0f} ms   errors {page['socket_errors'] + page['status_errors']}", flush=True)
-    return runs
+    """Each page right after a yardstick run in the same fresh gunicorn.  With `--rounds N` every page is
+    measured N times, all pages in turn in each round (a burst of load on the shared machine then falls on
+    different pages each time), and the round whose ratio to its yardstick is the median is the one kept."""
+    rounds: dict[str, list[dict]] = {name: [] for name, _path, _who in pages[1:]}
+    for _round in range(opts.get("rounds") or 1):
+        for name, path, who in pages[1:]:
+            with gunicorn() as base:
+                check(base + pages[0][1], auth["admin"])
+                yard = wrk(base + pages[0][1], auth["admin"], opts)
+                page = wrk(base + path, auth[who], opts)
+            rounds[name].append({"page": page, "yardstick": yard})
+            print(f"  {name:32s} p95 {page['p95'] / 1000:8.0f} ms ({page['requests']} done)   yardstick "
+                  f"{yard['p95'] / 1000:6.0f} ms   errors {page['socket_errors'] + page['status_errors']}",
+                  flush=True)
+    return [median_run(name, who, rounds[name]) for name, _path, who in pages[1:]]
+
+
+def ratio(run: dict) -> float:
+    """A run's p95 ÷ its yardstick's p95 (infinite when the page did not answer once within the run)."""
+    if not run["page"]["requests"]:
+        return float("inf")
+    return run["page"]["p95"] / max(run["yardstick"]["p95"], 1)
+
+
+def median_run(name: str, who: str, runs: list[dict]) -> dict:
+    ordered = sorted(runs, key=ratio)
+    return {"name": name, "who": who, **ordered[len(ordered) // 2], "ratios": [ratio(r) for r in ordered]}
 
 
 class gunicorn:  # noqa: N801 — used as a context manager like a function
@@ -303,15 +321,20 @@ def table(engine: str, opts: dict, result: dict, compare: dict | None) -> str:
               f"`--scale {opts['scale']} --years {opts['years']} --seed {opts['seed']}`, loaded in "
               f"{result['load_seconds']:.0f} s")
     users = result.get("users", {})
+    rounds = opts.get("rounds") or 1
     lines = [f"**{engine}, {opts['scale']} scale** ({source}; {result['directives']:,} directives); "
-             f"{opts['clients']} clients, {opts['duration']} s per run; users: admin `{users.get('admin', '')}`, "
+             f"{opts['clients']} clients, {opts['duration']} s per run"
+             f"{f', the median of {rounds} rounds' if rounds > 1 else ''}; users: admin `{users.get('admin', '')}`, "
              f"editor `{users.get('editor', '')}`; yardstick: {counted['yardstick']['queries']} queries, "
              f"{counted['yardstick']['bytes'] / 1024:.1f} KB.", ""]
     head = "| page | user | queries | KB | p50 ms | p95 ms | p99 ms | req/s | errors | yardstick p95 ms | ÷ yardstick |"
     rule = "|---|---|---|---|---|---|---|---|---|---|---|"
     if compare:
-        head += f" ÷ {compare['label']} p95 | queries at {compare['label']} |"
-        rule += "---|---|"
+        # On a shared machine two runs see different loads: the second ratio divides each page's ratio to the
+        # yardstick of its own run, which is the like-for-like comparison of the two scales.
+        head += (f" ÷ {compare['label']} p95 | ÷ {compare['label']}, each ÷ its yardstick |"
+                 f" queries at {compare['label']} |")
+        rule += "---|---|---|"
     lines += [head, rule]
     for run in result["runs"]:
         page, yard, c = run["page"], run["yardstick"], counted[run["name"]]
@@ -319,16 +342,18 @@ def table(engine: str, opts: dict, result: dict, compare: dict | None) -> str:
         errors = page["socket_errors"] + page["status_errors"]
         if page["requests"]:
             times = f"{page['p50'] / 1000:.0f} | {page['p95'] / 1000:.0f} | {page['p99'] / 1000:.0f}"
-            ratio = f"{page['p95'] / max(yard['p95'], 1):.1f}×"
+            spread = run.get("ratios", [])
+            shown = f"{ratio(run):.1f}×" + (f" ({spread[0]:.1f}–{spread[-1]:.1f})" if len(spread) > 1 else "")
         else:  # not one answer within the run: all that is known is that it took longer
             times = " | ".join([f"> {opts['duration'] * 1000}"] * 3)
-            ratio = f"> {opts['duration'] * 1e6 / max(yard['p95'], 1):.0f}×"
+            shown = f"> {opts['duration'] * 1e6 / max(yard['p95'], 1):.0f}×"
         line = (f"| {run['name']} | {run['who']} | {c['queries']} | {c['bytes'] / 1024:.1f} | {times} | {rate:.1f} | "
-                f"{errors} | {yard['p95'] / 1000:.0f} | {ratio} |")
+                f"{errors} | {yard['p95'] / 1000:.0f} | {shown} |")
         if compare:
             old = before.get(run["name"])
             done = old and old["page"]["requests"] and page["requests"]
-            line += (f" {page['p95'] / max(old['page']['p95'], 1):.1f}× |" if done else " – |")
+            line += (f" {page['p95'] / max(old['page']['p95'], 1):.1f}× | {ratio(run) / ratio(old):.1f}× |"
+                     if done else " – | – |")
             line += f" {queries_before.get(run['name'], '–')} |"
         lines.append(line)
     return "\n".join(lines)
@@ -376,6 +401,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--duration", type=int, default=8, help="seconds per wrk run")
     parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=1, help="measure every page this many times, all pages in "
+                        "turn in each round, and keep the round with the median ratio to its yardstick")
     parser.add_argument("--engine", choices=["sqlite", "postgres"], help="only this engine (default: both)")
     parser.add_argument("--reuse", metavar="DBNAME", help="measure this existing PostgreSQL database (no load)")
     parser.add_argument("--post-load", action="store_true", help="with --reuse: run synth's post-load hooks")

@@ -28,7 +28,7 @@ from .periods import (
 )
 from .record import empty_record, person_dict
 from .references import find_references
-from .segment import paragraphs, pieces, sentences, unwrap
+from .segment import new_text, paragraphs, pieces, sentences, unwrap
 
 # A meeting article is a few pages; anything longer is capped so every input finishes quickly.
 MAX_CHARS = 200_000
@@ -48,6 +48,7 @@ def extract(text: str) -> dict:
 def _extract(text: str, trace: Trace | None = None, models: learned.Models | None = None) -> dict:
     """The record of ``text``; ``trace`` collects what the learned parts see, ``models`` says which parts are
     learned (the configured ones when None)."""
+    new_text()
     if is_html_document(text[:4000]):
         # A saved page given as a string: its markup, scripts and menus are not the article.
         text = html_to_text(text[: MAX_CHARS * 4])

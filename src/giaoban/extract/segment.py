@@ -152,8 +152,14 @@ def sentences(text: str, span: Span) -> list[Span]:
 
 @functools.lru_cache(maxsize=512)
 def _sentences(text: str, span: Span) -> tuple[Span, ...]:
-    # Several detectors split the same paragraphs; the text is the same object, so a hit costs little.
+    # Several detectors split the same paragraphs of one text; the text is the same object, so a hit costs little.
     return tuple(_split(text, span, _SENTENCE_END))
+
+
+def new_text() -> None:
+    """Forget the sentences of the texts read before: the cache serves the detectors of one text only (a text
+    read again is split again, as a text never seen would be). Another thread's text only loses its hits."""
+    _sentences.cache_clear()
 
 
 def semicolon_pieces(text: str, sentence: Span) -> list[Span]:

@@ -6,13 +6,19 @@ import re
 from itertools import islice
 
 from . import organizations as orgs
-from .chars import LOWER
+from .chars import LOWER, caseless_alternation
 from .dates import DateMention, find_dates
 from .normalize import match_form
 from .people import Person
 from .segment import Span, sentences
 
-_MEETING_WORD = re.compile(r"(?i)hội nghị|giao ban|làm việc|họp|sơ kết|tổng kết|kiểm tra|đại hội|sinh hoạt")
+# "(?i)hội nghị|giao ban|…", each branch opened by a literal letter (``caseless_alternation``): much faster, the same
+# matches.
+_MEETING_WORD = re.compile(
+    caseless_alternation(
+        ["hội nghị", "giao ban", "làm việc", "họp", "sơ kết", "tổng kết", "kiểm tra", "đại hội", "sinh hoạt"]
+    )
+)
 _LEAD_MIN_CHARS = 100
 _LEAD_MAX_PARAS = 6
 _HEADLINE_MAX_CHARS = 200

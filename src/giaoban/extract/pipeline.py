@@ -6,6 +6,7 @@ import re
 
 from . import learned
 from . import meeting as mt
+from .chars import caseless_alternation
 from .chrome import publication_year, strip_chrome
 from .dates import DateMention, find_dates
 from .directives import Context, find_directives
@@ -291,9 +292,12 @@ _HISTORY_YEARS = 10
 # Words that name the meeting itself; "tập huấn" or "hội thảo" in a results report do not, nor does
 # "công tác kiểm tra" (the work) as against "đoàn kiểm tra", "kiểm tra tại" (a visit).
 _THE_MEETING = re.compile(
-    r"(?i)hội nghị|giao ban|sơ kết|tổng kết|cuộc họp|buổi họp|làm việc|đại hội|đoàn kiểm tra|kiểm tra tại|"
-    r"sinh hoạt chi bộ|ký kết (?:chương trình|quy chế|kế hoạch)|kiểm tra việc|kiểm tra kết quả|đoàn giám sát|"
-    r"giám sát tại|giám sát việc"
+    # The matches of "(?i)hội nghị|giao ban|…", each branch opened by a literal letter (``caseless_alternation``).
+    caseless_alternation([
+        "hội nghị", "giao ban", "sơ kết", "tổng kết", "cuộc họp", "buổi họp", "làm việc", "đại hội", "đoàn kiểm tra",
+        "kiểm tra tại", "sinh hoạt chi bộ", "ký kết (?:chương trình|quy chế|kế hoạch)", "kiểm tra việc",
+        "kiểm tra kết quả", "đoàn giám sát", "giám sát tại", "giám sát việc",
+    ])
 )
 
 

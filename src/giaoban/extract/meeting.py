@@ -6,7 +6,7 @@ import re
 from itertools import islice
 
 from . import organizations as orgs
-from .chars import LOWER, caseless_alternation
+from .chars import LOWER, by_first_letter, caseless_alternation
 from .dates import DateMention, find_dates
 from .normalize import match_form
 from .people import Person
@@ -34,14 +34,30 @@ _HOST_VERB = re.compile(
     rf"đã\s+{_HOLDS}|vừa\s+{_HOLDS}|đã phối hợp\s+{_HOLDS}|phối hợp\s+{_HOLDS}|tổ chức{_HELD}|tiến hành{_HELD}"
     rf"|triệu tập{_HELD}|có\s+(?:buổi\s+)?làm việc\s+(?:với|tại)|buổi\s+làm việc\s+(?:với|tại)|làm việc\s+(?:với|tại)"
 )
-# The leading lookahead lets the scan skip positions that cannot start any alternative.
 # The body as the subject of the review itself: "UBMTTQ phường sơ kết công tác quý III",
 # "Ủy ban MTTQ ... đã tổng kết", "Hội Nông dân xã đã thông qua chương trình", "Đoàn ... đã kiểm tra".
-_HOST_VERB_WEAK = re.compile(
-    r"(?=[đvhgstk])(?:đã\s+|vừa\s+)?(?:họp|giao ban)\s|(?:đã\s+|vừa\s+)?(?:sơ kết|tổng kết)\s"
-    r"|(?:đã\s+|vừa\s+)?sinh hoạt\s+(?:chi bộ|thường kỳ|định kỳ)"
-    r"|(?:đã|vừa)\s+(?:kiểm tra|thông qua|đề ra)\s|(?:đã\s+|vừa\s+)?giám sát\s+(?:việc|tại|công tác)"
-)
+# That is "(?:đã\s+|vừa\s+)?(?:họp|giao ban)\s|(?:đã\s+|vừa\s+)?(?:sơ kết|tổng kết)\s|…": each optional "đã"/"vừa"
+# spelled out as its own alternatives, in the order the engine tries them ("đã …", "vừa …", then the bare verb), and
+# grouped by first letter, so that every branch opens with a literal letter and the engine finds the places to try
+# by a fast scan (the same alternative wins at every place).
+_WEAK_HELD = [
+    # (whether "đã"/"vừa" may be left out, the verbs, what follows them)
+    (True, ["họp", "giao ban"], r"\s"),
+    (True, ["sơ kết", "tổng kết"], r"\s"),
+    (True, ["sinh hoạt"], r"\s+(?:chi bộ|thường kỳ|định kỳ)"),
+    (False, ["kiểm tra", "thông qua", "đề ra"], r"\s"),
+    (True, ["giám sát"], r"\s+(?:việc|tại|công tác)"),
+]
+
+
+def _spelled_out(optional: bool, verbs: list[str], tail: str) -> list[str]:
+    r"""``(?:đã\s+|vừa\s+)?(?:verb|…)tail`` (``(?:đã|vừa)\s+…`` when not ``optional``) as alternatives that each open
+    with a plain letter, in the order the engine tries them."""
+    either = f"(?:{'|'.join(verbs)}){tail}"
+    return [rf"đã\s+{either}", rf"vừa\s+{either}"] + ([verb + tail for verb in verbs] if optional else [])
+
+
+_HOST_VERB_WEAK = re.compile(by_first_letter([alt for held in _WEAK_HELD for alt in _spelled_out(*held)]))
 _HOST_BY = re.compile(r"do\s+(?P<org>.{3,100}?)\s+tổ chức")
 # "Đại hội đại biểu Hội Cựu chiến binh tỉnh lần thứ VI": a congress is its body's.
 _HOST_CONGRESS = re.compile(r"[Đđ]ại hội(?:\s+đại biểu)?\s+(?P<org>.{3,80}?)\s+lần thứ")

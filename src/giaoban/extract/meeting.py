@@ -7,7 +7,7 @@ from itertools import islice
 
 from . import organizations as orgs
 from .chars import LOWER, by_first_letter, caseless_alternation
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, years_named
 from .normalize import match_form
 from .people import Person
 from .segment import Span, sentences
@@ -346,12 +346,15 @@ def _org_tail(text: str, mtext: str, start: int, end: int) -> str | None:
     return host or None
 
 
-def find_date(mtext: str, lead: list[Span], skip: list[Span], paras: list[Span] | None = None) -> DateMention | None:
+def find_date(
+    mtext: str, lead: list[Span], skip: list[Span], paras: list[Span] | None = None, years: list[int] | None = None
+) -> DateMention | None:
     """Meeting date: a date in a lead sentence that mentions the meeting, else the first dated
     sentence start ("Chiều ngày 21/12, ..."); with none in the lead (a headline and a quoted direction
-    before it), a date in a sentence of the next paragraphs that names the meeting."""
+    before it), a date in a sentence of the next paragraphs that names the meeting.  ``years``: the text's
+    ``years_named`` when the caller has them."""
     candidates = _dates_in(mtext, lead, skip)
-    latest = max((int(y) for y in _YEAR_IN_TEXT.findall(mtext)), default=0)
+    latest = max(years_named(mtext) if years is None else years, default=0)
     # A date long before the text's latest year is history ("(14/10/1930 - 14/10/2020)"), not the meeting's day.
     candidates = [(score, d) for score, d in candidates if not d.year or d.year >= latest - _HISTORY_YEARS]
     if not candidates and paras:
@@ -370,9 +373,6 @@ def find_date(mtext: str, lead: list[Span], skip: list[Span], paras: list[Span] 
 
 
 _DATE_REACH = 8
-# "(?<!\d..)" after the century is "(?<!\d)" before it: the pattern opens with plain digits, which the engine
-# finds by a fast scan.
-_YEAR_IN_TEXT = re.compile(r"((?:19|20)(?<!\d..)\d\d)(?!\d)")
 _HISTORY_YEARS = 10
 _OTHER_DAY = re.compile(r"(?i)(?:trước đó|sau đó|đến|tới|hết)[\s,]*(?:\w+\s+)?(?:ngày\s+)?$")
 

@@ -22,8 +22,10 @@ PERIOD_RE = re.compile(
     + _YEAR.format("qy")
     + r"|(?<!\d\s)(?i:tháng)\s+(?P<m>1[0-2]|0?[1-9])(?!\d)"
     + _YEAR.format("my")
-    # "5 tháng cuối năm 2025" is a stretch of the year, not the year.
-    + r"|(?<!(?i:tháng cuối ))(?<!(?i:tháng đầu ))(?i:năm)\s+(?P<y>(?:19|20)\d\d)(?![\d/-]))"
+    # "5 tháng cuối năm 2025" is a stretch of the year, not the year. The test behind "năm" is made after it (with
+    # "năm" in it, which has just matched): the same test, and the long look behind is tried only where "năm" is,
+    # not at every place the scan tries.
+    + r"|(?i:năm)(?<!(?i:tháng cuối năm))(?<!(?i:tháng đầu năm))\s+(?P<y>(?:19|20)\d\d)(?![\d/-]))"
 )
 _NEXT_WORDS = re.compile(
     r"(?i)phương hướng|triển khai(?: thực hiện)?|kế hoạch|chương trình|nhiệm vụ trọng tâm(?= (?:của )?\S+ tới)"

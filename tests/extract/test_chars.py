@@ -66,3 +66,11 @@ def test_caseless_alternation_spells_out_every_case_of_the_first_letter():
 def test_alternatives_that_cannot_be_spelled_out_are_refused(alternatives):
     with pytest.raises(ValueError):
         caseless_alternation(alternatives)
+
+
+def test_a_word_start_alternation_finds_only_words_that_start_where_it_does():
+    flat = re.compile(r"(?i)(?<![\w])(?:giao|họp)")
+    spelled = re.compile(caseless_alternation(["giao", "họp"], word_start=True))
+    for text in ["giao ban, Giao nhiệm vụ", "bàngiao cuộc HỌP", "giao", "xhọp họp"]:
+        assert [m.span() for m in spelled.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    assert [m.span() for m in spelled.finditer("họp, xhọp", 4)] == [m.span() for m in flat.finditer("họp, xhọp", 4)]

@@ -38,13 +38,15 @@ def by_first_letter(alternatives: list[str]) -> str:
 OTHER_CASES = {"i": "İı", "k": "\u212a", "s": "ſ"}
 
 
-def caseless_alternation(alternatives: list[str]) -> str:
-    """``(?i)alt1|alt2|…`` written so that every branch opens with a literal letter: one branch for each case variant
+def caseless_alternation(alternatives: list[str], word_start: bool = False) -> str:
+    r"""``(?i)alt1|alt2|…`` written so that every branch opens with a literal letter: one branch for each case variant
     of an alternative's first letter, the rest of it case-insensitive.  A case-insensitive pattern is tried at every
     position; one whose branches all open with a literal lets the engine find the places to try by a fast scan of those
     letters.  The branches of one alternative never match at the same place (their first letters differ), and the
     alternatives keep their order, so the same alternative wins at every place as in the case-insensitive
-    alternation."""
+    alternation.  ``word_start``: ``(?i)(?<!\w)(?:alt1|alt2|…)``, the look behind made after the first letter
+    (``(?<!\w.)``: the character before that letter is no word character, as at the start of the text)."""
+    after = r"(?<!\w.)" if word_start else ""
     branches = []
     for alt in alternatives:
         first, rest = alt[0], alt[1:]
@@ -52,5 +54,5 @@ def caseless_alternation(alternatives: list[str]) -> str:
             raise ValueError(f"{alt!r} does not open with a plain letter")
         lower = first.lower()
         for variant in dict.fromkeys(lower + first.upper() + OTHER_CASES.get(lower, "")):
-            branches.append(f"{variant}(?i:{rest})" if rest else variant)
+            branches.append(f"{variant}{after}(?i:{rest})" if rest else variant + after)
     return "|".join(branches)

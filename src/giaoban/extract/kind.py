@@ -44,7 +44,12 @@ _DOCUMENT_HEAD = re.compile(
     r"\s*(?:KẾ HOẠCH|CHỈ THỊ|NGHỊ QUYẾT|QUYẾT ĐỊNH|HƯỚNG DẪN|CÔNG VĂN|ĐIỀU LỆ|QUY CHẾ|QUY ĐỊNH|TỜ TRÌNH)\s*(?:\n|$)"
 )
 _ISSUED = re.compile(
-    r"(?i)(?:ký|đã|vừa) ban hành\s+(?:Chỉ thị|Nghị quyết|Kế hoạch|Quyết định|Hướng dẫn|Công văn|Kết luận|Quy định)"
+    caseless_alternation(
+        [
+            w + r" ban hành\s+(?:Chỉ thị|Nghị quyết|Kế hoạch|Quyết định|Hướng dẫn|Công văn|Kết luận|Quy định)"
+            for w in ("ký", "đã", "vừa")
+        ]
+    )
 )
 # An announcement of a meeting to come ("sẽ tổ chức Hội nghị ... vào 07 giờ 30 phút").
 # Only the meeting's own future counts ("Hội nghị sẽ diễn ra …", "sẽ tổ chức Hội nghị …"), not that of an

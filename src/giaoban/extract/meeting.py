@@ -88,7 +88,8 @@ _PRESIDE = re.compile(
 # The head of a Party committee ("Bí thư Đảng ủy xã", "Bí thư Huyện ủy"), not a deputy.
 _PARTY_HEAD = re.compile(r"Bí thư (?:Đảng|Chi bộ|Huyện|Tỉnh|Thành|Thị|Quận) ?(?:ủy|uỷ|bộ)")
 # "Giao X chủ trì" assigns a task, not the meeting's chair; "giao ban" names the meeting.
-_GIAO_WORD = re.compile(r"(?i)\bgiao\b(?!\s+ban)")
+# "\b" before a letter is "(?<!\w)".
+_GIAO_WORD = re.compile(caseless_alternation([r"giao\b(?!\s+ban)"], word_start=True))
 # A direction verb whose subject is a pronoun ("bà đề nghị") refers back to the last named person.
 _PRONOUN_BEFORE = re.compile(r"(?<![^\s,])(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)(?:\s+(?:cũng|đã|còn))?\s*$")
 _DATE_CONTEXT_BAD = re.compile(r"(?i)(?:số\s*\S+\s*|ban hành\s*)$")
@@ -205,7 +206,14 @@ def _host_in(text: str, mtext: str, lead: list[Span]) -> str | None:
 
 # "Hội nghị Đại biểu Công đoàn phường Tân Hòa, TP HCM nhiệm kỳ 2025 - 2030, đã diễn ra", "Hội nghị tổng kết công tác
 # Hội Cựu chiến binh huyện Phú Quý năm 2023 diễn ra …": the meeting named with its body, then held.
-_MEETING_NAMED = re.compile(r"(?<![\w])(?:[Hh]ội nghị|[Đđ]ại hội|[Kk]ỳ họp|[Pp]hiên họp)(?![\w])")
+# "(?<![\w])(?:[Hh]ội nghị|…)(?![\w])" with every branch opened by a literal letter (the look behind made after it):
+# the engine finds the places to try by a fast scan; branches that open with different letters never match at one place.
+_MEETING_NAMED = re.compile(
+    "|".join(
+        rf"{w[0]}(?<!\w.){w[1:]}(?![\w])"
+        for w in ("Hội nghị", "hội nghị", "Đại hội", "đại hội", "Kỳ họp", "kỳ họp", "Phiên họp", "phiên họp")
+    )
+)
 _HELD_VERB = re.compile(
     r"(?<![\w])(?P<also>cũng\s+)?(?:đã\s+|đã được\s+|được\s+|chính thức\s+)?(?:diễn ra|khai mạc|bế mạc|tổ chức)(?![\w])"
 )

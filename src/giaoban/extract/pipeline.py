@@ -316,7 +316,9 @@ _TASK_ITEM = re.compile(r"\s*(?:[-+•*]\s*|\d{1,2}[.)]\s*)?(?:Tổ chức|Chu�
 
 
 # A photo caption ("(Ảnh: Tại Hội nghị)", "Quang cảnh hội nghị") names the meeting but tells nothing of it.
-_CAPTION = re.compile(r"(?i)(?<![\w])ảnh\s*:|quang cảnh|toàn cảnh")
+_CAPTION = re.compile(
+    caseless_alternation([r"ảnh\s*:"], word_start=True) + "|" + caseless_alternation(["quang cảnh", "toàn cảnh"])
+)
 
 
 # Verbs that ask someone to act (an exhortation, "kêu gọi", does not).

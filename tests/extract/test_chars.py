@@ -62,7 +62,7 @@ def test_caseless_alternation_spells_out_every_case_of_the_first_letter():
     assert caseless_alternation(["sơ kết", "họp"]) == "s(?i:ơ kết)|S(?i:ơ kết)|ſ(?i:ơ kết)|h(?i:ọp)|H(?i:ọp)"
 
 
-@pytest.mark.parametrize("alternatives", [["(?:a|b)c"], ["a?b"], ["ßa"]])
+@pytest.mark.parametrize("alternatives", [["(?:a|b)c"], ["a?b"], ["ßa"], [".a"], [" a"]])
 def test_alternatives_that_cannot_be_spelled_out_are_refused(alternatives):
     with pytest.raises(ValueError):
         caseless_alternation(alternatives)
@@ -74,3 +74,10 @@ def test_a_word_start_alternation_finds_only_words_that_start_where_it_does():
     for text in ["giao ban, Giao nhiệm vụ", "bàngiao cuộc HỌP", "giao", "xhọp họp"]:
         assert [m.span() for m in spelled.finditer(text)] == [m.span() for m in flat.finditer(text)]
     assert [m.span() for m in spelled.finditer("họp, xhọp", 4)] == [m.span() for m in flat.finditer("họp, xhọp", 4)]
+
+
+def test_an_alternative_may_open_with_a_caseless_literal():
+    flat = re.compile(r"(?i)(?:bàn|,) nhiệm vụ")
+    spelled = re.compile(caseless_alternation(["bàn nhiệm vụ", ", nhiệm vụ"]))
+    text = "Bàn Nhiệm vụ, nhiệm vụ, NHIỆM VỤ;, nhiệmvụ"
+    assert [m.span() for m in spelled.finditer(text)] == [m.span() for m in flat.finditer(text)]

@@ -4,6 +4,8 @@ Ranges such as ``[à-ỹ]`` mix unrelated code points and cases, so the letters 
 explicitly once here and reused by every detector.
 """
 
+import re
+
 LOWER = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz"
 UPPER = LOWER.upper()
 LETTERS = LOWER + UPPER
@@ -44,13 +46,16 @@ def caseless_alternation(alternatives: list[str], word_start: bool = False) -> s
     position; one whose branches all open with a literal lets the engine find the places to try by a fast scan of those
     letters.  The branches of one alternative never match at the same place (their first letters differ), and the
     alternatives keep their order, so the same alternative wins at every place as in the case-insensitive
-    alternation.  ``word_start``: ``(?i)(?<!\w)(?:alt1|alt2|…)``, the look behind made after the first letter
+    alternation.  An alternative may also open with a character that has no case and stands for itself (",").
+    ``word_start``: ``(?i)(?<!\w)(?:alt1|alt2|…)``, the look behind made after the first letter
     (``(?<!\w.)``: the character before that letter is no word character, as at the start of the text)."""
     after = r"(?<!\w.)" if word_start else ""
     branches = []
     for alt in alternatives:
         first, rest = alt[0], alt[1:]
-        if not first.isalpha() or rest[:1] in ("?", "*", "+", "{") or len(first.upper()) != 1:
+        caseless_literal = re.escape(first) == first and first.lower() == first.upper() and not first.isspace()
+        plain = first.isalpha() or caseless_literal
+        if not plain or rest[:1] in ("?", "*", "+", "{") or len(first.upper()) != 1:
             raise ValueError(f"{alt!r} does not open with a plain letter")
         lower = first.lower()
         for variant in dict.fromkeys(lower + first.upper() + OTHER_CASES.get(lower, "")):

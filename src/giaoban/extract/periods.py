@@ -30,13 +30,19 @@ PERIOD_RE = re.compile(
     + r"|(?i:năm)(?<!(?i:tháng cuối năm))(?<!(?i:tháng đầu năm))\s+(?P<y>(?:19|20)\d\d)(?![\d/-]))"
 )
 _NEXT_WORDS = re.compile(
-    r"(?i)phương hướng|triển khai(?: thực hiện)?|kế hoạch|chương trình|nhiệm vụ trọng tâm(?= (?:của )?\S+ tới)"
-    # "đánh giá kết quả … , bàn nhiệm vụ 6 tháng cuối năm", "kết quả … và nhiệm vụ 3 tháng cuối năm"
-    r"|(?:bàn|và|,) nhiệm vụ"
-    # "đề ra nhiệm vụ 6 tháng cuối năm", "Về nhiệm vụ quý II", "đề ra 11 nội dung thực hiện trong quý II"
-    r"|đề ra|[Vv]ề nhiệm vụ|nhiệm vụ(?: trọng tâm)? (?:của )?\S+ tới|tập trung"
-    # "nhấn mạnh trong năm 2022, các cấp Hội cần …": a direction names the period it is for.
-    r"|(?:đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|lưu ý),?\s+(?:(?:trong|từ nay đến|đến hết)\s+)?$"
+    caseless_alternation(
+        ["phương hướng", "triển khai(?: thực hiện)?", "kế hoạch", "chương trình"]
+        + [r"nhiệm vụ trọng tâm(?= (?:của )?\S+ tới)"]
+        # "đánh giá kết quả … , bàn nhiệm vụ 6 tháng cuối năm", "kết quả … và nhiệm vụ 3 tháng cuối năm"
+        + ["bàn nhiệm vụ", "và nhiệm vụ", ", nhiệm vụ"]
+        # "đề ra nhiệm vụ 6 tháng cuối năm", "Về nhiệm vụ quý II", "đề ra 11 nội dung thực hiện trong quý II"
+        + ["đề ra", "về nhiệm vụ", r"nhiệm vụ(?: trọng tâm)? (?:của )?\S+ tới", "tập trung"]
+        # "nhấn mạnh trong năm 2022, các cấp Hội cần …": a direction names the period it is for.
+        + [
+            w + r",?\s+(?:(?:trong|từ nay đến|đến hết)\s+)?$"
+            for w in ("đề nghị", "yêu cầu", "nhấn mạnh", "chỉ đạo", "lưu ý")
+        ]
+    )
 )
 # "thực hiện", "trong" after a plan noun ("nội dung thực hiện trong quý II") belong to the plan.
 # Spelled out by first letter (``caseless_alternation``); the tests behind "thực hiện" and "trong" made after their

@@ -96,3 +96,9 @@ def test_an_ellipsis_glued_to_the_next_capitalised_word_ends_the_sentence():
         "hỗ trợ bà con tại 10 ấp trên địa bàn xã…",
         "Đồng thời, sẽ tham gia các hoạt động an sinh xã hội.",
     ]
+
+
+def test_list_marker_length_reads_a_span_of_a_longer_text_as_its_copy():
+    text = "Mở đầu.\n- Tăng cường; 2) Rà soát\na)"
+    for start, end in [(8, 20), (22, 33), (34, 36), (34, 35), (0, 7)]:
+        assert list_marker_length(text, start, end) == list_marker_length(text[start:end])

@@ -200,7 +200,7 @@ def find_directives(
     title = mtext[paras[0][0] : paras[0][1]] if paras else ""
     for index, para in enumerate(paras):
         p0, p1 = para
-        marker = list_marker_length(mtext[p0:p1])
+        marker = list_marker_length(mtext, p0, p1)
         body0 = p0 + marker
         if index > 0 and mtext[p0:p1] == title:
             # The page's title repeated below the article (related items, a caption) ends the part.
@@ -472,7 +472,7 @@ def _collect_piece(
     """Append the directive of one piece; returns the inherited assignees, replaced when the piece
     opens with a lead-in ("đề nghị các xã ...") or a group heading."""
     a, b = piece
-    a += list_marker_length(mtext[a:b])
+    a += list_marker_length(mtext, a, b)
     a = after_connectors(mtext, a, b)
     nested = _NESTED_LEAD.match(mtext[a:b])
     if nested and not _GIAO.match(mtext[a:b]):

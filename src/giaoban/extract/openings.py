@@ -66,8 +66,10 @@ _DISCUSSION_OPENER = re.compile(
 )
 _CONCLUDING = re.compile(r"(?i)kết luận|phát biểu chỉ đạo|thay mặt")
 _COLON_AFTER = re.compile(r"\s*(?:như sau|sau)?\s*:")
+# Matched at a position of the text up to the sentence's end (no "^": ``match`` anchors it there), not on a copy:
+# the pattern has no look behind or ahead, so it reads what a copy would.
 _CONNECTORS = re.compile(
-    r"^(?:\s*(?:[Đđ]ồng thời|[Tt]rước mắt|[Bb]ên cạnh đó|[Nn]goài ra|[Mm]ặt khác|[Đđ]ặc biệt(?: là)?|"
+    r"(?:\s*(?:[Đđ]ồng thời|[Tt]rước mắt|[Bb]ên cạnh đó|[Nn]goài ra|[Mm]ặt khác|[Đđ]ặc biệt(?: là)?|"
     r"[Tt]rong đó|[Tt]rọng tâm là|[Cc]ùng với đó|[Tt]rong thời gian tới|[Tt]hời gian tới|[Tt]ừ nay đến cuối năm|"
     r"[Ss]au hội nghị(?: này)?|[Vv]ì vậy|[Dd]o đó|[Cc]ụ thể(?: là)?|[Tt]heo đó|[Nn]hất là|và|"
     r"(?:[Mm]ột|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười) là|"
@@ -571,9 +573,9 @@ def lead_in(text: str, mtext: str, sent: Span, trig_start: int, pos: int) -> Tri
     """Content start and bodies named after the trigger ("đề nghị các cơ quan ... rà soát")."""
     s1 = sent[1]
     pos = _skip_spaces(mtext, pos, s1)
-    conn = _CONNECTORS.match(mtext[pos:s1])
+    conn = _CONNECTORS.match(mtext, pos, s1)
     if conn:
-        pos = _skip_spaces(mtext, pos + conn.end(), s1)
+        pos = _skip_spaces(mtext, conn.end(), s1)
     time_lead = _TIME_LEAD.match(mtext, pos, s1) or _AHEAD_BARE.match(mtext, pos, s1)
     if time_lead and (
         orgs.starts_with_org(mtext[time_lead.end() : s1])
@@ -642,8 +644,8 @@ def starts_with_action(mtext: str, pos: int) -> bool:
 
 
 def after_connectors(mtext: str, pos: int, end: int) -> int:
-    conn = _CONNECTORS.match(mtext[pos:end])
-    return pos + conn.end() if conn else pos
+    conn = _CONNECTORS.match(mtext, pos, end)
+    return conn.end() if conn else pos
 
 
 

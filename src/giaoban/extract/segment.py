@@ -23,6 +23,8 @@ _SENTENCE_END = re.compile(
 _PIECE_END = re.compile(r";(?![^()]*\))")
 # List markers at the start of a line: "-", "+", "•", "1.", "1)", "a)", "I." ...
 LIST_MARKER = re.compile(r"^\s*(?:[-+•*▪◦·]+|\(?\d{1,2}[.)]|\(?[a-zđ][.)]|[IVX]{1,4}[.)])\s*")
+# The same without "^", to match at a position of a longer text.
+_MARKER_AT = re.compile(LIST_MARKER.pattern[1:])
 
 
 # A line that ends like this closes its sentence (or opens a list with ":"), so the next line is new.
@@ -175,7 +177,8 @@ def pieces(text: str, span: Span) -> list[Span]:
     return out
 
 
-def list_marker_length(text: str) -> int:
-    """Length of a leading list marker ("- ", "1. ", "a) "), 0 when none."""
-    m = LIST_MARKER.match(text)
-    return m.end() if m else 0
+def list_marker_length(text: str, start: int = 0, end: int | None = None) -> int:
+    """Length of a leading list marker ("- ", "1. ", "a) ") of ``text[start:end]``, 0 when none (read in place: the
+    pattern has no look behind or ahead, so matching at ``start`` up to ``end`` reads what a copy would)."""
+    m = _MARKER_AT.match(text, start, len(text) if end is None else end)
+    return m.end() - start if m else 0

@@ -15,8 +15,13 @@ Span = tuple[int, int]
 # A sentence ends at ".", "!", "?", "…" followed by space and a capital, digit, dash or quote, or at
 # a "." or "…" glued to the next capitalised word ("Lai Uyên.Tổ chức", "trên địa bàn xã…Đồng thời") and
 # at "./." endings.
+# Written as "(?=[.!?…])(?:(?:\./\.|[.!?…]+)(?=…)|(?<={LO})(?:\.|…|\.\.\.)(?={UP}{LO}))" with the first mark consumed
+# and each alternative checking it behind ("(?<=\.)/\." is "./.", "[.!?…]*" after one mark is "[.!?…]+", "(?<={LO}.)"
+# is the letter before it): the same alternatives in the same order, and the engine finds the marks by a fast scan
+# instead of trying the look ahead at every position.
+_AFTER_END = rf"(?=\s+(?:{UP}|[\d\"“'‘(+•-]))"
 _SENTENCE_END = re.compile(
-    rf"(?=[.!?…])(?:(?:\./\.|[.!?…]+)(?=\s+(?:{UP}|[\d\"“'‘(+•-]))|(?<={LO})(?:\.|…|\.\.\.)(?={UP}{LO}))"
+    rf"[.!?…](?:(?<=\.)/\.{_AFTER_END}|[.!?…]*{_AFTER_END}|(?<={LO}.)(?:(?<=\.)|(?<=…)|(?<=\.)\.\.)(?={UP}{LO}))"
 )
 # A ";" inside parentheses ("(phối hợp: Ban Dân vận; thời hạn: trong quý II/2027)") joins details of one
 # piece; it ends no piece.

@@ -14,9 +14,13 @@ _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _APPROX = r"(?:trên|hơn|gần|khoảng|trên tổng số)"
 # "(?i:{_APPROX})\s*$" spelled out by first letter (``caseless_alternation``: the same matches by a fast scan).
 _PRE_RE = re.compile(caseless_alternation([w + r"\s*$" for w in ("trên", "hơn", "gần", "khoảng", "trên tổng số")]))
-_DIGIT = re.compile(r"\d")
+# _NUM after its first digit ("\d{1,3}" is that digit and "\d{0,2}", "\d+" that digit and "\d*").
+_NUM_REST = r"\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?"
+# The number's first digit is consumed before the rest (the engine finds the places to try by a fast scan of digits),
+# and what stands before it is checked behind it ("(?<=[a-z…]\d)" is "(?<=[a-z…])" one character on): the same
+# matches; the group "num" holds the rest of the number, which starts where the match does.
 FIGURE_RE = re.compile(
-    rf"(?=\d)(?:(?<=[{LO[1:-1]}])|(?<![\w./:+\-–,]))(?P<num>{_NUM})(?![\d.,]\d)"
+    rf"\d(?:(?<=[{LO[1:-1]}]\d)|(?<![\w./:+\-–,]\d))(?P<num>{_NUM_REST})(?![\d.,]\d)"
     # "44/45 xã": a share of a total; the value is the first number, the unit follows the total.
     rf"(?:/(?P<of>\d{{1,3}}(?:\.\d{{3}})*)(?![\d.,/]\d))?"
     rf"(?:\s*[-–]\s*(?P<num2>{_NUM}))?"
@@ -162,10 +166,8 @@ def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None 
     """Quantities in ``text``; ``skip`` holds spans (dates, periods, references) to ignore."""
     skip = sorted(skip or [])
     out: list[Figure] = []
-    # Every figure opens with a digit: the scan starts at the first one (found by a fast scan), if any.
-    first = _DIGIT.search(match_text)
-    for m in FIGURE_RE.finditer(match_text, first.start() if first else len(match_text)):
-        num_start = m.start("num")
+    for m in FIGURE_RE.finditer(match_text):
+        num_start = m.start()
         if any(a <= num_start < b for a, b in skip):
             continue
         pre = _PRE_RE.search(match_text, max(0, num_start - 14), num_start)
@@ -173,7 +175,7 @@ def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None 
             continue
         if _BLOCKING_BEFORE.search(match_text[max(0, num_start - 40) : num_start]):
             continue
-        raw = m.group("num")
+        raw = match_text[num_start : m.end("num")]
         if re.fullmatch(r"(?:19|20)\d\d", raw) and not m.group("pct"):
             continue
         if _inside_quotes(match_text, num_start):

@@ -26,6 +26,8 @@ DATE_RE = re.compile(
 def _day(m: re.Match[str], group: str) -> int:
     """The day of a ``DATE_RE`` match: its first digit and the rest the group holds."""
     return int(m.string[m.start() : m.end(group)])
+
+
 # A noun counted after "d/m" ("9/9 huyện, thị xã"): words that follow a date instead (a place, a time, a clause
 # word) are left out.
 _COUNTED = re.compile(

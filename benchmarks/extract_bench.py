@@ -10,8 +10,10 @@ machine the process waits for a core; CPU time leaves that out).
 
 ``--against DIR`` also times another extractor package (a copy of ``src/giaoban/extract`` from an earlier
 commit: ``git archive <commit> src/giaoban/extract | tar -x -C /tmp/old``, then ``--against
-/tmp/old/src/giaoban/extract``) in CPU time, the two run in turn in this process, and prints the ratio of their
-best rounds: on a shared machine that ratio is the figure to trust.
+/tmp/old/src/giaoban/extract``) in CPU time, the two and ``word_tokenize`` run in turn in this process, and prints
+the best round of each and their ratios: on a shared machine those ratios are the figures to trust.
+
+``--one-core CPU`` pins the process to one CPU (Linux ``sched_setaffinity``) before anything is timed.
 """
 
 from __future__ import annotations
@@ -75,14 +77,31 @@ def cpu_rate(fn, docs: list[str]) -> float:
 
 
 def against(directory: Path, docs: list[str], rounds: int) -> None:
+    """This extractor, the one in ``directory`` and underthesea's ``word_tokenize`` (when installed) in turn, in CPU
+    time, on the same documents: the best round of each and the ratios between them."""
     other = load_package(directory).extract
     other(docs[0])
-    best = {"this": 0.0, "other": 0.0}
+    runners = {"other": other, "this": extract}
+    try:
+        from underthesea import word_tokenize
+    except ImportError:
+        word_tokenize = None
+    if word_tokenize is not None:
+        word_tokenize(docs[0])
+        runners["word_tokenize"] = word_tokenize
+    best = dict.fromkeys(runners, 0.0)
     for _ in range(rounds):
-        for name, fn in (("other", other), ("this", extract)):
+        for name, fn in runners.items():
             best[name] = max(best[name], cpu_rate(fn, docs))
-    print(f"CPU time, best of {rounds} rounds in turn: this {best['this']:.1f} docs/s, "
+    mode = os.environ.get(SWITCH) or "default"
+    print(f"mode {mode}, {len(docs)} docs; CPU time, best of {rounds} rounds in turn: this {best['this']:.1f} docs/s, "
           f"{directory} {best['other']:.1f} docs/s, ratio {best['this'] / best['other']:.3f}")
+    if word_tokenize is not None:
+        tokenize = best["word_tokenize"]
+        print(f"word_tokenize {tokenize:.1f} docs/s; this / word_tokenize {best['this'] / tokenize:.2f}x, "
+              f"{directory} / word_tokenize {best['other'] / tokenize:.2f}x")
+    else:
+        print("underthesea is not installed: word_tokenize skipped")
 
 
 SWITCH = "GIAOBAN_EXTRACT_LEARNED"
@@ -105,11 +124,18 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=5, help="rounds of each with --against (default 5)")
     ap.add_argument("--cpu", action="store_true",
                     help="time in CPU seconds of this process (steadier on a shared machine) instead of wall time")
+    ap.add_argument("--one-core", type=int, metavar="CPU",
+                    help="run this process on that one CPU only (Linux), so every figure is one core's")
     args = ap.parse_args()
+    if args.one_core is not None:
+        os.sched_setaffinity(0, {args.one_core})
+        print(f"pinned to CPU {args.one_core}")
     docs = corpus(int(args.mb * 1024 * 1024))
     if args.against:
         extract(docs[0])
+        print("load average " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
         against(args.against, docs, args.rounds)
+        print("load average after: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
         return 0
     mb = sum(len(d.encode("utf-8")) for d in docs) / 1024 / 1024
     clock = time.process_time if args.cpu else time.perf_counter

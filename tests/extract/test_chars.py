@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 
-from giaoban.extract.chars import by_first_letter
+from giaoban.extract.chars import LOWER, OTHER_CASES, by_first_letter, caseless_alternation
 
 WORDS = ["trước", "trước hết", "trong", "hạn", "hạn chót", "đến hết", "xong trước"]
 
@@ -29,3 +30,54 @@ def test_grouping_keeps_the_order_of_the_alternatives_of_one_letter():
 def test_alternatives_that_cannot_be_grouped_safely_are_refused(alternatives):
     with pytest.raises(ValueError):
         by_first_letter(alternatives)
+
+
+def test_other_cases_lists_every_character_a_case_insensitive_letter_also_matches():
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    for letter in LOWER:
+        found = set(re.findall(re.escape(letter), every, re.IGNORECASE))
+        assert found == {letter, letter.upper(), *OTHER_CASES.get(letter, "")}, letter
+
+
+MEETING_WORDS = ["hội nghị", "họp", "kiểm tra", "sơ kết", "ký kết (?:chương trình|quy chế)", "giao ban"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hội Nghị sơ KẾT",
+        "ſơ kết, Kiểm tra và họp",
+        "hội nghịhọp giao banký kết quy chế",
+        "KÝ KẾT CHƯƠNG TRÌNH",
+        "không có",
+    ],
+)
+def test_caseless_alternation_finds_what_the_case_insensitive_alternation_finds(text):
+    flat = re.compile("(?i)" + "|".join(MEETING_WORDS))
+    spelled = re.compile(caseless_alternation(MEETING_WORDS))
+    assert [m.span() for m in spelled.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_caseless_alternation_spells_out_every_case_of_the_first_letter():
+    assert caseless_alternation(["sơ kết", "họp"]) == "s(?i:ơ kết)|S(?i:ơ kết)|ſ(?i:ơ kết)|h(?i:ọp)|H(?i:ọp)"
+
+
+@pytest.mark.parametrize("alternatives", [["(?:a|b)c"], ["a?b"], ["ßa"], [".a"], [" a"]])
+def test_alternatives_that_cannot_be_spelled_out_are_refused(alternatives):
+    with pytest.raises(ValueError):
+        caseless_alternation(alternatives)
+
+
+def test_a_word_start_alternation_finds_only_words_that_start_where_it_does():
+    flat = re.compile(r"(?i)(?<![\w])(?:giao|họp)")
+    spelled = re.compile(caseless_alternation(["giao", "họp"], word_start=True))
+    for text in ["giao ban, Giao nhiệm vụ", "bàngiao cuộc HỌP", "giao", "xhọp họp"]:
+        assert [m.span() for m in spelled.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    assert [m.span() for m in spelled.finditer("họp, xhọp", 4)] == [m.span() for m in flat.finditer("họp, xhọp", 4)]
+
+
+def test_an_alternative_may_open_with_a_caseless_literal():
+    flat = re.compile(r"(?i)(?:bàn|,) nhiệm vụ")
+    spelled = re.compile(caseless_alternation(["bàn nhiệm vụ", ", nhiệm vụ"]))
+    text = "Bàn Nhiệm vụ, nhiệm vụ, NHIỆM VỤ;, nhiệmvụ"
+    assert [m.span() for m in spelled.finditer(text)] == [m.span() for m in flat.finditer(text)]

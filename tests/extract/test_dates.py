@@ -1,4 +1,4 @@
-from giaoban.extract.dates import find_dates
+from giaoban.extract.dates import find_dates, years_named
 from giaoban.extract.normalize import match_form
 
 
@@ -52,3 +52,9 @@ def test_a_share_of_a_total_before_a_counted_noun_is_no_date():
         "Tổ chức Hội đã có mặt tại 9/9 huyện, thị xã và 65/152 hội cơ sở. Chiều 9/9 tại hội trường, 21/12 và ngày 5/6."
     )
     assert [(d.day, d.month) for d in find_dates(text)] == [(9, 9), (21, 12), (5, 6)]
+
+
+def test_years_named_are_every_year_in_text_order_and_no_longer_number():
+    assert years_named("Kỷ niệm 90 năm (14/10/1930 – 14/10/2020), nhiệm kỳ 2025-2030, mã 120251, số 2019") == [
+        1930, 2020, 2025, 2030, 2019
+    ]

@@ -1,5 +1,9 @@
+import re
+
+import pytest
+
 from giaoban.extract import extract
-from giaoban.extract.meeting import lead_paragraphs
+from giaoban.extract.meeting import _HOST_VERB_WEAK, lead_paragraphs
 from giaoban.extract.normalize import match_form
 from giaoban.extract.segment import paragraphs
 
@@ -367,3 +371,24 @@ def test_a_founding_date_in_an_anniversary_gives_no_year_to_the_meeting():
         "(14/10/1930 – 14/10/2020). Đồng chí Bí thư đề nghị các chi hội tiếp tục vận động hội viên.\n"
     )
     assert extract(text)["meeting"]["date"] == "2020-10-14"
+
+
+# The weak host verbs as first written: the optional "đã"/"vừa" before each verb.
+_WEAK_AS_WRITTEN = re.compile(
+    r"(?:đã\s+|vừa\s+)?(?:họp|giao ban)\s|(?:đã\s+|vừa\s+)?(?:sơ kết|tổng kết)\s"
+    r"|(?:đã\s+|vừa\s+)?sinh hoạt\s+(?:chi bộ|thường kỳ|định kỳ)"
+    r"|(?:đã|vừa)\s+(?:kiểm tra|thông qua|đề ra)\s|(?:đã\s+|vừa\s+)?giám sát\s+(?:việc|tại|công tác)"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hội Nông dân xã đã  sơ kết công tác, vừa giám sát việc",
+        "Chi bộ đã sinh hoạt thường kỳ; đã giao ban tổng kết và đã đề ra",
+        "đã vừa họp đã\nkiểm tra giám sát tại",
+        "vừa kiểm tra xong, sinh hoạt định kỳ",
+    ],
+)
+def test_the_weak_host_verbs_spelled_out_find_what_the_pattern_as_written_finds(text):
+    assert [m.span() for m in _HOST_VERB_WEAK.finditer(text)] == [m.span() for m in _WEAK_AS_WRITTEN.finditer(text)]

@@ -1,4 +1,9 @@
-from giaoban.extract.segment import list_marker_length, paragraphs, pieces, sentences
+import re
+
+import pytest
+
+from giaoban.extract.chars import LO, UP
+from giaoban.extract.segment import _SENTENCE_END, list_marker_length, paragraphs, pieces, sentences
 
 
 def _texts(text, spans):
@@ -96,3 +101,20 @@ def test_an_ellipsis_glued_to_the_next_capitalised_word_ends_the_sentence():
         "hỗ trợ bà con tại 10 ấp trên địa bàn xã…",
         "Đồng thời, sẽ tham gia các hoạt động an sinh xã hội.",
     ]
+
+
+def test_list_marker_length_reads_a_span_of_a_longer_text_as_its_copy():
+    text = "Mở đầu.\n- Tăng cường; 2) Rà soát\na)"
+    for start, end in [(8, 20), (22, 33), (34, 36), (34, 35), (0, 7)]:
+        assert list_marker_length(text, start, end) == list_marker_length(text[start:end])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Xong. Tiếp", "Lai Uyên.Tổ chức", "xã…Đồng thời", "hết./. Hội", "Ồ!? Vâng", "a... Bắt", "số 3. 5 xã", "x.y"],
+)
+def test_sentence_ends_are_those_of_the_look_ahead_pattern(text):
+    as_written = re.compile(
+        rf"(?=[.!?…])(?:(?:\./\.|[.!?…]+)(?=\s+(?:{UP}|[\d\"“'‘(+•-]))|(?<={LO})(?:\.|…|\.\.\.)(?={UP}{LO}))"
+    )
+    assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in as_written.finditer(text)]

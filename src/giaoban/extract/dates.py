@@ -13,12 +13,21 @@ _CONTEXT = r"(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm
 # "/" or a context word must come first, so "5 - 12 tuổi" or "90-95%" are not dates.
 # Both forms start with a digit, so the scan is fast; the context word is checked behind it.
 # A range of days in one month ("Trong 2 ngày 8-9/8", "ngày 26 - 27/10/2023") is dated by its first day.
-_DIGIT = re.compile(r"\d")
+# The day's first digit is consumed before the alternatives (the engine then finds the places to try by a fast scan
+# of digits): "(?<![\d/.,-])" before it is "(?<![\d/.,-]\d)" after it, and the groups "d3", "d", "d2" hold the rest
+# of the day ("\d{1,2}" is that digit and "\d?"), so the day is read from the match's start (``_day``).
 DATE_RE = re.compile(
-    r"(?=\d)(?:(?<![\d/.,-])(?P<d3>\d{1,2})\s?[-–]\s?\d{1,2}/(?P<m3>\d{1,2})(?:/(?P<y3>\d{4}))?(?![\d/])"
-    r"|(?<![\d/.,-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\d/])"
-    r"|(?<!\d)(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|/)\s*(?P<y2>\d{4}))?(?!\d))"
+    r"\d(?:(?<![\d/.,-]\d)(?P<d3>\d?)\s?[-–]\s?\d{1,2}/(?P<m3>\d{1,2})(?:/(?P<y3>\d{4}))?(?![\d/])"
+    r"|(?<![\d/.,-]\d)(?P<d>\d?)(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\d/])"
+    r"|(?<!\d\d)(?P<d2>\d?)\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|/)\s*(?P<y2>\d{4}))?(?!\d))"
 )
+
+
+def _day(m: re.Match[str], group: str) -> int:
+    """The day of a ``DATE_RE`` match: its first digit and the rest the group holds."""
+    return int(m.string[m.start() : m.end(group)])
+
+
 # A noun counted after "d/m" ("9/9 huyện, thị xã"): words that follow a date instead (a place, a time, a clause
 # word) are left out.
 _COUNTED = re.compile(
@@ -50,18 +59,15 @@ class DateMention:
 def find_dates(match_text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     out: list[DateMention] = []
     end = len(match_text) if end is None else end
-    # Every date opens with a digit: the scan starts at the first one (found by a fast scan), if any.
-    first = _DIGIT.search(match_text, start, end)
-    if first is None:
-        return out
-    for m in DATE_RE.finditer(match_text, first.start(), end):
-        if m.group("d3"):
-            day, month, year = int(m.group("d3")), int(m.group("m3")), m.group("y3")
+    for m in DATE_RE.finditer(match_text, start, end):
+        # The group of the alternative that matched holds the rest of the day (maybe nothing): not None.
+        if m.group("d3") is not None:
+            day, month, year = _day(m, "d3"), int(m.group("m3")), m.group("y3")
             ctx = bool(_CONTEXT_BEFORE.search(match_text, max(0, m.start() - 16), m.start()))
             if not ctx:
                 continue
-        elif m.group("d"):
-            day, month, year = int(m.group("d")), int(m.group("m")), m.group("y")
+        elif m.group("d") is not None:
+            day, month, year = _day(m, "d"), int(m.group("m")), m.group("y")
             ctx = bool(_CONTEXT_BEFORE.search(match_text, max(0, m.start() - 16), m.start()))
             if not year and not ctx and m.group("sep") != "/":
                 continue
@@ -72,7 +78,7 @@ def find_dates(match_text: str, start: int = 0, end: int | None = None) -> list[
                 # "6/2018" style month/year is handled by periods; "21/12" alone is a date.
                 pass
         else:
-            day, month, year = int(m.group("d2")), int(m.group("m2")), m.group("y2")
+            day, month, year = _day(m, "d2"), int(m.group("m2")), m.group("y2")
             ctx = True
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
@@ -81,6 +87,16 @@ def find_dates(match_text: str, start: int = 0, end: int | None = None) -> list[
             continue
         out.append(DateMention(day, month, y, m.start(), m.end(), ctx))
     return out
+
+
+# A year not inside a longer number ("(?<!\d..)" after the century looks before it, and lets the engine find the
+# century by a fast scan).
+_YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
+
+
+def years_named(match_text: str) -> list[int]:
+    """Every year the text names, in text order (one scan shared by the detectors that need them)."""
+    return [int(m.group(0)) for m in _YEAR.finditer(match_text)]
 
 
 def is_valid(year: int, month: int, day: int) -> bool:

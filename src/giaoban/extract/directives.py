@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import organizations as orgs
-from .chars import CAP_SYL, LET, LO
+from .chars import CAP_SYL, LET, LO, caseless_alternation
 from .deadlines import find_deadline
 from .openings import (
     PLAN_AHEAD,
@@ -76,9 +76,12 @@ def _trail_start(mtext: str, a: int, b: int) -> int | None:
 
 # A paragraph introducing a list of tasks ("Hội nghị thống nhất một số nhiệm vụ trọng tâm ...:").
 _LIST_INTRO = re.compile(
-    r"(?i)nhiệm vụ|giải pháp|kết luận|chỉ đạo|đề nghị|yêu cầu|thống nhất|phương hướng|chỉ tiêu|mục tiêu"
+    caseless_alternation(
+        ["nhiệm vụ", "giải pháp", "kết luận", "chỉ đạo", "đề nghị", "yêu cầu", "thống nhất", "phương hướng", "chỉ tiêu",
+         "mục tiêu"]
+    )
 )
-_NOT_LIST_INTRO = re.compile(r"(?i)kết quả|đạt được|hạn chế|tồn tại")
+_NOT_LIST_INTRO = re.compile(caseless_alternation(["kết quả", "đạt được", "hạn chế", "tồn tại"]))
 # A section heading of a notice or minutes: "I. Đánh giá chung", "II. Nhiệm vụ trọng tâm quý IV",
 # or a short numbered line naming a section ("2. Ý kiến thảo luận", "3. Kết luận của chủ trì").
 _SECTION = re.compile(r"\s*[IVX]{1,4}\s*[.)/-]\s+")
@@ -87,7 +90,11 @@ _NAMED_SECTION = re.compile(
     r"\s*(?:\d{1,2}|[IVX]{1,4})\s*[.)/-]?\s+(?i:ý kiến|thảo luận|tham luận|kết luận|nhiệm vụ|phương hướng|"
     r"nội dung|thành phần|kết quả|thời gian|địa điểm|diễn biến)(?![\w])[^.;:]{0,50}$"
 )
-_TASK_SECTION = re.compile(r"(?i)nhiệm vụ|phương hướng|giải pháp|kết luận|chỉ đạo|kiến nghị|đề xuất|đề nghị")
+_TASK_SECTION = re.compile(
+    caseless_alternation(
+        ["nhiệm vụ", "phương hướng", "giải pháp", "kết luận", "chỉ đạo", "kiến nghị", "đề xuất", "đề nghị"]
+    )
+)
 # A section reporting the delegates' discussion: what follows are proposals until the next section.
 _DISCUSSION_SECTION = re.compile(r"(?i)\s*\S+\s+(?:ý kiến|thảo luận|tham luận)")
 # "Về kiến nghị của Hội, ông X cho biết ...": the speaker replying or acknowledging, not directing.
@@ -108,7 +115,7 @@ _ANNOUNCES = re.compile(
     r"(?:nhiệm vụ|nội dung|công việc|giải pháp|việc)(?![\w])"
 )
 # A notice's closing formula: "Ban Thường vụ Huyện ủy thông báo để các cơ quan, đơn vị liên quan biết, thực hiện".
-_NOTICE_CLOSING = re.compile(r"(?i)thông báo (?:để|đến)[^.;]{0,80}(?<![\w])biết(?![\w])")
+_NOTICE_CLOSING = re.compile(caseless_alternation([r"thông báo (?:để|đến)[^.;]{0,80}(?<![\w])biết(?![\w])"]))
 # A direction quoted, then attributed: "“Xã, phường phải …” - đó là chỉ đạo của Bí thư Tỉnh ủy …".
 _QUOTED_DIRECTION = re.compile(
     r"\s*[\"“](?P<q>[^\"”]{10,600})[\"”]\s*[-,]?\s*(?:đó\s+)?là\s+(?:lời\s+|ý kiến\s+)?"
@@ -193,7 +200,7 @@ def find_directives(
     title = mtext[paras[0][0] : paras[0][1]] if paras else ""
     for index, para in enumerate(paras):
         p0, p1 = para
-        marker = list_marker_length(mtext[p0:p1])
+        marker = list_marker_length(mtext, p0, p1)
         body0 = p0 + marker
         if index > 0 and mtext[p0:p1] == title:
             # The page's title repeated below the article (related items, a caption) ends the part.
@@ -465,7 +472,7 @@ def _collect_piece(
     """Append the directive of one piece; returns the inherited assignees, replaced when the piece
     opens with a lead-in ("đề nghị các xã ...") or a group heading."""
     a, b = piece
-    a += list_marker_length(mtext[a:b])
+    a += list_marker_length(mtext, a, b)
     a = after_connectors(mtext, a, b)
     nested = _NESTED_LEAD.match(mtext[a:b])
     if nested and not _GIAO.match(mtext[a:b]):

@@ -8,14 +8,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import LET, LO
+from .chars import LET, LO, caseless_alternation
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _APPROX = r"(?:trên|hơn|gần|khoảng|trên tổng số)"
-_PRE_RE = re.compile(rf"(?i:{_APPROX})\s*$")
-_DIGIT = re.compile(r"\d")
+# "(?i:{_APPROX})\s*$" spelled out by first letter (``caseless_alternation``: the same matches by a fast scan).
+_PRE_RE = re.compile(caseless_alternation([w + r"\s*$" for w in ("trên", "hơn", "gần", "khoảng", "trên tổng số")]))
+# _NUM after its first digit ("\d{1,3}" is that digit and "\d{0,2}", "\d+" that digit and "\d*").
+_NUM_REST = r"\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?"
+# The number's first digit is consumed before the rest (the engine finds the places to try by a fast scan of digits),
+# and what stands before it is checked behind it ("(?<=[a-z…]\d)" is "(?<=[a-z…])" one character on): the same
+# matches; the group "num" holds the rest of the number, which starts where the match does.
 FIGURE_RE = re.compile(
-    rf"(?=\d)(?:(?<=[{LO[1:-1]}])|(?<![\w./:+\-–,]))(?P<num>{_NUM})(?![\d.,]\d)"
+    rf"\d(?:(?<=[{LO[1:-1]}]\d)|(?<![\w./:+\-–,]\d))(?P<num>{_NUM_REST})(?![\d.,]\d)"
     # "44/45 xã": a share of a total; the value is the first number, the unit follows the total.
     rf"(?:/(?P<of>\d{{1,3}}(?:\.\d{{3}})*)(?![\d.,/]\d))?"
     rf"(?:\s*[-–]\s*(?P<num2>{_NUM}))?"
@@ -88,10 +93,19 @@ _GLUED_MEASURE = re.compile(r"(?:km2|m2|km²|m²|km|m|ha|kg)(?![\w])")
 # A number before an adjective names a movement or a slogan ("5 không 3 sạch", "Phụ nữ 2 giỏi", "3 xanh"):
 # nothing is counted.
 _SLOGAN_WORDS = frozenset(["không", "sạch", "xanh", "đẹp", "giỏi", "tốt", "an", "nhất"])
+# "(?i)(?:\b(?:(?<!tổng )số|thứ|…)\s*$|tiêu chí(…)+$)" spelled out by first letter (``caseless_alternation``; "\b"
+# before a letter is the word-start look behind, and "(?<!tổng )" is made after the "s", one character on): the same
+# matches by a fast scan.
+_BLOCKING_WORDS = [
+    "s(?<!tổng .)ố", "thứ", "khóa", "khoá", "tháng", "quý", "năm", "ngày", "kỳ", "điều", "khoản", "điểm", "mục", "đoạn",
+    "lúc", "hồi", "lần thứ", "tiêu chí", "chỉ tiêu số", "phòng", "tầng", "km", "quốc lộ", "tỉnh lộ", "đường", "nhóm",
+    "tổ", "khu", "thôn", "ấp", "bản", "phường", "xóm", "đợt", "giai đoạn", "covid", r"covid\s*-",
+    "chính quyền(?: địa phương)?",
+]
 _BLOCKING_BEFORE = re.compile(
-    r"(?i)(?:\b(?:(?<!tổng )số|thứ|khóa|khoá|tháng|quý|năm|ngày|kỳ|điều|khoản|điểm|mục|đoạn|lúc|hồi|lần thứ|"
-    r"tiêu chí|chỉ tiêu số|phòng|tầng|km|quốc lộ|tỉnh lộ|đường|nhóm|tổ|khu|thôn|ấp|bản|phường|"
-    r"xóm|đợt|giai đoạn|covid|covid\s*-|chính quyền(?: địa phương)?)\s*$|tiêu chí(?:\s*(?:số\s*)?\d+\s*(?:,|và)\s*)+$)"
+    caseless_alternation([w + r"\s*$" for w in _BLOCKING_WORDS], word_start=True)
+    + "|"
+    + caseless_alternation([r"tiêu chí(?:\s*(?:số\s*)?\d+\s*(?:,|và)\s*)+$"])
 )
 MAX_UNIT_WORDS = 5
 
@@ -152,10 +166,8 @@ def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None 
     """Quantities in ``text``; ``skip`` holds spans (dates, periods, references) to ignore."""
     skip = sorted(skip or [])
     out: list[Figure] = []
-    # Every figure opens with a digit: the scan starts at the first one (found by a fast scan), if any.
-    first = _DIGIT.search(match_text)
-    for m in FIGURE_RE.finditer(match_text, first.start() if first else len(match_text)):
-        num_start = m.start("num")
+    for m in FIGURE_RE.finditer(match_text):
+        num_start = m.start()
         if any(a <= num_start < b for a, b in skip):
             continue
         pre = _PRE_RE.search(match_text, max(0, num_start - 14), num_start)
@@ -163,7 +175,7 @@ def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None 
             continue
         if _BLOCKING_BEFORE.search(match_text[max(0, num_start - 40) : num_start]):
             continue
-        raw = m.group("num")
+        raw = match_text[num_start : m.end("num")]
         if re.fullmatch(r"(?:19|20)\d\d", raw) and not m.group("pct"):
             continue
         if _inside_quotes(match_text, num_start):

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import re
 
+from .chars import caseless_alternation
+
+# Each branch opened by a literal letter (``caseless_alternation``): the matches of "(?i)hội nghị|giao ban|…", faster.
 MEETING_WORD = re.compile(
-    r"(?i)hội nghị|giao ban|làm việc|họp|sơ kết|tổng kết|đại hội|hội thảo|tọa đàm|tập huấn|kết luận|sinh hoạt chi bộ|"
-    # Signing a cooperation programme is held as a conference ("Hội ND và Sở NNPTNT đã ký kết chương trình …").
-    r"ký kết (?:chương trình|quy chế|kế hoạch)|"
-    r"thông báo kết luận|đoàn kiểm tra|kiểm tra tại|kiểm tra công tác|kiểm tra việc|kiểm tra kết quả|giám sát tại|"
-    r"đoàn giám sát|giám sát việc"
+    caseless_alternation([
+        "hội nghị", "giao ban", "làm việc", "họp", "sơ kết", "tổng kết", "đại hội", "hội thảo", "tọa đàm", "tập huấn",
+        "kết luận", "sinh hoạt chi bộ",
+        # Signing a cooperation programme is held as a conference ("Hội ND và Sở NNPTNT đã ký kết chương trình …").
+        "ký kết (?:chương trình|quy chế|kế hoạch)",
+        "thông báo kết luận", "đoàn kiểm tra", "kiểm tra tại", "kiểm tra công tác", "kiểm tra việc", "kiểm tra kết quả",
+        "giám sát tại", "đoàn giám sát", "giám sát việc",
+    ])
 )
 # A party cell's regular session ("sinh hoạt chi bộ thường kỳ tháng 11") reviews the month like a briefing.
 _BRIEFING = re.compile(r"(?i)giao ban|sinh hoạt chi bộ (?:thường kỳ|định kỳ)|sinh hoạt (?:thường kỳ|định kỳ) chi bộ")
@@ -38,7 +44,12 @@ _DOCUMENT_HEAD = re.compile(
     r"\s*(?:KẾ HOẠCH|CHỈ THỊ|NGHỊ QUYẾT|QUYẾT ĐỊNH|HƯỚNG DẪN|CÔNG VĂN|ĐIỀU LỆ|QUY CHẾ|QUY ĐỊNH|TỜ TRÌNH)\s*(?:\n|$)"
 )
 _ISSUED = re.compile(
-    r"(?i)(?:ký|đã|vừa) ban hành\s+(?:Chỉ thị|Nghị quyết|Kế hoạch|Quyết định|Hướng dẫn|Công văn|Kết luận|Quy định)"
+    caseless_alternation(
+        [
+            w + r" ban hành\s+(?:Chỉ thị|Nghị quyết|Kế hoạch|Quyết định|Hướng dẫn|Công văn|Kết luận|Quy định)"
+            for w in ("ký", "đã", "vừa")
+        ]
+    )
 )
 # An announcement of a meeting to come ("sẽ tổ chức Hội nghị ... vào 07 giờ 30 phút").
 # Only the meeting's own future counts ("Hội nghị sẽ diễn ra …", "sẽ tổ chức Hội nghị …"), not that of an

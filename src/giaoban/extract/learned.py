@@ -85,6 +85,8 @@ class Trace:
     period_starts: list[int] = field(default_factory=list)
     # The cue lists found in each paragraph (filled when first needed).
     para_cues: dict[int, set[str]] = field(default_factory=dict)
+    # Whether each paragraph opens with a list marker (read once: every list item looks back over the items before it).
+    para_marked: dict[int, bool] = field(default_factory=dict)
 
 
 def _contains_any(phrase: str, words: tuple[str, ...]) -> bool:
@@ -400,6 +402,7 @@ def _paragraph(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) -
     p0, p1 = paras[i]
     body = mtext[p0:p1]
     marker = _MARKER.match(body)
+    trace.para_marked[i] = marker is not None
     rest = body[marker.end() :] if marker else body
     lower = body.lower()
     cue_hits, word_hits = _CUE_AND_PIECE.hits(lower, p0)
@@ -451,16 +454,25 @@ def _list_intro(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) 
     """Features of the paragraph that opens the list a list item belongs to: the nearest paragraph before it
     with no list marker (its cues, whether it ends with a colon), and how far back it is."""
     for j in range(i - 1, max(-1, i - _INTRO_REACH), -1):
+        if _marked(mtext, paras, j, trace):
+            continue
         q0, q1 = paras[j]
         body = mtext[q0:q1]
-        if _MARKER.match(body):
-            continue
         out = [f"intro_c_{name}" for name in sorted(_cues_of(mtext, paras, j, trace) & _LEAD_CUES)]
         if body.rstrip().endswith(":"):
             out.append("intro_colon")
         out.append(f"intro_far{_bucket(i - j, (2, 4, 8))}")
         return out
     return ["intro=none"]
+
+
+def _marked(mtext: str, paras: list[tuple[int, int]], j: int, trace: Trace) -> bool:
+    """Whether paragraph ``j`` opens with a list marker (``_MARKER`` matches it; read once a text)."""
+    marked = trace.para_marked.get(j)
+    if marked is None:
+        q0, q1 = paras[j]
+        marked = trace.para_marked[j] = _MARKER.match(mtext[q0:q1]) is not None
+    return marked
 
 
 def _any_between(trace: Trace, start: int, end: int) -> bool:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import organizations as orgs
-from .chars import LET, LO
+from .chars import LET, LO, caseless_alternation
 from .people import Person
 from .periods import PeriodMention, find_periods
 from .segment import Span, sentences
@@ -30,12 +30,21 @@ _SPEAKER = re.compile(
 )
 # Trigger words used as nouns or objects are not the start of a direction.
 # "lãnh đạo, chỉ đạo" is the noun pair "leadership and direction", not a direction being given.
+# Each alternative (a letter class spelled out as its two letters, in place) opens with a literal letter, so the
+# engine finds the places to try by a fast scan; the order is kept, so the same alternative wins.
 _NOT_TRIGGER_BEFORE = re.compile(
-    r"(?:đáp ứng|theo|với|sự|của|ý kiến|kiến nghị,|các|những|theo đúng|được|lãnh đạo,|lãnh đạo và|bàn|"
-    # "các văn bản chỉ đạo", "Công văn chỉ đạo": the noun, not the verb.
-    r"văn bản|[Cc]ông văn|kế hoạch|hướng dẫn|tham mưu cho cấp ủy|[Tt]rưởng ban|[Bb]an|hồ sơ|tờ trình|danh sách|"
-    # "dự và chỉ đạo hội nghị": attending, not directing.
-    r"dự và|dự,)\s*$"
+    "|".join(
+        w + r"\s*$"
+        for w in [
+            "đáp ứng", "theo", "với", "sự", "của", "ý kiến", "kiến nghị,", "các", "những", "theo đúng", "được",
+            "lãnh đạo,", "lãnh đạo và", "bàn",
+            # "các văn bản chỉ đạo", "Công văn chỉ đạo": the noun, not the verb.
+            "văn bản", "Công văn", "công văn", "kế hoạch", "hướng dẫn", "tham mưu cho cấp ủy", "Trưởng ban",
+            "trưởng ban", "Ban", "ban", "hồ sơ", "tờ trình", "danh sách",
+            # "dự và chỉ đạo hội nghị": attending, not directing.
+            "dự và", "dự,",
+        ]
+    )
 )
 # "thống nhất thông qua dự thảo", "đề nghị hiệp thương cử": a decision on documents or people.
 _NOT_TRIGGER_AFTER = re.compile(
@@ -57,8 +66,10 @@ _DISCUSSION_OPENER = re.compile(
 )
 _CONCLUDING = re.compile(r"(?i)kết luận|phát biểu chỉ đạo|thay mặt")
 _COLON_AFTER = re.compile(r"\s*(?:như sau|sau)?\s*:")
+# Matched at a position of the text up to the sentence's end (no "^": ``match`` anchors it there), not on a copy:
+# the pattern has no look behind or ahead, so it reads what a copy would.
 _CONNECTORS = re.compile(
-    r"^(?:\s*(?:[Đđ]ồng thời|[Tt]rước mắt|[Bb]ên cạnh đó|[Nn]goài ra|[Mm]ặt khác|[Đđ]ặc biệt(?: là)?|"
+    r"(?:\s*(?:[Đđ]ồng thời|[Tt]rước mắt|[Bb]ên cạnh đó|[Nn]goài ra|[Mm]ặt khác|[Đđ]ặc biệt(?: là)?|"
     r"[Tt]rong đó|[Tt]rọng tâm là|[Cc]ùng với đó|[Tt]rong thời gian tới|[Tt]hời gian tới|[Tt]ừ nay đến cuối năm|"
     r"[Ss]au hội nghị(?: này)?|[Vv]ì vậy|[Dd]o đó|[Cc]ụ thể(?: là)?|[Tt]heo đó|[Nn]hất là|và|"
     r"(?:[Mm]ột|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười) là|"
@@ -344,11 +355,16 @@ _BODY_TRIGGER = re.compile(r"(?i)đề nghị|yêu cầu|đề ra|kêu gọi|th�
 _SETS_OUT = re.compile(r"(?i)đề ra|kêu gọi|thống nhất|xác định")
 _REQUIRES = re.compile(r"(?i)yêu cầu")
 # "… tổ chức hội nghị … với các nội dung: báo cáo …, thống nhất Chương trình Đại hội, …": the agenda.
-_AGENDA_LIST = re.compile(r"(?i)(?:với|gồm|có)\s+(?:các|những|một số)?\s*nội dung(?:\s+(?:chính|sau))?\s*:")
+_AGENDA_LIST = re.compile(
+    caseless_alternation(
+        [w + r"\s+(?:các|những|một số)?\s*nội dung(?:\s+(?:chính|sau))?\s*:" for w in ("với", "gồm", "có")]
+    )
+)
 _PURPOSE = re.compile(
-    r"(?i)(?<![\w])(?:nhằm|với mục đích|mục đích là)(?![\w])"
+    caseless_alternation([r"nhằm(?![\w])", r"với mục đích(?![\w])", r"mục đích là(?![\w])"], word_start=True)
     # "… đã tổ chức Hội nghị thống nhất chỉ tiêu …": a meeting named by what it is for.
-    r"|tổ chức hội nghị\s*$"
+    + "|"
+    + caseless_alternation([r"tổ chức hội nghị\s*$"])
 )
 
 
@@ -365,8 +381,17 @@ _SPEECH_NOUN = re.compile(r"(?i)phát biểu\s*$")
 _SPEECH_AFTER = re.compile(r"(?i)\s*(?:,|tại(?![\w])|(?:hội nghị|đại hội|buổi)(?![\w]))")
 # Content that opens by reporting past work: "đã" in its first clause, before any word that asks or plans.
 _REPORTS_FIRST = re.compile(r"(?i)(?:(?!cần|phải|tiếp tục|sẽ|đề nghị|yêu cầu)[^.;:])*?(?<![\w])(?:đã|đạt được)(?![\w])")
-_THEME = re.compile(r"(?i)(?<![\w])(?:chủ đề|khẩu hiệu|phương châm|mang tên|với tên|tên gọi)\s*$")
-_STATES = re.compile(r"(?i)(?<![\w])(?:khẳng định|cho biết|chia sẻ|thông tin|nêu rõ|phân tích)\s*$")
+_THEME = re.compile(
+    caseless_alternation(
+        [w + r"\s*$" for w in ("chủ đề", "khẩu hiệu", "phương châm", "mang tên", "với tên", "tên gọi")], word_start=True
+    )
+)
+_STATES = re.compile(
+    caseless_alternation(
+        [w + r"\s*$" for w in ("khẳng định", "cho biết", "chia sẻ", "thông tin", "nêu rõ", "phân tích")],
+        word_start=True,
+    )
+)
 
 
 def _later_list(text: str, mtext: str, sent: Span, m: re.Match[str]) -> Trigger | None:
@@ -430,10 +455,17 @@ _SPOKEN_CUE = re.compile(
 
 # The plan a meeting adopts: "Hội nghị đã nhất trí thông qua phương hướng, nhiệm vụ năm 2025 với các mục
 # tiêu trọng tâm, như …", "Hội nông dân xã đã thông qua chương trình công tác năm 2026 … Trong đó: …".
+_PLAN_OBJECT = (
+    r"(?![\w])[^.;:]{0,40}?(?<![\w])(?:phương hướng|chương trình|kế hoạch|nhiệm vụ|chỉ tiêu|mục tiêu|giải pháp|"
+    r"nội dung trọng tâm|công tác trọng tâm)(?![\w])"
+)
+# "(?i)(?<![\w])(?:thông qua|…)" + _PLAN_OBJECT, spelled out by first letter (``caseless_alternation``: the same
+# matches, found by a fast scan; so are the other case-insensitive word lists spelled out below).
 _PLAN_CUE = re.compile(
-    r"(?i)(?<![\w])(?:thông qua|đề ra|xác định|nhất trí|thống nhất|triển khai)(?![\w])[^.;:]{0,40}?"
-    r"(?<![\w])(?:phương hướng|chương trình|kế hoạch|nhiệm vụ|chỉ tiêu|mục tiêu|giải pháp|nội dung trọng tâm|"
-    r"công tác trọng tâm)(?![\w])"
+    caseless_alternation(
+        [verb + _PLAN_OBJECT for verb in ("thông qua", "đề ra", "xác định", "nhất trí", "thống nhất", "triển khai")],
+        word_start=True,
+    )
 )
 # "Hội nghị tập trung vào một số nội dung như: …": the meeting's agenda, not its directions.
 _AGENDA = re.compile(r"(?i)hội nghị\s+(?:tập trung|bàn|thảo luận|gồm|có)[^.:;]{0,40}nội dung")
@@ -541,9 +573,9 @@ def lead_in(text: str, mtext: str, sent: Span, trig_start: int, pos: int) -> Tri
     """Content start and bodies named after the trigger ("đề nghị các cơ quan ... rà soát")."""
     s1 = sent[1]
     pos = _skip_spaces(mtext, pos, s1)
-    conn = _CONNECTORS.match(mtext[pos:s1])
+    conn = _CONNECTORS.match(mtext, pos, s1)
     if conn:
-        pos = _skip_spaces(mtext, pos + conn.end(), s1)
+        pos = _skip_spaces(mtext, conn.end(), s1)
     time_lead = _TIME_LEAD.match(mtext, pos, s1) or _AHEAD_BARE.match(mtext, pos, s1)
     if time_lead and (
         orgs.starts_with_org(mtext[time_lead.end() : s1])
@@ -612,8 +644,8 @@ def starts_with_action(mtext: str, pos: int) -> bool:
 
 
 def after_connectors(mtext: str, pos: int, end: int) -> int:
-    conn = _CONNECTORS.match(mtext[pos:end])
-    return pos + conn.end() if conn else pos
+    conn = _CONNECTORS.match(mtext, pos, end)
+    return conn.end() if conn else pos
 
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .chars import caseless_alternation
+
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _YEAR = r"(?:\s*(?:/|-|năm)?\s*(?P<{0}>(?:19|20)\d\d)(?![\d/]))?"
 # The leading lookahead lets the scan skip positions that cannot start any alternative.
@@ -22,22 +24,34 @@ PERIOD_RE = re.compile(
     + _YEAR.format("qy")
     + r"|(?<!\d\s)(?i:tháng)\s+(?P<m>1[0-2]|0?[1-9])(?!\d)"
     + _YEAR.format("my")
-    # "5 tháng cuối năm 2025" is a stretch of the year, not the year.
-    + r"|(?<!(?i:tháng cuối ))(?<!(?i:tháng đầu ))(?i:năm)\s+(?P<y>(?:19|20)\d\d)(?![\d/-]))"
+    # "5 tháng cuối năm 2025" is a stretch of the year, not the year. The test behind "năm" is made after it (with
+    # "năm" in it, which has just matched): the same test, and the long look behind is tried only where "năm" is,
+    # not at every place the scan tries.
+    + r"|(?i:năm)(?<!(?i:tháng cuối năm))(?<!(?i:tháng đầu năm))\s+(?P<y>(?:19|20)\d\d)(?![\d/-]))"
 )
 _NEXT_WORDS = re.compile(
-    r"(?i)phương hướng|triển khai(?: thực hiện)?|kế hoạch|chương trình|nhiệm vụ trọng tâm(?= (?:của )?\S+ tới)"
-    # "đánh giá kết quả … , bàn nhiệm vụ 6 tháng cuối năm", "kết quả … và nhiệm vụ 3 tháng cuối năm"
-    r"|(?:bàn|và|,) nhiệm vụ"
-    # "đề ra nhiệm vụ 6 tháng cuối năm", "Về nhiệm vụ quý II", "đề ra 11 nội dung thực hiện trong quý II"
-    r"|đề ra|[Vv]ề nhiệm vụ|nhiệm vụ(?: trọng tâm)? (?:của )?\S+ tới|tập trung"
-    # "nhấn mạnh trong năm 2022, các cấp Hội cần …": a direction names the period it is for.
-    r"|(?:đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|lưu ý),?\s+(?:(?:trong|từ nay đến|đến hết)\s+)?$"
+    caseless_alternation(
+        ["phương hướng", "triển khai(?: thực hiện)?", "kế hoạch", "chương trình"]
+        + [r"nhiệm vụ trọng tâm(?= (?:của )?\S+ tới)"]
+        # "đánh giá kết quả … , bàn nhiệm vụ 6 tháng cuối năm", "kết quả … và nhiệm vụ 3 tháng cuối năm"
+        + ["bàn nhiệm vụ", "và nhiệm vụ", ", nhiệm vụ"]
+        # "đề ra nhiệm vụ 6 tháng cuối năm", "Về nhiệm vụ quý II", "đề ra 11 nội dung thực hiện trong quý II"
+        + ["đề ra", "về nhiệm vụ", r"nhiệm vụ(?: trọng tâm)? (?:của )?\S+ tới", "tập trung"]
+        # "nhấn mạnh trong năm 2022, các cấp Hội cần …": a direction names the period it is for.
+        + [
+            w + r",?\s+(?:(?:trong|từ nay đến|đến hết)\s+)?$"
+            for w in ("đề nghị", "yêu cầu", "nhấn mạnh", "chỉ đạo", "lưu ý")
+        ]
+    )
 )
 # "thực hiện", "trong" after a plan noun ("nội dung thực hiện trong quý II") belong to the plan.
+# Spelled out by first letter (``caseless_alternation``); the tests behind "thực hiện" and "trong" made after their
+# first letter ("(?<!nhiệm vụ .)": the same test one character on).
+_NOT_AFTER_PLAN_NOUN = "(?<!nhiệm vụ .)(?<!nội dung .)(?<!thực hiện .)"
 _REVIEW_WORDS = re.compile(
-    r"(?i)giao ban|kết quả|sơ kết|tổng kết|đánh giá|tình hình|qua"
-    r"|(?<!nhiệm vụ )(?<!nội dung )(?<!thực hiện )(?:thực hiện|trong)"
+    caseless_alternation(["giao ban", "kết quả", "sơ kết", "tổng kết", "đánh giá", "tình hình", "qua"])
+    + "|"
+    + caseless_alternation([f"t{_NOT_AFTER_PLAN_NOUN}hực hiện", f"t{_NOT_AFTER_PLAN_NOUN}rong"])
 )
 
 
@@ -176,13 +190,22 @@ def _fill_years(mentions: list[PeriodMention], fallback: int | None, meeting: tu
 
 # What qualifies a period as the one under review: the results or review it names.
 _REVIEW_CUE = re.compile(
-    r"(?i)(?:đánh giá|sơ kết|tổng kết|giao ban|kết quả|tình hình|nhìn lại|kiểm điểm|báo cáo(?! viên))"
-    r"(?:(?!\b(?:triển khai|phương hướng|kế hoạch)\b)[^.;:]){0,80}$"
+    caseless_alternation(
+        [
+            cue + r"(?:(?!\b(?:triển khai|phương hướng|kế hoạch)\b)[^.;:]){0,80}$"
+            for cue in ("đánh giá", "sơ kết", "tổng kết", "giao ban", "kết quả", "tình hình", "nhìn lại", "kiểm điểm",
+                        "báo cáo(?! viên)")
+        ]
+    )
 )
 # A term names the body ("Ban Chấp hành ... nhiệm kỳ 2025-2030"), a regular meeting its slot
 # ("định kỳ tháng 4"), a deadline its end ("đến tháng 9"): none of them is the period under review.
-_NOT_REVIEW_BEFORE = re.compile(r"(?i)(?:định kỳ|đến|trước|từ|lần thứ \S+,?|khóa \S+,?)\s*$")
-_TERM_REVIEW = re.compile(r"(?i)(?:giữa nhiệm kỳ|sơ kết|tổng kết|đánh giá)[^.;:]{0,90}$")
+_NOT_REVIEW_BEFORE = re.compile(
+    caseless_alternation([w + r"\s*$" for w in ("định kỳ", "đến", "trước", "từ", r"lần thứ \S+,?", r"khóa \S+,?")])
+)
+_TERM_REVIEW = re.compile(
+    caseless_alternation([w + r"[^.;:]{0,90}$" for w in ("giữa nhiệm kỳ", "sơ kết", "tổng kết", "đánh giá")])
+)
 
 
 _STRONG = 2
@@ -190,9 +213,14 @@ _OLD_YEARS = 3
 # "nhiệm vụ / phương hướng ... tới" name the plan itself; "Kế hoạch", "Chương trình" are as often a
 # document's name, and a preamble ("Thực hiện Chương trình công tác năm 2022, ...") plans nothing.
 _PLAN_STRONG = re.compile(
-    r"(?i)(?:nhiệm vụ|phương hướng|đề ra)(?:(?!\b(?:kết quả|đánh giá)\b)[^.;:]){0,40}$"
-    # "đề nghị năm 2018, Ủy ban MTTQ … tiếp tục …": the period a direction is given for.
-    r"|(?:đề nghị|yêu cầu|nhấn mạnh|chỉ đạo|lưu ý),?\s+(?:(?:trong|từ nay đến|đến hết)\s+)?$"
+    caseless_alternation(
+        [w + r"(?:(?!\b(?:kết quả|đánh giá)\b)[^.;:]){0,40}$" for w in ("nhiệm vụ", "phương hướng", "đề ra")]
+        # "đề nghị năm 2018, Ủy ban MTTQ … tiếp tục …": the period a direction is given for.
+        + [
+            w + r",?\s+(?:(?:trong|từ nay đến|đến hết)\s+)?$"
+            for w in ("đề nghị", "yêu cầu", "nhấn mạnh", "chỉ đạo", "lưu ý")
+        ]
+    )
 )
 _PREAMBLE = re.compile(r"(?i)(?:^|[.;]\s+|\n)(?:Thực hiện|Căn cứ|Theo|Triển khai)\s[^,.;]{0,120}$")
 

@@ -6,8 +6,9 @@ import re
 
 from . import learned
 from . import meeting as mt
+from .chars import caseless_alternation
 from .chrome import publication_year, strip_chrome
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, years_named
 from .directives import Context, find_directives
 from .figures import find_figures
 from .htmltext import html_to_text, is_html_document
@@ -28,13 +29,10 @@ from .periods import (
 )
 from .record import empty_record, person_dict
 from .references import find_references
-from .segment import paragraphs, pieces, sentences, unwrap
+from .segment import new_text, paragraphs, pieces, sentences, unwrap
 
 # A meeting article is a few pages; anything longer is capped so every input finishes quickly.
 MAX_CHARS = 200_000
-# A year not inside a longer number ("(?<!\d..)" after the century looks before it, and lets the engine find
-# the century by a fast scan).
-_ANY_YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
 
 
 def extract(text: str) -> dict:
@@ -48,6 +46,7 @@ def extract(text: str) -> dict:
 def _extract(text: str, trace: Trace | None = None, models: learned.Models | None = None) -> dict:
     """The record of ``text``; ``trace`` collects what the learned parts see, ``models`` says which parts are
     learned (the configured ones when None)."""
+    new_text()
     if is_html_document(text[:4000]):
         # A saved page given as a string: its markup, scripts and menus are not the article.
         text = html_to_text(text[: MAX_CHARS * 4])
@@ -73,8 +72,10 @@ def _extract(text: str, trace: Trace | None = None, models: learned.Models | Non
     pristine_periods = [p.copy() for p in found_periods]
     scanned = [p for p in found_periods if not _inside(p.start, date_spans + ref_spans)]
     meeting_piece = None if _THE_MEETING.search(lead_text) else _first_meeting_piece(mtext, paras)
-    date = mt.find_date(mtext, lead, ref_spans, paras)
-    fallback_year = date.year if date and date.year else (posted_year or _first_year(mtext))
+    # The text's years, read once: the date's history test and the fallback year both need them.
+    years = years_named(mtext)
+    date = mt.find_date(mtext, lead, ref_spans, paras, years)
+    fallback_year = date.year if date and date.year else (posted_year or _first_year(years))
     review, nxt, from_body = _review_and_next(mtext, paras, lead, meeting_piece, scanned, date, fallback_year)
 
     # The lead reports results ("mở các lớp tập huấn"): the sentence naming the meeting tells its kind.
@@ -276,10 +277,9 @@ def _end(p: PeriodMention) -> tuple[int, int]:
     return (p.end_year or p.year or 0) if p.type == "term" else (p.year or 0), p.end_month() or 12
 
 
-def _first_year(mtext: str) -> int | None:
-    """The first year the text names, leaving out history ("Kỷ niệm 90 năm … (14/10/1930 – 14/10/2020)"): a
-    year long before the text's latest one."""
-    years = [int(m.group(0)) for m in _ANY_YEAR.finditer(mtext)]
+def _first_year(years: list[int]) -> int | None:
+    """The first year the text names (``years``, in text order), leaving out history ("Kỷ niệm 90 năm …
+    (14/10/1930 – 14/10/2020)"): a year long before the text's latest one."""
     latest = max(years, default=0)
     return next((y for y in years if y >= latest - _HISTORY_YEARS), None)
 
@@ -290,9 +290,12 @@ _HISTORY_YEARS = 10
 # Words that name the meeting itself; "tập huấn" or "hội thảo" in a results report do not, nor does
 # "công tác kiểm tra" (the work) as against "đoàn kiểm tra", "kiểm tra tại" (a visit).
 _THE_MEETING = re.compile(
-    r"(?i)hội nghị|giao ban|sơ kết|tổng kết|cuộc họp|buổi họp|làm việc|đại hội|đoàn kiểm tra|kiểm tra tại|"
-    r"sinh hoạt chi bộ|ký kết (?:chương trình|quy chế|kế hoạch)|kiểm tra việc|kiểm tra kết quả|đoàn giám sát|"
-    r"giám sát tại|giám sát việc"
+    # The matches of "(?i)hội nghị|giao ban|…", each branch opened by a literal letter (``caseless_alternation``).
+    caseless_alternation([
+        "hội nghị", "giao ban", "sơ kết", "tổng kết", "cuộc họp", "buổi họp", "làm việc", "đại hội", "đoàn kiểm tra",
+        "kiểm tra tại", "sinh hoạt chi bộ", "ký kết (?:chương trình|quy chế|kế hoạch)", "kiểm tra việc",
+        "kiểm tra kết quả", "đoàn giám sát", "giám sát tại", "giám sát việc",
+    ])
 )
 
 
@@ -313,7 +316,9 @@ _TASK_ITEM = re.compile(r"\s*(?:[-+•*]\s*|\d{1,2}[.)]\s*)?(?:Tổ chức|Chu�
 
 
 # A photo caption ("(Ảnh: Tại Hội nghị)", "Quang cảnh hội nghị") names the meeting but tells nothing of it.
-_CAPTION = re.compile(r"(?i)(?<![\w])ảnh\s*:|quang cảnh|toàn cảnh")
+_CAPTION = re.compile(
+    caseless_alternation([r"ảnh\s*:"], word_start=True) + "|" + caseless_alternation(["quang cảnh", "toàn cảnh"])
+)
 
 
 # Verbs that ask someone to act (an exhortation, "kêu gọi", does not).

@@ -15,14 +15,21 @@ Span = tuple[int, int]
 # A sentence ends at ".", "!", "?", "…" followed by space and a capital, digit, dash or quote, or at
 # a "." or "…" glued to the next capitalised word ("Lai Uyên.Tổ chức", "trên địa bàn xã…Đồng thời") and
 # at "./." endings.
+# Written as "(?=[.!?…])(?:(?:\./\.|[.!?…]+)(?=…)|(?<={LO})(?:\.|…|\.\.\.)(?={UP}{LO}))" with the first mark consumed
+# and each alternative checking it behind ("(?<=\.)/\." is "./.", "[.!?…]*" after one mark is "[.!?…]+", "(?<={LO}.)"
+# is the letter before it): the same alternatives in the same order, and the engine finds the marks by a fast scan
+# instead of trying the look ahead at every position.
+_AFTER_END = rf"(?=\s+(?:{UP}|[\d\"“'‘(+•-]))"
 _SENTENCE_END = re.compile(
-    rf"(?=[.!?…])(?:(?:\./\.|[.!?…]+)(?=\s+(?:{UP}|[\d\"“'‘(+•-]))|(?<={LO})(?:\.|…|\.\.\.)(?={UP}{LO}))"
+    rf"[.!?…](?:(?<=\.)/\.{_AFTER_END}|[.!?…]*{_AFTER_END}|(?<={LO}.)(?:(?<=\.)|(?<=…)|(?<=\.)\.\.)(?={UP}{LO}))"
 )
 # A ";" inside parentheses ("(phối hợp: Ban Dân vận; thời hạn: trong quý II/2027)") joins details of one
 # piece; it ends no piece.
 _PIECE_END = re.compile(r";(?![^()]*\))")
 # List markers at the start of a line: "-", "+", "•", "1.", "1)", "a)", "I." ...
 LIST_MARKER = re.compile(r"^\s*(?:[-+•*▪◦·]+|\(?\d{1,2}[.)]|\(?[a-zđ][.)]|[IVX]{1,4}[.)])\s*")
+# The same without "^", to match at a position of a longer text.
+_MARKER_AT = re.compile(LIST_MARKER.pattern[1:])
 
 
 # A line that ends like this closes its sentence (or opens a list with ":"), so the next line is new.
@@ -152,8 +159,14 @@ def sentences(text: str, span: Span) -> list[Span]:
 
 @functools.lru_cache(maxsize=512)
 def _sentences(text: str, span: Span) -> tuple[Span, ...]:
-    # Several detectors split the same paragraphs; the text is the same object, so a hit costs little.
+    # Several detectors split the same paragraphs of one text; the text is the same object, so a hit costs little.
     return tuple(_split(text, span, _SENTENCE_END))
+
+
+def new_text() -> None:
+    """Forget the sentences of the texts read before: the cache serves the detectors of one text only (a text
+    read again is split again, as a text never seen would be). Another thread's text only loses its hits."""
+    _sentences.cache_clear()
 
 
 def semicolon_pieces(text: str, sentence: Span) -> list[Span]:
@@ -169,7 +182,8 @@ def pieces(text: str, span: Span) -> list[Span]:
     return out
 
 
-def list_marker_length(text: str) -> int:
-    """Length of a leading list marker ("- ", "1. ", "a) "), 0 when none."""
-    m = LIST_MARKER.match(text)
-    return m.end() if m else 0
+def list_marker_length(text: str, start: int = 0, end: int | None = None) -> int:
+    """Length of a leading list marker ("- ", "1. ", "a) ") of ``text[start:end]``, 0 when none (read in place: the
+    pattern has no look behind or ahead, so matching at ``start`` up to ``end`` reads what a copy would)."""
+    m = _MARKER_AT.match(text, start, len(text) if end is None else end)
+    return m.end() - start if m else 0

@@ -66,6 +66,14 @@ def visible_bloc(user, pk: str | None) -> Bloc | None:
 
 @login_required
 def meeting_list(request: HttpRequest, bloc_pk: int | None = None) -> HttpResponse:
+    shared = pagecache.list_parts(request, bloc_pk, lambda: _list_parts(request, bloc_pk))
+    if request.htmx:
+        return HttpResponse(shared["results"])
+    return render(request, "meetings/list.html", {"shared": {name: mark_safe(html) for name, html in shared.items()}})
+
+
+def _list_parts(request: HttpRequest, bloc_pk: int | None) -> dict[str, str]:
+    """The title, the filters with the rows, and the rows alone (htmx), rendered without the request."""
     blocs = visible_blocs(request.user)
     bloc_pk = bloc_pk or request.GET.get("bloc") or None
     try:
@@ -75,10 +83,9 @@ def meeting_list(request: HttpRequest, bloc_pk: int | None = None) -> HttpRespon
     kind, query = request.GET.get("kind", ""), request.GET.get("q", "").strip()
     meetings = listing.filtered(Meeting.objects.visible_to(request.user), bloc=bloc, kind=kind, query=query)
     page = keyset_page(request, meetings.select_related("bloc", "host", "period"), listing.ORDER, listing.PER_PAGE)
-    template = "meetings/list.html#results" if request.htmx else "meetings/list.html"
-    return render(request, template, {"page": page, "bloc": bloc, "blocs": blocs, "kind": kind, "q": query,
-                                      "kinds": MeetingKind.choices, "can_add": can_record_meetings(request.user),
-                                      "rows_key": listing.rows_key(page)})
+    context = {"page": page, "bloc": bloc, "blocs": blocs, "kind": kind, "q": query, "kinds": MeetingKind.choices,
+               "can_add": can_record_meetings(request.user)}
+    return {name: render_to_string(f"meetings/list.html#{name}", context) for name in ("title", "content", "results")}
 
 
 @login_required

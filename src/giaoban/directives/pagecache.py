@@ -31,6 +31,8 @@ from giaoban.directives import listcache
 from giaoban.meetings import pagecache as meeting_pages
 
 PREFIX = "directive-pages"
+# What an entry holds: changed with its shape, so that a new release never reads an older one's entries.
+SHAPE = "1"
 # A safety net only: the versions make an entry unreachable as soon as the data changes.
 TIMEOUT_SECONDS = 15 * 60
 
@@ -42,7 +44,8 @@ def version_names(directive) -> list[str]:
 
 
 def page_key(request: HttpRequest, directive, today: datetime.date) -> str:
-    parts = [str(directive.pk), today.isoformat(), translation.get_language() or "", membership_key(request.user)]
+    parts = [SHAPE, str(directive.pk), today.isoformat(), translation.get_language() or "",
+             membership_key(request.user)]
     return versions.key(PREFIX, version_names(directive), parts)
 
 

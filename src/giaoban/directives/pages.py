@@ -4,6 +4,7 @@ import dataclasses
 
 from django.http import HttpRequest
 from django.template.loader import get_template
+from django.urls import reverse
 
 from giaoban.core.keyset import keyset_page
 from giaoban.directives import listcache
@@ -30,11 +31,12 @@ def pending_context(request: HttpRequest, meeting: Meeting) -> dict:
     # No count: over a bloc's whole history it cost more than the page (a link to the next page is enough).
     page = keyset_page(request, pending_directives(meeting), PENDING_ORDER, PENDING_PAGE, count_limit=None)
     carried_here = set(meeting.carried_directives.filter(pk__in=[d.pk for d in page]).values_list("pk", flat=True))
-    # Plain rows (their shared cells rendered, what the leader's decision forms need): the meeting page
+    # Plain rows (their shared cells rendered, what the leader's decision forms need, their addresses): the meeting page
     # keeps them in the shared cache and renders the forms, which carry the CSRF token, per request.
     cells = get_template("directives/_pending_cells.html")
-    rows = [{"pk": d.pk, "version": d.version, "carried": d.pk in carried_here, "cells": cells.render({"d": d})}
-            for d in page]
+    rows = [{"pk": d.pk, "version": d.version, "carried": d.pk in carried_here, "cells": cells.render({"d": d}),
+             "carry_url": reverse("directives:carry", args=[d.pk]),
+             "close_url": reverse("directives:close", args=[d.pk])} for d in page]
     return {"pending": rows, "pending_page": dataclasses.replace(page, object_list=rows)}
 
 

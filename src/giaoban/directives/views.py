@@ -20,7 +20,15 @@ from giaoban.core.history import history_entries
 from giaoban.core.keyset import keyset_page
 from giaoban.core.versioning import ConcurrentEditError
 from giaoban.directives import listcache, pagecache, pages
-from giaoban.directives.forms import AmendmentForm, CloseForm, DirectiveForm, FilterForm, ProgressForm
+from giaoban.directives.forms import (
+    AmendmentForm,
+    CloseForm,
+    DirectiveForm,
+    FilterForm,
+    ProgressForm,
+    blank_close_form,
+    blank_progress_form,
+)
 from giaoban.directives.listing import TEXT_SORTS, apply_filters, lead_options
 from giaoban.directives.models import Directive, DirectiveUpdate, amend, any_of, visible_parts
 from giaoban.directives.rules import (
@@ -120,8 +128,8 @@ def directive_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_report": can_report_progress(request.user, directive),
         "can_close": can_close and directive.is_open,
         "can_edit": can_edit_directive(request.user, directive),
-        "progress_form": ProgressForm(bodies=bodies) if bodies else None,
-        "close_form": CloseForm(initial={"version": directive.version}),
+        "progress_form": blank_progress_form(bodies) if bodies else None,
+        "close_form": blank_close_form(directive.version),
         "carry_targets": shared["carry_targets"] if can_close and directive.is_open else [],
     })
 

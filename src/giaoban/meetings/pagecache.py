@@ -37,6 +37,8 @@ from giaoban.meetings import hooks
 from giaoban.organisations import areas
 
 VERSION = "meeting-pages"
+# What an entry holds: changed with its shape, so that a new release never reads an older one's entries.
+SHAPE = "2"
 SHARED = f"{VERSION}:shared"
 LISTS = f"{VERSION}:lists"  # every meeting write replaces it (a superuser's lists), and LISTS:<area>
 _BEFORE = "_meeting_lists_areas_before"
@@ -52,7 +54,7 @@ def meeting_version(pk: int) -> str:
 def page_key(request: HttpRequest, meeting, today: datetime.date) -> str:
     query = sorted((name, value) for name, values in request.GET.lists() for value in values)
     names = [SHARED, meeting_version(meeting.pk), *hooks.meeting_page_versions(meeting)]
-    parts = ["page", str(meeting.pk), today.isoformat(), translation.get_language() or "",
+    parts = [SHAPE, "page", str(meeting.pk), today.isoformat(), translation.get_language() or "",
              membership_key(request.user), repr(query)]
     return versions.key(VERSION, names, parts)
 
@@ -78,7 +80,8 @@ def list_version_names(user) -> list[str]:
 def list_parts(request: HttpRequest, bloc_pk: int | None, build: Callable[[], dict]) -> dict:
     """The rendered meeting list (of one bloc, or all) for this request, built by `build()` when the cache has none."""
     query = sorted((name, value) for name, values in request.GET.lists() for value in values)
-    parts = ["list", str(bloc_pk or ""), translation.get_language() or "", membership_key(request.user), repr(query)]
+    parts = [SHAPE, "list", str(bloc_pk or ""), translation.get_language() or "", membership_key(request.user),
+             repr(query)]
     key = versions.key(VERSION, list_version_names(request.user), parts)
     return versions.built(key, build, TIMEOUT_SECONDS)
 

@@ -13,8 +13,9 @@ are built from:
 - its meeting's own version (meetings/pagecache.py): the meeting's title and day, and whether its
   conclusion notice was issued.
 
-The edit links, the progress and closing forms (they carry the CSRF token) and the later briefings
-it may be carried to are worked out per request, outside the cached parts.
+The later briefings it may be carried to are kept with them as data (id, title); the edit links,
+the progress and closing forms and the carry buttons (they carry the CSRF token) are worked out
+per request, outside the cached parts.
 """
 
 from __future__ import annotations

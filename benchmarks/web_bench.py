@@ -244,7 +244,9 @@ class gunicorn:  # noqa: N801 — used as a context manager like a function
 
     def __enter__(self) -> str:
         self.port = free_port()
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench_settings", "PYTHONPATH": str(HERE)}
+        # The caller's PYTHONPATH stays after ours: a checkout other than the installed one serves its own code.
+        paths = [str(HERE), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench_settings", "PYTHONPATH": os.pathsep.join(paths)}
         self.server = subprocess.Popen([str(BIN / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
                                         "--timeout", "120", "--log-level", "critical", "--preload",
                                         "bench_wsgi:application"], env=env, cwd=HERE, start_new_session=True,

@@ -39,3 +39,12 @@ def test_an_entry_is_built_once_and_then_served_from_the_cache():
 
     assert versions.built("entry-key", build, 60) == versions.built("entry-key", build, 60) == {"html": "<p>trang</p>"}
     assert len(calls) == 1
+
+
+def test_a_key_changes_with_its_parts_and_when_a_named_version_is_replaced(django_capture_on_commit_callbacks):
+    key = versions.key("pages", ["a", "b"], ["page", "1"])
+    assert versions.key("pages", ["a", "b"], ["page", "1"]) == key and key.startswith("pages:")
+    assert versions.key("pages", ["a", "b"], ["page", "2"]) != key
+    with django_capture_on_commit_callbacks(execute=True):
+        versions.bump_after_commit("b")
+    assert versions.key("pages", ["a", "b"], ["page", "1"]) != key

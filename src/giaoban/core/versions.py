@@ -8,6 +8,7 @@ only after the commit, so a page built from the old data is stored under the old
 no later request asks for.
 """
 
+import hashlib
 import secrets
 from collections.abc import Callable, Iterable
 from typing import TypeVar
@@ -73,3 +74,12 @@ def built(key: str, build: Callable[[], T], timeout: int) -> T:
         found = build()
         cache.set(key, found, timeout)
     return found
+
+
+def key(prefix: str, names: list[str], parts: Iterable[str]) -> str:
+    """A key under `prefix` made of `parts` and the versions of `names` now (one cache read).
+
+    Hashed: the parts (a query string, a user's memberships) may be long or hold any character.
+    """
+    joined = chr(31).join([*parts, *names, *current_many(names)])
+    return f"{prefix}:{hashlib.sha256(joined.encode()).hexdigest()}"

@@ -12,6 +12,7 @@ class DirectivesConfig(AppConfig):
     # The meetings app runs and shows these without importing directives (meetings/hooks.py).
     meeting_saved_hook = "giaoban.directives.carryover.on_meeting_saved"
     meeting_page_context = "giaoban.directives.pages.meeting_context"
+    meeting_page_versions = "giaoban.directives.pages.meeting_versions"
 
     def ready(self) -> None:
         from giaoban.directives import listcache, scope

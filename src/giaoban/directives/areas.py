@@ -10,17 +10,10 @@ directive lists' cache (directives/listcache.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from giaoban.organisations.areas import of_bloc, of_bodies, of_meeting, top_path
+from giaoban.organisations.models import Organization
 
-from giaoban.directives.scope import top_path
-from giaoban.organisations.models import Bloc, Organization
-
-
-def of_bodies(ids: Iterable[int | None]) -> set[str]:
-    wanted = {pk for pk in ids if pk is not None}
-    if not wanted:
-        return set()
-    return {top_path(path) for path in Organization.objects.filter(pk__in=wanted).values_list("tree_path", flat=True)}
+__all__ = ["of_bloc", "of_bodies", "of_body", "of_directive", "of_meeting", "top_path"]
 
 
 def of_body(body: Organization) -> set[str]:
@@ -28,15 +21,6 @@ def of_body(body: Organization) -> set[str]:
     found = {top_path(body.tree_path)} if body.tree_path else set()
     under = top_path(body.parent.tree_path) if body.parent_id else (f"/{body.pk}/" if body.pk else "")
     return found | ({under} if under else set())
-
-
-def of_bloc(bloc_id: int | None) -> set[str]:
-    """The bloc's convening body and members: each sees the bloc's meetings, directives and reports."""
-    if bloc_id is None:
-        return set()
-    convening = Bloc.objects.filter(pk=bloc_id).values_list("convening_id", flat=True)
-    members = Bloc.members.through.objects.filter(bloc_id=bloc_id).values_list("organization_id", flat=True)
-    return of_bodies([*convening, *members])
 
 
 def of_directive(directive) -> set[str]:
@@ -49,7 +33,3 @@ def of_directive(directive) -> set[str]:
         if meeting is not None:
             found |= of_bodies([meeting.host_id]) | of_bloc(meeting.bloc_id)
     return found
-
-
-def of_meeting(meeting) -> set[str]:
-    return of_bodies([meeting.host_id]) | of_bloc(meeting.bloc_id)

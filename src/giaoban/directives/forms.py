@@ -1,7 +1,11 @@
 """Directive forms: the directives of a conclusion, progress reports, closing, and the list filters."""
 
+from functools import lru_cache
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from giaoban.core.text import nfc
@@ -230,6 +234,28 @@ class CloseForm(forms.Form):
         if not reason:
             raise ValidationError(_("Hãy ghi lý do hoặc kết quả."))
         return reason
+
+
+def blank_progress_form(bodies: list[Organization]) -> SafeString:
+    """The fields of an empty progress form for these bodies (the page adds its CSRF token around them)."""
+    return _blank_progress_form(tuple((b.pk, str(b)) for b in bodies), translation.get_language() or "")
+
+
+def blank_close_form(version: int) -> SafeString:
+    """The fields of an empty closing form for a directive at this version."""
+    return _blank_close_form(version, translation.get_language() or "")
+
+
+# An empty form's fields are a pure function of these arguments and the language, and rendering them
+# through the form templates cost more than the rest of a directive's page: worked out once per process.
+@lru_cache(maxsize=1024)
+def _blank_progress_form(bodies: tuple[tuple[int, str], ...], _language: str) -> SafeString:
+    return ProgressForm(bodies=[Organization(pk=pk, name=name) for pk, name in bodies]).as_div()
+
+
+@lru_cache(maxsize=1024)
+def _blank_close_form(version: int, _language: str) -> SafeString:
+    return CloseForm(initial={"version": version}).as_div()
 
 
 SORTS = {

@@ -113,7 +113,7 @@ def _changed(sender, instance, **kwargs) -> None:
 
 
 def _m2m_changed(sender, instance, action: str, reverse: bool, model, pk_set, **kwargs) -> None:
-    """A directive's places or coordinating bodies (from either side of the relation)."""
+    """A directive's places, coordinating bodies or later meetings (from either side of the relation)."""
     if action.startswith("pre_") and action != "pre_clear":
         return
     if action == "pre_clear":  # the cleared rows are gone after it: remember their areas now
@@ -149,7 +149,8 @@ def connect() -> None:
     for model in (Directive, DirectiveUpdate, Meeting):
         post_save.connect(_changed, sender=model, dispatch_uid=f"directive-lists-save-{model.__name__}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"directive-lists-delete-{model.__name__}")
-    for through in (Directive.coordinating.through, Directive.places.through):
+    # The meetings a directive was carried to: its page and its old meeting's page show them.
+    for through in (Directive.coordinating.through, Directive.places.through, Directive.carried_to.through):
         m2m_changed.connect(_m2m_changed, sender=through, dispatch_uid=f"directive-lists-m2m-{through.__name__}")
     for model in (Organization, Bloc, AdminUnit, Period):
         post_save.connect(bump_all, sender=model, dispatch_uid=f"directive-lists-all-save-{model.__name__}")

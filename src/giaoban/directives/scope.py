@@ -15,15 +15,10 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_save, pre_save
 
 from giaoban.meetings.models import Meeting
+from giaoban.organisations.areas import top_path
 from giaoban.organisations.models import Bloc, Organization
 
 BATCH = 500
-
-
-def top_path(tree_path: str) -> str:
-    """The tree path of the top body above (or at) a body: "/12/340/" → "/12/"."""
-    head = tree_path.strip("/").split("/", 1)[0]
-    return f"/{head}/" if head else ""
 
 
 class AreaField(models.CharField):

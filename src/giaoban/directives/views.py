@@ -19,8 +19,16 @@ from giaoban.core.editing import conflict, with_versions
 from giaoban.core.history import history_entries
 from giaoban.core.keyset import keyset_page
 from giaoban.core.versioning import ConcurrentEditError
-from giaoban.directives import listcache, pages
-from giaoban.directives.forms import AmendmentForm, CloseForm, DirectiveForm, FilterForm, ProgressForm
+from giaoban.directives import listcache, pagecache, pages
+from giaoban.directives.forms import (
+    AmendmentForm,
+    CloseForm,
+    DirectiveForm,
+    FilterForm,
+    ProgressForm,
+    blank_close_form,
+    blank_progress_form,
+)
 from giaoban.directives.listing import TEXT_SORTS, apply_filters, lead_options
 from giaoban.directives.models import Directive, DirectiveUpdate, amend, any_of, visible_parts
 from giaoban.directives.rules import (
@@ -109,22 +117,40 @@ def my_directives(request: HttpRequest) -> HttpResponse:
 @login_required
 def directive_detail(request: HttpRequest, pk: int) -> HttpResponse:
     directive = visible_directive_or_404(request, pk)
+    today = timezone.localdate()
+    shared = pagecache.page_parts(request, directive, today, lambda: _shared_parts(directive, today))
     bodies = reporting_bodies(request.user, directive)
     can_close = can_close_directive(request.user, directive)
     return render(request, "directives/detail.html", {
+        "directive": directive,
+        "shared": {name: mark_safe(shared[name]) for name in SHARED_PARTS},  # rendered by us, escaped then
+        "is_issued": shared["is_issued"],
+        "can_report": can_report_progress(request.user, directive),
+        "can_close": can_close and directive.is_open,
+        "can_edit": can_edit_directive(request.user, directive),
+        "progress_form": blank_progress_form(bodies) if bodies else None,
+        "close_form": blank_close_form(directive.version),
+        "carry_targets": shared["carry_targets"] if can_close and directive.is_open else [],
+    })
+
+
+SHARED_PARTS = ("head", "updates", "history")
+
+
+def _shared_parts(directive: Directive, today) -> dict:
+    """The record, amendments, updates and history, rendered without the request (no CSRF token)."""
+    context = {
         "directive": directive,
         "updates": directive.updates.select_related("author", "organization"),
         "history": history_entries(directive),
         "amendments": directive.amendments.select_related("by"),
         "is_issued": directive.is_issued,
-        "can_report": can_report_progress(request.user, directive),
-        "can_close": can_close and directive.is_open,
-        "can_edit": can_edit_directive(request.user, directive),
-        "progress_form": ProgressForm(bodies=bodies) if bodies else None,
-        "close_form": CloseForm(initial={"version": directive.version}),
-        "carry_targets": _carry_targets(directive) if can_close and directive.is_open else [],
-        "today": timezone.localdate(),
-    })
+        "today": today,
+    }
+    parts = {name: render_to_string(f"directives/detail.html#{name}", context) for name in SHARED_PARTS}
+    # The later briefings it may be carried to are shared too; the forms offering them are not.
+    targets = [{"pk": m.pk, "title": m.title} for m in _carry_targets(directive)] if directive.is_open else []
+    return {**parts, "is_issued": bool(directive.is_issued), "carry_targets": targets}
 
 
 @login_required

@@ -7,6 +7,7 @@ from giaoban.interchange import keys
 from giaoban.interchange.files import find_same
 from giaoban.interchange.importer import present, set_many
 from giaoban.interchange.values import read_clock, read_day, read_instant, read_number
+from giaoban.meetings import pagecache
 from giaoban.meetings.models import (
     AgendaItem,
     Attachment,
@@ -84,6 +85,7 @@ def _meeting(im, row: dict) -> Meeting:
     _attendance(im, meeting, row["attendance"])
     if "chairs" in row:
         _chairs(im, meeting, row["chairs"])
+    pagecache.bump_meeting(meeting.pk)  # the parts above are bulk inserts: no signal tells the page
     for attachment in row.get("attachments", []):
         _attachment(im, meeting, attachment)
     if row.get("progress_round"):

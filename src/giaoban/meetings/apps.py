@@ -7,3 +7,8 @@ class MeetingsConfig(AppConfig):
     label = "meetings"
     verbose_name = _("Cuộc họp")
     nav_items = [("meetings:list", _("Cuộc họp")), ("meetings:people", _("Cán bộ"))]
+
+    def ready(self) -> None:
+        from giaoban.meetings import pagecache
+
+        pagecache.connect()

@@ -7,6 +7,10 @@ the meeting page, names a function on its AppConfig, as `nav_items` and
 
     meeting_saved_hook = "giaoban.directives.carryover.on_meeting_saved"
     meeting_page_context = "giaoban.directives.pages.meeting_context"
+    meeting_page_versions = "giaoban.directives.pages.meeting_versions"
+
+The meeting page's shared parts are cached (meetings/pagecache.py): an app that adds to the page
+names the data versions its part is built from, so that its writes make the cached page stale.
 """
 
 from collections.abc import Callable
@@ -34,3 +38,8 @@ def meeting_page(request, meeting) -> dict:
     for provider in _declared("meeting_page_context"):
         context.update(provider(request, meeting))
     return context
+
+
+def meeting_page_versions(meeting) -> list[str]:
+    """The data versions (core/versions.py) of what the apps above meetings add to the meeting's page."""
+    return [name for provider in _declared("meeting_page_versions") for name in provider(meeting)]

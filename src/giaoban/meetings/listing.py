@@ -1,7 +1,5 @@
 """The meeting list's filters and order: newest first, read by keyset so a page costs what it shows."""
 
-import hashlib
-
 from django.db.models import Q
 
 from giaoban.core import textsearch
@@ -26,10 +24,3 @@ def filtered(meetings: MeetingQuerySet, *, bloc: Bloc | None = None, kind: str =
         meetings = meetings.filter(Q(pk__in=matched) | Q(host__name_folded__contains=fold(query)))
     return meetings
 
-
-def rows_key(meetings) -> str:
-    """What a page's rows show, hashed: the key of their rendered fragment. Made of the shown values
-    themselves (not only versions), so a renamed body or a plain save can never show a stale row."""
-    shown = [(m.pk, m.version, m.date.isoformat(), m.title, m.kind, m.bloc.name if m.bloc_id else "",
-              m.period.label if m.period_id else "", m.host.name) for m in meetings]
-    return hashlib.sha256(repr(shown).encode()).hexdigest()

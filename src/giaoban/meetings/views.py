@@ -8,6 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,7 +21,7 @@ from giaoban.core.formsets import row_response
 from giaoban.core.history import history_entries
 from giaoban.core.keyset import keyset_page
 from giaoban.core.versioning import ConcurrentEditError
-from giaoban.meetings import attendance, hooks, listing
+from giaoban.meetings import attendance, hooks, listing, pagecache
 from giaoban.meetings.forms import (
     AttachmentForm,
     datalists,
@@ -63,6 +66,14 @@ def visible_bloc(user, pk: str | None) -> Bloc | None:
 
 @login_required
 def meeting_list(request: HttpRequest, bloc_pk: int | None = None) -> HttpResponse:
+    shared = pagecache.list_parts(request, bloc_pk, lambda: _list_parts(request, bloc_pk))
+    if request.htmx:
+        return HttpResponse(shared["results"])
+    return render(request, "meetings/list.html", {"shared": {name: mark_safe(html) for name, html in shared.items()}})
+
+
+def _list_parts(request: HttpRequest, bloc_pk: int | None) -> dict[str, str]:
+    """The title, the filters with the rows, and the rows alone (htmx), rendered without the request."""
     blocs = visible_blocs(request.user)
     bloc_pk = bloc_pk or request.GET.get("bloc") or None
     try:
@@ -72,32 +83,47 @@ def meeting_list(request: HttpRequest, bloc_pk: int | None = None) -> HttpRespon
     kind, query = request.GET.get("kind", ""), request.GET.get("q", "").strip()
     meetings = listing.filtered(Meeting.objects.visible_to(request.user), bloc=bloc, kind=kind, query=query)
     page = keyset_page(request, meetings.select_related("bloc", "host", "period"), listing.ORDER, listing.PER_PAGE)
-    template = "meetings/list.html#results" if request.htmx else "meetings/list.html"
-    return render(request, template, {"page": page, "bloc": bloc, "blocs": blocs, "kind": kind, "q": query,
-                                      "kinds": MeetingKind.choices, "can_add": can_record_meetings(request.user),
-                                      "rows_key": listing.rows_key(page)})
+    context = {"page": page, "bloc": bloc, "blocs": blocs, "kind": kind, "q": query, "kinds": MeetingKind.choices,
+               "can_add": can_record_meetings(request.user)}
+    return {name: render_to_string(f"meetings/list.html#{name}", context) for name in ("title", "content", "results")}
 
 
 @login_required
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting_or_404(request, pk)
-    conclusion = Conclusion.objects.filter(meeting=meeting).select_related("concluded_by").first()
-    attendances = attendance.all_rows(meeting)  # read once for the table and the counts
+    shared = pagecache.page_parts(request, meeting, timezone.localdate(), lambda: _shared_parts(request, meeting))
     return render(request, "meetings/detail.html", {
+        "meeting": meeting,
+        "shared": {name: mark_safe(shared[name]) for name in SHARED_PARTS},  # rendered by us, escaped then
+        "pending": [{**row, "cells": mark_safe(row["cells"])} for row in shared["pending"]],
+        "pending_page": shared["pending_page"],
+        "can_edit": can_edit_meeting(request.user, meeting),
+        "can_lead": can_lead_meeting(request.user, meeting),
+        "attachment_form": AttachmentForm(),
+        **_state_context(meeting, request.user),
+    })
+
+
+SHARED_PARTS = ("head", "parts", "record", "history")
+
+
+def _shared_parts(request: HttpRequest, meeting: Meeting) -> dict:
+    """What every user with these memberships sees on the page, rendered without the request (no CSRF token)."""
+    attendances = attendance.all_rows(meeting)  # read once for the table and the counts
+    added = hooks.meeting_page(request, meeting)  # directives, carry-over (apps above meetings)
+    context = {
         "meeting": meeting,
         "chairs": meeting.chairs.select_related("person"),
         "attendances": attendances,
         "attendance": attendance.summarise(meeting, attendances),
         "agenda": meeting.agenda_items.select_related("organization"),
-        "conclusion": conclusion,
+        "conclusion": Conclusion.objects.filter(meeting=meeting).select_related("concluded_by").first(),
         "attachments": meeting.attachments.all(),
         "history": history_entries(meeting, limit=30),
-        "can_edit": can_edit_meeting(request.user, meeting),
-        "can_lead": can_lead_meeting(request.user, meeting),
-        "attachment_form": AttachmentForm(),
-        **_state_context(meeting, request.user),
-        **hooks.meeting_page(request, meeting),  # directives, carry-over (apps above meetings)
-    })
+        **added,
+    }
+    parts = {name: render_to_string(f"meetings/detail.html#{name}", context) for name in SHARED_PARTS}
+    return {**parts, "pending": added.get("pending", []), "pending_page": added.get("pending_page")}
 
 
 def _state_context(meeting: Meeting, user) -> dict:

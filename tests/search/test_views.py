@@ -47,7 +47,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
     assert client.get(URL, {"q": "x"}).status_code == 302
 
 
-def test_the_number_of_queries_does_not_grow_with_the_directives(client, world):
+def test_the_number_of_queries_does_not_grow_with_the_directives(client, world, committed):
     client.force_login(world.user)
 
     def queries() -> int:
@@ -55,9 +55,26 @@ def test_the_number_of_queries_does_not_grow_with_the_directives(client, world):
             assert client.get(URL, {"q": "van dong"}).status_code == 200
         return len(captured)
 
+    queries()  # the cache's versions made
+    with committed():
+        indexing.rebuild()
     few = queries()
     meeting_id = Directive.objects.get(pk=world.keys["d1"][1]).meeting_id
     Directive.objects.bulk_create([Directive(meeting_id=meeting_id, text=f"Vận động hội viên đợt {n}", order=100 + n)
                                    for n in range(1000)])
-    indexing.rebuild()
+    with committed():
+        indexing.rebuild()
     assert queries() == few
+
+
+def test_a_search_asked_again_reads_its_ranked_hits_from_the_cache(client, world):
+    client.force_login(world.user)
+
+    def asked() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(URL, {"q": "van dong"}).content.decode()
+        return len(captured), page[page.index('<ol class="hits">'):page.index("</ol>")]
+
+    first, again = asked(), asked()
+    assert again[0] < first[0]
+    assert again[1] == first[1] and "<mark>" in again[1]

@@ -26,7 +26,7 @@ from giaoban.meetings.models import Meeting
 from giaoban.organisations.models import Organization
 from giaoban.periods.models import Period
 from giaoban.reports.access import visible_reports
-from giaoban.search import scope
+from giaoban.search import resultcache, scope
 from giaoban.search.indexing import words
 from giaoban.search.models import EntryKind, SearchEntry
 
@@ -163,6 +163,23 @@ def search(user, query: str, *, kind: str = "", organization: Organization | Non
         entries = entries.filter(period=period)
     ranked = SearchEntry.objects.filter(_among(_recent(entries, areas)))
     return ranked.annotate(rank=_rank(found)).order_by("-rank", "-date", "-id")
+
+
+def ranked_ids(user, query: str, *, kind: str = "", organization: Organization | None = None,
+               period: Period | None = None) -> list[int]:
+    """The ids search() finds, in its order: from the shared cache while the user's areas are unchanged."""
+    found = terms(query)
+    if not found or not user.is_authenticated:
+        return []
+    asked = [" ".join(found), kind, str(getattr(organization, "pk", "")), str(getattr(period, "pk", ""))]
+    return resultcache.ranked(user, asked, lambda: list(
+        search(user, query, kind=kind, organization=organization, period=period).values_list("pk", flat=True)))
+
+
+def in_order(ids: list[int]) -> list[SearchEntry]:
+    """The entries `ids` name, with their bodies, in that order (an entry deleted meanwhile is left out)."""
+    found = SearchEntry.objects.filter(_among(ids)).select_related("organization").in_bulk()
+    return [found[pk] for pk in ids if pk in found]
 
 
 @functools.cache  # a few hundred distinct characters, met thousands of times per page of snippets

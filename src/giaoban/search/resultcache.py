@@ -1,0 +1,71 @@
+"""A search's ranked hits in the shared cache, never older than the last write to the entries it reads.
+
+A search costs its matching (the index), its visibility (the records' rules for users who do not
+see their area whole) and its ranking (every ranked hit's texts); people page through the same
+results and ask the same words again. The ranked ids (at most query.WINDOW of them) are kept in
+the shared cache (core/versions.py) under a key made of the folded words, the filters, the user's
+memberships (accounts.access.membership_key: two users share an entry only with the same roles on
+the same bodies) and the versions of the areas the search reads (the user's areas, scope.py).
+The page's rows are read afresh by id, so a title or a body's name is never shown stale.
+
+An entry is written by indexing.py only; every such write replaces, after it commits, the version
+of each area in the entry's scope as it was and as it is (an entry leaving an area and one
+arriving both change what that area's users find). Rewrites of many scopes at once (a bloc
+reorganised, a body moved, a rebuild) and writes to the bodies and blocs the records' rules read
+replace the shared version, which every key holds. A user without areas (a superuser, a member of
+a central body) is keyed by the global version, which every write replaces.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from giaoban.accounts.access import membership_key
+from giaoban.core import versions
+from giaoban.organisations.models import Organization
+from giaoban.search import scope
+
+VERSION = "search"  # the global version: every write to the entries replaces it
+SHARED = f"{VERSION}:shared"
+# A safety net only: the versions make an entry unreachable as soon as the entries change.
+TIMEOUT_SECONDS = 15 * 60
+
+
+def version_names(areas: list[str] | None) -> list[str]:
+    if areas is None:
+        return [SHARED, VERSION]
+    return [SHARED, *(f"{VERSION}:{area}" for area in areas)]
+
+
+def ranked(user, asked: list[str], build: Callable[[], list[int]]) -> list[int]:
+    """The ranked ids of the search described by `asked` (its folded words and filters), or `build()` stored."""
+    areas = scope.user_areas(user)
+    names = version_names(None if areas is None else areas[0])
+    parts = [membership_key(user), *asked, *versions.current_many(names)]
+    key = f"{VERSION}:{hashlib.sha256(chr(31).join(parts).encode()).hexdigest()}"
+    return versions.built(key, build, TIMEOUT_SECONDS)
+
+
+def bump_scopes(scopes: Iterable[str | None]) -> None:
+    """Entries with these scopes (" 12 34 ") changed: their areas' searches are built anew after the commit."""
+    versions.bump_areas_after_commit(VERSION, {area for text in scopes if text for area in text.split()})
+
+
+def bump_all(*_args, **kwargs) -> None:
+    """Many scopes rewritten, or what the records' rules read changed: every search is built anew."""
+    if not kwargs.get("raw"):
+        versions.bump_after_commit(VERSION)
+        versions.bump_after_commit(SHARED)
+
+
+def connect() -> None:
+    """The bodies and blocs the records' rules (and the body filter's subtrees) read (called from ready())."""
+    from giaoban.organisations.models import Bloc
+
+    for model in (Organization, Bloc):
+        post_save.connect(bump_all, sender=model, dispatch_uid=f"search-results-save-{model.__name__}")
+        post_delete.connect(bump_all, sender=model, dispatch_uid=f"search-results-delete-{model.__name__}")
+    m2m_changed.connect(bump_all, sender=Bloc.members.through, dispatch_uid="search-results-bloc-members")

@@ -103,6 +103,25 @@ def _matching(found: list[str]) -> In | RawSQL:
                   [_tsquery(found)], output_field=BooleanField())
 
 
+def _area_tsquery(areas: list[str], found: list[str]) -> str:
+    """The (area, word) keys of the query in each area (migration 0004): `'12/tuyen' & '12/truyen':*` per area, ORed."""
+    def key(area: str, term: str) -> str:
+        return "'" + f"{area}/{term}".replace("'", "''") + "'"
+    return " | ".join("(" + " & ".join([*(key(area, t) for t in found[:-1]), key(area, found[-1]) + ":*"]) + ")"
+                      for area in areas)
+
+
+def _matching_in(found: list[str], areas: list[str]) -> Q | RawSQL:
+    """Entries of one of `areas` holding every term: on PostgreSQL through the (area, word) keys, whose
+    posting lists hold one area's entries each; the plain words test too, so that a plan reading the
+    area in date order checks each row by its stored words and computes the keys of the matches only."""
+    if connection.vendor != "postgresql":
+        return Q(_matching(found)) & scope.within(areas)
+    keys = RawSQL("search_area_words(search_searchentry.scope, search_searchentry.words) @@ %s::tsquery",
+                  [_area_tsquery(areas, found)], output_field=BooleanField())
+    return Q(_matching(found)) & Q(keys)
+
+
 def _visible_matching(user, found: list[str]) -> tuple[QuerySet[SearchEntry], list[str] | None]:
     """The user's entries holding every term, looked for in the user's areas only.
 
@@ -114,7 +133,7 @@ def _visible_matching(user, found: list[str]) -> tuple[QuerySet[SearchEntry], li
     if areas is None:
         return visible_entries(user).filter(_matching(found)), None
     mine, whole = areas
-    entries = SearchEntry.objects.filter(_matching(found)).filter(_in_areas(mine))
+    entries = SearchEntry.objects.filter(_matching_in(found, mine))
     if not whole:
         return entries & visible_entries(user), mine
     if set(whole) >= set(mine):  # every entry of the user's areas is visible: no rule to ask

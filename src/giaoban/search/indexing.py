@@ -280,8 +280,8 @@ def rebuild() -> int:
         (Document.objects.select_related("meeting"), document_entry),
     )
     count, areas = 0, scope.Areas()
-    resultcache.bump_all()
     with transaction.atomic():
+        resultcache.bump_all()  # inside: the versions are replaced once the new entries are committed
         SearchEntry.objects.all().delete()
         for queryset, build in sources:
             for batch in _batches(build(obj, areas) for obj in queryset.iterator(chunk_size=BATCH)):

@@ -21,14 +21,14 @@ def world(committed):
 
 
 def keys(world, user, text: str) -> set[str]:
-    found = {(e.kind, e.object_id) for e in query.in_order(query.ranked_ids(user, text))}
+    found = {(e.kind, e.object_id) for e in query.in_order(query.found(user, text).ids)}
     return {k for k, v in world.keys.items() if v in found}
 
 
 def test_it_returns_the_same_hits_in_the_same_order_as_the_search(world):
     expected = list(query.search(world.user, "chuyen doi so").values_list("pk", flat=True))
-    assert query.ranked_ids(world.user, "chuyen doi so") == expected
-    assert query.ranked_ids(world.user, "chuyen doi so") == expected
+    assert query.found(world.user, "chuyen doi so").ids == expected
+    assert query.found(world.user, "chuyen doi so").ids == expected
 
 
 def test_a_new_record_is_found_by_the_next_search(world, committed):
@@ -37,7 +37,7 @@ def test_a_new_record_is_found_by_the_next_search(world, committed):
     with committed():
         new = DirectiveFactory(meeting=d1.meeting, lead=d1.lead, text="Xây kho lạnh cho hợp tác xã")
     assert (EntryKind.DIRECTIVE, new.pk) in {(e.kind, e.object_id) for e in
-                                             query.in_order(query.ranked_ids(world.user, "kho lanh"))}
+                                             query.in_order(query.found(world.user, "kho lanh").ids)}
 
 
 def test_an_edited_record_is_found_by_its_new_words_and_not_its_old_ones(world, committed):
@@ -53,7 +53,7 @@ def test_a_deleted_record_is_no_longer_found(world, committed):
     assert "d3" in keys(world, world.user, "cua hang so")
     with committed():
         Directive.objects.get(pk=world.keys["d3"][1]).delete()
-    assert query.ranked_ids(world.user, "cua hang so") == []
+    assert query.found(world.user, "cua hang so").ids == []
 
 
 def test_a_record_moving_out_of_a_users_sight_is_no_longer_found_by_them(world, committed):
@@ -74,7 +74,7 @@ def test_users_with_other_memberships_do_not_share_an_entry(world):
 
 
 def test_a_body_renamed_or_moved_builds_every_search_anew(world, committed):
-    query.ranked_ids(world.user, "ho son")
+    query.found(world.user, "ho son")
     before = SearchEntry.objects.filter(kind=EntryKind.DIRECTIVE, object_id=world.keys["d1"][1])
     before.update(title="x", folded="x", title_folded="x")  # a write no signal sees: the cache still answers
     assert "d1" in keys(world, world.user, "ho son")

@@ -14,8 +14,9 @@ URL = reverse("search:results")
 
 
 @pytest.fixture
-def world():
-    return search_world()
+def world(committed):
+    with committed():  # written as committed: later writes replace the cache's versions again
+        return search_world()
 
 
 def test_every_page_has_the_search_box_in_its_header(client, world):
@@ -78,3 +79,23 @@ def test_a_search_asked_again_reads_its_ranked_hits_from_the_cache(client, world
     first, again = asked(), asked()
     assert again[0] < first[0]
     assert again[1] == first[1] and "<mark>" in again[1]
+
+
+def test_a_page_asked_again_shows_a_body_renamed_meanwhile(client, world, committed):
+    client.force_login(world.user)
+    assert "Hội Nông dân huyện Thử Nghiệm" in client.get(URL, {"q": "ho son"}).content.decode()
+    lead = Directive.objects.get(pk=world.keys["d1"][1]).lead
+    with committed():
+        lead.name = "Hội Nông dân huyện Đổi Tên"
+        lead.save()
+    assert "Hội Nông dân huyện Đổi Tên" in client.get(URL, {"q": "ho son"}).content.decode()
+
+
+def test_a_page_asked_again_shows_a_directive_edited_meanwhile(client, world, committed):
+    client.force_login(world.user)
+    assert "hiến đất" in client.get(URL, {"q": "ho son"}).content.decode()
+    directive = Directive.objects.get(pk=world.keys["d1"][1])
+    with committed():
+        directive.text = "Vận động nhân dân xã Hồ Sơn góp công làm đường"
+        directive.save()
+    assert "góp công" in client.get(URL, {"q": "ho son"}).content.decode()

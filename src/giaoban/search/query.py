@@ -9,7 +9,7 @@ import html
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import BigIntegerField, BooleanField, Case, F, Func, IntegerField, Q, QuerySet, Value, When
@@ -32,6 +32,7 @@ from giaoban.search.models import EntryKind, SearchEntry
 
 MAX_TERMS = 10
 SNIPPET = 180
+SNIPPET_HEAD = 2000  # characters folded first to find a snippet's hit
 # The hits ranked: the most recent ones, one more than a count shows ("hơn 1.000", paging.py). Ranking
 # reads every ranked hit's texts, so ranking every hit of a common word cost what the province holds.
 WINDOW = COUNT_LIMIT + 1
@@ -184,15 +185,23 @@ def search(user, query: str, *, kind: str = "", organization: Organization | Non
     return ranked.annotate(rank=_rank(found)).order_by("-rank", "-date", "-id")
 
 
-def ranked_ids(user, query: str, *, kind: str = "", organization: Organization | None = None,
-               period: Period | None = None) -> list[int]:
+@dataclass(frozen=True)
+class Found:
+    """A search's ranked ids and the cache key they are kept under ('' for no search)."""
+    key: str = ""
+    ids: list[int] = field(default_factory=list)
+
+
+def found(user, query: str, *, kind: str = "", organization: Organization | None = None,
+          period: Period | None = None) -> Found:
     """The ids search() finds, in its order: from the shared cache while the user's areas are unchanged."""
-    found = terms(query)
-    if not found or not user.is_authenticated:
-        return []
-    asked = [" ".join(found), kind, str(getattr(organization, "pk", "")), str(getattr(period, "pk", ""))]
-    return resultcache.ranked(user, asked, lambda: list(
-        search(user, query, kind=kind, organization=organization, period=period).values_list("pk", flat=True)))
+    folded = terms(query)
+    if not folded or not user.is_authenticated:
+        return Found()
+    key = resultcache.key(user, [" ".join(folded), kind, str(getattr(organization, "pk", "")),
+                                 str(getattr(period, "pk", ""))])
+    return Found(key, resultcache.built(key, lambda: list(
+        search(user, query, kind=kind, organization=organization, period=period).values_list("pk", flat=True))))
 
 
 def in_order(ids: list[int]) -> list[SearchEntry]:
@@ -212,9 +221,12 @@ def _fold_char(char: str) -> str:
 
 def snippet(text: str, found: list[str]) -> SafeString:
     """A short piece of the text around the first hit, every hit marked; HTML-escaped."""
-    folded = "".join(_fold_char(c) for c in text)
     pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(found, key=len, reverse=True)) + r")\w*")
-    hits = list(pattern.finditer(folded))
+    # The text's head first: folding a long minute character by character to show 180 of them cost most of a page.
+    hits = list(pattern.finditer("".join(_fold_char(c) for c in text[:SNIPPET_HEAD])))
+    # Past the head, or near its end (a piece, or a word, cut there), the whole text decides.
+    if len(text) > SNIPPET_HEAD and (not hits or hits[0].start() + SNIPPET > SNIPPET_HEAD - 50):
+        hits = list(pattern.finditer("".join(_fold_char(c) for c in text)))
     if not hits:
         return mark_safe(html.escape(text[:SNIPPET]) + ("…" if len(text) > SNIPPET else ""))
     start = max(0, hits[0].start() - SNIPPET // 3)

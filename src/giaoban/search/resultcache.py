@@ -6,7 +6,9 @@ results and ask the same words again. The ranked ids (at most query.WINDOW of th
 the shared cache (core/versions.py) under a key made of the folded words, the filters, the user's
 memberships (accounts.access.membership_key: two users share an entry only with the same roles on
 the same bodies) and the versions of the areas the search reads (the user's areas, scope.py).
-The page's rows are read afresh by id, so a title or a body's name is never shown stale.
+A page's hits are kept rendered beside them (per page and language): what they print is the
+entries' text, which every write to an entry bumps, and the bodies' names, which a write to a
+body bumps (below).
 
 An entry is written by indexing.py only; every such write replaces, after it commits, the version
 of each area in the entry's scope as it was and as it is (an entry leaving an area and one
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -32,6 +35,7 @@ VERSION = "search"  # the global version: every write to the entries replaces it
 SHARED = f"{VERSION}:shared"
 # A safety net only: the versions make an entry unreachable as soon as the entries change.
 TIMEOUT_SECONDS = 15 * 60
+T = TypeVar("T")
 
 
 def version_names(areas: list[str] | None) -> list[str]:
@@ -40,12 +44,16 @@ def version_names(areas: list[str] | None) -> list[str]:
     return [SHARED, *(f"{VERSION}:{area}" for area in areas)]
 
 
-def ranked(user, asked: list[str], build: Callable[[], list[int]]) -> list[int]:
-    """The ranked ids of the search described by `asked` (its folded words and filters), or `build()` stored."""
+def key(user, asked: list[str]) -> str:
+    """The cache key of the search described by `asked` (its folded words and filters) for this user now."""
     areas = scope.user_areas(user)
     names = version_names(None if areas is None else areas[0])
     parts = [membership_key(user), *asked, *versions.current_many(names)]
-    key = f"{VERSION}:{hashlib.sha256(chr(31).join(parts).encode()).hexdigest()}"
+    return f"{VERSION}:{hashlib.sha256(chr(31).join(parts).encode()).hexdigest()}"
+
+
+def built(key: str, build: Callable[[], T]) -> T:
+    """What `build()` makes (the ranked ids, a page of rendered hits), kept under `key` (made by key())."""
     return versions.built(key, build, TIMEOUT_SECONDS)
 
 

@@ -23,6 +23,8 @@ FUNCTION = (
 )
 POSTGRESQL = (
     FUNCTION,
+    # A GIN build sorts its keys in this memory: the default 64 MB spills a country's keys to disk many times.
+    "SET LOCAL maintenance_work_mem = '256MB'",
     "CREATE INDEX search_entry_area_words ON search_searchentry USING gin (search_area_words(scope, words))",
 )
 POSTGRESQL_BACK = (

@@ -6,9 +6,10 @@ results and ask the same words again. The ranked ids (at most query.WINDOW of th
 the shared cache (core/versions.py) under a key made of the folded words, the filters, the user's
 memberships (accounts.access.membership_key: two users share an entry only with the same roles on
 the same bodies) and the versions of the areas the search reads (the user's areas, scope.py).
-A page's hits are kept rendered beside them (per page and language): what they print is the
-entries' text, which every write to an entry bumps, and the bodies' names, which a write to a
-body bumps (below).
+A whole results page (its form, count, hits and pager) is kept rendered too, under what was asked
+(every parameter), the language and the same parts: what it prints is the entries' text, which
+every write to an entry bumps, the bodies' names, which a write to a body bumps, and whether a
+period label names a period, which a new period bumps (below).
 
 An entry is written by indexing.py only; every such write replaces, after it commits, the version
 of each area in the entry's scope as it was and as it is (an entry leaving an area and one
@@ -25,6 +26,8 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest
+from django.utils import translation
 
 from giaoban.accounts.access import membership_key
 from giaoban.core import versions
@@ -52,6 +55,12 @@ def key(user, asked: list[str]) -> str:
     return f"{VERSION}:{hashlib.sha256(chr(31).join(parts).encode()).hexdigest()}"
 
 
+def page_key(request: HttpRequest) -> str:
+    """The key of a whole results page: what was asked (every parameter, the page), the language, and key()'s parts."""
+    asked = sorted((name, value) for name, values in request.GET.lists() for value in values)
+    return key(request.user, ["page", translation.get_language() or "", repr(asked)])
+
+
 def built(key: str, build: Callable[[], T]) -> T:
     """What `build()` makes (the ranked ids, a page of rendered hits), kept under `key` (made by key())."""
     return versions.built(key, build, TIMEOUT_SECONDS)
@@ -72,8 +81,10 @@ def bump_all(*_args, **kwargs) -> None:
 def connect() -> None:
     """The bodies and blocs the records' rules (and the body filter's subtrees) read (called from ready())."""
     from giaoban.organisations.models import Bloc
+    from giaoban.periods.models import Period
 
-    for model in (Organization, Bloc):
+    # Periods: a page's period box accepts a label once its period exists.
+    for model in (Organization, Bloc, Period):
         post_save.connect(bump_all, sender=model, dispatch_uid=f"search-results-save-{model.__name__}")
         post_delete.connect(bump_all, sender=model, dispatch_uid=f"search-results-delete-{model.__name__}")
     m2m_changed.connect(bump_all, sender=Bloc.members.through, dispatch_uid="search-results-bloc-members")

@@ -226,7 +226,10 @@ class gunicorn:  # noqa: N801 — used as a context manager like a function
 
     def __enter__(self) -> str:
         self.port = free_port()
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench_settings", "PYTHONPATH": str(HERE)}
+        # The caller's PYTHONPATH kept after the yardstick's folder: a checkout measured with PYTHONPATH=src must
+        # serve its own code, not the one the virtualenv was installed from.
+        path = os.pathsep.join(p for p in (str(HERE), os.environ.get("PYTHONPATH", "")) if p)
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench_settings", "PYTHONPATH": path}
         self.server = subprocess.Popen([str(BIN / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
                                         "--timeout", "120", "--log-level", "critical", "--preload",
                                         "bench_wsgi:application"], env=env, cwd=HERE, start_new_session=True,

@@ -206,8 +206,8 @@ def found(user, query: str, *, kind: str = "", organization: Organization | None
 
 def in_order(ids: list[int]) -> list[SearchEntry]:
     """The entries `ids` name, with their bodies, in that order (an entry deleted meanwhile is left out)."""
-    found = SearchEntry.objects.filter(_among(ids)).select_related("organization").in_bulk()
-    return [found[pk] for pk in ids if pk in found]
+    rows = SearchEntry.objects.filter(_among(ids)).select_related("organization").in_bulk()
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 @functools.cache  # a few hundred distinct characters, met thousands of times per page of snippets

@@ -65,7 +65,8 @@ def test_the_number_of_queries_does_not_grow_with_the_directives(client, world, 
                                    for n in range(1000)])
     with committed():
         indexing.rebuild()
-    assert queries() == few
+    # On PostgreSQL a word this common is found among the area's newest rows: one query fewer (query._own_recent).
+    assert queries() <= few
 
 
 def test_a_search_asked_again_reads_its_ranked_hits_from_the_cache(client, world):

@@ -36,6 +36,7 @@ SNIPPET_HEAD = 2000  # characters folded first to find a snippet's hit
 # The hits ranked: the most recent ones, one more than a count shows ("hơn 1.000", paging.py). Ranking
 # reads every ranked hit's texts, so ranking every hit of a common word cost what the province holds.
 WINDOW = COUNT_LIMIT + 1
+PROBE = 2 * WINDOW  # an area's newest rows checked one by one before its (area, word) keys are asked
 RECENT = (F("date").desc(nulls_last=True), F("id").desc())
 
 
@@ -123,8 +124,16 @@ def _matching_in(found: list[str], areas: list[str]) -> Q | RawSQL:
     return Q(_matching(found)) & Q(keys)
 
 
-def _visible_matching(user, found: list[str]) -> tuple[QuerySet[SearchEntry], list[str] | None]:
-    """The user's entries holding every term, looked for in the user's areas only.
+def _checked(found: list[str]) -> RawSQL:
+    """PostgreSQL: the row's stored words against the query, in a form no index answers (row by row)."""
+    return RawSQL("(search_searchentry.words || ''::tsvector) @@ to_tsquery('simple', %s)", [_tsquery(found)],
+                  output_field=BooleanField())
+
+
+def _visible_matching(user, found: list[str], *,
+                      keyed: bool = True) -> tuple[QuerySet[SearchEntry], list[str] | None]:
+    """The user's entries holding every term, looked for in the user's areas only (through the
+    (area, word) keys; unless `keyed` is false: each row then checked by its words, _own_recent).
 
     Entries of an area the user sees whole are visible by their scope alone (scope.py); the
     records' rules are asked only for the others, so a province admin's search neither gathers the
@@ -134,7 +143,7 @@ def _visible_matching(user, found: list[str]) -> tuple[QuerySet[SearchEntry], li
     if areas is None:
         return visible_entries(user).filter(_matching(found)), None
     mine, whole = areas
-    entries = SearchEntry.objects.filter(_matching_in(found, mine))
+    entries = SearchEntry.objects.filter(_matching_in(found, mine) if keyed else _checked(found))
     if not whole:
         return entries & visible_entries(user), mine
     if set(whole) >= set(mine):  # every entry of the user's areas is visible: no rule to ask
@@ -142,7 +151,7 @@ def _visible_matching(user, found: list[str]) -> tuple[QuerySet[SearchEntry], li
     return entries.filter(Q(_in_areas(whole)) | Q(pk__in=visible_entries(user).values("pk"))), mine
 
 
-def _recent(entries: QuerySet[SearchEntry], areas: list[str] | None) -> list[int]:
+def _recent(entries: QuerySet[SearchEntry], unkeyed: QuerySet[SearchEntry], areas: list[str] | None) -> list[int]:
     """The ids of the WINDOW most recent entries, read once (the page and its count both use them).
 
     On PostgreSQL, for a user of one area, its rows seen from that area alone are read in date
@@ -155,10 +164,24 @@ def _recent(entries: QuerySet[SearchEntry], areas: list[str] | None) -> list[int
     if connection.vendor != "postgresql" or areas is None or len(areas) != 1:
         return list(entries.order_by(*RECENT).values_list("pk", flat=True)[:WINDOW])
     shared = RawSQL("btrim(search_searchentry.scope) LIKE %s", ["% %"], output_field=BooleanField())
-    found = [*entries.filter(scope=f" {areas[0]} ").order_by(*RECENT).values_list("date", "pk")[:WINDOW],
+    found = [*_own_recent(entries, unkeyed, f" {areas[0]} "),
              *entries.filter(shared).order_by(*RECENT).values_list("date", "pk")[:WINDOW]]
     found.sort(key=lambda row: (row[0] is not None, row[0] or datetime.date.min, row[1]), reverse=True)
     return [pk for _, pk in found[:WINDOW]]
+
+
+def _own_recent(entries: QuerySet[SearchEntry], unkeyed: QuerySet[SearchEntry], own: str) -> list[tuple]:
+    """The WINDOW most recent (date, id) of the rows seen from this area alone.
+
+    The area's PROBE newest rows are checked first, one by one by their words: a common word fills
+    the window there (the planner cannot tell how common an (area, word) key is, and would read
+    every hit of the area through the keys). A rarer word is then looked up through the keys."""
+    newest = RawSQL("SELECT id FROM (SELECT id FROM search_searchentry WHERE scope = %s "
+                    "ORDER BY date DESC NULLS LAST, id DESC LIMIT %s) newest", [own, PROBE])
+    found = list(unkeyed.filter(scope=own, pk__in=newest).order_by(*RECENT).values_list("date", "pk")[:WINDOW])
+    if len(found) == WINDOW:  # the window lies among the newest rows: nothing older can enter it
+        return found
+    return list(entries.filter(scope=own).order_by(*RECENT).values_list("date", "pk")[:WINDOW])
 
 
 def _among(ids: list[int]) -> RawSQL:
@@ -169,19 +192,27 @@ def _among(ids: list[int]) -> RawSQL:
                   output_field=BooleanField())
 
 
-def search(user, query: str, *, kind: str = "", organization: Organization | None = None,
-           period: Period | None = None) -> QuerySet[SearchEntry]:
-    found = terms(query)
-    if not found or not user.is_authenticated:
-        return SearchEntry.objects.none()
-    entries, areas = _visible_matching(user, found)
+def _narrowed(entries: QuerySet[SearchEntry], kind: str, organization: Organization | None,
+              period: Period | None) -> QuerySet[SearchEntry]:
     if kind:
         entries = entries.filter(kind=kind)
     if organization is not None:
         entries = entries.filter(organization__tree_path__startswith=organization.tree_path)
     if period is not None:
         entries = entries.filter(period=period)
-    ranked = SearchEntry.objects.filter(_among(_recent(entries, areas)))
+    return entries
+
+
+def search(user, query: str, *, kind: str = "", organization: Organization | None = None,
+           period: Period | None = None) -> QuerySet[SearchEntry]:
+    found = terms(query)
+    if not found or not user.is_authenticated:
+        return SearchEntry.objects.none()
+    entries, areas = _visible_matching(user, found)
+    # The same entries checked row by row, for reading an area's newest rows in date order (_recent).
+    unkeyed = _visible_matching(user, found, keyed=False)[0]
+    narrowed = [_narrowed(e, kind, organization, period) for e in (entries, unkeyed)]
+    ranked = SearchEntry.objects.filter(_among(_recent(*narrowed, areas)))
     return ranked.annotate(rank=_rank(found)).order_by("-rank", "-date", "-id")
 
 

@@ -124,8 +124,10 @@ def _matching_in(found: list[str], areas: list[str]) -> Q | RawSQL:
     return Q(_matching(found)) & Q(keys)
 
 
-def _checked(found: list[str]) -> RawSQL:
+def _checked(found: list[str]) -> In | RawSQL:
     """PostgreSQL: the row's stored words against the query, in a form no index answers (row by row)."""
+    if connection.vendor != "postgresql":
+        return _matching(found)
     return RawSQL("(search_searchentry.words || ''::tsvector) @@ to_tsquery('simple', %s)", [_tsquery(found)],
                   output_field=BooleanField())
 

@@ -91,3 +91,14 @@ def test_it_ranks_only_the_most_recent_hits_beyond_what_it_counts(world, monkeyp
     monkeypatch.setattr(query, "WINDOW", 2)
     assert {entry.pk for entry in query.search(world.user, "chuyen doi so")} == {entry.pk for entry in newest}
     assert len(every) == 3
+
+
+@pytest.mark.parametrize("probe", [1, 2, 1000])
+def test_the_newest_hits_are_the_same_whether_found_among_the_newest_rows_or_through_the_index(world, monkeypatch,
+                                                                                               probe):
+    """However many of the area's newest rows are read first (too few to fill the window, or all), the same hits."""
+    every = list(query.search(world.user, "chuyen doi so"))
+    newest = sorted(every, key=lambda entry: (entry.date, entry.pk), reverse=True)[:2]
+    monkeypatch.setattr(query, "WINDOW", 2)
+    monkeypatch.setattr(query, "PROBE", probe)
+    assert {entry.pk for entry in query.search(world.user, "chuyen doi so")} == {entry.pk for entry in newest}

@@ -14,8 +14,9 @@ URL = reverse("search:results")
 
 
 @pytest.fixture
-def world():
-    return search_world()
+def world(committed):
+    with committed():  # written as committed: later writes replace the cache's versions again
+        return search_world()
 
 
 def test_every_page_has_the_search_box_in_its_header(client, world):
@@ -47,7 +48,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
     assert client.get(URL, {"q": "x"}).status_code == 302
 
 
-def test_the_number_of_queries_does_not_grow_with_the_directives(client, world):
+def test_the_number_of_queries_does_not_grow_with_the_directives(client, world, committed):
     client.force_login(world.user)
 
     def queries() -> int:
@@ -55,9 +56,47 @@ def test_the_number_of_queries_does_not_grow_with_the_directives(client, world):
             assert client.get(URL, {"q": "van dong"}).status_code == 200
         return len(captured)
 
+    queries()  # the cache's versions made
+    with committed():
+        indexing.rebuild()
     few = queries()
     meeting_id = Directive.objects.get(pk=world.keys["d1"][1]).meeting_id
     Directive.objects.bulk_create([Directive(meeting_id=meeting_id, text=f"Vận động hội viên đợt {n}", order=100 + n)
                                    for n in range(1000)])
-    indexing.rebuild()
-    assert queries() == few
+    with committed():
+        indexing.rebuild()
+    # On PostgreSQL a word this common is found among the area's newest rows: one query fewer (query._own_recent).
+    assert queries() <= few
+
+
+def test_a_search_asked_again_reads_its_ranked_hits_from_the_cache(client, world):
+    client.force_login(world.user)
+
+    def asked() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(URL, {"q": "van dong"}).content.decode()
+        return len(captured), page[page.index('<ol class="hits">'):page.index("</ol>")]
+
+    first, again = asked(), asked()
+    assert again[0] < first[0]
+    assert again[1] == first[1] and "<mark>" in again[1]
+
+
+def test_a_page_asked_again_shows_a_body_renamed_meanwhile(client, world, committed):
+    client.force_login(world.user)
+    assert "Hội Nông dân huyện Thử Nghiệm" in client.get(URL, {"q": "ho son"}).content.decode()
+    lead = Directive.objects.get(pk=world.keys["d1"][1]).lead
+    with committed():
+        lead.name = "Hội Nông dân huyện Đổi Tên"
+        lead.save()
+    assert "Hội Nông dân huyện Đổi Tên" in client.get(URL, {"q": "ho son"}).content.decode()
+
+
+def test_a_page_asked_again_shows_a_directive_edited_meanwhile(client, world, committed):
+    client.force_login(world.user)
+    assert "hiến đất" in client.get(URL, {"q": "ho son"}).content.decode()
+    directive = Directive.objects.get(pk=world.keys["d1"][1])
+    with committed():
+        directive.text = "Vận động nhân dân xã Hồ Sơn góp công làm đường"
+        directive.save()
+    assert "góp công" in client.get(URL, {"q": "ho son"}).content.decode()

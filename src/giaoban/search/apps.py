@@ -9,7 +9,8 @@ class SearchConfig(AppConfig):
     def ready(self) -> None:
         # The records never know the search index: it listens to their saves and deletes.
         from giaoban.core import textsearch
-        from giaoban.search import indexing, query
+        from giaoban.search import indexing, query, resultcache
 
         indexing.connect()
+        resultcache.connect()
         textsearch.register(query.matching_ids)

@@ -21,7 +21,7 @@ from giaoban.documents.models import Document
 from giaoban.meetings.models import Conclusion, Meeting
 from giaoban.organisations.models import Bloc, Organization
 from giaoban.reports.models import PeriodReport, Section
-from giaoban.search import scope
+from giaoban.search import resultcache, scope
 from giaoban.search.models import EntryKind, SearchEntry
 
 # Written both ways in practice: "MTTQ" in one record, "Mặt trận Tổ quốc" in the next.
@@ -139,10 +139,12 @@ def index(obj) -> None:
         SearchEntry.objects.filter(kind=EntryKind.UPDATE, directive_id=obj.pk).update(scope=entry.scope)
     elif kind == EntryKind.MEETING and before is not None and before != entry.scope:
         rescope_directives(obj.pk)  # a new host or bloc: its directives are seen from elsewhere now
+    resultcache.bump_scopes([before, entry.scope])  # a directive's updates share its scope
 
 
 def rescope_directives(*meeting_ids: int) -> None:
     """The areas of these meetings' directives and their updates, computed anew (scopes stay exact)."""
+    resultcache.bump_all()  # rare (a meeting moved): not worth reading every scope it rewrites
     areas = scope.Areas()
     for directive in (Directive.objects.filter(meeting_id__in=meeting_ids).select_related("meeting")
                       .prefetch_related("coordinating")):
@@ -195,6 +197,7 @@ def rescope_bodies(org_ids: list[int]) -> None:
     """Every entry one of these bodies lets someone see, indexed anew (after they moved to another
     province). A commune's move touches its own rows; moving a whole province is a reorganisation
     better followed by `giaoban search-index`."""
+    resultcache.bump_all()
     meetings = Meeting.objects.filter(Q(host__in=org_ids) | Q(bloc__convening__in=org_ids)
                                       | Q(bloc__members__in=org_ids)).distinct()
     for meeting in meetings:
@@ -231,7 +234,9 @@ def _body_moved(pk: int, old_path: str) -> None:
 
 def unindex(obj) -> None:
     kind, _ = BUILDERS[type(obj)]
-    SearchEntry.objects.filter(kind=kind, object_id=obj.pk).delete()
+    entries = SearchEntry.objects.filter(kind=kind, object_id=obj.pk)
+    resultcache.bump_scopes(entries.values_list("scope", flat=True))
+    entries.delete()
 
 
 def _saved(sender, instance, raw=False, **kwargs) -> None:
@@ -276,6 +281,7 @@ def rebuild() -> int:
     )
     count, areas = 0, scope.Areas()
     with transaction.atomic():
+        resultcache.bump_all()  # inside: the versions are replaced once the new entries are committed
         SearchEntry.objects.all().delete()
         for queryset, build in sources:
             for batch in _batches(build(obj, areas) for obj in queryset.iterator(chunk_size=BATCH)):

@@ -1,22 +1,18 @@
 """Pages of ranked hits with a bounded count.
 
-Hits are ordered by rank, an expression no index holds, so they are cut by page number; but the
-count stops at COUNT_LIMIT: "hơn 1.000 kết quả" costs a COUNT over 1,001 rows, where an exact
-count of a common word would read every matching row the user may see.
+A search ranks at most query.WINDOW hits (one more than a count shows), so its pages are cut from
+that list of ids and its count is the list's length: "hơn 1.000 kết quả" when the window is full,
+where an exact count of a common word would read every matching row the user may see.
 """
 
 from django.core.paginator import Paginator
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
-from giaoban.core.keyset import COUNT_LIMIT, bounded_count
+from giaoban.core.keyset import COUNT_LIMIT
 
 
 class BoundedPaginator(Paginator):
-    @cached_property
-    def count(self) -> int:
-        found = bounded_count(self.object_list, COUNT_LIMIT)
-        return COUNT_LIMIT + 1 if found is None else found
+    """Pages over the ranked ids (a list of at most COUNT_LIMIT + 1)."""
 
     @property
     def more(self) -> bool:

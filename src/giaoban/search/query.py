@@ -9,7 +9,7 @@ import html
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import BigIntegerField, BooleanField, Case, F, Func, IntegerField, Q, QuerySet, Value, When
@@ -26,15 +26,17 @@ from giaoban.meetings.models import Meeting
 from giaoban.organisations.models import Organization
 from giaoban.periods.models import Period
 from giaoban.reports.access import visible_reports
-from giaoban.search import scope
+from giaoban.search import resultcache, scope
 from giaoban.search.indexing import words
 from giaoban.search.models import EntryKind, SearchEntry
 
 MAX_TERMS = 10
 SNIPPET = 180
+SNIPPET_HEAD = 2000  # characters folded first to find a snippet's hit
 # The hits ranked: the most recent ones, one more than a count shows ("hơn 1.000", paging.py). Ranking
 # reads every ranked hit's texts, so ranking every hit of a common word cost what the province holds.
 WINDOW = COUNT_LIMIT + 1
+PROBE = 2 * WINDOW  # an area's newest rows checked one by one before its (area, word) keys are asked
 RECENT = (F("date").desc(nulls_last=True), F("id").desc())
 
 
@@ -103,8 +105,37 @@ def _matching(found: list[str]) -> In | RawSQL:
                   [_tsquery(found)], output_field=BooleanField())
 
 
-def _visible_matching(user, found: list[str]) -> tuple[QuerySet[SearchEntry], list[str] | None]:
-    """The user's entries holding every term, looked for in the user's areas only.
+def _area_tsquery(areas: list[str], found: list[str]) -> str:
+    """The (area, word) keys of the query in each area (migration 0004): `'12/tuyen' & '12/truyen':*` per area, ORed."""
+    def key(area: str, term: str) -> str:
+        return "'" + f"{area}/{term}".replace("'", "''") + "'"
+    return " | ".join("(" + " & ".join([*(key(area, t) for t in found[:-1]), key(area, found[-1]) + ":*"]) + ")"
+                      for area in areas)
+
+
+def _matching_in(found: list[str], areas: list[str]) -> Q | RawSQL:
+    """Entries of one of `areas` holding every term: on PostgreSQL through the (area, word) keys, whose
+    posting lists hold one area's entries each; the plain words test too, so that a plan reading the
+    area in date order checks each row by its stored words and computes the keys of the matches only."""
+    if connection.vendor != "postgresql":
+        return Q(_matching(found)) & scope.within(areas)
+    keys = RawSQL("search_area_words(search_searchentry.scope, search_searchentry.words) @@ %s::tsquery",
+                  [_area_tsquery(areas, found)], output_field=BooleanField())
+    return Q(_matching(found)) & Q(keys)
+
+
+def _checked(found: list[str]) -> In | RawSQL:
+    """PostgreSQL: the row's stored words against the query, in a form no index answers (row by row)."""
+    if connection.vendor != "postgresql":
+        return _matching(found)
+    return RawSQL("(search_searchentry.words || ''::tsvector) @@ to_tsquery('simple', %s)", [_tsquery(found)],
+                  output_field=BooleanField())
+
+
+def _visible_matching(user, found: list[str], *,
+                      keyed: bool = True) -> tuple[QuerySet[SearchEntry], list[str] | None]:
+    """The user's entries holding every term, looked for in the user's areas only (through the
+    (area, word) keys; unless `keyed` is false: each row then checked by its words, _own_recent).
 
     Entries of an area the user sees whole are visible by their scope alone (scope.py); the
     records' rules are asked only for the others, so a province admin's search neither gathers the
@@ -114,7 +145,7 @@ def _visible_matching(user, found: list[str]) -> tuple[QuerySet[SearchEntry], li
     if areas is None:
         return visible_entries(user).filter(_matching(found)), None
     mine, whole = areas
-    entries = SearchEntry.objects.filter(_matching(found)).filter(_in_areas(mine))
+    entries = SearchEntry.objects.filter(_matching_in(found, mine) if keyed else _checked(found))
     if not whole:
         return entries & visible_entries(user), mine
     if set(whole) >= set(mine):  # every entry of the user's areas is visible: no rule to ask
@@ -122,7 +153,7 @@ def _visible_matching(user, found: list[str]) -> tuple[QuerySet[SearchEntry], li
     return entries.filter(Q(_in_areas(whole)) | Q(pk__in=visible_entries(user).values("pk"))), mine
 
 
-def _recent(entries: QuerySet[SearchEntry], areas: list[str] | None) -> list[int]:
+def _recent(entries: QuerySet[SearchEntry], unkeyed: QuerySet[SearchEntry], areas: list[str] | None) -> list[int]:
     """The ids of the WINDOW most recent entries, read once (the page and its count both use them).
 
     On PostgreSQL, for a user of one area, its rows seen from that area alone are read in date
@@ -135,10 +166,24 @@ def _recent(entries: QuerySet[SearchEntry], areas: list[str] | None) -> list[int
     if connection.vendor != "postgresql" or areas is None or len(areas) != 1:
         return list(entries.order_by(*RECENT).values_list("pk", flat=True)[:WINDOW])
     shared = RawSQL("btrim(search_searchentry.scope) LIKE %s", ["% %"], output_field=BooleanField())
-    found = [*entries.filter(scope=f" {areas[0]} ").order_by(*RECENT).values_list("date", "pk")[:WINDOW],
+    found = [*_own_recent(entries, unkeyed, f" {areas[0]} "),
              *entries.filter(shared).order_by(*RECENT).values_list("date", "pk")[:WINDOW]]
     found.sort(key=lambda row: (row[0] is not None, row[0] or datetime.date.min, row[1]), reverse=True)
     return [pk for _, pk in found[:WINDOW]]
+
+
+def _own_recent(entries: QuerySet[SearchEntry], unkeyed: QuerySet[SearchEntry], own: str) -> list[tuple]:
+    """The WINDOW most recent (date, id) of the rows seen from this area alone.
+
+    The area's PROBE newest rows are checked first, one by one by their words: a common word fills
+    the window there (the planner cannot tell how common an (area, word) key is, and would read
+    every hit of the area through the keys). A rarer word is then looked up through the keys."""
+    newest = RawSQL("SELECT id FROM (SELECT id FROM search_searchentry WHERE scope = %s "
+                    "ORDER BY date DESC NULLS LAST, id DESC LIMIT %s) newest", [own, PROBE])
+    found = list(unkeyed.filter(scope=own, pk__in=newest).order_by(*RECENT).values_list("date", "pk")[:WINDOW])
+    if len(found) == WINDOW:  # the window lies among the newest rows: nothing older can enter it
+        return found
+    return list(entries.filter(scope=own).order_by(*RECENT).values_list("date", "pk")[:WINDOW])
 
 
 def _among(ids: list[int]) -> RawSQL:
@@ -149,20 +194,53 @@ def _among(ids: list[int]) -> RawSQL:
                   output_field=BooleanField())
 
 
-def search(user, query: str, *, kind: str = "", organization: Organization | None = None,
-           period: Period | None = None) -> QuerySet[SearchEntry]:
-    found = terms(query)
-    if not found or not user.is_authenticated:
-        return SearchEntry.objects.none()
-    entries, areas = _visible_matching(user, found)
+def _narrowed(entries: QuerySet[SearchEntry], kind: str, organization: Organization | None,
+              period: Period | None) -> QuerySet[SearchEntry]:
     if kind:
         entries = entries.filter(kind=kind)
     if organization is not None:
         entries = entries.filter(organization__tree_path__startswith=organization.tree_path)
     if period is not None:
         entries = entries.filter(period=period)
-    ranked = SearchEntry.objects.filter(_among(_recent(entries, areas)))
+    return entries
+
+
+def search(user, query: str, *, kind: str = "", organization: Organization | None = None,
+           period: Period | None = None) -> QuerySet[SearchEntry]:
+    found = terms(query)
+    if not found or not user.is_authenticated:
+        return SearchEntry.objects.none()
+    entries, areas = _visible_matching(user, found)
+    # The same entries checked row by row, for reading an area's newest rows in date order (_recent).
+    unkeyed = _visible_matching(user, found, keyed=False)[0]
+    narrowed = [_narrowed(e, kind, organization, period) for e in (entries, unkeyed)]
+    ranked = SearchEntry.objects.filter(_among(_recent(*narrowed, areas)))
     return ranked.annotate(rank=_rank(found)).order_by("-rank", "-date", "-id")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A search's ranked ids and the cache key they are kept under ('' for no search)."""
+    key: str = ""
+    ids: list[int] = field(default_factory=list)
+
+
+def found(user, query: str, *, kind: str = "", organization: Organization | None = None,
+          period: Period | None = None) -> Found:
+    """The ids search() finds, in its order: from the shared cache while the user's areas are unchanged."""
+    folded = terms(query)
+    if not folded or not user.is_authenticated:
+        return Found()
+    key = resultcache.key(user, [" ".join(folded), kind, str(getattr(organization, "pk", "")),
+                                 str(getattr(period, "pk", ""))])
+    return Found(key, resultcache.built(key, lambda: list(
+        search(user, query, kind=kind, organization=organization, period=period).values_list("pk", flat=True))))
+
+
+def in_order(ids: list[int]) -> list[SearchEntry]:
+    """The entries `ids` name, with their bodies, in that order (an entry deleted meanwhile is left out)."""
+    rows = SearchEntry.objects.filter(_among(ids)).select_related("organization").in_bulk()
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 @functools.cache  # a few hundred distinct characters, met thousands of times per page of snippets
@@ -176,9 +254,12 @@ def _fold_char(char: str) -> str:
 
 def snippet(text: str, found: list[str]) -> SafeString:
     """A short piece of the text around the first hit, every hit marked; HTML-escaped."""
-    folded = "".join(_fold_char(c) for c in text)
     pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(found, key=len, reverse=True)) + r")\w*")
-    hits = list(pattern.finditer(folded))
+    # The text's head first: folding a long minute character by character to show 180 of them cost most of a page.
+    hits = list(pattern.finditer("".join(_fold_char(c) for c in text[:SNIPPET_HEAD])))
+    # Past the head, or near its end (a piece, or a word, cut there), the whole text decides.
+    if len(text) > SNIPPET_HEAD and (not hits or hits[0].start() + SNIPPET > SNIPPET_HEAD - 50):
+        hits = list(pattern.finditer("".join(_fold_char(c) for c in text)))
     if not hits:
         return mark_safe(html.escape(text[:SNIPPET]) + ("…" if len(text) > SNIPPET else ""))
     start = max(0, hits[0].start() - SNIPPET // 3)

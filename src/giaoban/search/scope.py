@@ -77,10 +77,17 @@ def user_areas(user) -> tuple[list[str], list[str]] | None:
     """The areas of the user's own bodies, and those of them the user sees whole (a role on the
     area's top body or above). None when the search need not be narrowed (superusers, members of a
     central body, whose subtree spans the country)."""
-    from giaoban.accounts.access import has_role, home_organizations
-
     if user.is_superuser:
         return None
+    # Kept on the user like the memberships it is made of: the cache key and the search both ask.
+    if not hasattr(user, "_search_areas"):
+        user._search_areas = _areas_of(user)
+    return user._search_areas
+
+
+def _areas_of(user) -> tuple[list[str], list[str]] | None:
+    from giaoban.accounts.access import has_role, home_organizations
+
     areas, found, whole = Areas(), set(), set()
     for org in home_organizations(user):
         area = areas.of_path(org.tree_path)

@@ -62,6 +62,20 @@ def test_visible_roots_split_top_bodies_from_lower_ones_not_under_them(personas)
 
 
 @pytest.mark.django_db
+def test_user_areas_are_the_top_bodies_above_each_root_once_and_none_for_a_superuser(personas):
+    from giaoban.accounts.access import user_areas
+    from tests.factories import MembershipFactory
+
+    province, other = personas["province"].tree_path, personas["other"].tree_path
+    assert user_areas(personas["editor"]) == [province]  # body A lies under the province: its area
+    MembershipFactory(user=personas["editor"], organization=personas["other"], role=Role.VIEWER)
+    personas["editor"]._giaoban_memberships = None
+    assert user_areas(personas["editor"]) == sorted([province, other])
+    assert user_areas(UserFactory(username="chua_thuoc")) == []
+    assert user_areas(UserFactory(username="sieu", is_superuser=True)) is None
+
+
+@pytest.mark.django_db
 def test_home_organizations_come_with_the_memberships_in_one_query(personas, django_assert_num_queries):
     from giaoban.accounts.access import home_organizations
 

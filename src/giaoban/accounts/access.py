@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
 from giaoban.accounts.models import Membership, Role
+from giaoban.organisations.areas import top_path
 from giaoban.organisations.models import Organization
 
 User = AbstractBaseUser | AnonymousUser
@@ -127,3 +128,12 @@ def visible_roots(user: User) -> tuple[list[str], list[str]]:
     tops = [root for root in roots if root.count("/") == 2]
     lower = [root for root in roots if root not in tops and not any(root.startswith(top) for top in tops)]
     return tops, lower
+
+
+def user_areas(user: User) -> list[str] | None:
+    """The areas (organisations/areas.py) of the bodies the user may view, sorted; None for a superuser, who
+    sees every area, present and future. The caches key a user's pages by these areas' data versions."""
+    if user.is_superuser:
+        return None
+    tops, lower = visible_roots(user)
+    return sorted({top_path(path) for path in [*tops, *lower]})

@@ -19,10 +19,9 @@ from collections.abc import Callable, Iterable
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
-from giaoban.accounts.access import visible_roots
+from giaoban.accounts.access import user_areas, visible_roots
 from giaoban.core import versions
 from giaoban.dashboard import areas
-from giaoban.directives.scope import top_path
 
 VERSION = "dashboard"  # the global version: every write replaces it
 # A safety net only: the versions make an entry unreachable as soon as the data changes.
@@ -46,14 +45,6 @@ def bodies_key(user) -> str:
         return "all"
     tops, lower = visible_roots(user)
     return hashlib.sha256(",".join(sorted([*tops, *lower])).encode()).hexdigest()[:32]
-
-
-def user_areas(user) -> list[str] | None:
-    """The areas of the user's bodies, sorted; None for a superuser (the global version)."""
-    if user.is_superuser:
-        return None
-    tops, lower = visible_roots(user)
-    return sorted({top_path(path) for path in [*tops, *lower]})
 
 
 def data_version(user) -> str:

@@ -29,10 +29,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.http import HttpRequest
 from django.utils import translation
 
-from giaoban.accounts.access import membership_key, visible_roots
+from giaoban.accounts.access import membership_key, user_areas
 from giaoban.core import versions
 from giaoban.directives import areas
-from giaoban.directives.scope import top_path
 
 VERSION = "directive-lists"  # the global version: every write replaces it (a superuser's lists)
 SHARED = f"{VERSION}:shared"  # what every list prints but rarely changes (names, blocs, periods)
@@ -47,10 +46,8 @@ def area_version(area: str) -> str:
 
 def version_names(user) -> list[str]:
     """The versions a user's lists are keyed by: the shared one, and one per area of the user's bodies."""
-    if user.is_superuser:
-        return [VERSION]
-    tops, lower = visible_roots(user)
-    return [SHARED, *sorted(area_version(a) for a in {top_path(path) for path in [*tops, *lower]})]
+    found = user_areas(user)
+    return [VERSION] if found is None else [SHARED, *(area_version(area) for area in found)]
 
 
 def cache_key(request: HttpRequest, kind: str, today: datetime.date) -> str:

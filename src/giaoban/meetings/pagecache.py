@@ -31,7 +31,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.http import HttpRequest
 from django.utils import translation
 
-from giaoban.accounts.access import membership_key, visible_roots
+from giaoban.accounts.access import membership_key, user_areas
 from giaoban.core import versions
 from giaoban.meetings import hooks
 from giaoban.organisations import areas
@@ -71,10 +71,8 @@ def bump_meeting(pk: int) -> None:
 
 def list_version_names(user) -> list[str]:
     """The versions a user's meeting lists are keyed by: the shared one, and one per area of the user's bodies."""
-    if user.is_superuser:
-        return [SHARED, LISTS]
-    tops, lower = visible_roots(user)
-    return [SHARED, *sorted(f"{LISTS}:{area}" for area in {areas.top_path(path) for path in [*tops, *lower]})]
+    found = user_areas(user)
+    return [SHARED, LISTS] if found is None else [SHARED, *(f"{LISTS}:{area}" for area in found)]
 
 
 def list_parts(request: HttpRequest, bloc_pk: int | None, build: Callable[[], dict]) -> dict:

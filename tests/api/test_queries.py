@@ -99,6 +99,6 @@ def test_every_list_costs_the_same_queries_at_10_and_at_1000_records(client):
     # Two statements find the token, count the call and read the user with their memberships; the rest is the list
     # (and, for a page kept in the shared cache, reading its data versions and the cache, and storing it there).
     assert max(built for built, _again in small.values()) <= 16, small
-    assert small["/api/v1/organisations/"] == (4, 4), small
+    assert small["/api/v1/periods/"] == (4, 4), small
     # A cached page read again: the token, the user, the data versions and the page.
-    assert small["/api/v1/directives/"][1] == small["/api/v1/meetings/"][1] == 4, small
+    assert {small[url][1] for url in ("/api/v1/directives/", "/api/v1/meetings/", "/api/v1/organisations/")} == {4}

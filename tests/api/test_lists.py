@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+from django.db import connection
 from ninja.renderers import JSONRenderer
 
 from giaoban.api.api import api
@@ -216,3 +217,23 @@ def test_a_cached_list_is_still_refused_over_the_rate_and_without_a_token(world,
 
     assert statuses == [200, 200, 429]
     assert client.get("/api/v1/meetings/").status_code == 401
+
+
+
+def _cache_entries() -> int:
+    """Entries in the shared cache (the database's cache table in the tests)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM giaoban_cache")
+        return cursor.fetchone()[0]
+
+
+def test_a_page_reached_by_its_cursor_is_built_afresh_and_never_kept(world, client):
+    headers = bearer(world.leader)
+    following = client.get("/api/v1/directives/?limit=1", **headers).json()["next"]
+    kept = _cache_entries()
+
+    first = client.get(following, **headers)
+    second = client.get(following, **headers)
+
+    assert _cache_entries() == kept
+    assert first.content == second.content and first.json()["items"]

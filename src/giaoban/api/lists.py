@@ -8,13 +8,14 @@ resolvers the schema names (`plain_row`) and render the page with ninja's own JS
 is the one the schema would give (tests/api/test_lists.py compares them), and the OpenAPI schema is
 still generated from the response declared on the endpoint.
 
-The rendered page is kept in the shared cache (core/versions.py) under a key made of the path and query
-string (filters, order, limit, cursor), the day (`overdue` and the deadline's label depend on it), the
-language, the token user's memberships (accounts.access.membership_key: two users share a page only
-with the same roles on the same bodies) and the data versions the endpoint names: those of the
-directive lists (directives/listcache.py), which every write to a directive, its links, a meeting, a
-body, a bloc or a place replaces after it commits. The token is checked and its call counted before
-(api/auth.py), so a cached page is still only served within the token's rate and its user's reach.
+A list's first page (no cursor, no offset: the page most programs ask again and again) is kept in the
+shared cache (core/versions.py) under a key made of the path and query string (filters, order, limit),
+the day (`overdue` and the deadline's label depend on it), the language, the token user's memberships
+(accounts.access.membership_key: two users share a page only with the same roles on the same bodies)
+and the data versions the endpoint names: those of the directive lists (directives/listcache.py),
+which every write to a directive, its links, a meeting, a body, a bloc or a place replaces after it
+commits. The token is checked and its call counted before (api/auth.py), so a cached page is still
+only served within the token's rate and its user's reach.
 """
 
 from __future__ import annotations
@@ -71,6 +72,13 @@ def plain_row(schema: type[Schema]) -> Callable[[Any], dict]:
     return row
 
 
+def first_page(request: HttpRequest) -> bool:
+    """Only a list's first page is kept. The pages after it are read by a program walking the list, once: keeping
+    them would cost a write per page for an entry nobody asks again, and a walk through a million directives
+    would fill the shared cache with them, pushing out the entries that are asked again."""
+    return not request.GET.get("cursor") and request.GET.get("offset", "0") in ("", "0")
+
+
 def page_key(request: HttpRequest, version_names: list[str], today: datetime.date) -> str:
     parts = [request.path, request.META.get("QUERY_STRING", ""), today.isoformat(),
              translation.get_language() or "", membership_key(request.user),
@@ -96,6 +104,8 @@ def plain_page(item: type[Schema], paginator: type[PaginationBase],
                 data = {name: [row(obj) for obj in page[name]] if name == "items" else page[name] for name in fields}
                 return _RENDERER.render(request, data, response_status=200)
 
+            if not first_page(request):
+                return HttpResponse(build(), content_type=CONTENT_TYPE)
             key = page_key(request, version_names(request.user), timezone.localdate())
             return HttpResponse(versions.built(key, build, TIMEOUT_SECONDS), content_type=CONTENT_TYPE)
         return respond

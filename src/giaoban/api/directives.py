@@ -18,8 +18,10 @@ from ninja.pagination import paginate
 from giaoban.api.errors import errors, form_refused
 from giaoban.api.etags import expected_version, tag_response
 from giaoban.api.fields import PLAIN_TEXT
+from giaoban.api.lists import plain_page
 from giaoban.api.paging import MAX_ID, CursorPage, Keyset
 from giaoban.core.history import history_entries
+from giaoban.directives import listcache
 from giaoban.directives import views as directive_pages
 from giaoban.directives.forms import SORTS, CloseForm, ProgressForm
 from giaoban.directives.listing import apply_filters, read_in_parts
@@ -157,6 +159,7 @@ def _detail(request, response: HttpResponse, directive_id: int) -> Directive:
 
 
 @router.get("/directives/", response={200: list[DirectiveOut], **errors()}, summary="Danh sách chỉ đạo")
+@plain_page(DirectiveOut, CursorPage, listcache.version_names)
 @paginate(CursorPage)
 def list_directives(request, filters: Query[DirectiveFilter],
                     ordering: Literal[tuple(SORTS)] = "deadline"):  # type: ignore[valid-type]

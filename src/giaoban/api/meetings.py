@@ -10,7 +10,9 @@ from ninja.pagination import paginate
 
 from giaoban.api.errors import errors
 from giaoban.api.etags import tag_response
+from giaoban.api.lists import plain_page
 from giaoban.api.paging import MAX_ID, CursorPage, Keyset, ordered
+from giaoban.directives import listcache
 from giaoban.meetings import views as meeting_pages
 from giaoban.meetings.models import AgendaKind, Meeting, MeetingKind, Presence
 from giaoban.meetings.states import MeetingState, Part, editable
@@ -102,6 +104,7 @@ class MeetingFilter(FilterSchema):
 
 
 @router.get("/meetings/", response={200: list[MeetingOut], **errors()}, summary="Danh sách cuộc họp")
+@plain_page(MeetingOut, CursorPage, listcache.version_names)
 @paginate(CursorPage)
 def list_meetings(request, filters: Query[MeetingFilter],
                   ordering: Literal["date", "-date", "title", "-title", "id", "-id"] = "-date"):

@@ -12,7 +12,9 @@ from giaoban.accounts.access import visible_organizations
 from giaoban.api.errors import errors
 from giaoban.api.etags import tag_response
 from giaoban.api.fields import PLAIN_TEXT
+from giaoban.api.lists import plain_page
 from giaoban.api.paging import MAX_ID, Page, ordered
+from giaoban.directives import listcache
 from giaoban.organisations.models import Bloc, Level, OrganizationType
 from giaoban.periods.models import Period, PeriodType
 
@@ -75,6 +77,8 @@ def visible_blocs(request: HttpRequest) -> QuerySet[Bloc]:
 
 
 @router.get("/organisations/", response={200: list[OrganizationOut], **errors()}, summary="Danh sách đơn vị")
+# Bodies, their places and blocs are what the directive lists' shared version follows (listcache.bump_all).
+@plain_page(OrganizationOut, Page, lambda user: [listcache.SHARED])
 @paginate(Page)
 def list_organisations(request, filters: Query[OrganizationFilter],
                        ordering: Literal["name", "-name", "tree_path", "id", "-id"] = "tree_path"):

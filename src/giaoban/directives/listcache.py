@@ -12,11 +12,12 @@ fragments are kept in the shared cache (core/versions.py) under a key made of:
 - the data versions of the areas (provinces) of the user's bodies, and a shared version.
 
 Every write that changes what a list shows replaces, after it commits, the versions of the areas
-it concerns (directives/areas.py, as the row was and as it is): a directive, its places and
-coordinating bodies, a progress update, a meeting (title, day; and the areas its reaching-out
-directives are seen from). Writes to what every list prints but rarely changes (a body's name, a
-bloc, a place's name, a period) replace the shared version. A superuser's entry is keyed by the
-global version only, which every write replaces.
+it concerns (directives/areas.py, as the row was and as it is): a directive, its places,
+coordinating bodies and the meetings it is carried to, a progress update, a meeting (title, day;
+and the areas its reaching-out directives are seen from). Writes to what every list prints but
+rarely changes (a body's name, a bloc, a place's name, a period) replace the shared version. A
+superuser's entry is keyed by the global version only, which every write replaces. The API's
+directive, meeting and body lists are cached under the same versions (api/lists.py).
 """
 
 from __future__ import annotations
@@ -146,7 +147,7 @@ def connect() -> None:
     for model in (Directive, DirectiveUpdate, Meeting):
         post_save.connect(_changed, sender=model, dispatch_uid=f"directive-lists-save-{model.__name__}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"directive-lists-delete-{model.__name__}")
-    # The meetings a directive was carried to: its page and its old meeting's page show them.
+    # The meetings a directive was carried to: its page, its old meeting's page and the API's list show them.
     for through in (Directive.coordinating.through, Directive.places.through, Directive.carried_to.through):
         m2m_changed.connect(_m2m_changed, sender=through, dispatch_uid=f"directive-lists-m2m-{through.__name__}")
     for model in (Organization, Bloc, AdminUnit, Period):

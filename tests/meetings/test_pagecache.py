@@ -182,3 +182,28 @@ def test_the_meeting_list_answers_htmx_with_its_rows_only(world, client):
 def test_a_meeting_page_key_holds_the_versions_of_the_apps_above_meetings(world):
     names = pagecache.hooks.meeting_page_versions(world.meeting)
     assert any(name.startswith("directive-lists:") for name in names)
+
+
+def test_the_decision_forms_served_from_the_cache_carry_this_session_s_token(world, committed):
+    """The earlier directives' rows are kept rendered, each form's CSRF token put in per request: a leader's second
+    look (from the cache) posts the carry-over with the token on the page, with CSRF checks on."""
+    from django.test import Client
+
+    with committed():
+        later = MeetingFactory(host=world.party, bloc=world.bloc, title="Giao ban quý II",
+                               date=world.meeting.date + datetime.timedelta(days=90))
+    first = Client(enforce_csrf_checks=True)
+    first.force_login(world.leader)
+    page_of(first, later)  # fills the cache under this session's token
+    leader = Client(enforce_csrf_checks=True)
+    leader.force_login(world.leader)
+    page = page_of(leader, later)
+    assert "\x00" not in page
+    carry = reverse("directives:carry", args=[world.directive.pk])
+    form = re.search(rf'action="{carry}".*?name="csrfmiddlewaretoken" value="([^"]+)"', page, re.S)
+    with committed():
+        response = leader.post(carry, {"csrfmiddlewaretoken": form.group(1), "meeting": later.pk,
+                                       "back_meeting": later.pk})
+    assert response.status_code == 302
+    world.directive.refresh_from_db()
+    assert later in world.directive.carried_to.all()

@@ -38,7 +38,7 @@ from giaoban.organisations import areas
 
 VERSION = "meeting-pages"
 # What an entry holds: changed with its shape, so that a new release never reads an older one's entries.
-SHAPE = "2"
+SHAPE = "3"
 SHARED = f"{VERSION}:shared"
 LISTS = f"{VERSION}:lists"  # every meeting write replaces it (a superuser's lists), and LISTS:<area>
 _BEFORE = "_meeting_lists_areas_before"

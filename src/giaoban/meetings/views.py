@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -95,8 +96,9 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/detail.html", {
         "meeting": meeting,
         "shared": {name: mark_safe(shared[name]) for name in SHARED_PARTS},  # rendered by us, escaped then
-        "pending": [{**row, "cells": mark_safe(row["cells"])} for row in shared["pending"]],
-        "pending_page": shared["pending_page"],
+        "pending": shared["pending"],
+        # Rendered by us into the cache, each form's CSRF token left as a mark put in here.
+        "pending_rows": mark_safe(shared["pending_rows"].replace(CSRF_MARK, get_token(request))),
         "can_edit": can_edit_meeting(request.user, meeting),
         "can_lead": can_lead_meeting(request.user, meeting),
         "attachment_form": AttachmentForm(),
@@ -123,7 +125,18 @@ def _shared_parts(request: HttpRequest, meeting: Meeting) -> dict:
         **added,
     }
     parts = {name: render_to_string(f"meetings/detail.html#{name}", context) for name in SHARED_PARTS}
-    return {**parts, "pending": added.get("pending", []), "pending_page": added.get("pending_page")}
+    pending = added.get("pending", [])
+    # The leader's forms on each earlier directive cost more to render than the rest of a cached page: they are
+    # rendered here too (who may decide follows from the memberships the key holds), the token put in per request.
+    rows = render_to_string("meetings/detail.html#pending-rows", {
+        "meeting": meeting, "can_lead": can_lead_meeting(request.user, meeting), "csrf_token": CSRF_MARK,
+        "pending": [{**row, "cells": mark_safe(row["cells"])} for row in pending],
+        "pending_page": added.get("pending_page")})
+    return {**parts, "pending": bool(pending), "pending_rows": rows}
+
+
+# Stands for the request's CSRF token in the cached rows: a NUL no stored text holds (forms refuse it).
+CSRF_MARK = "\x00csrf\x00"
 
 
 def _state_context(meeting: Meeting, user) -> dict:

@@ -1,7 +1,6 @@
 """A directive's page in the shared cache: served again without rebuilding, never older than the last
 write it shows, the forms and edit links worked out per user."""
 
-import re
 
 import pytest
 from django.urls import reverse
@@ -11,6 +10,7 @@ from giaoban.directives import pagecache
 from giaoban.meetings.models import Conclusion
 from tests.directives.factories import DirectiveFactory
 from tests.meetings.factories import MeetingFactory, briefing_world
+from tests.pages import without_tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +25,6 @@ def world(committed):
 
 def page_of(client, directive) -> str:
     return client.get(reverse("directives:detail", args=[directive.pk])).content.decode()
-
-
-def without_tokens(html: str) -> str:
-    """The page without what changes on every response (the CSRF tokens, the CSP nonce)."""
-    return re.sub(r"[A-Za-z0-9+/=_-]{32,}", "", html)
 
 
 def test_a_second_look_is_served_from_the_shared_entry(world, client, django_assert_max_num_queries):

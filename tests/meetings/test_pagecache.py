@@ -17,6 +17,7 @@ from giaoban.meetings.models import Conclusion, Meeting, MeetingChair
 from tests.directives.factories import DirectiveFactory
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 from tests.meetings.factories import MeetingFactory, PersonFactory, briefing_world
+from tests.pages import without_tokens
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("meetings:list")
@@ -32,11 +33,6 @@ def world(committed):
 
 def page_of(client, meeting: Meeting, **params) -> str:
     return client.get(reverse("meetings:detail", args=[meeting.pk]), params).content.decode()
-
-
-def without_tokens(html: str) -> str:
-    """The page without what changes on every response (the CSRF tokens, the CSP nonce)."""
-    return re.sub(r"[A-Za-z0-9+/=_-]{32,}", "", html)
 
 
 def test_a_second_look_at_a_meeting_is_served_from_the_shared_entry(world, client, django_assert_max_num_queries):

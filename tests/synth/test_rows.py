@@ -1,6 +1,7 @@
 """Bulk rows: defaults filled for the columns synth does not draw, ids allocated ahead, indexes restored."""
 
 import datetime
+import threading
 
 import pytest
 from django.db import connection
@@ -35,15 +36,32 @@ def test_a_row_added_after_the_load_gets_a_new_id():
     assert meeting.pk > max(Meeting.objects.exclude(pk=meeting.pk).values_list("pk", flat=True))
 
 
+def indexes() -> set[tuple[str, str]]:
+    # Names and methods: PostgreSQL prints a rebuilt partial index's WHERE with other casts.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname, substring(indexdef from 'USING (\\w+)') FROM pg_indexes WHERE tablename"
+                       " IN ('search_searchentry', 'directives_directive', 'reports_indicatorvalue')")
+        return set(cursor.fetchall())
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="indexes are deferred on PostgreSQL only")
 def test_deferred_indexes_are_built_again_after_the_load():
-    def indexes() -> set[tuple[str, str]]:
-        # Names and methods: PostgreSQL prints a rebuilt partial index's WHERE with other casts.
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT indexname, substring(indexdef from 'USING (\\w+)') FROM pg_indexes WHERE tablename"
-                           " IN ('search_searchentry', 'directives_directive', 'reports_indicatorvalue')")
-            return set(cursor.fetchall())
-
     before = indexes()
     build("commune", 1, 4, defer_indexes=True)
     assert indexes() == before and ("search_entry_scope_words", "gin") in before
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="indexes are deferred on PostgreSQL only")
+@pytest.mark.django_db(transaction=True)
+def test_deferred_indexes_of_a_committed_load_are_built_again_by_two_connections(monkeypatch):
+    builders = set()
+    build_one = rows._build
+
+    def build_counted(definitions):
+        builders.add(threading.get_ident())
+        build_one(definitions)
+
+    monkeypatch.setattr(rows, "_build", build_counted)
+    before = indexes()
+    build("commune", 1, 4, defer_indexes=True)
+    assert indexes() == before and len(builders) == rows.INDEX_BUILDERS

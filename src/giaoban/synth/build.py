@@ -122,8 +122,12 @@ def build(scale: str, years: int, seed: int, *, province: str | None = None, pas
                 _province(plans, months, indicators, password_hash, seed, tables, result)
             if progress:
                 progress(plans[0].place, result)
+    if progress:
+        progress("Đã dựng lại chỉ mục", result)
     rows.finish(tables.models())
     result.hooks = post_load()
+    if progress:
+        progress("Đã tính lại phạm vi và số liệu tổng hợp", result)
     return result
 
 

@@ -11,7 +11,9 @@ the same rows for a seed.  Sequences are moved past the allocated ids at the end
 
 import contextlib
 import datetime
+import queue
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 from django.core.management.color import no_style
 from django.db import connection, models
@@ -116,27 +118,75 @@ def bulk_session(model_list: Sequence[type[models.Model]], *, defer_indexes: boo
     try:
         yield
     finally:
-        with connection.cursor() as cursor:
-            if superuser:
+        if superuser:
+            with connection.cursor() as cursor:
                 cursor.execute("SET session_replication_role = DEFAULT")
-            if deferred:
-                cursor.execute("SET maintenance_work_mem = '256MB'")
-                for definition in deferred:
-                    cursor.execute(definition)
-                cursor.execute("RESET maintenance_work_mem")
+        if deferred:
+            build_indexes(deferred)
 
 
-def _drop_indexes(cursor, tables: list[str]) -> list[str]:
-    """Drop the plain (non-unique, non-constraint) indexes of `tables`; returns their definitions."""
+INDEX_BUILDERS = 2
+
+
+def build_indexes(deferred: Sequence[tuple[str, str]]) -> None:
+    """Run the deferred (table, CREATE INDEX) pairs, largest table first, on INDEX_BUILDERS connections.
+
+    An index builds on one core (PostgreSQL's parallel workers help b-trees only, and the search
+    entries' GIN index alone takes about as long as all the others), so two builders keep both
+    cores busy.  Inside a transaction (the tests) other connections would wait on its locks: there
+    the indexes are built one after the other on this connection.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT t, pg_relation_size(t::regclass) FROM unnest(%s::text[]) t",
+                       [sorted({table for table, _ in deferred})])
+        sizes = dict(cursor.fetchall())
+    ordered = [definition for table, definition in sorted(deferred, key=lambda pair: -sizes[pair[0]])]
+    if connection.in_atomic_block:
+        _build(ordered)
+        return
+    pending: queue.SimpleQueue[str] = queue.SimpleQueue()
+    for definition in ordered:
+        pending.put(definition)
+    with ThreadPoolExecutor(INDEX_BUILDERS) as pool:
+        for builder in [pool.submit(_builder, pending) for _ in range(INDEX_BUILDERS)]:
+            builder.result()
+
+
+def _builder(pending: "queue.SimpleQueue[str]") -> None:
+    """One thread's share, on the thread's own connection (Django's connections are per thread)."""
+
+    def taken() -> Iterator[str]:
+        while True:
+            try:
+                yield pending.get_nowait()
+            except queue.Empty:
+                return
+
+    try:
+        _build(taken())
+    finally:
+        connection.close()
+
+
+def _build(definitions: Iterable[str]) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SET maintenance_work_mem = '256MB'")
+        for definition in definitions:
+            cursor.execute(definition)
+        cursor.execute("RESET maintenance_work_mem")
+
+
+def _drop_indexes(cursor, tables: list[str]) -> list[tuple[str, str]]:
+    """Drop the plain (non-unique, non-constraint) indexes of `tables`; returns (table, definition) pairs."""
     cursor.execute(
-        "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i"
+        "SELECT i.indexrelid::regclass::text, t.oid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i"
         " JOIN pg_class t ON t.oid = i.indrelid WHERE t.relname = ANY(%s) AND NOT i.indisunique"
         " AND NOT i.indisprimary AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)"
         " ORDER BY 1", [tables])
     found = cursor.fetchall()
-    for name, _definition in found:
+    for name, _table, _definition in found:
         cursor.execute(f"DROP INDEX {name}")
-    return [definition for _name, definition in found]
+    return [(table, definition) for _name, table, definition in found]
 
 
 def finish(model_list: Iterable[type[models.Model]]) -> None:

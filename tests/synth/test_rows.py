@@ -4,14 +4,18 @@ import datetime
 import threading
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection
 
+from giaoban.directives.models import Directive
 from giaoban.meetings.models import Meeting, MeetingState
 from giaoban.organisations.models import Bloc
 from giaoban.synth import rows
 from giaoban.synth.build import build
+from tests.factories import OrganizationFactory
+from tests.synth.test_build import built, snapshot
 
 pytestmark = pytest.mark.django_db
+on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="indexes and the pipe: PostgreSQL only")
 
 
 def test_the_columns_not_drawn_get_the_fields_defaults():
@@ -44,14 +48,56 @@ def indexes() -> set[tuple[str, str]]:
         return set(cursor.fetchall())
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="indexes are deferred on PostgreSQL only")
+@on_postgresql
 def test_deferred_indexes_are_built_again_after_the_load():
     before = indexes()
     build("commune", 1, 4, defer_indexes=True)
     assert indexes() == before and ("search_entry_scope_words", "gin") in before
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="indexes are deferred on PostgreSQL only")
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_committed_load_through_the_pipe_stores_the_rows_of_a_load_inside_a_transaction():
+    inside = built(4)
+    assert not Directive.objects.exists()
+    result = build("commune", 1, 4)
+    assert snapshot() == inside and Directive.objects.count() == result.counts["directives.Directive"]
+
+
+def bloc_rows(*ids: int) -> list[tuple]:
+    front = OrganizationFactory()
+    return [(i, f"Khối {i}", front.pk) for i in ids]
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_the_pipe_rolls_back_the_transaction_the_caller_left_with_an_error():
+    table = rows.Table(Bloc, ["id", "name", "convening_id"])
+    pipe = rows.Pipe(replica=False)
+    with pipe.transaction():
+        pipe.write(table, bloc_rows(900001))
+    with pytest.raises(ValueError), pipe.transaction():
+        pipe.write(table, bloc_rows(900002))
+        raise ValueError
+    pipe.close()
+    assert list(Bloc.objects.values_list("pk", flat=True)) == [900001]
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_row_the_pipe_could_not_write_fails_the_load_and_keeps_what_was_committed():
+    table = rows.Table(Bloc, ["id", "name", "convening_id"])
+    pipe = rows.Pipe(replica=False)
+    with pipe.transaction():
+        pipe.write(table, bloc_rows(900001))
+    with pipe.transaction():
+        pipe.write(table, bloc_rows(900001))  # the same id again: the primary key refuses it
+    with pytest.raises(IntegrityError):
+        pipe.close()
+    assert Bloc.objects.count() == 1
+
+
+@on_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_deferred_indexes_of_a_committed_load_are_built_again_by_two_connections(monkeypatch):
     builders = set()

@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -115,10 +115,10 @@ def build(scale: str, years: int, seed: int, *, province: str | None = None, pas
     result = Result()
     # Nation scale writes ≈ 20M rows into nearly empty tables: indexes are cheaper built once at the end.
     defer = scale == "nation" if defer_indexes is None else defer_indexes
-    with rows.bulk_session(tables.models(), defer_indexes=defer):
+    with rows.bulk_session(tables.models(), defer_indexes=defer) as tables.sink:
         for plans in plans_by_province:
             tables.next_province(plans[0].bodies[0])
-            with transaction.atomic():
+            with tables.sink.transaction():
                 _province(plans, months, indicators, password_hash, seed, tables, result)
             if progress:
                 progress(plans[0].place, result)
@@ -208,6 +208,7 @@ class Tables:
     def __init__(self) -> None:
         User = get_user_model()
         self.ids = rows.Ids()
+        self.sink = rows.Sink()
         self.bloc = rows.Table(Bloc, ["id", "name", "convening_id"])
         self.bloc_members = rows.Table(Bloc.members.through, ["id", "bloc_id", "organization_id"])
         self.template = rows.Table(ReportTemplate, ["id", "bloc_id", "period_type"])
@@ -258,7 +259,7 @@ class Tables:
         self._scope = scope.text([self._areas.of_path(front.tree_path)])
 
     def write(self, table: rows.Table, drawn: list[tuple], result: Result) -> None:
-        result.add(table.model._meta.label, rows.write(table, drawn))
+        result.add(table.model._meta.label, self.sink.write(table, drawn))
 
     def new_ids(self, table: rows.Table, n: int) -> range:
         return self.ids.take(table.model, n)

@@ -12,11 +12,12 @@ the same rows for a seed.  Sequences are moved past the allocated ids at the end
 import contextlib
 import datetime
 import queue
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from django.core.management.color import no_style
-from django.db import connection, models
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 # Fields whose values SQLite's driver cannot store as they are (aware datetimes, decimals, times).
@@ -79,7 +80,8 @@ def write(table: Table, drawn: Sequence[tuple]) -> int:
     name = connection.ops.quote_name(table.model._meta.db_table)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {name} ({cols}) FROM STDIN") as copy:
+            # The driver's own cursor: its errors are given Django's classes, as the ORM's are.
+            with connection.wrap_database_errors, cursor.cursor.copy(f"COPY {name} ({cols}) FROM STDIN") as copy:
                 for row in table.rows(drawn):
                     copy.write_row(row)
         else:
@@ -95,8 +97,82 @@ def write(table: Table, drawn: Sequence[tuple]) -> int:
     return len(drawn)
 
 
+class Sink:
+    """Where a load's rows go: written at once on this connection, in the caller's transactions."""
+
+    def write(self, table: Table, drawn: Sequence[tuple]) -> int:
+        return write(table, drawn)
+
+    def transaction(self) -> contextlib.AbstractContextManager:
+        return transaction.atomic()
+
+    def close(self) -> None:
+        """Wait until every row is written; raises what went wrong writing them."""
+
+
+_COMMIT, _ROLLBACK, _STOP = object(), object(), object()
+
+
+class Pipe(Sink):
+    """A committed PostgreSQL load's rows, sent by a thread on a connection of its own while the caller
+    draws the next ones: drawing rows and PostgreSQL storing them had taken turns, each waiting for
+    the other.  A transaction here is one on the thread's connection, committed once its rows are in."""
+
+    def __init__(self, replica: bool) -> None:
+        self._queue: queue.Queue = queue.Queue(maxsize=64)
+        self._failure: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(replica,), name="synth-rows")
+        self._thread.start()
+
+    def write(self, table: Table, drawn: Sequence[tuple]) -> int:
+        self._put((table, drawn))
+        return len(drawn)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        try:
+            yield
+        except BaseException:
+            self._put(_ROLLBACK)
+            raise
+        self._put(_COMMIT)
+
+    def close(self) -> None:
+        if self._thread.is_alive():
+            self._queue.put(_STOP)
+            self._thread.join()
+        if self._failure is not None:
+            raise self._failure
+
+    def _put(self, item: object) -> None:
+        if self._failure is not None:
+            raise self._failure
+        self._queue.put(item)
+
+    def _run(self, replica: bool) -> None:
+        try:
+            with connection.cursor() as cursor:
+                if replica:
+                    cursor.execute("SET session_replication_role = replica")
+            transaction.set_autocommit(False)
+            while (item := self._queue.get()) is not _STOP:
+                if item is _COMMIT:
+                    transaction.commit()
+                elif item is _ROLLBACK:
+                    transaction.rollback()
+                else:
+                    write(*item)
+            transaction.rollback()  # rows drawn after the last commit belong to no finished transaction
+        except BaseException as error:
+            self._failure = error
+            while self._queue.get() is not _STOP:  # the caller learns at its next row; never leave it blocked
+                pass
+        finally:
+            connection.close()
+
+
 @contextlib.contextmanager
-def bulk_session(model_list: Sequence[type[models.Model]], *, defer_indexes: bool = False) -> Iterator[None]:
+def bulk_session(model_list: Sequence[type[models.Model]], *, defer_indexes: bool = False) -> Iterator[Sink]:
     """On PostgreSQL, write without the checks and indexes that cost most per row, and restore them.
 
     Foreign-key triggers are skipped (a superuser's `session_replication_role = replica`): every
@@ -104,10 +180,10 @@ def bulk_session(model_list: Sequence[type[models.Model]], *, defer_indexes: boo
     (the SQLite tests run with foreign keys on and check them).  With `defer_indexes` (nation
     scale) the tables' non-unique indexes, the search GIN index first among them, are dropped
     and built again at the end, once, instead of being updated row by row; unique indexes stay,
-    so a duplicate still fails the load.
+    so a duplicate still fails the load.  Outside a transaction the rows go through a `Pipe`.
     """
     if connection.vendor != "postgresql":
-        yield
+        yield Sink()
         return
     with connection.cursor() as cursor:
         cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
@@ -115,14 +191,18 @@ def bulk_session(model_list: Sequence[type[models.Model]], *, defer_indexes: boo
         if superuser:
             cursor.execute("SET session_replication_role = replica")
         deferred = _drop_indexes(cursor, [m._meta.db_table for m in model_list]) if defer_indexes else []
+    sink = Sink() if connection.in_atomic_block else Pipe(replica=superuser)
     try:
-        yield
+        yield sink
     finally:
-        if superuser:
-            with connection.cursor() as cursor:
-                cursor.execute("SET session_replication_role = DEFAULT")
-        if deferred:
-            build_indexes(deferred)
+        try:
+            sink.close()
+        finally:
+            if superuser:
+                with connection.cursor() as cursor:
+                    cursor.execute("SET session_replication_role = DEFAULT")
+            if deferred:
+                build_indexes(deferred)
 
 
 INDEX_BUILDERS = 2

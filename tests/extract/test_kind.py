@@ -1,3 +1,5 @@
+import pytest
+
 from giaoban.extract import extract
 from giaoban.extract.kind import detect_kind
 
@@ -187,3 +189,20 @@ def test_an_anniversary_ceremony_where_a_leader_asks_something_is_a_conference()
     assert [d["text"] for d in record["directives"]] == ["không ngừng lao động, học tập, nâng cao trình độ chuyên môn"]
     # The same ceremony where no one asks anything reports no meeting.
     assert extract(text.split("Đồng chí mong muốn")[0])["kind"] == "other"
+
+
+@pytest.mark.parametrize(
+    ("lead", "has_review", "kind"),
+    [
+        ("HỘI NGHỊ GIAO BAN CÔNG TÁC QUÝ I", True, "briefing"),
+        ("Sinh Hoạt Chi Bộ Thường Kỳ tháng 11", True, "briefing"),
+        ("ĐỒNG CHÍ X CÓ BUỔI LÀM VIỆC VỚI NGÀNH KHỐI VẬN", True, "working_session"),
+        ("Gặp Mặt, Động Viên 14 Đại Biểu đi dự Đại hội", False, "working_session"),
+        ("HỘI NGHỊ SƠ KẾT GIỮA NHIỆM KỲ 2024-2029", True, "conference"),
+        ("Kỳ Họp thứ 5 đánh giá tình hình", True, "briefing"),
+        ("HỘI NGHỊ SẼ ĐƯỢC TỔ CHỨC TẠI HỘI TRƯỜNG XÃ", False, "other"),
+        ("Hội nghị sẽ được tổ chức tại hội trường; Ban Đã Tổ Chức hội nghị trù bị", False, "conference"),
+    ],
+)
+def test_the_kind_words_are_read_in_any_case(lead, has_review, kind):
+    assert detect_kind(lead, has_review) == kind

@@ -18,23 +18,33 @@ MEETING_WORD = re.compile(
     ])
 )
 # A party cell's regular session ("sinh hoạt chi bộ thường kỳ tháng 11") reviews the month like a briefing.
-_BRIEFING = re.compile(r"(?i)giao ban|sinh hoạt chi bộ (?:thường kỳ|định kỳ)|sinh hoạt (?:thường kỳ|định kỳ) chi bộ")
+_BRIEFING = re.compile(
+    caseless_alternation(
+        ["giao ban", "sinh hoạt chi bộ (?:thường kỳ|định kỳ)", "sinh hoạt (?:thường kỳ|định kỳ) chi bộ"]
+    )
+)
 _WORKING = re.compile(
-    r"(?i)buổi làm việc|làm việc với|làm việc tại|đến làm việc|về làm việc|đoàn kiểm tra|kiểm tra tại|"
-    # Leaders meeting a delegation before it leaves ("gặp mặt 14 đại biểu … tham dự Đại hội", "Gặp mặt đoàn
-    # đại biểu đi dự Đại hội …") hold a working session with it.
-    r"gặp mặt(?:,? động viên)?(?: và giao nhiệm vụ cho)?\s+(?:\d+\s+)?(?:đoàn\s+)?đại biểu|"
-    r"kiểm tra công tác|kiểm tra việc|kiểm tra kết quả|khảo sát tại|đoàn công tác|đoàn giám sát|giám sát việc|"
-    r"giám sát tại"
+    caseless_alternation([
+        "buổi làm việc", "làm việc với", "làm việc tại", "đến làm việc", "về làm việc", "đoàn kiểm tra", "kiểm tra tại",
+        # Leaders meeting a delegation before it leaves ("gặp mặt 14 đại biểu … tham dự Đại hội", "Gặp mặt đoàn
+        # đại biểu đi dự Đại hội …") hold a working session with it.
+        r"gặp mặt(?:,? động viên)?(?: và giao nhiệm vụ cho)?\s+(?:\d+\s+)?(?:đoàn\s+)?đại biểu",
+        "kiểm tra công tác", "kiểm tra việc", "kiểm tra kết quả", "khảo sát tại", "đoàn công tác", "đoàn giám sát",
+        "giám sát việc", "giám sát tại",
+    ])
 )
 _REVIEW = re.compile(
-    r"(?i)sơ kết|tổng kết|đánh giá kết quả|kết quả (?:thực hiện|công tác|hoạt động)|hội nghị|"
-    r"kỳ họp|phiên họp|họp"
+    caseless_alternation([
+        "sơ kết", "tổng kết", "đánh giá kết quả", "kết quả (?:thực hiện|công tác|hoạt động)", "hội nghị", "kỳ họp",
+        "phiên họp", "họp",
+    ])
 )
-_PERIOD_REVIEW = re.compile(r"(?i)sơ kết|tổng kết")
+_PERIOD_REVIEW = re.compile(caseless_alternation(["sơ kết", "tổng kết"]))
 _CONFERENCE_ONLY = re.compile(
-    r"(?i)giữa nhiệm kỳ|đại hội|hội thảo|tập huấn|báo cáo viên|tọa đàm|"
-    r"hội nghị triển khai|hội nghị thông tin|hội nghị học tập|quán triệt"
+    caseless_alternation([
+        "giữa nhiệm kỳ", "đại hội", "hội thảo", "tập huấn", "báo cáo viên", "tọa đàm", "hội nghị triển khai",
+        "hội nghị thông tin", "hội nghị học tập", "quán triệt",
+    ])
 )
 
 
@@ -55,8 +65,11 @@ _ISSUED = re.compile(
 # Only the meeting's own future counts ("Hội nghị sẽ diễn ra …", "sẽ tổ chức Hội nghị …"), not that of an
 # event the meeting prepares ("Tết Quân - Dân … sẽ diễn ra tại xã …").
 _FUTURE = re.compile(
-    r"(?i)(?:hội nghị|giao ban|cuộc họp|đại hội|buổi làm việc)[^.;]{0,60}?(?:sẽ|dự kiến)\s+(?:được\s+)?"
-    r"(?:tổ chức|diễn ra|khai mạc)|(?:sẽ|dự kiến)\s+(?:tổ chức|khai mạc)\s+(?:hội nghị|giao ban|cuộc họp|đại hội)"
+    caseless_alternation([
+        *(rf"{meeting}[^.;]{{0,60}}?(?:sẽ|dự kiến)\s+(?:được\s+)?(?:tổ chức|diễn ra|khai mạc)"
+          for meeting in ("hội nghị", "giao ban", "cuộc họp", "đại hội", "buổi làm việc")),
+        *(rf"{will}\s+(?:tổ chức|khai mạc)\s+(?:hội nghị|giao ban|cuộc họp|đại hội)" for will in ("sẽ", "dự kiến")),
+    ])
 )
 # A gathering that is no meeting: "tổ chức họp mặt nhân kỷ niệm …", "tổ chức Lễ …", "Ngày hội …".
 # A body holds it ("Hội … tổ chức họp mặt"): a task line opening with "Tổ chức hội thi …" is no report of one.
@@ -66,8 +79,10 @@ _EVENT_HELD = re.compile(
 # The event a text reports is named at its opening; a "Hội thi" among the tasks further on is none.
 _OPENING_CHARS = 250
 _MEETING_HELD = re.compile(
-    r"(?i)tổ chức\s+(?:thành công\s+)?(?:hội nghị|giao ban|cuộc họp|buổi họp|kỳ họp|phiên họp|đại hội|"
-    r"buổi làm việc|sơ kết|tổng kết)"
+    caseless_alternation([
+        r"tổ chức\s+(?:thành công\s+)?(?:hội nghị|giao ban|cuộc họp|buổi họp|kỳ họp|phiên họp|đại hội|"
+        r"buổi làm việc|sơ kết|tổng kết)"
+    ])
 )
 # A document's own words reported ("Tại Công văn số 59-CV/BCĐ …, Ban Chỉ đạo … đề nghị …").
 _DOCUMENT_SAYS = re.compile(
@@ -75,14 +90,20 @@ _DOCUMENT_SAYS = re.compile(
     r"Văn bản)\s+(?:số\s+)?\d"
 )
 _PAST = re.compile(
-    r"(?i)(?:đã|vừa)\s+(?:tổ chức|diễn ra|khai mạc)"
-    r"|(?:tổ chức|diễn ra)\s+(?:hội nghị\s+)?(?:vào\s+)?(?:sáng|chiều|ngày)"
-    # "Sáng 14/11, Thường trực Tỉnh ủy có buổi làm việc với … chuẩn bị cho Đại hội … Đại hội dự kiến diễn ra …":
-    # the dated meeting took place; the congress it prepares is what lies ahead.
-    r"|(?:sáng|chiều|tối|ngày)\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:[/.-]\d{4})?\s*,"
-    r"(?:(?!sẽ|dự kiến)[^.;]){0,120}?(?:có buổi|làm việc với|tổ chức hội nghị|họp)"
+    caseless_alternation([
+        *(rf"{done}\s+(?:tổ chức|diễn ra|khai mạc)" for done in ("đã", "vừa")),
+        *(rf"{held}\s+(?:hội nghị\s+)?(?:vào\s+)?(?:sáng|chiều|ngày)" for held in ("tổ chức", "diễn ra")),
+        # "Sáng 14/11, Thường trực Tỉnh ủy có buổi làm việc với … chuẩn bị cho Đại hội … Đại hội dự kiến diễn ra …":
+        # the dated meeting took place; the congress it prepares is what lies ahead.
+        *(rf"{when}\s+(?:ngày\s+)?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:[/.-]\d{{4}})?\s*,"
+          r"(?:(?!sẽ|dự kiến)[^.;]){0,120}?(?:có buổi|làm việc với|tổ chức hội nghị|họp)"
+          for when in ("sáng", "chiều", "tối", "ngày")),
+    ])
 )
-_MEETING_EVENT = re.compile(r"(?i)hội nghị|giao ban|cuộc họp|buổi họp|làm việc|sơ kết|tổng kết|hội thảo|tọa đàm")
+_MEETING_EVENT = re.compile(
+    caseless_alternation(["hội nghị", "giao ban", "cuộc họp", "buổi họp", "làm việc", "sơ kết", "tổng kết", "hội thảo",
+                          "tọa đàm"])
+)
 # A review the text qualifies plainly ("đánh giá kết quả ... 9 tháng") outweighs a side topic
 # such as "quán triệt một số văn bản"; the review of a term (a congress, a mid-term review) stays
 # a conference.
@@ -117,7 +138,8 @@ def detect_kind(
         return "other"
     if _ISSUED.search(lead) and not _MEETING_EVENT.search(lead):
         return "other"
-    if ("sẽ" in lead or "dự kiến" in lead.lower()) and _FUTURE.search(lead) and not _PAST.search(lead):
+    lowered = lead.lower()
+    if ("sẽ" in lowered or "dự kiến" in lowered) and _FUTURE.search(lead) and not _PAST.search(lead):
         return "other"
     if _BRIEFING.search(lead):
         return "briefing"

@@ -202,8 +202,11 @@ class _Lexicons:
             for w in words
         }
         firsts = "".join(sorted({re.escape(w[0]) for w in words}))
-        # Zero-width: every place a word starts, each with its longest word.
-        self.pattern = re.compile(rf"(?=[{firsts}])(?<!\w)(?=({_trie(words)}))")
+        # Every place a word starts, each with its longest word (group 1, read by a look-ahead from that place).  The
+        # match takes the word's first letter: a pattern that opens with a character class lets the engine find the
+        # places to try by a fast scan (one that opens with a look-ahead is tried at every place), and no word starts
+        # at the next place, right after a letter.
+        self.pattern = re.compile(rf"[{firsts}](?<!\w.)(?<=(?=({_trie(words)})).)")
 
     def hits(self, lower: str, offset: int) -> tuple[list[tuple[int, frozenset[str]]], ...]:
         """Each lexicon's ``hits(lower, offset)``."""
@@ -645,20 +648,30 @@ def decode(rows: list[list[str]], paras: list[int], model: Model, tied: list[lis
         return []
     if tied is None:
         tied = [tied_features(row) for row in rows]
-    # best[state] = (log-probability, decisions) of the best sequence ending in that state.
-    best: dict[str, tuple[float, list[bool]]] = {"none": (0.0, [])}
+    log, state_score = math.log, model.state_score
+    # best[state]: the log-probability of the best sequence ending in that state; back[i][state]: the state
+    # before it on that sequence (ties go to the state met first, "in" before "out").
+    best: dict[str, float] = {"none": 0.0}
+    back: list[dict[str, str]] = []
     for i, row in enumerate(rows):
         base = model.score(row)
-        nxt: dict[str, tuple[float, list[bool]]] = {}
-        for prev, (logp, path) in best.items():
-            same = i > 0 and paras[i - 1] == paras[i]
-            p = _sigmoid(base + model.state_score(tied[i], prev, same))
+        same = i > 0 and paras[i - 1] == paras[i]
+        nxt: dict[str, float] = {}
+        before: dict[str, str] = {}
+        for prev, logp in best.items():
+            p = _sigmoid(base + state_score(tied[i], prev, same))
             for state, prob in (("in", p), ("out", 1.0 - p)):
-                score = logp + math.log(max(prob, 1e-12))
-                if state not in nxt or score > nxt[state][0]:
-                    nxt[state] = (score, path + [state == "in"])
+                score = logp + log(max(prob, 1e-12))
+                if state not in nxt or score > nxt[state]:
+                    nxt[state], before[state] = score, prev
         best = nxt
-    return max(best.values(), key=lambda v: v[0])[1]
+        back.append(before)
+    state = max(best, key=best.__getitem__)
+    decisions = []
+    for before in reversed(back):
+        decisions.append(state == "in")
+        state = before[state]
+    return decisions[::-1]
 
 
 def select(trace: Trace, model: Model | None = None, union: bool = False) -> list:

@@ -5,6 +5,7 @@ Dates, years, ages, durations, document numbers, ordinals and criteria numbers a
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -162,13 +163,36 @@ def _inside_quotes(text: str, pos: int) -> bool:
     return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 
 
+class _Spans:
+    """Positions covered by any of some (start, end) spans, looked up by bisection in their union."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(spans):
+            if a >= b:
+                continue
+            if self.ends and a <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None = None) -> list[Figure]:
     """Quantities in ``text``; ``skip`` holds spans (dates, periods, references) to ignore."""
-    skip = sorted(skip or [])
+    skipped = _Spans(skip or [])
     out: list[Figure] = []
     for m in FIGURE_RE.finditer(match_text):
         num_start = m.start()
-        if any(a <= num_start < b for a, b in skip):
+        if num_start in skipped:
             continue
         pre = _PRE_RE.search(match_text, max(0, num_start - 14), num_start)
         if not pre and num_start > 0 and match_text[num_start - 1].isalpha():
@@ -176,7 +200,7 @@ def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None 
         if _BLOCKING_BEFORE.search(match_text[max(0, num_start - 40) : num_start]):
             continue
         raw = match_text[num_start : m.end("num")]
-        if re.fullmatch(r"(?:19|20)\d\d", raw) and not m.group("pct"):
+        if _YEAR.fullmatch(raw) and not m.group("pct"):
             continue
         if _inside_quotes(match_text, num_start):
             # A number inside a quoted name ("Chi hội 5 không, 3 sạch") names, it does not count.

@@ -42,6 +42,13 @@ def test_skip_spans_are_honoured():
     assert find_figures(text, match_form(text), [(0, len(text))]) == []
 
 
+def test_numbers_inside_overlapping_or_adjacent_skip_spans_are_skipped_and_others_kept():
+    text = "có 12 hội viên, 30 hộ, 45 người và 60 cây"
+    spans = [(text.index("30"), text.index("30") + 6), (text.index("30") + 2, text.index("45")),
+             (text.index("45"), text.index("45") + 2), (0, 0)]
+    assert [f.value for f in find_figures(text, match_form(text), spans)] == [12, 60]
+
+
 def test_number_glued_to_a_capital_is_a_code_not_a_figure():
     assert _figs("ký cam kết thực hiện thông điệp 5K đạt 98,5%") == [(98.5, "%")]
 

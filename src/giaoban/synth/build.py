@@ -115,7 +115,8 @@ def build(scale: str, years: int, seed: int, *, province: str | None = None, pas
     result = Result()
     # Nation scale writes ≈ 20M rows into nearly empty tables: indexes are cheaper built once at the end.
     defer = scale == "nation" if defer_indexes is None else defer_indexes
-    with rows.bulk_session(tables.models(), defer_indexes=defer) as tables.sink:
+    with rows.bulk_session(tables.models(), defer_indexes=defer) as sink:
+        tables.sink = sink
         for plans in plans_by_province:
             tables.next_province(plans[0].bodies[0])
             with tables.sink.transaction():
@@ -123,7 +124,7 @@ def build(scale: str, years: int, seed: int, *, province: str | None = None, pas
             if progress:
                 progress(plans[0].place, result)
     if progress:
-        progress("Đã dựng lại chỉ mục", result)
+        progress("Đã ghi xong dữ liệu và chỉ mục", result)
     rows.finish(tables.models())
     result.hooks = post_load()
     if progress:

@@ -1,5 +1,5 @@
 from giaoban.extract.normalize import match_form
-from giaoban.extract.openings import Context, find_trigger
+from giaoban.extract.openings import TRIGGER, Context, find_trigger, gives
 
 
 def _trigger(text, context=None):
@@ -66,3 +66,9 @@ def test_a_wish_that_names_who_is_to_act_after_thoi_gian_toi_with_a_comma_opens_
     )
     assert text[trig.content_start :].startswith("tiếp tục phát huy")
     assert trig.assignees == ["Hội Liên hiệp Phụ nữ thị trấn", "các chi hội phụ nữ"]
+
+
+def test_a_trigger_is_an_assignment_only_where_it_gives_a_body_a_task():
+    text = "Đồng chí đề nghị các xã tiếp tục; giao Hội Nông dân chủ trì; Giao cho Ủy ban MTTQ xã theo dõi; giaoban"
+    matches = list(TRIGGER.finditer(text))
+    assert [(m.group(0).split()[0], gives(m)) for m in matches] == [("đề", False), ("giao", True), ("Giao", True)]

@@ -247,16 +247,27 @@ class gunicorn:  # noqa: N801 — used as a context manager like a function
         # The caller's PYTHONPATH stays after ours: a checkout other than the installed one serves its own code.
         paths = [str(HERE), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench_settings", "PYTHONPATH": os.pathsep.join(paths)}
+        # Its log (the request log too) is kept only to say why, should it not start.
+        self.log = tempfile.TemporaryFile()
         self.server = subprocess.Popen([str(BIN / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
                                         "--timeout", "120", "--log-level", "critical", "--preload",
                                         "bench_wsgi:application"], env=env, cwd=HERE, start_new_session=True,
-                                       stderr=subprocess.DEVNULL)  # the request log; errors are wrk's count
-        wait_for(self.port)
+                                       stderr=self.log)
+        try:
+            wait_for(self.port)
+        except RuntimeError:
+            self._stop()
+            self.log.seek(0)
+            raise RuntimeError(self.log.read()[-3000:].decode(errors="replace")) from None
         global gunicorn_pid  # the soak reads its workers' memory
         gunicorn_pid = self.server.pid
         return f"http://127.0.0.1:{self.port}"
 
     def __exit__(self, *exc) -> None:
+        self._stop()
+        self.log.close()
+
+    def _stop(self) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.server.pid, signal.SIGKILL)
         self.server.wait(timeout=30)

@@ -64,20 +64,27 @@ def test_a_committed_load_through_the_pipe_stores_the_rows_of_a_load_inside_a_tr
     assert snapshot() == inside and Directive.objects.count() == result.counts["directives.Directive"]
 
 
+BLOCS = rows.Table(Bloc, ["id", "name", "convening_id"])
+
+
 def bloc_rows(*ids: int) -> list[tuple]:
     front = OrganizationFactory()
     return [(i, f"Khối {i}", front.pk) for i in ids]
 
 
+def pipe_with_bloc_committed(pk: int) -> rows.Pipe:
+    pipe = rows.Pipe(replica=False)
+    with pipe.transaction():
+        pipe.write(BLOCS, bloc_rows(pk))
+    return pipe
+
+
 @on_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_the_pipe_rolls_back_the_transaction_the_caller_left_with_an_error():
-    table = rows.Table(Bloc, ["id", "name", "convening_id"])
-    pipe = rows.Pipe(replica=False)
-    with pipe.transaction():
-        pipe.write(table, bloc_rows(900001))
+    pipe = pipe_with_bloc_committed(900001)
     with pytest.raises(ValueError), pipe.transaction():
-        pipe.write(table, bloc_rows(900002))
+        pipe.write(BLOCS, bloc_rows(900002))
         raise ValueError
     pipe.close()
     assert list(Bloc.objects.values_list("pk", flat=True)) == [900001]
@@ -86,12 +93,9 @@ def test_the_pipe_rolls_back_the_transaction_the_caller_left_with_an_error():
 @on_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_a_row_the_pipe_could_not_write_fails_the_load_and_keeps_what_was_committed():
-    table = rows.Table(Bloc, ["id", "name", "convening_id"])
-    pipe = rows.Pipe(replica=False)
+    pipe = pipe_with_bloc_committed(900001)
     with pipe.transaction():
-        pipe.write(table, bloc_rows(900001))
-    with pipe.transaction():
-        pipe.write(table, bloc_rows(900001))  # the same id again: the primary key refuses it
+        pipe.write(BLOCS, bloc_rows(900001))  # the same id again: the primary key refuses it
     with pytest.raises(IntegrityError):
         pipe.close()
     assert Bloc.objects.count() == 1

@@ -1,6 +1,10 @@
+import random
+
+import pytest
+
 from giaoban.extract import extract
 from giaoban.extract.normalize import match_form
-from giaoban.extract.periods import find_periods, review_and_next
+from giaoban.extract.periods import PERIOD_RE, _period_matches, find_periods, review_and_next
 
 
 def _keys(text):
@@ -262,3 +266,28 @@ def test_the_stage_a_first_congress_reviews_is_the_term_under_review():
     meeting = extract(text)["meeting"]
     assert meeting["period"] == {"type": "term", "year": 2023, "number": None}
     assert meeting["next_period"] == {"type": "term", "year": 2025, "number": None}
+
+
+_PIECES = ["tháng", "Tháng", "THÁNG", "năm", "NĂM", "quý", "QUÍ", "nhiệm kỳ", "Nhiệm Kỳ", " ", "  ", "\n", "6", "06",
+           "9", "09", "3", "03", "ba", "Ba", "sáu", "SÁU", "chín", "1", "12", "2024", "-", "/", "đầu", "cuối", "I",
+           "IV",
+           "x", "ı", "ſ", "İ", "\u212a", "tháng cuối năm", "106", "5-"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sơ kết 6 tháng đầu năm 2024, nhiệm vụ 6  tháng cuối năm", "QUÝ IV/2023 và quí 1 năm 2024", "106 tháng 3\n",
+     "chín tháng năm 2022; nhiệm kỳ 2020 - 2025", "ſáu tháng đầu năm", "NHIỆM \u212aỲ 2020-2025", "không có kỳ nào"],
+)
+def test_the_periods_are_found_where_the_pattern_finds_them_at_every_character(text):
+    assert [m.span() for m in _period_matches(text, 0, len(text))] == [m.span() for m in PERIOD_RE.finditer(text)]
+
+
+def test_the_anchored_scan_agrees_with_the_pattern_on_random_stretches():
+    rnd = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rnd.choice(_PIECES) for _ in range(rnd.randint(1, 20)))
+        a = rnd.randint(0, len(text))
+        b = rnd.randint(a, len(text))
+        want = [(m.span(), m.groupdict()) for m in PERIOD_RE.finditer(text, a, b)]
+        assert [(m.span(), m.groupdict()) for m in _period_matches(text, a, b)] == want, (text, a, b)

@@ -7,7 +7,15 @@ import sys
 
 import pytest
 
-from giaoban.extract.chars import LOWER, OTHER_CASES, by_first_letter, caseless_alternation
+from giaoban.extract.chars import (
+    LOWER,
+    OTHER_CASES,
+    by_first_letter,
+    caseless_alternation,
+    caseless_form,
+    matches_at,
+    places_of,
+)
 
 WORDS = ["trước", "trước hết", "trong", "hạn", "hạn chót", "đến hết", "xong trước"]
 
@@ -81,3 +89,27 @@ def test_an_alternative_may_open_with_a_caseless_literal():
     spelled = re.compile(caseless_alternation(["bàn nhiệm vụ", ", nhiệm vụ"]))
     text = "Bàn Nhiệm vụ, nhiệm vụ, NHIỆM VỤ;, nhiệmvụ"
     assert [m.span() for m in spelled.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ["Sơ Kết và sơ kết", "TỔNG KẾT", "xx"])
+def test_the_caseless_form_is_the_lower_case_of_the_stretch(text):
+    assert caseless_form(text, 1, len(text)) == text[1:].lower()
+
+
+@pytest.mark.parametrize("text", ["ıt", "ſơ kết", "İt"])
+def test_the_caseless_form_refuses_letters_that_lower_to_another(text):
+    assert caseless_form(text, 0, len(text)) is None
+
+
+def test_places_of_finds_every_start_of_every_word_overlaps_included():
+    assert places_of("aaa ba", ("aa", "ba")) == {0, 1, 4}
+
+
+@pytest.mark.parametrize("bounds", [(0, None), (3, 20), (5, 9)])
+def test_matches_at_the_places_a_match_can_start_are_what_finditer_finds(bounds):
+    pattern = re.compile(r"(?i)kết(?: quả)?|quả")
+    text = "Kết quả, kết quảkết, quả KẾT"
+    start, end = bounds[0], bounds[1] or len(text)
+    lower = caseless_form(text, start, end)
+    found = matches_at(pattern, text, places_of(lower, ("kết", "quả")), start, end)
+    assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text, start, end)]

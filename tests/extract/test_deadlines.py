@@ -1,4 +1,6 @@
-from giaoban.extract.deadlines import find_deadline
+import random
+
+from giaoban.extract.deadlines import DEADLINE_RE, _deadline_matches, find_deadline
 from giaoban.extract.normalize import match_form
 
 
@@ -36,3 +38,17 @@ def test_target_year_after_phan_dau_is_a_deadline_but_a_bare_horizon_is_not():
 def test_a_span_in_brackets_ends_on_its_last_day_and_vao_names_when():
     assert _dl("vận động ủng hộ Quỹ “Vì người nghèo” (17/10 – 18/11/2017)") == "2017-11-18"
     assert _dl("tổ chức Đại hội đại biểu nhiệm kỳ II vào tháng 7/2026") == "2026-07"
+
+
+_PIECES = ["từ", "Từ", "(", ")", "trong", "TRONG", "trước", "chậm nhất là", "hạn chót", "Hạn", "xong trước",
+           "hoàn thành trước", "đến", "Đến hết", "phấn đấu tới hết", "vào", "ngày", "tháng", "Tháng", "quý", "QUÝ",
+           "năm", "6", "sáu", "chín", "đầu", "cuối", "1", "12", "30", "2024", "/", "-", ".", "I", "IV", "x", "ı", "ſ",
+           "İ", "hết", " ", "  ", "\n"]
+
+
+def test_the_deadline_words_found_first_give_what_the_pattern_finds_at_every_character():
+    rnd = random.Random(11)
+    for _ in range(3000):
+        piece = " ".join(rnd.choice(_PIECES) for _ in range(rnd.randint(1, 14)))
+        want = [(m.span(), m.groupdict()) for m in DEADLINE_RE.finditer(piece)]
+        assert [(m.span(), m.groupdict()) for m in _deadline_matches(piece)] == want, piece

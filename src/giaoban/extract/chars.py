@@ -61,3 +61,44 @@ def caseless_alternation(alternatives: list[str], word_start: bool = False) -> s
         for variant in dict.fromkeys(lower + first.upper() + OTHER_CASES.get(lower, "")):
             branches.append(f"{variant}{after}(?i:{rest})" if rest else variant + after)
     return "|".join(branches)
+
+
+# Letters a case-insensitive pattern matches whose lower case is not the letter they match ("ı" for "i", "ſ" for
+# "s"), and "İ", whose lower case is two characters.
+_FOLDS_ASIDE = re.compile(f"[{''.join(OTHER_CASES.values())}]")
+
+
+def caseless_form(text: str, start: int, end: int) -> str | None:
+    """``text[start:end]`` lower-cased, where a literal word found in it is where a case-insensitive pattern finds
+    that word (same length, no letter that lowers to another); None where it is not."""
+    lower = text[start:end].lower()
+    if len(lower) != end - start or _FOLDS_ASIDE.search(lower):
+        return None
+    return lower
+
+
+def places_of(lower: str, words: tuple[str, ...]) -> set[int]:
+    """Every place in ``lower`` where one of ``words`` starts (a plain substring search for each)."""
+    places: set[int] = set()
+    for word in words:
+        i = lower.find(word)
+        while i >= 0:
+            places.add(i)
+            i = lower.find(word, i + 1)
+    return places
+
+
+def matches_at(pattern: re.Pattern[str], text: str, places: set[int], start: int, end: int) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text, start, end)`` finds when every match starts at one of ``places`` (offsets from
+    ``start``; a pattern that matches no empty string): the pattern tried at those places only, in order, each match
+    ending where the next may start, instead of at every character of the text."""
+    found: list[re.Match[str]] = []
+    reached = start
+    for i in sorted(places):
+        if start + i >= reached:
+            m = pattern.match(text, start + i, end)
+            if m:
+                found.append(m)
+                reached = m.end()
+    return found
+

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import OTHER_CASES, caseless_alternation
+from .chars import caseless_alternation, caseless_form, matches_at, places_of
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _YEAR = r"(?:\s*(?:/|-|năm)?\s*(?P<{0}>(?:19|20)\d\d)(?![\d/]))?"
@@ -97,35 +97,18 @@ def _year(m: re.Match[str], group: str) -> int | None:
 # Every period names one of these words (case aside); a count of months ("6", "06", "sáu", …) stands before "tháng".
 _ANCHORS = ("tháng", "năm", "quý", "quí", "nhiệm kỳ")
 _COUNTS = frozenset(("3", "6", "9", "03", "06", "09", "ba", "sáu", "chín"))
-# Where a letter a case-insensitive pattern also matches is ("ı" for "i", "ſ" for "s": their lower case is not that
-# letter), the anchors are not looked for in the lower-cased text.
-_FOLDS_ASIDE = re.compile(f"[{''.join(OTHER_CASES.values())}]")
 
 
 def _period_matches(match_text: str, start: int, end: int) -> list[re.Match[str]]:
     """What ``PERIOD_RE.finditer(match_text, start, end)`` finds, found faster: the pattern is tried only where a
-    period can start (at each of the anchor words in the lower-cased text, and at a count of months before
-    "tháng"), not at every character of the text."""
-    lower = match_text[start:end].lower()
-    if len(lower) != end - start or _FOLDS_ASIDE.search(lower):
+    period can start (at each of the anchor words, and at a count of months before "tháng"), not at every
+    character of the text."""
+    lower = caseless_form(match_text, start, end)
+    if lower is None:
         return list(PERIOD_RE.finditer(match_text, start, end))
-    places: set[int] = set()
-    for anchor in _ANCHORS:
-        i = lower.find(anchor)
-        while i >= 0:
-            places.add(i)
-            if anchor == "tháng":
-                places.update(_count_starts(lower, i))
-            i = lower.find(anchor, i + 1)
-    found: list[re.Match[str]] = []
-    reached = 0
-    for i in sorted(places):
-        if i >= reached:
-            m = PERIOD_RE.match(match_text, start + i, end)
-            if m:
-                found.append(m)
-                reached = m.end() - start
-    return found
+    places = places_of(lower, _ANCHORS)
+    places.update(k for i in places_of(lower, ("tháng",)) for k in _count_starts(lower, i))
+    return matches_at(PERIOD_RE, match_text, places, start, end)
 
 
 def _count_starts(lower: str, month_word: int) -> list[int]:

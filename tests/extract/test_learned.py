@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import math
+import random
 from pathlib import Path
 
 import pytest
@@ -91,6 +94,32 @@ def test_the_best_sequence_wins_over_the_best_first_decision():
     # In three paragraphs the tie does not hold: each piece is decided on its own.
     assert learned.decode(rows, [0, 1, 2], model) == [False, False, False]
     assert learned.decode([], [], model) == []
+
+
+def _sequence_log_probability(rows, paras, model, decisions):
+    total, prev = 0.0, "none"
+    for i, (row, inside) in enumerate(zip(rows, decisions, strict=True)):
+        same = i > 0 and paras[i - 1] == paras[i]
+        p = model.probability(row + learned.state_features(row, prev, same))
+        total += math.log(p if inside else 1.0 - p)
+        prev = "in" if inside else "out"
+    return total
+
+
+def test_the_decoded_sequence_is_the_most_likely_of_all_sequences():
+    rnd = random.Random(5)
+    names = ["a", "b", "c", "p_past", "rules=in"]
+    for _ in range(200):
+        weights = {name: rnd.uniform(-2, 2) for name in names}
+        weights.update({f"prev={state}{tie}": rnd.uniform(-3, 3) for state in ("none", "in_same", "in_new",
+                        "out_same", "out_new") for tie in ("", "&p_past", "&rules=in")})
+        model = learned.Model(weights, rnd.uniform(-1, 1))
+        n = rnd.randint(1, 6)
+        rows = [rnd.sample(names, rnd.randint(1, 3)) for _ in range(n)]
+        paras = sorted(rnd.randint(0, 2) for _ in range(n))
+        best = max(itertools.product((True, False), repeat=n),
+                   key=lambda seq: _sequence_log_probability(rows, paras, model, seq))
+        assert learned.decode(rows, paras, model) == list(best)
 
 
 def test_the_rules_decision_is_a_feature_of_a_stacked_model_only():

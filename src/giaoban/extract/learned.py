@@ -648,29 +648,26 @@ def decode(rows: list[list[str]], paras: list[int], model: Model, tied: list[lis
         return []
     if tied is None:
         tied = [tied_features(row) for row in rows]
-    log, state_score = math.log, model.state_score
-    # best[state]: the log-probability of the best sequence ending in that state; back[i][state]: the state
-    # before it on that sequence (ties go to the state met first, "in" before "out").
-    best: dict[str, float] = {"none": 0.0}
-    back: list[dict[str, str]] = []
-    for i, row in enumerate(rows):
-        base = model.score(row)
-        same = i > 0 and paras[i - 1] == paras[i]
-        nxt: dict[str, float] = {}
-        before: dict[str, str] = {}
-        for prev, logp in best.items():
-            p = _sigmoid(base + state_score(tied[i], prev, same))
-            for state, prob in (("in", p), ("out", 1.0 - p)):
-                score = logp + log(max(prob, 1e-12))
-                if state not in nxt or score > nxt[state]:
-                    nxt[state], before[state] = score, prev
-        best = nxt
-        back.append(before)
-    state = max(best, key=best.__getitem__)
+    log, score, state_score = math.log, model.score, model.state_score
+    # The two states unrolled: best_in/best_out, the log-probability of the best sequence ending in each; back[i],
+    # the state before each on that sequence (ties go to "in", the state met first).
+    p = _sigmoid(score(rows[0]) + state_score(tied[0], "none", False))
+    best_in, best_out = log(max(p, 1e-12)), log(max(1.0 - p, 1e-12))
+    back: list[tuple[str, str]] = [("none", "none")]
+    for i in range(1, len(rows)):
+        base, row_tied, same = score(rows[i]), tied[i], paras[i - 1] == paras[i]
+        p_after_in = _sigmoid(base + state_score(row_tied, "in", same))
+        p_after_out = _sigmoid(base + state_score(row_tied, "out", same))
+        in_in, out_in = best_in + log(max(p_after_in, 1e-12)), best_out + log(max(p_after_out, 1e-12))
+        in_out = best_in + log(max(1.0 - p_after_in, 1e-12))
+        out_out = best_out + log(max(1.0 - p_after_out, 1e-12))
+        back.append(("in" if in_in >= out_in else "out", "in" if in_out >= out_out else "out"))
+        best_in, best_out = max(in_in, out_in), max(in_out, out_out)
+    state = "in" if best_in >= best_out else "out"
     decisions = []
-    for before in reversed(back):
+    for before_in, before_out in reversed(back):
         decisions.append(state == "in")
-        state = before[state]
+        state = before_in if state == "in" else before_out
     return decisions[::-1]
 
 

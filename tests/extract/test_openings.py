@@ -1,5 +1,8 @@
+import random
+
 from giaoban.extract.normalize import match_form
-from giaoban.extract.openings import TRIGGER, Context, find_trigger, gives
+from giaoban.extract.openings import TRIGGER, Context, find_trigger, gives, triggers_in
+from giaoban.extract.segment import new_text
 
 
 def _trigger(text, context=None):
@@ -72,3 +75,19 @@ def test_a_trigger_is_an_assignment_only_where_it_gives_a_body_a_task():
     text = "Đồng chí đề nghị các xã tiếp tục; giao Hội Nông dân chủ trì; Giao cho Ủy ban MTTQ xã theo dõi; giaoban"
     matches = list(TRIGGER.finditer(text))
     assert [(m.group(0).split()[0], gives(m)) for m in matches] == [("đề", False), ("giao", True), ("Giao", True)]
+
+
+_PIECES = ["đề nghị", "Đề nghị", "ĐỀ NGHỊ", "yêu cầu", "Yêu cầu", "chỉ đạo", "kết luận", "kết luận chỉ đạo", "đề ra",
+           "kêu gọi", "thống nhất", "xác định", "mong muốn", "mong rằng", "giao", "Giao", "giao nhiệm vụ cho",
+           "Ủy ban MTTQ", "các xã", "Hội Nông dân", "x", "đềnghị", " ", ", ", ". ", "\n"]
+
+
+def test_direction_words_found_first_give_what_the_pattern_finds_at_every_character():
+    rnd = random.Random(13)
+    for _ in range(2000):
+        new_text()
+        text = "".join(rnd.choice(_PIECES) for _ in range(rnd.randint(1, 16)))
+        start = rnd.randint(0, len(text))
+        end = rnd.randint(start, len(text))
+        want = [m.span() for m in TRIGGER.finditer(text, start, end)]
+        assert [m.span() for m in triggers_in(text, start, end)] == want, (text, start, end)

@@ -21,7 +21,6 @@ from .openings import (
     PLAN_AHEAD,
     REPORTED,
     THEN,
-    TRIGGER,
     Context,
     Trigger,
     after_connectors,
@@ -30,6 +29,7 @@ from .openings import (
     loose_lead,
     opens_with_past_period,
     starts_with_action,
+    triggers_in,
 )
 from .places import find_places
 from .segment import Span, list_marker_length, semicolon_pieces, sentences
@@ -425,11 +425,11 @@ def _collect(
         cued = None
         lead = None
         if k > 0 or starts_sentence:
-            cued = TRIGGER.search(mtext, *sent) is not None
+            cued = bool(triggers_in(mtext, *sent))
             lead = _inner_lead(text, mtext, sent, context) if cued else None
         if lead is None and loose:
             if cued is None:
-                cued = TRIGGER.search(mtext, *sent) is not None
+                cued = bool(triggers_in(mtext, *sent))
             lead = loose_lead(text, mtext, sent) if cued else None
             if lead is not None and lead.content_start <= after_connectors(mtext, *sent):
                 lead = None

@@ -7,27 +7,44 @@ starts and the bodies its lead-in names (``Trigger``); ``Context`` is what it kn
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from . import organizations as orgs
-from .chars import LET, LO, caseless_alternation
+from .chars import LET, LO, caseless_alternation, matches_at, places_of
 from .people import Person
 from .periods import PeriodMention, find_periods
-from .segment import Span, sentences
+from .segment import Span, per_text, sentences
 
 # Each branch opened by its literal first letter, the word-start test made after it ("(?<!LET.)": no letter before
 # that one), so the engine finds the places to try by a fast scan of those letters; "giao …" is the one branch that
 # opens with a "g" (``gives``).
+_DIRECTION_WORDS = (
+    "đề nghị", "yêu cầu", "chỉ đạo", "nhấn mạnh", "lưu ý", "quán triệt", "kết luận(?: chỉ đạo)?", "đề ra", "kêu gọi",
+    "thống nhất", "xác định", "mong muốn", "mong rằng", "Đề nghị", "Yêu cầu",
+)
 TRIGGER = re.compile(
     "|".join([
-        *(f"{w[0]}(?<!{LET}.){w[1:]}(?!{LO})" for w in (
-            "đề nghị", "yêu cầu", "chỉ đạo", "nhấn mạnh", "lưu ý", "quán triệt", "kết luận(?: chỉ đạo)?", "đề ra",
-            "kêu gọi", "thống nhất", "xác định", "mong muốn", "mong rằng", "Đề nghị", "Yêu cầu",
-        )),
+        *(f"{w[0]}(?<!{LET}.){w[1:]}(?!{LO})" for w in _DIRECTION_WORDS),
         *(rf"{g}(?<!{LET}.)iao(?:\s+nhiệm vụ)?(?:\s+cho)?\s+(?={orgs.HEAD_START_BODY})" for g in "Gg"),
     ])
 )
+# The words a ``TRIGGER`` match opens with.
+_TRIGGER_ANCHORS = (*(w.split("(")[0] for w in _DIRECTION_WORDS), "giao", "Giao")
+
+
+@per_text
+def _trigger_places(mtext: str) -> list[int]:
+    """Where a ``TRIGGER`` match may start in the text, in order (read once a text)."""
+    return sorted(places_of(mtext, _TRIGGER_ANCHORS))
+
+
+def triggers_in(mtext: str, start: int, end: int) -> list[re.Match[str]]:
+    """What ``TRIGGER.finditer(mtext, start, end)`` finds, the pattern tried only where a direction word stands."""
+    places = _trigger_places(mtext)
+    inside = places[bisect.bisect_left(places, start) : bisect.bisect_left(places, end)]
+    return matches_at(TRIGGER, mtext, {p - start for p in inside}, start, end)
 
 
 def gives(m: re.Match[str]) -> bool:
@@ -165,7 +182,7 @@ def find_trigger(
             return plan
         if _is_discussion(mtext, s0, s1, context):
             continue
-        for m in TRIGGER.finditer(mtext, s0, s1):
+        for m in triggers_in(mtext, s0, s1):
             before = mtext[max(s0, m.start() - 20) : m.start()]
             if _NOT_TRIGGER_BEFORE.search(before) or _NOT_TRIGGER_AFTER.match(mtext[m.end() : s1]):
                 continue
@@ -671,7 +688,7 @@ def loose_lead(text: str, mtext: str, sent: Span) -> Trigger | None:
     nghị các đơn vị tiếp tục …"): where its content starts. Only a candidate's cut: whether the piece
     is a directive is decided elsewhere."""
     s0, s1 = sent
-    for m in TRIGGER.finditer(mtext, s0, s1):
+    for m in triggers_in(mtext, s0, s1):
         word = m.group(0).lower().split()[0] if gives(m) else m.group(0).lower()
         if word not in _LOOSE_WORDS:
             continue

@@ -10,6 +10,7 @@ import pytest
 from giaoban.extract.chars import (
     LOWER,
     OTHER_CASES,
+    Anchored,
     by_first_letter,
     caseless_alternation,
     caseless_form,
@@ -103,6 +104,7 @@ def test_the_caseless_form_refuses_letters_that_lower_to_another(text):
 
 def test_places_of_finds_every_start_of_every_word_overlaps_included():
     assert places_of("aaa ba", ("aa", "ba")) == {0, 1, 4}
+    assert places_of("aaa ba", ("aa", "ba"), 1, 5) == {1}
 
 
 @pytest.mark.parametrize("bounds", [(0, None), (3, 20), (5, 9)])
@@ -111,5 +113,19 @@ def test_matches_at_the_places_a_match_can_start_are_what_finditer_finds(bounds)
     text = "Kết quả, kết quảkết, quả KẾT"
     start, end = bounds[0], bounds[1] or len(text)
     lower = caseless_form(text, start, end)
-    found = matches_at(pattern, text, places_of(lower, ("kết", "quả")), start, end)
+    found = matches_at(pattern, text, {start + i for i in places_of(lower, ("kết", "quả"))}, start, end)
     assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text, start, end)]
+    caseless = Anchored(pattern, ("kết", "quả"), caseless=True).finditer(text, start, end)
+    assert [m.span() for m in caseless] == [m.span() for m in pattern.finditer(text, start, end)]
+
+
+def test_an_anchored_pattern_as_written_finds_only_where_its_words_stand_as_written():
+    pattern = re.compile(r"chủ trì|Chủ trì|kết luận")
+    text = "Chủ trì hội nghị; chủ trìkết luận, CHỦ TRÌ"
+    found = Anchored(pattern, ("chủ trì", "Chủ trì", "kết luận")).finditer(text)
+    assert [m.group(0) for m in found] == ["Chủ trì", "chủ trì", "kết luận"]
+
+
+def test_an_anchored_caseless_pattern_falls_back_to_every_character_where_lower_case_misleads():
+    pattern = re.compile(r"(?i)sơ kết")
+    assert [m.span() for m in Anchored(pattern, ("sơ kết",), caseless=True).finditer("ſơ kết")] == [(0, 6)]

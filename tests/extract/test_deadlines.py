@@ -1,6 +1,6 @@
 import random
 
-from giaoban.extract.deadlines import DEADLINE_RE, _deadline_matches, find_deadline
+from giaoban.extract.deadlines import _DEADLINE, DEADLINE_RE, find_deadline
 from giaoban.extract.normalize import match_form
 
 
@@ -51,4 +51,4 @@ def test_the_deadline_words_found_first_give_what_the_pattern_finds_at_every_cha
     for _ in range(3000):
         piece = " ".join(rnd.choice(_PIECES) for _ in range(rnd.randint(1, 14)))
         want = [(m.span(), m.groupdict()) for m in DEADLINE_RE.finditer(piece)]
-        assert [(m.span(), m.groupdict()) for m in _deadline_matches(piece)] == want, piece
+        assert [(m.span(), m.groupdict()) for m in _DEADLINE.finditer(piece)] == want, piece

@@ -77,28 +77,47 @@ def caseless_form(text: str, start: int, end: int) -> str | None:
     return lower
 
 
-def places_of(lower: str, words: tuple[str, ...]) -> set[int]:
-    """Every place in ``lower`` where one of ``words`` starts (a plain substring search for each)."""
+def places_of(text: str, words: tuple[str, ...], start: int = 0, end: int | None = None) -> set[int]:
+    """Every place in ``text[start:end]`` where one of ``words`` starts (a plain substring search for each)."""
+    end = len(text) if end is None else end
     places: set[int] = set()
     for word in words:
-        i = lower.find(word)
+        i = text.find(word, start, end)
         while i >= 0:
             places.add(i)
-            i = lower.find(word, i + 1)
+            i = text.find(word, i + 1, end)
     return places
 
 
 def matches_at(pattern: re.Pattern[str], text: str, places: set[int], start: int, end: int) -> list[re.Match[str]]:
-    """What ``pattern.finditer(text, start, end)`` finds when every match starts at one of ``places`` (offsets from
-    ``start``; a pattern that matches no empty string): the pattern tried at those places only, in order, each match
-    ending where the next may start, instead of at every character of the text."""
+    """What ``pattern.finditer(text, start, end)`` finds when every match starts at one of ``places`` (a pattern
+    that matches no empty string): the pattern tried at those places only, in order, each match ending where the
+    next may start, instead of at every character of the text."""
     found: list[re.Match[str]] = []
     reached = start
     for i in sorted(places):
-        if start + i >= reached:
-            m = pattern.match(text, start + i, end)
+        if i >= reached:
+            m = pattern.match(text, i, end)
             if m:
                 found.append(m)
                 reached = m.end()
     return found
 
+
+class Anchored:
+    """A pattern each match of which opens with one of ``words`` (as written, or case aside with ``caseless``):
+    ``finditer`` finds what the pattern's own finds, by a plain substring search for the words and the pattern
+    tried only there (the engine tries it at every character the pattern may open with, most of them inside
+    other words)."""
+
+    def __init__(self, pattern: re.Pattern[str], words: tuple[str, ...], caseless: bool = False) -> None:
+        self.pattern, self.words, self.caseless = pattern, tuple(dict.fromkeys(words)), caseless
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+        end = len(text) if end is None else end
+        if not self.caseless:
+            return matches_at(self.pattern, text, places_of(text, self.words, start, end), start, end)
+        lower = caseless_form(text, start, end)
+        if lower is None:
+            return list(self.pattern.finditer(text, start, end))
+        return matches_at(self.pattern, text, {start + i for i in places_of(lower, self.words)}, start, end)

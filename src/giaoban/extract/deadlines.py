@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .chars import caseless_form, matches_at, places_of
+from .chars import Anchored
 from .dates import is_valid
 
 # "phấn đấu đến năm 2023 ..." sets a target date; a bare "đến năm 2025" (a document's horizon) does not.
@@ -43,8 +43,10 @@ DEADLINE_RE = re.compile(
     rf"(?i)(?=[tcdhxđpv(])(?:{_RANGE_END}|{_BRACKET_RANGE}"
     rf"|(?:{_LEAD}|(?P<bare>đến))\s+(?:{_DAY}(?!\d)|(?(bare)(?!)|(?:{_AFTER_LEAD}))))"
 )
-# The words a deadline opens with (case aside): the pattern is tried only where one of them is.
-_OPENING_WORDS = ("từ", "(", "trong", "trước", "chậm", "hạn", "xong", "hoàn", "đến", "phấn", "vào")
+# Tried only where a word a deadline opens with stands (case aside).
+_DEADLINE = Anchored(
+    DEADLINE_RE, ("từ", "(", "trong", "trước", "chậm", "hạn", "xong", "hoàn", "đến", "phấn", "vào"), caseless=True
+)
 _DIGIT = re.compile(r"\d")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -54,19 +56,11 @@ def find_deadline(match_piece: str, default_year: int | None) -> str | None:
     # What r"\d|quý" finds, as a substring test and a digit scan the engine runs fast.
     if "quý" not in match_piece and not _DIGIT.search(match_piece):
         return None
-    for m in _deadline_matches(match_piece):
+    for m in _DEADLINE.finditer(match_piece):
         value = _value(m, default_year)
         if value:
             return value
     return None
-
-
-def _deadline_matches(match_piece: str) -> list[re.Match[str]]:
-    """What ``DEADLINE_RE.finditer(match_piece)`` finds, the pattern tried only where an opening word stands."""
-    lower = caseless_form(match_piece, 0, len(match_piece))
-    if lower is None:
-        return list(DEADLINE_RE.finditer(match_piece))
-    return matches_at(DEADLINE_RE, match_piece, places_of(lower, _OPENING_WORDS), 0, len(match_piece))
 
 
 def _year(raw: str | None, default_year: int | None) -> int | None:

@@ -44,7 +44,7 @@ def triggers_in(mtext: str, start: int, end: int) -> list[re.Match[str]]:
     """What ``TRIGGER.finditer(mtext, start, end)`` finds, the pattern tried only where a direction word stands."""
     places = _trigger_places(mtext)
     inside = places[bisect.bisect_left(places, start) : bisect.bisect_left(places, end)]
-    return matches_at(TRIGGER, mtext, {p - start for p in inside}, start, end)
+    return matches_at(TRIGGER, mtext, set(inside), start, end)
 
 
 def gives(m: re.Match[str]) -> bool:

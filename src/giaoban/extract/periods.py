@@ -108,7 +108,7 @@ def _period_matches(match_text: str, start: int, end: int) -> list[re.Match[str]
         return list(PERIOD_RE.finditer(match_text, start, end))
     places = places_of(lower, _ANCHORS)
     places.update(k for i in places_of(lower, ("tháng",)) for k in _count_starts(lower, i))
-    return matches_at(PERIOD_RE, match_text, places, start, end)
+    return matches_at(PERIOD_RE, match_text, {start + i for i in places}, start, end)
 
 
 def _count_starts(lower: str, month_word: int) -> list[int]:

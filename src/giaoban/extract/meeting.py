@@ -6,7 +6,7 @@ import re
 from itertools import islice
 
 from . import organizations as orgs
-from .chars import LOWER, Anchored, by_first_letter, caseless_alternation
+from .chars import LOWER, by_first_letter, caseless_alternation
 from .dates import DateMention, find_dates, years_named
 from .normalize import match_form
 from .people import Person
@@ -85,10 +85,6 @@ _PRESIDE = re.compile(
     r"đ(?:ồng\s+chủ trì|iều hành)|chủ trì|Chủ trì|kết luận|dự(?: và|,)? chỉ đạo|Dự chỉ đạo"
     r"|làm [Tt]rưởng [Đđ]oàn|Làm [Tt]rưởng [Đđ]oàn"
 )
-# Both tried only where one of their first words stands.
-_CHAIR_WORDS = ("đồng", "điều hành", "chủ trì", "Chủ trì", "kết luận", "dự", "Dự", "phát biểu", "Phát biểu", "làm",
-                "Làm")
-_CHAIR_AT, _PRESIDE_AT = Anchored(_CHAIR, _CHAIR_WORDS), Anchored(_PRESIDE, _CHAIR_WORDS)
 # The head of a Party committee ("Bí thư Đảng ủy xã", "Bí thư Huyện ủy"), not a deputy.
 _PARTY_HEAD = re.compile(r"Bí thư (?:Đảng|Chi bộ|Huyện|Tỉnh|Thành|Thị|Quận) ?(?:ủy|uỷ|bộ)")
 # "Giao X chủ trì" assigns a task, not the meeting's chair; "giao ban" names the meeting.
@@ -455,7 +451,7 @@ def find_chairs(
     chairs = list(by_verb) if by_verb is not None else chairs_by_verb(mtext, people, paras)
     # Who presided, concluded or came "to attend and direct" is a chair; when one is named, a guest
     # who only spoke ("phát biểu chỉ đạo", "đề nghị") is not, unless he heads the Party committee.
-    presiding = chairs_by_verb(mtext, people, paras, _PRESIDE_AT)
+    presiding = chairs_by_verb(mtext, people, paras, _PRESIDE)
     if presiding:
         party_heads = {p.name.casefold() for p in people if p.title and _PARTY_HEAD.match(p.title)}
         speakers = chairs + _speakers(mtext, people, trigger_sentences, paras)
@@ -500,11 +496,11 @@ def _named_before(mtext: str, people: list[Person], paras: list[Span], s0: int, 
     return []
 
 
-def chairs_by_verb(mtext: str, people: list[Person], paras: list[Span], verb: Anchored = _CHAIR_AT) -> list[Person]:
+def chairs_by_verb(mtext: str, people: list[Person], paras: list[Span], verb: re.Pattern[str] = _CHAIR) -> list[Person]:
     """People named as the subject of "chủ trì", "kết luận", "dự và chỉ đạo" (or after "chủ trì có")."""
     chairs: list[Person] = []
     # One scan of the text; each clause takes the first of these inside it.
-    found = verb.finditer(mtext)
+    found = list(verb.finditer(mtext))
     if not found:
         return chairs
     for para in paras:

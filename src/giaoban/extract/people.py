@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import LET, LO, UP, Anchored
+from .chars import LET, LO, UP
 
 SURNAMES = frozenset(
     [
@@ -272,10 +272,6 @@ _HONORIFIC = re.compile(
         ]
     )
 )
-# Tried only where one of its first words stands.
-_HONORIFIC_AT = Anchored(
-    _HONORIFIC, (*(h.split("[")[0] for h in _HONORIFICS), *_RANK_WORDS, *(o.split("(")[0] for o in _LIST_OPENERS))
-)
 # "bà X, được cử làm Chủ tịch …", "ông X giữ chức Phó Chủ tịch …": the title after a verb.
 _APPOINTED = re.compile(r"\s*,?\s*(?:giữ chức|được (?:bầu|cử)(?: giữ chức| làm)?|làm)\s+(?=[A-ZĐỦ])")
 # Ethnic-minority names write a prefix with an apostrophe: "H’Lan", "Y’Ngông", "Ksor Y’Phôn".
@@ -436,7 +432,7 @@ def _name_from_run(text: str, run: list[tuple[int, int]]) -> tuple[int, int] | N
 def find_people(text: str, match_text: str) -> list[Person]:
     """Every titled official, in order of mention (duplicates kept; see ``unique``)."""
     found: list[Person] = []
-    for m in _HONORIFIC_AT.finditer(match_text):
+    for m in _HONORIFIC.finditer(match_text):
         person = _after_honorific(text, match_text, m.end())
         if person:
             found.append(person)

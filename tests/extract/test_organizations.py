@@ -1,3 +1,8 @@
+import random
+import re
+
+from giaoban.extract import organizations as orgs
+from giaoban.extract.chars import LET, LO
 from giaoban.extract.normalize import match_form
 from giaoban.extract.organizations import addressee_end, body_phrase_end, split_bodies
 
@@ -64,3 +69,18 @@ def test_people_of_a_place_are_addressed_but_a_clause_with_cua_is_not():
     assert text[:end].strip() == "các đại biểu của tỉnh tham dự Đại hội"
     clause = match_form("các ý kiến của đại biểu chấp hành nghiêm nội quy")
     assert addressee_end(clause, 0, len(clause)) is None
+
+
+_HEAD_PIECES = ["Ban Thường vụ", "ban chấp hành", "BAN CHẤP HÀNH", "Hội Nông dân", "hội nông dân", "Mật trận",
+                "Mặt trận", "Các đoàn thể", "CÁC CẤP", "các cấp ủy", "Công đoàn", "\u212aHỐI VẬN", "khối vận", "Đoàn",
+                "đoàn thể", "Ủy ban", "xBan", "tổ chức chính trị - xã hội", " ", ", ", "\n", "x"]
+
+
+def test_a_head_is_found_where_the_word_start_pattern_finds_it():
+    reference = re.compile(rf"(?<!{LET})(?:{orgs._HEAD_ALT}|(?i:{orgs._PLURAL_ALT}))(?!{LO})")
+    rnd = random.Random(17)
+    for _ in range(3000):
+        text = "".join(rnd.choice(_HEAD_PIECES) for _ in range(rnd.randint(1, 10)))
+        start = rnd.randint(0, len(text))
+        want = [m.span() for m in reference.finditer(text, start)]
+        assert [m.span() for m in orgs.ORG_HEAD.finditer(text, start)] == want, (text, start)

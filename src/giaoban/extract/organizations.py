@@ -7,8 +7,9 @@ run on the matching copy (new tone placement, ASCII dashes), so "Uỷ ban" and "
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from .chars import LET, LO, UP, by_first_letter
+from .chars import LET, LO, OTHER_CASES, UP, by_first_letter
 
 # Heads that open a body name; longer alternatives first so the regex takes the longest.
 _HEADS = [
@@ -169,16 +170,33 @@ def _tail_any_case(head: str) -> str:
     return head
 
 
+def _by_first(alternatives: Iterable[str]) -> list[tuple[str, list[str]]]:
+    """The alternatives grouped by their first letter, in order: (letter, the rest of each)."""
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return list(groups.items())
+
+
 _HEAD_ALT = by_first_letter([_tail_any_case(h) for h in _HEADS])
 # The plural heads are written in lower case and matched in any case.
 _PLURAL_ALT = by_first_letter(_PLURAL_HEADS)
-# The letters a head can open with (the plural heads' in any case): a leading lookahead of them lets a search
-# reject most positions before it tries the alternation.
-_HEAD_FIRSTS = "".join(sorted({_tail_any_case(h)[0] for h in _HEADS}))
-_PLURAL_FIRSTS = "".join(sorted({h[0] for h in _PLURAL_HEADS}))
 # An organisation head as a whole word, upper-case heads case-sensitive, plural heads any case.
+# Each branch opens with a literal letter, the word-start test made after it ("(?<!LET.)"), so that a search finds the
+# places to try by a fast scan of those letters (a pattern that opens with a look-ahead is tried at every place); the
+# plural heads' letters spelled out in their cases.  Branches that open with one letter keep their order (the heads'
+# before the plural heads'), so the same head wins at every place.
 ORG_HEAD = re.compile(
-    rf"(?=[{_HEAD_FIRSTS}]|(?i:[{_PLURAL_FIRSTS}]))(?<!{LET})(?:{_HEAD_ALT}|(?i:{_PLURAL_ALT}))(?!{LO})"
+    "(?:"
+    + "|".join(
+        [f"{first}(?<!{LET}.)(?:{'|'.join(rests)})" for first, rests in _by_first(_tail_any_case(h) for h in _HEADS)]
+        + [
+            f"{case}(?<!{LET}.)(?i:{'|'.join(rests)})"
+            for first, rests in _by_first(_PLURAL_HEADS)
+            for case in dict.fromkeys(first + first.upper() + OTHER_CASES.get(first, ""))
+        ]
+    )
+    + f")(?!{LO})"
 )
 # Pattern body of a body-name head at a position, for splicing into other patterns.
 HEAD_START_BODY = rf"(?:{_HEAD_ALT}|(?i:{_PLURAL_ALT}))(?!{LO})"

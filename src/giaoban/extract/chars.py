@@ -65,14 +65,15 @@ def caseless_alternation(alternatives: list[str], word_start: bool = False) -> s
 
 # Letters a case-insensitive pattern matches whose lower case is not the letter they match ("ı" for "i", "ſ" for
 # "s"), and "İ", whose lower case is two characters.
-_FOLDS_ASIDE = re.compile(f"[{''.join(OTHER_CASES.values())}]")
+_FOLDS_ASIDE = "".join(OTHER_CASES.values())
 
 
 def caseless_form(text: str, start: int, end: int) -> str | None:
     """``text[start:end]`` lower-cased, where a literal word found in it is where a case-insensitive pattern finds
     that word (same length, no letter that lowers to another); None where it is not."""
     lower = text[start:end].lower()
-    if len(lower) != end - start or _FOLDS_ASIDE.search(lower):
+    # Substring tests, not a character class: the engine calls a function for every character a class reads.
+    if len(lower) != end - start or any(c in lower for c in _FOLDS_ASIDE):
         return None
     return lower
 

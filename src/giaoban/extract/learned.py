@@ -229,7 +229,6 @@ class _Lexicons:
 # Both, found in one scan of a paragraph.
 _CUE_AND_PIECE = _Lexicons(_CUE, _PIECE)
 _DIGIT = re.compile(r"\d")
-_QUOTE = re.compile(r"[\"“”]")
 
 
 def _piece_names(piece: str, names: set[str]) -> set[str]:
@@ -238,7 +237,7 @@ def _piece_names(piece: str, names: set[str]) -> set[str]:
         names.add("digit")
     if "%" in piece:
         names |= {"percent", "target"} if "100%" in piece else {"percent"}
-    if _QUOTE.search(piece):
+    if '"' in piece or "“" in piece or "”" in piece:
         names.add("quote")
     return names
 

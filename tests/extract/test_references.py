@@ -1,3 +1,6 @@
+import random
+
+from giaoban.extract import references
 from giaoban.extract.normalize import match_form
 from giaoban.extract.references import find_references
 
@@ -61,3 +64,26 @@ def test_a_list_of_bare_numbers_after_one_type_cites_each():
     text = "Tuyên truyền thực hiện chủ trương của thành phố, Chỉ thị 24, 25 của Thành ủy và Kế hoạch 2 năm tới."
     refs = find_references(text, match_form(text))
     assert [(r.code, r.type) for r in refs] == [("24", "Chỉ thị"), ("25", "Chỉ thị")]
+
+
+def _bare_by_type(match_text):
+    """The citations as found type by type (every occurrence of each type, then ordered by their numbers)."""
+    found = []
+    for doc_type in references.DOC_TYPES:
+        pos = match_text.find(doc_type)
+        while pos >= 0:
+            end = pos + len(doc_type)
+            m = references._BARE_AFTER_TYPE.match(match_text, end)
+            if m and (pos == 0 or not match_text[pos - 1].isalpha()):
+                found.append((pos, end, m.span()))
+            pos = match_text.find(doc_type, end)
+    return sorted(found, key=lambda f: f[2][0])
+
+
+def test_bare_citations_found_by_one_scan_are_those_found_type_by_type():
+    words = [*references.DOC_TYPES, "số", "12", "217", "ngày", "của", "năm 2024", ",", "và", "x", "Thông báo Kết luận"]
+    rnd = random.Random(19)
+    for _ in range(3000):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 12))) + " "
+        got = [(pos, end, m.span()) for pos, end, m in references._bare_references(text)]
+        assert got == _bare_by_type(text), text

@@ -505,7 +505,8 @@ def _directive(
         # "… (phối hợp: X, Y; thời hạn: trong quý II/2027)": a notice's own wording of the details.
         b = details.start()
     piece, mpiece = text[a:b], mtext[a:b]
-    if len(mpiece.split()) < _MIN_WORDS or _REPORT_START.match(mpiece) or _replies(mpiece):
+    # At most _MIN_WORDS pieces: as few as the whole split gives when it gives fewer.
+    if len(mpiece.split(None, _MIN_WORDS - 1)) < _MIN_WORDS or _REPORT_START.match(mpiece) or _replies(mpiece):
         return None
     if _ATTENDANCE.match(mpiece):
         return None

@@ -1,8 +1,9 @@
+import random
 import re
 
 import pytest
 
-from giaoban.extract import extract
+from giaoban.extract import extract, meeting
 from giaoban.extract.meeting import _HOST_VERB_WEAK, lead_paragraphs
 from giaoban.extract.normalize import match_form
 from giaoban.extract.segment import paragraphs
@@ -392,3 +393,16 @@ _WEAK_AS_WRITTEN = re.compile(
 )
 def test_the_weak_host_verbs_spelled_out_find_what_the_pattern_as_written_finds(text):
     assert [m.span() for m in _HOST_VERB_WEAK.finditer(text)] == [m.span() for m in _WEAK_AS_WRITTEN.finditer(text)]
+
+
+_VERB_PIECES = ["đồng chủ trì", "đồng  chủ trì", "điều hành", "chủ trì", "Chủ trì", "kết luận", "dự và chỉ đạo",
+                "dự, chỉ đạo", "Dự chỉ đạo", "phát biểu chỉ đạo", "Phát biểu chỉ đạo", "làm trưởng đoàn",
+                "Làm Trưởng Đoàn", "làm việc với", "làm", "dự", "chỉ đạo", " ", "x", "đ", "và"]
+
+
+def test_the_presiding_verbs_are_the_chair_verbs_that_preside():
+    rnd = random.Random(23)
+    for _ in range(3000):
+        text = "".join(rnd.choice(_VERB_PIECES) for _ in range(rnd.randint(1, 10)))
+        found = [m.span() for m in meeting._CHAIR.finditer(text) if meeting._PRESIDE.fullmatch(m.group(0))]
+        assert found == [m.span() for m in meeting._PRESIDE.finditer(text)], text

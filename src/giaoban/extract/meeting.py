@@ -10,7 +10,7 @@ from .chars import LOWER, by_first_letter, caseless_alternation
 from .dates import DateMention, find_dates, years_named
 from .normalize import match_form
 from .people import Person
-from .segment import Span, sentences
+from .segment import Span, per_text, sentences
 
 # "(?i)hội nghị|giao ban|…", each branch opened by a literal letter (``caseless_alternation``): much faster, the same
 # matches.
@@ -451,7 +451,7 @@ def find_chairs(
     chairs = list(by_verb) if by_verb is not None else chairs_by_verb(mtext, people, paras)
     # Who presided, concluded or came "to attend and direct" is a chair; when one is named, a guest
     # who only spoke ("phát biểu chỉ đạo", "đề nghị") is not, unless he heads the Party committee.
-    presiding = chairs_by_verb(mtext, people, paras, _PRESIDE)
+    presiding = chairs_by_verb(mtext, people, paras, presiding_only=True)
     if presiding:
         party_heads = {p.name.casefold() for p in people if p.title and _PARTY_HEAD.match(p.title)}
         speakers = chairs + _speakers(mtext, people, trigger_sentences, paras)
@@ -496,11 +496,21 @@ def _named_before(mtext: str, people: list[Person], paras: list[Span], s0: int, 
     return []
 
 
-def chairs_by_verb(mtext: str, people: list[Person], paras: list[Span], verb: re.Pattern[str] = _CHAIR) -> list[Person]:
-    """People named as the subject of "chủ trì", "kết luận", "dự và chỉ đạo" (or after "chủ trì có")."""
+@per_text
+def _chair_verbs(mtext: str) -> list[re.Match[str]]:
+    """The text's ``_CHAIR`` verbs (one scan a text: the presiding ones are among them)."""
+    return list(_CHAIR.finditer(mtext))
+
+
+def chairs_by_verb(mtext: str, people: list[Person], paras: list[Span], presiding_only: bool = False) -> list[Person]:
+    """People named as the subject of "chủ trì", "kết luận", "dự và chỉ đạo" (or after "chủ trì có"); with
+    ``presiding_only``, of the ``_PRESIDE`` verbs only."""
     chairs: list[Person] = []
-    # One scan of the text; each clause takes the first of these inside it.
-    found = list(verb.finditer(mtext))
+    # Each clause takes the first of these inside it.  A ``_PRESIDE`` match is a ``_CHAIR`` match of the same span
+    # (its branches are among _CHAIR's, in the same order, and none starts inside a match of the others).
+    found = _chair_verbs(mtext)
+    if presiding_only:
+        found = [v for v in found if _PRESIDE.fullmatch(v.group(0))]
     if not found:
         return chairs
     for para in paras:

@@ -406,3 +406,16 @@ def test_the_presiding_verbs_are_the_chair_verbs_that_preside():
         text = "".join(rnd.choice(_VERB_PIECES) for _ in range(rnd.randint(1, 10)))
         found = [m.span() for m in meeting._CHAIR.finditer(text) if meeting._PRESIDE.fullmatch(m.group(0))]
         assert found == [m.span() for m in meeting._PRESIDE.finditer(text)], text
+
+
+_LED_PIECES = ["do", " do", "  do ", "Đồng chí", "đồng chí", "ông", "Ông", "bà", "đ/c", " ", "\n", "x", "Tự do", "\t"]
+
+
+def test_a_leader_is_found_where_the_pattern_finds_one():
+    rnd = random.Random(29)
+    for _ in range(3000):
+        text = "".join(rnd.choice(_LED_PIECES) for _ in range(rnd.randint(1, 10)))
+        start = rnd.randint(0, len(text))
+        end = rnd.randint(start, len(text))
+        found = meeting._LED_BY_IN.search(text, start, end)
+        assert meeting._led_by_start(text, start, end) == (found.start() if found else None), (text, start, end)

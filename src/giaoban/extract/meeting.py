@@ -70,6 +70,8 @@ _HOST_SESSION = re.compile(
 )
 # "Đoàn công tác của X do đồng chí Y làm Trưởng đoàn": the delegation, without its leader.
 _LED_BY_IN = re.compile(r"\s+do\s+(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|đ/c)\s")
+# _LED_BY_IN after its spaces: its "do" found by a substring search, the spaces before it read back.
+_LED_BY_DO = re.compile(_LED_BY_IN.pattern.removeprefix(r"\s+"))
 _LED_BY = re.compile(r"\s+do\s+(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|đ/c)\s.*$")
 # "dự và chỉ đạo", "phát biểu chỉ đạo": the guest who gave the meeting its direction chairs it too.
 # Every alternative opens with a plain letter (no class, no lookaround) so that the engine skips the positions
@@ -158,6 +160,20 @@ def find_host(text: str, mtext: str, lead: list[Span], paras: list[Span] | None 
     return _host_in(text, mtext, list(islice(named, _HOST_PARAS))) or subject_host(text, mtext, paras)
 
 
+def _led_by_start(mtext: str, start: int, end: int) -> int | None:
+    """Where ``_LED_BY_IN.search(mtext, start, end)`` starts (None where it finds nothing): at the spaces before the
+    first "do" the rest of the pattern follows."""
+    i = mtext.find("do", start, end)
+    while i >= 0:
+        j = i
+        while j > start and mtext[j - 1].isspace():
+            j -= 1
+        if j < i and _LED_BY_DO.match(mtext, i, end):
+            return j
+        i = mtext.find("do", i + 1, end)
+    return None
+
+
 # How many paragraphs naming the meeting a fragment's host is looked for in.
 _HOST_PARAS = 6
 
@@ -166,18 +182,19 @@ def _host_in(text: str, mtext: str, lead: list[Span]) -> str | None:
     # Each sentence is cut, and searched for "do X" and for a leader, once: the weak verbs are read only after
     # every sentence failed the strong ones and its "do X".
     cut = [span for para in lead for span in sentences(mtext, para)]
-    leaders: dict[int, re.Match[str] | None] = {}
+    leaders: dict[int, int | None] = {}
     for first, verb in ((True, _HOST_VERB), (False, _HOST_VERB_WEAK)):
         for s0, s1 in cut:
             if first:
-                by = _HOST_BY.search(mtext, s0, s1)
+                # The pattern needs "tổ chức" (a substring test first).
+                by = _HOST_BY.search(mtext, s0, s1) if mtext.find("tổ chức", s0, s1) >= 0 else None
                 if by and orgs.is_org(by.group("org")):
                     return _org_tail(text, mtext, by.start("org"), by.end("org"))
                 # "Đoàn kiểm tra của X do đồng chí Y, Phó Bí thư … làm Trưởng đoàn đã kiểm tra": X's team.
-                leaders[s0] = _LED_BY_IN.search(mtext, s0, s1)
+                leaders[s0] = _led_by_start(mtext, s0, s1)
             led = leaders[s0]
             for m in verb.finditer(mtext, s0, s1):
-                end = led.start() if led and led.start() < m.start() else m.start()
+                end = led if led is not None and led < m.start() else m.start()
                 # "Hội nông dân cụm thi đua số 02 gồm 05 huyện: Lăk, … vừa tổ chức": the body before its members.
                 members = _MEMBERS.search(mtext, s0, end)
                 end = members.start() if members else end
@@ -193,7 +210,10 @@ def _host_in(text: str, mtext: str, lead: list[Span]) -> str | None:
         if held:
             return held
     for para in lead:
-        for pattern in (_HOST_CONGRESS, _HOST_SESSION):
+        for pattern, needs in ((_HOST_CONGRESS, "lần thứ"), (_HOST_SESSION, "ội nghị")):
+            if mtext.find(needs, para[0], para[1]) < 0:
+                # What the pattern needs is not in the paragraph (a substring test first).
+                continue
             for named in pattern.finditer(mtext, para[0], para[1]):
                 # "Nghị quyết Đại hội …", "đi dự Đại hội …": a congress named, not the one reported.
                 if _NAMED_ONLY.search(mtext, max(para[0], named.start() - 20), named.start()):

@@ -14,6 +14,7 @@ from giaoban.extract.chars import (
     by_first_letter,
     caseless_alternation,
     caseless_form,
+    letter_branches,
     matches_at,
     places_of,
 )
@@ -129,3 +130,20 @@ def test_an_anchored_pattern_as_written_finds_only_where_its_words_stand_as_writ
 def test_an_anchored_caseless_pattern_falls_back_to_every_character_where_lower_case_misleads():
     pattern = re.compile(r"(?i)sơ kết")
     assert [m.span() for m in Anchored(pattern, ("sơ kết",), caseless=True).finditer("ſơ kết")] == [(0, 6)]
+
+
+@pytest.mark.parametrize(
+    ("cases", "caseless", "reference"),
+    [("written", False, r"(?<!\w)(?:kết|khi|Bàn)"), ("two", False, r"(?<!\w)(?:[kK]ết|[kK]hi|[bB]àn)"),
+     ("all", True, r"(?i)(?<!\w)(?:kết|khi|bàn)")],
+)
+def test_letter_branches_find_what_the_word_start_alternation_finds(cases, caseless, reference):
+    words = ["kết", "khi", "Bàn"] if cases == "written" else ["kết", "khi", "bàn"]
+    spelled = re.compile("|".join(letter_branches(words, r"(?<!\w.)", cases=cases, caseless=caseless)))
+    for text in ["Kết KHI bàn, xkết khi", "\u212aết và BÀN", "bàn kết khikết", "Bàn khi"]:
+        assert [m.span() for m in spelled.finditer(text)] == [m.span() for m in re.finditer(reference, text)], text
+
+
+def test_letter_branches_refuse_an_alternative_that_does_not_open_with_a_letter():
+    with pytest.raises(ValueError):
+        letter_branches(["(?:a|b)c"])

@@ -2,7 +2,7 @@ import random
 import re
 
 from giaoban.extract import organizations as orgs
-from giaoban.extract.chars import LET, LO
+from giaoban.extract.chars import LET, LO, by_first_letter
 from giaoban.extract.normalize import match_form
 from giaoban.extract.organizations import addressee_end, body_phrase_end, split_bodies
 
@@ -84,3 +84,18 @@ def test_a_head_is_found_where_the_word_start_pattern_finds_it():
         start = rnd.randint(0, len(text))
         want = [m.span() for m in reference.finditer(text, start)]
         assert [m.span() for m in orgs.ORG_HEAD.finditer(text, start)] == want, (text, start)
+
+
+_ACTION_PIECES = ["cần", "Cần", "CẦN", "tiếp tục", "Tiếp Tục", "rà soát", "đẩy mạnh", "nâng cao", "thực hiện", "xcần",
+                  "\u212a", "ſ", "chủ động", " ", ", ", "\n", "x", "Ban", "các"]
+
+
+def test_an_action_is_found_where_the_word_start_pattern_finds_it():
+    reference = re.compile(rf"(?<!{LET})(?i:{by_first_letter(orgs._ACTION_ALTS)})(?!{LO})")
+    rnd = random.Random(31)
+    for _ in range(3000):
+        text = "".join(rnd.choice(_ACTION_PIECES) for _ in range(rnd.randint(1, 10)))
+        start = rnd.randint(0, len(text))
+        want = [m.span() for m in reference.finditer(text, start)]
+        assert [m.span() for m in orgs.ACTION_RE.finditer(text, start)] == want, (text, start)
+        assert bool(orgs.ACTION_RE.match(text, start)) == bool(reference.match(text, start))

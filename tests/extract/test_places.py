@@ -1,5 +1,10 @@
+import random
+import re
+
 import pytest
 
+from giaoban.extract import places
+from giaoban.extract.chars import LET
 from giaoban.extract.normalize import match_form
 from giaoban.extract.places import admin_unit_names, find_places
 
@@ -71,3 +76,19 @@ def test_a_name_running_on_is_cut_to_the_commune_the_admin_list_knows():
 def test_a_place_word_inside_a_districts_name_is_no_place():
     assert _places("tiến tới Đại hội MTTQ Việt Nam huyện Sóc Sơn lần thứ X") == []
     assert _places("các hộ ở sóc Tà Lọt và phum Srê") == ["Tà Lọt"]
+
+
+_PLACE_PIECES = ["xã", "Xã", "XÃ", "thị xã", "Thị trấn", "phường", "huyện Sóc", "khu phố", "Ấp", "đặc khu",
+                 "Tổ dân phố", " ", "Hồ Sơn", "Đông Hương", "3", "12", ", ", "và ", "\n", "x"]
+
+
+def test_a_place_is_found_where_the_look_ahead_pattern_finds_it():
+    reference = re.compile(
+        rf"(?<!{LET})(?<!thị )(?<!Thị )(?<!huyện )(?<!quận )(?<!tỉnh )(?<!phố )"
+        rf"(?P<kind>{places._KIND})\s+(?P<name>{places._NAME})(?!{LET})"
+    )
+    rnd = random.Random(37)
+    for _ in range(3000):
+        text = "".join(rnd.choice(_PLACE_PIECES) for _ in range(rnd.randint(1, 10)))
+        want = [(m.span(), m.groupdict()) for m in reference.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in places.PLACE_RE.finditer(text)] == want, text

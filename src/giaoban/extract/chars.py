@@ -63,6 +63,33 @@ def caseless_alternation(alternatives: list[str], word_start: bool = False) -> s
     return "|".join(branches)
 
 
+def letter_branches(
+    alternatives: list[str], behind: str = "", cases: str = "written", caseless: bool = False
+) -> list[str]:
+    """Branches for ``(?<!…)(?:alt1|alt2|…)`` that each open with a literal letter, so that a search finds the places
+    to try by a fast scan of those letters (a pattern that opens with a look-behind, a look-ahead or a case-insensitive
+    class is tried at every place): the alternatives grouped by first letter, in order (alternatives that open with
+    different letters never match at one place, so the same alternative wins), ``behind`` made after that letter
+    (a look-behind written one character on: ``(?<!\\w.)`` for ``(?<!\\w)``).  ``cases``: the first letter "written",
+    in its "two" cases, or in "all" the cases a case-insensitive pattern admits; ``caseless``: the rest of each
+    alternative in any case."""
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        if not alt[0].isalpha() or alt[1:2] in ("?", "*", "+", "{"):
+            raise ValueError(f"{alt!r} does not open with a plain letter")
+        groups.setdefault(alt[0], []).append(alt[1:])
+    opener = "(?i:" if caseless else "(?:"
+    branches = []
+    for first, rests in groups.items():
+        lower = first.lower()
+        variants = {"written": first, "two": lower + first.upper()}.get(cases, lower + first.upper())
+        if cases == "all":
+            variants += OTHER_CASES.get(lower, "")
+        for case in dict.fromkeys(variants):
+            branches.append(f"{case}{behind}{opener}{'|'.join(rests)})")
+    return branches
+
+
 # Letters a case-insensitive pattern matches whose lower case is not the letter they match ("ı" for "i", "ſ" for
 # "s"), and "İ", whose lower case is two characters.
 _FOLDS_ASIDE = "".join(OTHER_CASES.values())

@@ -7,9 +7,8 @@ run on the matching copy (new tone placement, ASCII dashes), so "Uỷ ban" and "
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-from .chars import LET, LO, OTHER_CASES, UP, by_first_letter
+from .chars import LET, LO, UP, by_first_letter, letter_branches
 
 # Heads that open a body name; longer alternatives first so the regex takes the longest.
 _HEADS = [
@@ -170,31 +169,18 @@ def _tail_any_case(head: str) -> str:
     return head
 
 
-def _by_first(alternatives: Iterable[str]) -> list[tuple[str, list[str]]]:
-    """The alternatives grouped by their first letter, in order: (letter, the rest of each)."""
-    groups: dict[str, list[str]] = {}
-    for alt in alternatives:
-        groups.setdefault(alt[0], []).append(alt[1:])
-    return list(groups.items())
-
-
 _HEAD_ALT = by_first_letter([_tail_any_case(h) for h in _HEADS])
 # The plural heads are written in lower case and matched in any case.
 _PLURAL_ALT = by_first_letter(_PLURAL_HEADS)
 # An organisation head as a whole word, upper-case heads case-sensitive, plural heads any case.
-# Each branch opens with a literal letter, the word-start test made after it ("(?<!LET.)"), so that a search finds the
-# places to try by a fast scan of those letters (a pattern that opens with a look-ahead is tried at every place); the
-# plural heads' letters spelled out in their cases.  Branches that open with one letter keep their order (the heads'
-# before the plural heads'), so the same head wins at every place.
+# Each branch opens with a literal letter, the word-start test made after it (``letter_branches``: a fast scan
+# instead of a look-ahead tried at every place); the heads' branches before the plural heads', so the same head wins
+# at every place.
 ORG_HEAD = re.compile(
     "(?:"
     + "|".join(
-        [f"{first}(?<!{LET}.)(?:{'|'.join(rests)})" for first, rests in _by_first(_tail_any_case(h) for h in _HEADS)]
-        + [
-            f"{case}(?<!{LET}.)(?i:{'|'.join(rests)})"
-            for first, rests in _by_first(_PLURAL_HEADS)
-            for case in dict.fromkeys(first + first.upper() + OTHER_CASES.get(first, ""))
-        ]
+        letter_branches([_tail_any_case(h) for h in _HEADS], rf"(?<!{LET}.)")
+        + letter_branches(_PLURAL_HEADS, rf"(?<!{LET}.)", cases="all", caseless=True)
     )
     + f")(?!{LO})"
 )
@@ -319,9 +305,9 @@ ACTION_WORDS = [
 ]
 _PERSONAL_ACTIONS = ["chấp hành", "học tập", "rèn luyện", "nêu cao", "giữ gìn", "thể hiện", "gương mẫu", "không ngừng"]
 _ACTION_ALTS = sorted(map(re.escape, ACTION_WORDS), key=len, reverse=True)
-# Opened by a lookahead of the words' first letters and grouped by them: the same matches, found faster.
+# Opened by the words' first letters (``letter_branches``): the same matches, found faster.
 ACTION_RE = re.compile(
-    rf"(?=(?i:[{''.join(sorted({w[0] for w in ACTION_WORDS}))}]))(?<!{LET})(?i:{by_first_letter(_ACTION_ALTS)})(?!{LO})"
+    "(?:" + "|".join(letter_branches(_ACTION_ALTS, rf"(?<!{LET}.)", cases="all", caseless=True)) + f")(?!{LO})"
 )
 # "tổ chức chính trị - xã hội", "tổ chức thành viên": the noun, not the verb.
 _NOUN_AFTER_TO_CHUC = re.compile(r"tổ chức (?:chính trị|đoàn thể|thành viên|cơ sở đảng|hội|Hội|đảng)(?![\w])")

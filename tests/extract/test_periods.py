@@ -1,8 +1,9 @@
 import random
+import re
 
 import pytest
 
-from giaoban.extract import extract
+from giaoban.extract import extract, periods
 from giaoban.extract.normalize import match_form
 from giaoban.extract.periods import PERIOD_RE, _period_matches, find_periods, review_and_next
 
@@ -291,3 +292,17 @@ def test_the_anchored_scan_agrees_with_the_pattern_on_random_stretches():
         b = rnd.randint(a, len(text))
         want = [(m.span(), m.groupdict()) for m in PERIOD_RE.finditer(text, a, b)]
         assert [(m.span(), m.groupdict()) for m in _period_matches(text, a, b)] == want, (text, a, b)
+
+
+_HELD_PIECES = ["tổ chức", "Tổ Chức", "TẠI", "khai mạc", "\u212aHAI MẠC", "diễn ra", "bế mạc", "tại",
+                "công tác ", "việc ", "thành công", " ", "  ", "đại hội", "Đại hội", "ĐẠI HỘI", "x", "\n"]
+
+
+def test_a_congress_held_is_found_where_the_case_insensitive_pattern_finds_it():
+    reference = re.compile(
+        r"(?i)(?<!công tác )(?<!việc )(?:tổ chức|khai mạc|diễn ra|bế mạc|tại)\s+(?:thành công\s+)?đại hội"
+    )
+    rnd = random.Random(41)
+    for _ in range(3000):
+        text = "".join(rnd.choice(_HELD_PIECES) for _ in range(rnd.randint(1, 10)))
+        assert [m.span() for m in periods._CONGRESS_HELD.finditer(text)] == [m.span() for m in reference.finditer(text)]

@@ -338,8 +338,14 @@ def next_from_body(match_text: str, mentions: list[PeriodMention], review: Perio
 
 # A congress being held ("tổ chức (thành công) Đại hội ...", "phát biểu tại Đại hội ...") opens the term
 # it names; an earlier term the text mentions is the one under review.
+# "(?i)(?<!công tác )(?<!việc )(?:tổ chức|…)\s+(?:thành công\s+)?đại hội" spelled out by first letter
+# (``caseless_alternation``; the tests behind made after the first letter, one character on): the same matches by a
+# fast scan.
 _CONGRESS_HELD = re.compile(
-    r"(?i)(?<!công tác )(?<!việc )(?:tổ chức|khai mạc|diễn ra|bế mạc|tại)\s+(?:thành công\s+)?đại hội"
+    caseless_alternation([
+        rf"{w[0]}(?<!công tác .)(?<!việc .){w[1:]}\s+(?:thành công\s+)?đại hội"
+        for w in ("tổ chức", "khai mạc", "diễn ra", "bế mạc", "tại")
+    ])
 )
 _CONGRESS_REACH = 200
 # A union's delegates' conference ("Hội nghị Đại biểu Công đoàn phường …") is its congress.

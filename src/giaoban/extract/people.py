@@ -318,10 +318,19 @@ _TITLE_START_WORDS = frozenset(
 
 # A dash or comma after a word, then a title: the name, if any, ends before it ("Vũ Hoàng Long – Phó Bí
 # thư …"). The scan starts at the separators; the name is read backwards from there.
-_SEP_THEN_TITLE = re.compile(
-    r"[-–—,](?=\s*(?:Phó |Nguyên |Quyền )?(?:Chủ tịch|Bí thư|Trưởng|Giám đốc|Ủy viên|"
+_TITLE_AHEAD = (
+    r"(?=\s*(?:Phó |Nguyên |Quyền )?(?:Chủ tịch|Bí thư|Trưởng|Giám đốc|Ủy viên|"
     r"Tỉnh ủy viên|Huyện ủy viên|Thành ủy viên|Thị ủy viên|UVBTV|UVTV|TUV|HUV|ĐUV))"
 )
+# "[-–—,]" then the title ahead, as one pattern for each separator: a pattern that opens with one character is found by
+# a plain character search, several times faster than a class of four; each match is that one character, so none
+# overlaps another's.
+_EACH_SEP_THEN_TITLE = [re.compile(re.escape(sep) + _TITLE_AHEAD) for sep in "-–—,"]
+
+
+def _separators_then_title(match_text: str) -> list[re.Match[str]]:
+    """Every separator followed by a title, in order."""
+    return sorted((m for p in _EACH_SEP_THEN_TITLE for m in p.finditer(match_text)), key=re.Match.start)
 _NAME_BEFORE = re.compile(rf"(?:{UP}{LO}*\s){{1,3}}{UP}{LO}*$")
 
 
@@ -440,7 +449,7 @@ def find_people(text: str, match_text: str) -> list[Person]:
         person = _title_then_name(text, match_text, m.start())
         if person and not any(p.start <= person.start < p.end for p in found):
             found.append(person)
-    for m in _SEP_THEN_TITLE.finditer(match_text):
+    for m in _separators_then_title(match_text):
         # "Vũ Hoàng Long – Phó Bí thư Thường trực …" with no honorific before the name.
         end = m.start()
         while end > 0 and match_text[end - 1] == " ":

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import random
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -49,3 +51,15 @@ def _media_root():
     ``settings``; the extractor never touches Django, so its tests override that fixture and
     run with or without pytest-django."""
     yield
+
+
+def random_stretches(
+    pieces: list[str], seed: int, count: int = 3000, most: int = 10, sep: str = ""
+) -> Iterator[tuple[str, int, int]]:
+    """``count`` texts of 1 to ``most`` of ``pieces`` (joined by ``sep``), each with a stretch ``(start, end)`` of it,
+    drawn by a seeded generator: what the tests that hold a faster form of a pattern to the form it replaces run on."""
+    rnd = random.Random(seed)
+    for _ in range(count):
+        text = sep.join(rnd.choice(pieces) for _ in range(rnd.randint(1, most)))
+        start = rnd.randint(0, len(text))
+        yield text, start, rnd.randint(start, len(text))

@@ -1,4 +1,4 @@
-import random
+from conftest import random_stretches
 
 from giaoban.extract.deadlines import _DEADLINE, DEADLINE_RE, find_deadline
 from giaoban.extract.normalize import match_form
@@ -47,8 +47,6 @@ _PIECES = ["từ", "Từ", "(", ")", "trong", "TRONG", "trước", "chậm nhấ
 
 
 def test_the_deadline_words_found_first_give_what_the_pattern_finds_at_every_character():
-    rnd = random.Random(11)
-    for _ in range(3000):
-        piece = " ".join(rnd.choice(_PIECES) for _ in range(rnd.randint(1, 14)))
+    for piece, _, _ in random_stretches(_PIECES, 11, most=14, sep=" "):
         want = [(m.span(), m.groupdict()) for m in DEADLINE_RE.finditer(piece)]
         assert [(m.span(), m.groupdict()) for m in _DEADLINE.finditer(piece)] == want, piece

@@ -1,7 +1,7 @@
-import random
 import re
 
 import pytest
+from conftest import random_stretches
 
 from giaoban.extract import extract, meeting
 from giaoban.extract.meeting import _HOST_VERB_WEAK, lead_paragraphs
@@ -401,9 +401,7 @@ _VERB_PIECES = ["đồng chủ trì", "đồng  chủ trì", "điều hành", "c
 
 
 def test_the_presiding_verbs_are_the_chair_verbs_that_preside():
-    rnd = random.Random(23)
-    for _ in range(3000):
-        text = "".join(rnd.choice(_VERB_PIECES) for _ in range(rnd.randint(1, 10)))
+    for text, _, _ in random_stretches(_VERB_PIECES, 23):
         found = [m.span() for m in meeting._CHAIR.finditer(text) if meeting._PRESIDE.fullmatch(m.group(0))]
         assert found == [m.span() for m in meeting._PRESIDE.finditer(text)], text
 
@@ -412,10 +410,6 @@ _LED_PIECES = ["do", " do", "  do ", "Đồng chí", "đồng chí", "ông", "Ô
 
 
 def test_a_leader_is_found_where_the_pattern_finds_one():
-    rnd = random.Random(29)
-    for _ in range(3000):
-        text = "".join(rnd.choice(_LED_PIECES) for _ in range(rnd.randint(1, 10)))
-        start = rnd.randint(0, len(text))
-        end = rnd.randint(start, len(text))
+    for text, start, end in random_stretches(_LED_PIECES, 29):
         found = meeting._LED_BY_IN.search(text, start, end)
         assert meeting._led_by_start(text, start, end) == (found.start() if found else None), (text, start, end)

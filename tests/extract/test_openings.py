@@ -1,4 +1,4 @@
-import random
+from conftest import random_stretches
 
 from giaoban.extract.normalize import match_form
 from giaoban.extract.openings import TRIGGER, Context, find_trigger, gives, triggers_in
@@ -83,11 +83,7 @@ _PIECES = ["đề nghị", "Đề nghị", "ĐỀ NGHỊ", "yêu cầu", "Yêu c
 
 
 def test_direction_words_found_first_give_what_the_pattern_finds_at_every_character():
-    rnd = random.Random(13)
-    for _ in range(2000):
+    for text, start, end in random_stretches(_PIECES, 13, count=2000, most=16):
         new_text()
-        text = "".join(rnd.choice(_PIECES) for _ in range(rnd.randint(1, 16)))
-        start = rnd.randint(0, len(text))
-        end = rnd.randint(start, len(text))
         want = [m.span() for m in TRIGGER.finditer(text, start, end)]
         assert [m.span() for m in triggers_in(text, start, end)] == want, (text, start, end)

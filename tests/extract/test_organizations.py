@@ -1,5 +1,6 @@
-import random
 import re
+
+from conftest import random_stretches
 
 from giaoban.extract import organizations as orgs
 from giaoban.extract.chars import LET, LO, by_first_letter
@@ -78,10 +79,7 @@ _HEAD_PIECES = ["Ban Thường vụ", "ban chấp hành", "BAN CHẤP HÀNH", "H
 
 def test_a_head_is_found_where_the_word_start_pattern_finds_it():
     reference = re.compile(rf"(?<!{LET})(?:{orgs._HEAD_ALT}|(?i:{orgs._PLURAL_ALT}))(?!{LO})")
-    rnd = random.Random(17)
-    for _ in range(3000):
-        text = "".join(rnd.choice(_HEAD_PIECES) for _ in range(rnd.randint(1, 10)))
-        start = rnd.randint(0, len(text))
+    for text, start, _ in random_stretches(_HEAD_PIECES, 17):
         want = [m.span() for m in reference.finditer(text, start)]
         assert [m.span() for m in orgs.ORG_HEAD.finditer(text, start)] == want, (text, start)
 
@@ -92,10 +90,7 @@ _ACTION_PIECES = ["cần", "Cần", "CẦN", "tiếp tục", "Tiếp Tục", "r�
 
 def test_an_action_is_found_where_the_word_start_pattern_finds_it():
     reference = re.compile(rf"(?<!{LET})(?i:{by_first_letter(orgs._ACTION_ALTS)})(?!{LO})")
-    rnd = random.Random(31)
-    for _ in range(3000):
-        text = "".join(rnd.choice(_ACTION_PIECES) for _ in range(rnd.randint(1, 10)))
-        start = rnd.randint(0, len(text))
+    for text, start, _ in random_stretches(_ACTION_PIECES, 31):
         want = [m.span() for m in reference.finditer(text, start)]
         assert [m.span() for m in orgs.ACTION_RE.finditer(text, start)] == want, (text, start)
         assert bool(orgs.ACTION_RE.match(text, start)) == bool(reference.match(text, start))

@@ -1,5 +1,6 @@
-import random
 import re
+
+from conftest import random_stretches
 
 from giaoban.extract import people
 from giaoban.extract.normalize import match_form
@@ -159,8 +160,6 @@ def test_a_name_after_the_youth_union_of_a_level_is_the_persons_alone():
 
 def test_the_separators_before_a_title_are_those_the_class_of_separators_finds():
     reference = re.compile(rf"[-–—,]{people._TITLE_AHEAD}")
-    rnd = random.Random(47)
     words = ["Nguyễn Văn A", " - ", " – ", "—", ", ", ",", "Phó Chủ tịch", "Bí thư", "Nguyên ", "UVBTV", "ông", " "]
-    for _ in range(3000):
-        text = "".join(rnd.choice(words) for _ in range(rnd.randint(1, 10)))
+    for text, _, _ in random_stretches(words, 47):
         assert [m.span() for m in people._separators_then_title(text)] == [m.span() for m in reference.finditer(text)]

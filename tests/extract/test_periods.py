@@ -1,7 +1,7 @@
-import random
 import re
 
 import pytest
+from conftest import random_stretches
 
 from giaoban.extract import extract, periods
 from giaoban.extract.normalize import match_form
@@ -285,11 +285,7 @@ def test_the_periods_are_found_where_the_pattern_finds_them_at_every_character(t
 
 
 def test_the_anchored_scan_agrees_with_the_pattern_on_random_stretches():
-    rnd = random.Random(7)
-    for _ in range(3000):
-        text = "".join(rnd.choice(_PIECES) for _ in range(rnd.randint(1, 20)))
-        a = rnd.randint(0, len(text))
-        b = rnd.randint(a, len(text))
+    for text, a, b in random_stretches(_PIECES, 7, most=20):
         want = [(m.span(), m.groupdict()) for m in PERIOD_RE.finditer(text, a, b)]
         assert [(m.span(), m.groupdict()) for m in _period_matches(text, a, b)] == want, (text, a, b)
 
@@ -302,7 +298,5 @@ def test_a_congress_held_is_found_where_the_case_insensitive_pattern_finds_it():
     reference = re.compile(
         r"(?i)(?<!công tác )(?<!việc )(?:tổ chức|khai mạc|diễn ra|bế mạc|tại)\s+(?:thành công\s+)?đại hội"
     )
-    rnd = random.Random(41)
-    for _ in range(3000):
-        text = "".join(rnd.choice(_HELD_PIECES) for _ in range(rnd.randint(1, 10)))
+    for text, _, _ in random_stretches(_HELD_PIECES, 41):
         assert [m.span() for m in periods._CONGRESS_HELD.finditer(text)] == [m.span() for m in reference.finditer(text)]

@@ -1,7 +1,7 @@
-import random
 import re
 
 import pytest
+from conftest import random_stretches
 
 from giaoban.extract import places
 from giaoban.extract.chars import LET
@@ -87,8 +87,6 @@ def test_a_place_is_found_where_the_look_ahead_pattern_finds_it():
         rf"(?<!{LET})(?<!thị )(?<!Thị )(?<!huyện )(?<!quận )(?<!tỉnh )(?<!phố )"
         rf"(?P<kind>{places._KIND})\s+(?P<name>{places._NAME})(?!{LET})"
     )
-    rnd = random.Random(37)
-    for _ in range(3000):
-        text = "".join(rnd.choice(_PLACE_PIECES) for _ in range(rnd.randint(1, 10)))
+    for text, _, _ in random_stretches(_PLACE_PIECES, 37):
         want = [(m.span(), m.groupdict()) for m in reference.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in places.PLACE_RE.finditer(text)] == want, text

@@ -1,4 +1,4 @@
-import random
+from conftest import random_stretches
 
 from giaoban.extract import references
 from giaoban.extract.normalize import match_form
@@ -82,8 +82,7 @@ def _bare_by_type(match_text):
 
 def test_bare_citations_found_by_one_scan_are_those_found_type_by_type():
     words = [*references.DOC_TYPES, "số", "12", "217", "ngày", "của", "năm 2024", ",", "và", "x", "Thông báo Kết luận"]
-    rnd = random.Random(19)
-    for _ in range(3000):
-        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 12))) + " "
+    for text, _, _ in random_stretches(words, 19, most=12, sep=" "):
+        text += " "
         got = [(pos, end, m.span()) for pos, end, m in references._bare_references(text)]
         assert got == _bare_by_type(text), text

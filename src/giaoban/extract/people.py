@@ -331,6 +331,8 @@ _EACH_SEP_THEN_TITLE = [re.compile(re.escape(sep) + _TITLE_AHEAD) for sep in "-â
 def _separators_then_title(match_text: str) -> list[re.Match[str]]:
     """Every separator followed by a title, in order."""
     return sorted((m for p in _EACH_SEP_THEN_TITLE for m in p.finditer(match_text)), key=re.Match.start)
+
+
 _NAME_BEFORE = re.compile(rf"(?:{UP}{LO}*\s){{1,3}}{UP}{LO}*$")
 
 

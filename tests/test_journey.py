@@ -27,6 +27,7 @@ from giaoban.directives.models import Directive, DirectiveStatus, DirectiveUpdat
 from giaoban.documents.models import Document
 from giaoban.meetings.models import Meeting
 from giaoban.organisations.models import Organization
+from tests.browsing import menu
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -62,12 +63,7 @@ class Person:
         expect(page.get_by_role("heading", level=1)).to_have_text("Tổng quan")
 
     def menu(self, name: str) -> None:
-        link = self.page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name=name, exact=True)
-        href = link.get_attribute("href")
-        link.click()
-        # As a person waits for the page: its scripts (htmx) run before "load", and a control clicked earlier would
-        # act without them (a link that htmx swaps into the row opens a page of its own instead).
-        self.page.wait_for_url(re.compile(re.escape(href) + "$"), wait_until="load")
+        menu(self.page, name)
 
 
 def _message(page, text: str) -> None:

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from giaoban.directives.models import Directive, DirectiveUpdate
+from tests.browsing import menu
 from tests.directives.factories import round_world
 from tests.factories import PASSWORD
 
@@ -24,7 +25,7 @@ def test_editor_reports_progress_from_my_directives_in_place(live_server, page, 
     settings.DEMO = True
     call_command("demo", stdout=None)
     _login(page, live_server, "bientap")
-    page.click("text=Việc của đơn vị tôi")
+    menu(page, "Việc của đơn vị tôi")
     page.wait_for_selector("#results")
     directive = Directive.objects.get(text__contains="phòng chống Covid cho trẻ em")
     row = page.locator(f"#directive-{directive.pk}")

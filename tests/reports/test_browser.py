@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from giaoban.accounts.models import Role
+from tests.browsing import follow
 from tests.factories import PASSWORD, MembershipFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,7 +26,7 @@ def test_editor_fills_and_submits_then_convening_body_sees_it(live_server, page,
     page.goto(f"{live_server.url}/bao-cao/")
     page.click("text=Các kỳ trước")
     page.get_by_role("link", name="Quý I/2022").click()
-    page.get_by_role("link", name="Sửa báo cáo").click()
+    follow(page.get_by_role("link", name="Sửa báo cáo"))
     page.fill("#id_results", "Trao 640 suất quà Tết cho hội viên khó khăn.")
     page.fill("[name='chitieu_qua-tet']", "640")
     page.fill("[name='chitieu_quy-vnn']", "320.000.000")

@@ -1,10 +1,13 @@
 import datetime
 
 import pytest
+from django.db import OperationalError
 
 from giaoban.documents import service
 from giaoban.documents.models import Document, NumberSequence
 from giaoban.documents.service import RenderError, issue_notice
+from giaoban.meetings.models import Meeting
+from giaoban.meetings.states import MeetingState
 from tests.documents import factories as f
 from tests.documents.test_views import _member
 
@@ -58,3 +61,22 @@ def test_the_issue_page_says_nothing_was_issued_when_rendering_fails(client, mon
     assert response.status_code == 200
     assert "chưa ban hành và chưa lấy số" in response.content.decode()
     assert Document.objects.count() == 0 and _last_number(record) == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_busy_database_while_the_meeting_steps_issues_the_notice_once_and_marks_the_meeting(monkeypatch):
+    record = f.huu_lung()
+    step = Meeting.mark_notice_issued
+    tries = []
+
+    def busy_the_first_time(meeting, by=None):
+        tries.append(meeting.pk)
+        if len(tries) == 1:
+            raise OperationalError("database is locked")
+        return step(meeting, by=by)
+
+    monkeypatch.setattr(Meeting, "mark_notice_issued", busy_the_first_time)
+    document = issue_notice(record.meeting, issued_on=DAY, render=False)
+    assert len(tries) == 2
+    assert document.number == 1 and list(Document.objects.values_list("number", flat=True)) == [1]
+    assert Meeting.objects.get(pk=record.meeting.pk).state == MeetingState.NOTICE_ISSUED

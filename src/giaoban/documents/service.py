@@ -38,7 +38,7 @@ def issue(doc_type: str, issuer: Organization, builder: Builder, *, issued_on: d
           on_numbered: Callable[[Document], object] | None = None) -> Document:
     """Give the next number in the issuer's register and store the document (and its files).
 
-    `on_numbered` runs in the numbering transaction (the notice's snapshot of the issued record).
+    `on_numbered` runs in the numbering transaction (the notice's snapshot of the issued record, the meeting's step).
     """
     def numbered() -> Document:
         cycle, number = take_number(issuer, doc_type, issued_on)
@@ -91,20 +91,23 @@ def matches_stored(document: Document) -> bool:
 
 def issue_notice(meeting: Meeting, *, issued_on: datetime.date, user=None, render: bool = True,
                  **options) -> Document:
-    document = issue(DocumentType.NOTICE, meeting.host,
-                     lambda number, day: build.notice(meeting, number=number, issued_on=day, **options),
-                     issued_on=issued_on, meeting=meeting, user=user, render=render, on_numbered=snapshot.freeze)
-    meeting.mark_notice_issued(by=user)
-    return document
+    def numbered(document: Document) -> None:
+        # The snapshot and the meeting's step in the document's transaction: all three or none (a step taken after
+        # it could fail alone on a busy database and leave the notice issued, the meeting not).
+        snapshot.freeze(document)
+        meeting.mark_notice_issued(by=user)
+
+    return issue(DocumentType.NOTICE, meeting.host,
+                 lambda number, day: build.notice(meeting, number=number, issued_on=day, **options),
+                 issued_on=issued_on, meeting=meeting, user=user, render=render, on_numbered=numbered)
 
 
 def issue_invitation(meeting: Meeting, *, issued_on: datetime.date, user=None, render: bool = True,
                      **options) -> Document:
-    document = issue(DocumentType.INVITATION, meeting.host,
-                     lambda number, day: build.invitation(meeting, number=number, issued_on=day, **options),
-                     issued_on=issued_on, meeting=meeting, user=user, render=render)
-    meeting.mark_invitation_issued(by=user)
-    return document
+    return issue(DocumentType.INVITATION, meeting.host,
+                 lambda number, day: build.invitation(meeting, number=number, issued_on=day, **options),
+                 issued_on=issued_on, meeting=meeting, user=user, render=render,
+                 on_numbered=lambda document: meeting.mark_invitation_issued(by=user))
 
 
 def latest(meeting: Meeting, doc_type: str) -> Document | None:

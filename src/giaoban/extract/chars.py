@@ -25,14 +25,10 @@ def by_first_letter(alternatives: list[str]) -> str:
     engine then tries one group at a place instead of every alternative, and as alternatives that open with different
     letters never match at the same place, the same alternative wins as in the flat alternation (under IGNORECASE the
     letters must not be case variants of one another)."""
-    groups: dict[str, list[str]] = {}
-    for alt in alternatives:
-        if not alt[0].isalpha() or alt[1:2] in ("?", "*", "+", "{"):
-            raise ValueError(f"{alt!r} does not open with a plain letter")
-        groups.setdefault(alt[0], []).append(alt[1:])
-    if len({first.casefold() for first in groups}) < len(groups):
+    firsts = {alt[:1] for alt in alternatives}
+    if len({first.casefold() for first in firsts}) < len(firsts):
         raise ValueError("two groups open with case variants of one letter")
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return "|".join(letter_branches(alternatives))
 
 
 # What a case-insensitive pattern lets a letter match besides its two cases (Python's re: "i" also matches "İ" and

@@ -1,3 +1,8 @@
+import re
+
+from conftest import random_stretches
+
+from giaoban.extract import figures
 from giaoban.extract.figures import find_figures, parse_number
 from giaoban.extract.normalize import match_form
 
@@ -99,3 +104,21 @@ def test_a_measure_glued_to_its_number_counts_and_a_code_does_not():
     text = "Nhân dân hiến trên 36.155m2 đất; phường có diện tích 6,34km2; mạng 4G phủ 5K hộ."
     found = [(f.value, f.unit) for f in find_figures(text, match_form(text))]
     assert found == [(36155.0, "m2 đất"), (6.34, "km2")]
+
+
+# The words that block a figure, as one case-insensitive pattern tried at every character.
+_BLOCKING_PLAIN = re.compile(
+    r"(?i)(?<!\w)(?:"
+    + "|".join(w.replace("s(?<!tổng .)ố", "(?<!tổng )số") for w in figures._BLOCKING_WORDS)
+    + r"|covid\s*-)\s*$|(?i:tiêu chí(?:\s*(?:số\s*)?\d+\s*(?:,|và)\s*)+$)"
+)
+_WINDOW_PIECES = [
+    "số", "tổng", "Số", "SỐ", "ſố", "thứ", "lần", "COVID", "covid", "-", "tiêu chí", "Tiêu", "chí", "5", ",", "và",
+    "chính quyền", "địa phương", "Quý", "đợt", "xã", "ı", "İ", "a", " ", "  ", "\n",
+]
+
+
+def test_the_blocking_words_found_near_the_windows_end_give_what_the_pattern_finds_at_every_character():
+    for text, start, _ in random_stretches(_WINDOW_PIECES, 41, count=4000, most=14, sep=" "):
+        window = text[start:]
+        assert figures._blocked_before(window) == bool(_BLOCKING_PLAIN.search(window)), window

@@ -9,7 +9,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .chars import LET, LO, caseless_alternation
+from .chars import LET, LO, caseless_alternation, letter_branches
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _APPROX = r"(?:trên|hơn|gần|khoảng|trên tổng số)"
@@ -94,20 +94,34 @@ _GLUED_MEASURE = re.compile(r"(?:km2|m2|km²|m²|km|m|ha|kg)(?![\w])")
 # A number before an adjective names a movement or a slogan ("5 không 3 sạch", "Phụ nữ 2 giỏi", "3 xanh"):
 # nothing is counted.
 _SLOGAN_WORDS = frozenset(["không", "sạch", "xanh", "đẹp", "giỏi", "tốt", "an", "nhất"])
-# "(?i)(?:\b(?:(?<!tổng )số|thứ|…)\s*$|tiêu chí(…)+$)" spelled out by first letter (``caseless_alternation``; "\b"
-# before a letter is the word-start look behind, and "(?<!tổng )" is made after the "s", one character on): the same
-# matches by a fast scan.
+# "(?i)(?:\b(?:(?<!tổng )số|thứ|…)\s*$|tiêu chí(…)+$)" grouped by first letter, spelled out in every case
+# (``letter_branches``; "\b" before a letter is the word-start look behind, and "(?<!tổng )" is made after the "s",
+# one character on): the same matches by a fast scan.  Each of these words matches at most as many characters as its
+# pattern is long, and only white space may follow it: a match starts within that many characters of the window's
+# last other character.
 _BLOCKING_WORDS = [
     "s(?<!tổng .)ố", "thứ", "khóa", "khoá", "tháng", "quý", "năm", "ngày", "kỳ", "điều", "khoản", "điểm", "mục", "đoạn",
     "lúc", "hồi", "lần thứ", "tiêu chí", "chỉ tiêu số", "phòng", "tầng", "km", "quốc lộ", "tỉnh lộ", "đường", "nhóm",
-    "tổ", "khu", "thôn", "ấp", "bản", "phường", "xóm", "đợt", "giai đoạn", "covid", r"covid\s*-",
-    "chính quyền(?: địa phương)?",
+    "tổ", "khu", "thôn", "ấp", "bản", "phường", "xóm", "đợt", "giai đoạn", "covid", "chính quyền(?: địa phương)?",
 ]
-_BLOCKING_BEFORE = re.compile(
-    caseless_alternation([w + r"\s*$" for w in _BLOCKING_WORDS], word_start=True)
+_BLOCKING_REACH = max(map(len, _BLOCKING_WORDS))
+_BLOCKING_AT_END = re.compile(
+    "|".join(letter_branches([w + r"\s*$" for w in _BLOCKING_WORDS], r"(?<!\w.)", cases="all", caseless=True))
+)
+# The two of any length, searched in the whole window.
+_BLOCKING_SPREAD = re.compile(
+    caseless_alternation([r"covid\s*-\s*$"], word_start=True)
     + "|"
     + caseless_alternation([r"tiêu chí(?:\s*(?:số\s*)?\d+\s*(?:,|và)\s*)+$"])
 )
+
+
+def _blocked_before(window: str) -> bool:
+    """Whether ``window`` (the text before a number) ends with a word that makes the number no figure."""
+    reach = max(0, len(window.rstrip()) - _BLOCKING_REACH)
+    return bool(_BLOCKING_AT_END.search(window, reach) or _BLOCKING_SPREAD.search(window))
+
+
 MAX_UNIT_WORDS = 5
 
 
@@ -197,7 +211,7 @@ def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None 
         pre = _PRE_RE.search(match_text, max(0, num_start - 14), num_start)
         if not pre and num_start > 0 and match_text[num_start - 1].isalpha():
             continue
-        if _BLOCKING_BEFORE.search(match_text[max(0, num_start - 40) : num_start]):
+        if _blocked_before(match_text[max(0, num_start - 40) : num_start]):
             continue
         raw = match_text[num_start : m.end("num")]
         if _YEAR.fullmatch(raw) and not m.group("pct"):

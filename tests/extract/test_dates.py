@@ -1,4 +1,6 @@
-from giaoban.extract.dates import find_dates, years_named
+from conftest import random_stretches
+
+from giaoban.extract.dates import DateScan, find_dates, years_named
 from giaoban.extract.normalize import match_form
 
 
@@ -58,3 +60,16 @@ def test_years_named_are_every_year_in_text_order_and_no_longer_number():
     assert years_named("Kỷ niệm 90 năm (14/10/1930 – 14/10/2020), nhiệm kỳ 2025-2030, mã 120251, số 2019") == [
         1930, 2020, 2025, 2030, 2019
     ]
+
+
+_DATE_PIECES = [
+    "ngày", "Sáng", "chiều", " ", "  ", "\n", "5", "12", "2024", "/", "-", "–", ".", ",", "tháng", "năm", " 21/12",
+    "9/9 huyện", "8-9/8", "5 tháng 4 năm 2022", "31/02/2023", "١", "x", "đến",
+]
+
+
+def test_a_part_read_off_the_whole_texts_scan_gives_what_a_scan_of_the_part_gives():
+    for text, start, end in random_stretches(_DATE_PIECES, 31, count=4000, most=12):
+        scan = DateScan(text)
+        assert scan.within(start, end) == find_dates(text, start, end), (text, start, end)
+    assert DateScan("Chiều ngày 21/12").dates == find_dates("Chiều ngày 21/12")

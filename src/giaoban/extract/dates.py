@@ -57,9 +57,36 @@ class DateMention:
 
 
 def find_dates(match_text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    return _scan(match_text, start, len(match_text) if end is None else end)[1]
+
+
+# What DATE_RE's look-aheads read after a match.
+_READ_AFTER = re.compile(r"[\d/]")
+
+
+class DateScan:
+    """The dates of a text from one scan, and the dates of a part of it read off that scan."""
+
+    def __init__(self, match_text: str) -> None:
+        self.text = match_text
+        self.spans, self.dates = _scan(match_text, 0, len(match_text))
+
+    def within(self, start: int, end: int) -> list[DateMention]:
+        """What ``find_dates(text, start, end)`` finds.  A scan of the part tries the pattern at the places the
+        text's scan tries after ``start`` and sees the same characters before them, so it finds the same matches
+        unless a match of the text's crosses a bound of the part, or a look-ahead at the part's end reads a digit or
+        "/" there (the part's scan reads nothing): then the part is scanned."""
+        if _READ_AFTER.match(self.text, end) or any(a < start < b or a < end < b for a, b in self.spans):
+            return find_dates(self.text, start, end)
+        return [d for d in self.dates if start <= d.start and d.end <= end]
+
+
+def _scan(match_text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[DateMention]]:
+    """The span of every match of DATE_RE in ``match_text[start:end]``, and the dates among them."""
+    spans: list[tuple[int, int]] = []
     out: list[DateMention] = []
-    end = len(match_text) if end is None else end
     for m in DATE_RE.finditer(match_text, start, end):
+        spans.append(m.span())
         # The group of the alternative that matched holds the rest of the day (maybe nothing): not None.
         if m.group("d3") is not None:
             day, month, year = _day(m, "d3"), int(m.group("m3")), m.group("y3")
@@ -86,7 +113,7 @@ def find_dates(match_text: str, start: int = 0, end: int | None = None) -> list[
         if y is not None and not (1900 <= y <= 2100):
             continue
         out.append(DateMention(day, month, y, m.start(), m.end(), ctx))
-    return out
+    return spans, out
 
 
 # A year not inside a longer number ("(?<!\d..)" after the century looks before it, and lets the engine find the

@@ -7,7 +7,7 @@ from itertools import islice
 
 from . import organizations as orgs
 from .chars import LOWER, by_first_letter, caseless_alternation
-from .dates import DateMention, find_dates, years_named
+from .dates import DateMention, DateScan, years_named
 from .normalize import match_form
 from .people import Person
 from .segment import Span, per_text, sentences
@@ -375,13 +375,15 @@ def _org_tail(text: str, mtext: str, start: int, end: int) -> str | None:
 
 
 def find_date(
-    mtext: str, lead: list[Span], skip: list[Span], paras: list[Span] | None = None, years: list[int] | None = None
+    mtext: str, lead: list[Span], skip: list[Span], paras: list[Span] | None = None, years: list[int] | None = None,
+    dates: DateScan | None = None,
 ) -> DateMention | None:
     """Meeting date: a date in a lead sentence that mentions the meeting, else the first dated
     sentence start ("Chiều ngày 21/12, ..."); with none in the lead (a headline and a quoted direction
     before it), a date in a sentence of the next paragraphs that names the meeting.  ``years``: the text's
-    ``years_named`` when the caller has them."""
-    candidates = _dates_in(mtext, lead, skip)
+    ``years_named`` when the caller has them, ``dates`` the text's ``DateScan``."""
+    dates = dates or DateScan(mtext)
+    candidates = _dates_in(dates, lead, skip)
     latest = max(years_named(mtext) if years is None else years, default=0)
     # A date long before the text's latest year is history ("(14/10/1930 - 14/10/2020)"), not the meeting's day.
     candidates = [(score, d) for score, d in candidates if not d.year or d.year >= latest - _HISTORY_YEARS]
@@ -390,7 +392,7 @@ def find_date(
         # Only a dated opening of a sentence that names the meeting ("Sáng 10/2, Ủy ban … tổ chức hội nghị"),
         # not an end ("làm việc đến ngày 14-3") nor an earlier event ("Trước đó, chiều 11-10, …").
         candidates = [
-            (score, d) for score, d in _dates_in(mtext, after, skip)
+            (score, d) for score, d in _dates_in(dates, after, skip)
             if score == 0 and d.has_context and not _OTHER_DAY.search(mtext, max(0, d.start - 30), d.start)
             and (not d.year or d.year >= latest - _HISTORY_YEARS)
         ]
@@ -405,14 +407,15 @@ _HISTORY_YEARS = 10
 _OTHER_DAY = re.compile(r"(?i)(?:trước đó|sau đó|đến|tới|hết)[\s,]*(?:\w+\s+)?(?:ngày\s+)?$")
 
 
-def _dates_in(mtext: str, paras: list[Span], skip: list[Span]) -> list[tuple[int, DateMention]]:
+def _dates_in(dates: DateScan, paras: list[Span], skip: list[Span]) -> list[tuple[int, DateMention]]:
     """Dates of the meeting's kind in ``paras``, each with its rank (0 best: in a sentence naming the
     meeting, near its start)."""
+    mtext = dates.text
     candidates: list[tuple[int, DateMention]] = []
     for para in paras:
         for s0, s1 in sentences(mtext, para):
             has_meeting = bool(_MEETING_WORD.search(mtext, s0, s1))
-            for d in find_dates(mtext, s0, s1):
+            for d in dates.within(s0, s1):
                 if any(a <= d.start < b for a, b in skip):
                     continue
                 if _DATE_CONTEXT_BAD.search(mtext[max(0, d.start - 20) : d.start]) or _POSTED.match(mtext, d.end):

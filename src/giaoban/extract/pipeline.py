@@ -8,7 +8,7 @@ from . import learned
 from . import meeting as mt
 from .chars import caseless_alternation
 from .chrome import publication_year, strip_chrome
-from .dates import DateMention, find_dates, years_named
+from .dates import DateMention, DateScan, years_named
 from .directives import Context, find_directives
 from .figures import find_figures
 from .htmltext import html_to_text, is_html_document
@@ -63,8 +63,8 @@ def _extract(text: str, trace: Trace | None = None, models: learned.Models | Non
 
     refs = find_references(text, mtext)
     ref_spans = [(r.start, r.end) for r in refs]
-    dates = find_dates(mtext)
-    date_spans = [(d.start, d.end) for d in dates]
+    dates = DateScan(mtext)
+    date_spans = [(d.start, d.end) for d in dates.dates]
 
     # One scan for periods; each use takes fresh copies because ranking fills in missing years.
     found_periods = find_periods(mtext)
@@ -74,7 +74,7 @@ def _extract(text: str, trace: Trace | None = None, models: learned.Models | Non
     meeting_piece = None if _THE_MEETING.search(lead_text) else _first_meeting_piece(mtext, paras)
     # The text's years, read once: the date's history test and the fallback year both need them.
     years = years_named(mtext)
-    date = mt.find_date(mtext, lead, ref_spans, paras, years)
+    date = mt.find_date(mtext, lead, ref_spans, paras, years, dates)
     fallback_year = date.year if date and date.year else (posted_year or _first_year(years))
     review, nxt, from_body = _review_and_next(mtext, paras, lead, meeting_piece, scanned, date, fallback_year)
 

@@ -72,6 +72,14 @@ def test_caseless_alternation_spells_out_every_case_of_the_first_letter():
     assert caseless_alternation(["sơ kết", "họp"]) == "s(?i:ơ kết)|S(?i:ơ kết)|ſ(?i:ơ kết)|h(?i:ọp)|H(?i:ọp)"
 
 
+def test_caseless_alternation_groups_the_alternatives_of_one_letter_in_their_order():
+    assert caseless_alternation(["họp", ",", "Hội", "h"]) == "h(?i:ọp|ội|)|H(?i:ọp|ội|)|,"
+    flat = re.compile("(?i)tổ|tổng|x|t")
+    spelled = re.compile(caseless_alternation(["tổ", "tổng", "x", "t"]))
+    text = "Tổng tổ chức, TX t"
+    assert [m.span() for m in spelled.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
 @pytest.mark.parametrize("alternatives", [["(?:a|b)c"], ["a?b"], ["ßa"], [".a"], [" a"]])
 def test_alternatives_that_cannot_be_spelled_out_are_refused(alternatives):
     with pytest.raises(ValueError):

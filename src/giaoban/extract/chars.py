@@ -40,22 +40,25 @@ def caseless_alternation(alternatives: list[str], word_start: bool = False) -> s
     r"""``(?i)alt1|alt2|…`` written so that every branch opens with a literal letter: one branch for each case variant
     of an alternative's first letter, the rest of it case-insensitive.  A case-insensitive pattern is tried at every
     position; one whose branches all open with a literal lets the engine find the places to try by a fast scan of those
-    letters.  The branches of one alternative never match at the same place (their first letters differ), and the
-    alternatives keep their order, so the same alternative wins at every place as in the case-insensitive
-    alternation.  An alternative may also open with a character that has no case and stands for itself (",").
-    ``word_start``: ``(?i)(?<!\w)(?:alt1|alt2|…)``, the look behind made after the first letter
-    (``(?<!\w.)``: the character before that letter is no word character, as at the start of the text)."""
+    letters.  The alternatives are grouped by first letter, in order, the engine then tries one group at a place:
+    branches that open with different letters never match at the same place, and the alternatives of one letter keep
+    their order, so the same alternative wins at every place as in the case-insensitive alternation.  An alternative
+    may also open with a character that has no case and stands for itself (",").  ``word_start``:
+    ``(?i)(?<!\w)(?:alt1|alt2|…)``, the look behind made after the first letter (``(?<!\w.)``: the character before
+    that letter is no word character, as at the start of the text)."""
     after = r"(?<!\w.)" if word_start else ""
-    branches = []
+    groups: dict[str, list[str]] = {}
     for alt in alternatives:
         first, rest = alt[0], alt[1:]
         caseless_literal = re.escape(first) == first and first.lower() == first.upper() and not first.isspace()
         plain = first.isalpha() or caseless_literal
         if not plain or rest[:1] in ("?", "*", "+", "{") or len(first.upper()) != 1:
             raise ValueError(f"{alt!r} does not open with a plain letter")
-        lower = first.lower()
-        for variant in dict.fromkeys(lower + first.upper() + OTHER_CASES.get(lower, "")):
-            branches.append(f"{variant}{after}(?i:{rest})" if rest else variant + after)
+        groups.setdefault(first.lower(), []).append(rest)
+    branches = []
+    for lower, rests in groups.items():
+        for variant in dict.fromkeys(lower + lower.upper() + OTHER_CASES.get(lower, "")):
+            branches.append(f"{variant}{after}(?i:{'|'.join(rests)})" if any(rests) else variant + after)
     return "|".join(branches)
 
 

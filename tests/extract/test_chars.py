@@ -106,7 +106,7 @@ def test_the_caseless_form_is_the_lower_case_of_the_stretch(text):
     assert caseless_form(text, 1, len(text)) == text[1:].lower()
 
 
-@pytest.mark.parametrize("text", ["ıt", "ſơ kết", "İt"])
+@pytest.mark.parametrize("text", ["ıt", "ſơ kết", "İt", "xİı"])
 def test_the_caseless_form_refuses_letters_that_lower_to_another(text):
     assert caseless_form(text, 0, len(text)) is None
 

@@ -50,3 +50,8 @@ def test_the_deadline_words_found_first_give_what_the_pattern_finds_at_every_cha
     for piece, _, _ in random_stretches(_PIECES, 11, most=14, sep=" "):
         want = [(m.span(), m.groupdict()) for m in DEADLINE_RE.finditer(piece)]
         assert [(m.span(), m.groupdict()) for m in _DEADLINE.finditer(piece)] == want, piece
+
+
+def test_a_quarter_written_with_a_dotted_or_dotless_i_is_read_not_a_crash():
+    assert _dl("hoàn thành trong quý İ năm 2026") == "2026-03"
+    assert _dl("hoàn thành trong quý ıv năm 2026") == "2026-12"

@@ -5,7 +5,7 @@ from conftest import random_stretches
 
 from giaoban.extract import extract, periods
 from giaoban.extract.normalize import match_form
-from giaoban.extract.periods import PERIOD_RE, _period_matches, find_periods, review_and_next
+from giaoban.extract.periods import PERIOD_RE, _period_matches, find_periods, quarter_number, review_and_next
 
 
 def _keys(text):
@@ -300,3 +300,8 @@ def test_a_congress_held_is_found_where_the_case_insensitive_pattern_finds_it():
     )
     for text, _, _ in random_stretches(_HELD_PIECES, 41):
         assert [m.span() for m in periods._CONGRESS_HELD.finditer(text)] == [m.span() for m in reference.finditer(text)]
+
+
+@pytest.mark.parametrize(("written", "number"), [("I", 1), ("iii", 3), ("İ", 1), ("İİ", 2), ("ıv", 4), ("2", 2)])
+def test_a_quarter_is_numbered_whatever_the_case_of_its_roman_letters(written, number):
+    assert quarter_number(written) == number

@@ -11,6 +11,7 @@ import re
 
 from .chars import Anchored
 from .dates import is_valid
+from .periods import quarter_number
 
 # "phấn đấu đến năm 2023 ..." sets a target date; a bare "đến năm 2025" (a document's horizon) does not.
 _LEAD = (
@@ -48,7 +49,6 @@ _DEADLINE = Anchored(
     DEADLINE_RE, ("từ", "(", "trong", "trước", "chậm", "hạn", "xong", "hoàn", "đến", "phấn", "vào"), caseless=True
 )
 _DIGIT = re.compile(r"\d")
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 def find_deadline(match_piece: str, default_year: int | None) -> str | None:
@@ -80,7 +80,7 @@ def _value(m: re.Match[str], default_year: int | None) -> str | None:
         return f"{year:04d}-{int(g['mm']):02d}" if year else None
     if g["q"]:
         year = _year(g["qy"], default_year)
-        q = _ROMAN.get(g["q"].upper()) or int(g["q"])
+        q = quarter_number(g["q"])
         return f"{year:04d}-{q * 3:02d}" if year else None
     if g["h"]:
         year = _year(g["hy"], default_year)

@@ -9,6 +9,12 @@ from dataclasses import dataclass
 from .chars import caseless_alternation, caseless_form, matches_at, places_of
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def quarter_number(written: str) -> int:
+    """The quarter a case-insensitive match of "IV|III|II|I|[1-4]" names (such a match may hold "İ", whose upper case
+    is itself, or "ı")."""
+    return _ROMAN.get(written.upper().replace("İ", "I")) or int(written)
 _YEAR = r"(?:\s*(?:/|-|năm)?\s*(?P<{0}>(?:19|20)\d\d)(?![\d/]))?"
 # The leading lookahead lets the scan skip positions that cannot start any alternative.
 PERIOD_RE = re.compile(
@@ -136,8 +142,7 @@ def find_periods(match_text: str, start: int = 0, end: int | None = None) -> lis
             number = 1 if m.group("qpos").lower() == "đầu" else 4
             out.append(PeriodMention("quarter", number, _year(m, "q3y"), m.start(), m.end()))
         elif m.group("q"):
-            q = m.group("q").upper()
-            out.append(PeriodMention("quarter", _ROMAN.get(q) or int(q), _year(m, "qy"), m.start(), m.end()))
+            out.append(PeriodMention("quarter", quarter_number(m.group("q")), _year(m, "qy"), m.start(), m.end()))
         elif m.group("m"):
             out.append(PeriodMention("month", int(m.group("m")), _year(m, "my"), m.start(), m.end()))
         elif m.group("y"):

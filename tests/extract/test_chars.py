@@ -15,7 +15,10 @@ from giaoban.extract.chars import (
     caseless_alternation,
     caseless_form,
     letter_branches,
+    lower_case,
     matches_at,
+    new_text,
+    per_text,
     places_of,
 )
 
@@ -155,3 +158,33 @@ def test_letter_branches_find_what_the_word_start_alternation_finds(cases, casel
 def test_letter_branches_refuse_an_alternative_that_does_not_open_with_a_letter():
     with pytest.raises(ValueError):
         letter_branches(["(?:a|b)c"])
+
+
+def test_what_is_remembered_of_a_text_is_forgotten_when_the_next_text_is_read():
+    calls = []
+
+    @per_text
+    def words(text):
+        calls.append(text)
+        return text.split()
+
+    assert words("một hai") == words("một hai") == ["một", "hai"]
+    assert calls == ["một hai"]
+    new_text()
+    words("một hai")
+    assert calls == ["một hai", "một hai"]
+
+
+@pytest.mark.parametrize("text", ["Hội Nông Dân XÃ", "ΟΔΟΣ ΑΣ", "İstanbul và HÀ", "ıt ſơ kết", "Tổng KẾT, ABC"])
+def test_a_stretch_cut_from_the_whole_texts_lower_case_is_the_stretchs_own(text):
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            new_text()
+            assert lower_case(text, start, end) == text[start:end].lower(), (text, start, end)
+            new_text()
+            assert caseless_form(text, start, end) == _own_caseless_form(text[start:end]), (text, start, end)
+
+
+def _own_caseless_form(stretch):
+    lower = stretch.lower()
+    return None if len(lower) != len(stretch) or "ı" in lower or "ſ" in lower else lower

@@ -1,5 +1,6 @@
 from conftest import random_stretches
 
+from giaoban.extract.chars import new_text
 from giaoban.extract.deadlines import _DEADLINE, DEADLINE_RE, find_deadline
 from giaoban.extract.normalize import match_form
 
@@ -50,6 +51,12 @@ def test_the_deadline_words_found_first_give_what_the_pattern_finds_at_every_cha
     for piece, _, _ in random_stretches(_PIECES, 11, most=14, sep=" "):
         want = [(m.span(), m.groupdict()) for m in DEADLINE_RE.finditer(piece)]
         assert [(m.span(), m.groupdict()) for m in _DEADLINE.finditer(piece)] == want, piece
+
+
+def test_a_piece_read_in_place_gives_the_deadline_its_copy_gives():
+    for text, start, end in random_stretches(_PIECES, 17, count=3000, most=16, sep=" "):
+        new_text()
+        assert find_deadline(text, 2025, start, end) == find_deadline(text[start:end], 2025), (text, start, end)
 
 
 def test_a_quarter_written_with_a_dotted_or_dotless_i_is_read_not_a_crash():

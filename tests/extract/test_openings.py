@@ -1,8 +1,8 @@
 from conftest import random_stretches
 
+from giaoban.extract.chars import new_text
 from giaoban.extract.normalize import match_form
 from giaoban.extract.openings import TRIGGER, Context, find_trigger, gives, triggers_in
-from giaoban.extract.segment import new_text
 
 
 def _trigger(text, context=None):

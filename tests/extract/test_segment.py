@@ -6,9 +6,7 @@ from giaoban.extract.chars import LO, UP
 from giaoban.extract.segment import (
     _SENTENCE_END,
     list_marker_length,
-    new_text,
     paragraphs,
-    per_text,
     pieces,
     sentences,
 )
@@ -126,18 +124,3 @@ def test_sentence_ends_are_those_of_the_look_ahead_pattern(text):
         rf"(?=[.!?…])(?:(?:\./\.|[.!?…]+)(?=\s+(?:{UP}|[\d\"“'‘(+•-]))|(?<={LO})(?:\.|…|\.\.\.)(?={UP}{LO}))"
     )
     assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in as_written.finditer(text)]
-
-
-def test_what_is_remembered_of_a_text_is_forgotten_when_the_next_text_is_read():
-    calls = []
-
-    @per_text
-    def words(text):
-        calls.append(text)
-        return text.split()
-
-    assert words("một hai") == words("một hai") == ["một", "hai"]
-    assert calls == ["một hai"]
-    new_text()
-    words("một hai")
-    assert calls == ["một hai", "một hai"]

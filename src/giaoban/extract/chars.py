@@ -4,7 +4,9 @@ Ranges such as ``[à-ỹ]`` mix unrelated code points and cases, so the letters 
 explicitly once here and reused by every detector.
 """
 
+import functools
 import re
+from collections.abc import Callable
 
 LOWER = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz"
 UPPER = LOWER.upper()
@@ -89,9 +91,47 @@ def letter_branches(
     return branches
 
 
+_PER_TEXT: list = []
+
+
+def per_text(fn: Callable) -> Callable:
+    """``fn`` remembered for the text being read (``new_text`` forgets it): several detectors ask the same of one
+    text, which is the same object, so a hit costs little."""
+    cached = functools.lru_cache(maxsize=512)(fn)
+    _PER_TEXT.append(cached)
+    return cached
+
+
+def new_text() -> None:
+    """Forget what was remembered of the texts read before: it serves the detectors of one text only (a text read
+    again is read again, as a text never seen would be). Another thread's text only loses its hits."""
+    for cached in _PER_TEXT:
+        cached.cache_clear()
+
+
+@per_text
+def _lowered(text: str) -> str | None:
+    """``text.lower()``, read once a text, when every stretch of it is the lower case of that stretch of ``text`` and
+    a caseless form (the same length, no "Σ", whose lower case depends on what follows it, no "ı" or "ſ"); None when
+    it is not."""
+    lower = text.lower()
+    if len(lower) != len(text) or "Σ" in text or "ı" in lower or "ſ" in lower:
+        return None
+    return lower
+
+
+def lower_case(text: str, start: int, end: int) -> str:
+    """``text[start:end].lower()``, cut from the lower case of the whole text when it can be."""
+    whole = _lowered(text)
+    return text[start:end].lower() if whole is None else whole[start:end]
+
+
 def caseless_form(text: str, start: int, end: int) -> str | None:
     """``text[start:end]`` lower-cased, where a literal word found in it is where a case-insensitive pattern finds
     that word (same length, no letter that lowers to another); None where it is not."""
+    whole = _lowered(text)
+    if whole is not None:
+        return whole[start:end]
     lower = text[start:end].lower()
     # Of the letters of OTHER_CASES, "İ" lowers to two characters and the Kelvin sign to "k" (found where the pattern
     # finds it); "ı" and "ſ" stay themselves, where a literal "i" or "s" is not found.  Substring tests: a character

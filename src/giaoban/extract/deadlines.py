@@ -51,12 +51,14 @@ _DEADLINE = Anchored(
 _DIGIT = re.compile(r"\d")
 
 
-def find_deadline(match_piece: str, default_year: int | None) -> str | None:
-    """The first deadline in a directive piece, ISO or "YYYY-MM" or "YYYY"."""
+def find_deadline(match_text: str, default_year: int | None, start: int = 0, end: int | None = None) -> str | None:
+    """The first deadline in a directive piece (``match_text[start:end]``: DEADLINE_RE reads nothing before a
+    match, so the piece is read in place, as a copy of it would be), ISO or "YYYY-MM" or "YYYY"."""
+    end = len(match_text) if end is None else end
     # What r"\d|quý" finds, as a substring test and a digit scan the engine runs fast.
-    if "quý" not in match_piece and not _DIGIT.search(match_piece):
+    if match_text.find("quý", start, end) < 0 and not _DIGIT.search(match_text, start, end):
         return None
-    for m in _DEADLINE.finditer(match_piece):
+    for m in _DEADLINE.finditer(match_text, start, end):
         value = _value(m, default_year)
         if value:
             return value

@@ -545,7 +545,7 @@ def _directive(
         text=piece,
         assignees=assignees,
         lead=lead,
-        deadline=find_deadline(mpiece, default_year),
+        deadline=find_deadline(mtext, default_year, a, b),
         match_text=mpiece,
         start=a,
         own=own,
@@ -576,7 +576,7 @@ def _with_details(
         text=piece,
         assignees=assignees,
         lead=lead,
-        deadline=deadline or find_deadline(mpiece, default_year),
+        deadline=deadline or find_deadline(mtext, default_year, a, a + len(piece)),
         match_text=mpiece,
         start=a,
     )

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import organizations as orgs
-from .chars import LET
+from .chars import LET, lower_case
 from .directives import Candidate
 from .periods import find_periods
 from .segment import sentences
@@ -406,7 +406,7 @@ def _paragraph(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) -
     marker = _MARKER.match(body)
     trace.para_marked[i] = marker is not None
     rest = body[marker.end() :] if marker else body
-    lower = body.lower()
+    lower = lower_case(mtext, p0, p1)
     cue_hits, word_hits = _CUE_AND_PIECE.hits(lower, p0)
     trace.para_cues[i] = cues = _within(cue_hits, p0, p1)
     out = [f"c_{name}" for name in sorted(cues)]
@@ -448,7 +448,7 @@ def _cues_of(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) -> 
     cues = trace.para_cues.get(i)
     if cues is None:
         q0, q1 = paras[i]
-        cues = trace.para_cues[i] = _CUE.found(mtext[q0:q1].lower())
+        cues = trace.para_cues[i] = _CUE.found(lower_case(mtext, q0, q1))
     return cues
 
 

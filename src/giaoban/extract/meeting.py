@@ -6,11 +6,11 @@ import re
 from itertools import islice
 
 from . import organizations as orgs
-from .chars import LOWER, by_first_letter, caseless_alternation
+from .chars import LOWER, by_first_letter, caseless_alternation, per_text
 from .dates import DateMention, DateScan, years_named
 from .normalize import match_form
 from .people import Person
-from .segment import Span, per_text, sentences
+from .segment import Span, sentences
 
 # "(?i)hội nghị|giao ban|…", each branch opened by a literal letter (``caseless_alternation``): much faster, the same
 # matches.

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from . import organizations as orgs
-from .chars import LET, LO, caseless_alternation, matches_at, places_of
+from .chars import LET, LO, caseless_alternation, matches_at, per_text, places_of
 from .people import Person
 from .periods import PeriodMention, find_periods
-from .segment import Span, per_text, sentences
+from .segment import Span, sentences
 
 # Each branch opened by its literal first letter, the word-start test made after it ("(?<!LET.)": no letter before
 # that one), so the engine finds the places to try by a fast scan of those letters; "giao …" is the one branch that

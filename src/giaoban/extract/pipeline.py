@@ -6,7 +6,7 @@ import re
 
 from . import learned
 from . import meeting as mt
-from .chars import caseless_alternation
+from .chars import caseless_alternation, new_text
 from .chrome import publication_year, strip_chrome
 from .dates import DateMention, DateScan, years_named
 from .directives import Context, find_directives
@@ -29,7 +29,7 @@ from .periods import (
 )
 from .record import empty_record, person_dict
 from .references import find_references
-from .segment import new_text, paragraphs, pieces, sentences, unwrap
+from .segment import paragraphs, pieces, sentences, unwrap
 
 # A meeting article is a few pages; anything longer is capped so every input finishes quickly.
 MAX_CHARS = 200_000

@@ -5,11 +5,9 @@ Spans, not copies, so detectors working on the matching copy can slice the origi
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable
 
-from .chars import LO, UP
+from .chars import LO, UP, per_text
 
 Span = tuple[int, int]
 
@@ -158,27 +156,9 @@ def sentences(text: str, span: Span) -> list[Span]:
     return list(_sentences(text, span))
 
 
-_PER_TEXT: list = []
-
-
-def per_text(fn: Callable) -> Callable:
-    """``fn`` remembered for the text being read (``new_text`` forgets it): several detectors ask the same of one
-    text, which is the same object, so a hit costs little."""
-    cached = functools.lru_cache(maxsize=512)(fn)
-    _PER_TEXT.append(cached)
-    return cached
-
-
 @per_text
 def _sentences(text: str, span: Span) -> tuple[Span, ...]:
     return tuple(_split(text, span, _SENTENCE_END))
-
-
-def new_text() -> None:
-    """Forget what was remembered of the texts read before: it serves the detectors of one text only (a text read
-    again is read again, as a text never seen would be). Another thread's text only loses its hits."""
-    for cached in _PER_TEXT:
-        cached.cache_clear()
 
 
 def semicolon_pieces(text: str, sentence: Span) -> list[Span]:

@@ -43,6 +43,12 @@ VOCAB = (
     "90 – 95%",
     "Uỷ ban",
     "Sáng 5-4",
+    # Letters a case-insensitive match reads as another ("İ", "ı", "ſ", the Kelvin sign) and a final sigma.
+    "trong quý İ năm 2026",
+    "QUÝ ıv",
+    "ſố",
+    "\u212a",
+    "ΟΔΟΣ",
 )
 
 

@@ -222,7 +222,7 @@ def find_directives(
             # the sentences after the attribution.
             count = len(out)
             _collect(text, mtext, (quoted.start("q"), quoted.end("q")), [], default_year, out, True, context)
-            attribution, *after = sentences(mtext, (quoted.end(), p1)) or [(quoted.end(), p1)]
+            attribution, *after = sentences(mtext, (quoted.end(), p1)) or ((quoted.end(), p1),)
             # Whoever the attribution names ("chỉ đạo của Bí thư Tỉnh ủy X") spoke the quoted words.
             triggers.append(Trigger((body0, attribution[1]), attribution[1], quoted.start("q"), []))
             rest = after[0][0] if after else p1

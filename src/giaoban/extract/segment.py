@@ -151,13 +151,9 @@ def _trim(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def sentences(text: str, span: Span) -> list[Span]:
-    """Sentences of one paragraph (a fresh list each call: callers may change it)."""
-    return list(_sentences(text, span))
-
-
 @per_text
-def _sentences(text: str, span: Span) -> tuple[Span, ...]:
+def sentences(text: str, span: Span) -> tuple[Span, ...]:
+    """Sentences of one paragraph (found once a text: a tuple, which no caller can change)."""
     return tuple(_split(text, span, _SENTENCE_END))
 
 

@@ -143,7 +143,7 @@ def test_one_scan_finds_each_lexicons_own_hits_where_their_words_overlap():
     # "đánh giá cao" (thanks) holds "đánh giá" (report); "tổng số" is in both lexicons; "cần phải" holds "cần".
     lower = "hội nghị đánh giá cao kết quả, tổng số hội viên tăng; các xã cần phải tiếp tục. (đồng chí) bà ông"
     assert learned._CUE_AND_PIECE.hits(lower, 7) == (learned._CUE.hits(lower, 7), learned._PIECE.hits(lower, 7))
-    cue_names = set().union(*(names for _, names in learned._CUE.hits(lower, 0)))
+    cue_names = set().union(*learned._CUE.hits(lower, 0).names)
     assert {"thanks", "report", "speaker"} <= cue_names
 
 

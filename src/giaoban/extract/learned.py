@@ -24,6 +24,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from . import organizations as orgs
 from .chars import LET, lower_case
@@ -93,6 +94,13 @@ def _contains_any(phrase: str, words: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", phrase) for w in words)
 
 
+class Hits(NamedTuple):
+    """Where a lexicon's words were found, in text order, and the names of the lists of each."""
+
+    places: list[int]
+    names: list[frozenset[str]]
+
+
 class _Lexicon:
     """Named lists of words, all found in one scan of a lower-cased text: ``found`` gives the names of
     the lists with a word in it (a word inside a longer one counts for its own list too)."""
@@ -111,9 +119,10 @@ class _Lexicon:
             out |= self.names[m.group(0)]
         return out
 
-    def hits(self, lower: str, offset: int) -> list[tuple[int, frozenset[str]]]:
-        """(position, names) of every word found, positions shifted by ``offset``."""
-        return [(m.start() + offset, self.names[m.group(0)]) for m in self.pattern.finditer(lower)]
+    def hits(self, lower: str, offset: int) -> Hits:
+        """Where every word found is, shifted by ``offset``, and its lists' names."""
+        found = [(m.start() + offset, self.names[m.group(0)]) for m in self.pattern.finditer(lower)]
+        return Hits([p for p, _ in found], [names for _, names in found])
 
 
 def _trie(words: set[str]) -> str:
@@ -135,19 +144,19 @@ def _trie(words: set[str]) -> str:
     return build(root)
 
 
-def _within(hits: list[tuple[int, frozenset[str]]], start: int, end: int) -> set[str]:
-    """The names of the hits at positions in ``[start, end)`` (``hits`` are in text order)."""
-    # The hits are sorted by position: only those inside the span are read.
-    i = bisect.bisect_left(hits, (start,))
-    j = bisect.bisect_left(hits, (end,), i)
-    return set().union(*[names for _, names in hits[i:j]])
+def _within(hits: Hits, start: int, end: int) -> set[str]:
+    """The names of the hits at positions in ``[start, end)``."""
+    # The places are sorted: only the hits inside the span are read.
+    i = bisect.bisect_left(hits.places, start)
+    j = bisect.bisect_left(hits.places, end, i)
+    return set().union(*hits.names[i:j])
 
 
-def _names_within(hits: list[tuple[int, frozenset[str]]], start: int, end: int, name: str) -> bool:
+def _names_within(hits: Hits, start: int, end: int, name: str) -> bool:
     """Whether ``name`` is among ``_within(hits, start, end)``."""
-    i = bisect.bisect_left(hits, (start,))
-    j = bisect.bisect_left(hits, (end,), i)
-    return any(name in names for _, names in hits[i:j])
+    i = bisect.bisect_left(hits.places, start)
+    j = bisect.bisect_left(hits.places, end, i)
+    return any(name in names for names in hits.names[i:j])
 
 
 # Cues of the directive part anywhere in a paragraph, whether or not the rules took it as a trigger.
@@ -208,20 +217,21 @@ class _Lexicons:
         # at the next place, right after a letter.
         self.pattern = re.compile(rf"[{firsts}](?<!\w.)(?<=(?=({_trie(words)})).)")
 
-    def hits(self, lower: str, offset: int) -> tuple[list[tuple[int, frozenset[str]]], ...]:
+    def hits(self, lower: str, offset: int) -> tuple[Hits, Hits]:
         """Each lexicon's ``hits(lower, offset)``."""
         (first, second), within = self.lexicons, self.within
-        hits1: list[tuple[int, frozenset[str]]] = []
-        hits2: list[tuple[int, frozenset[str]]] = []
+        hits1, hits2 = Hits([], []), Hits([], [])
         end1 = end2 = 0
         for m in self.pattern.finditer(lower):
             p = m.start()
             w1, w2 = within[m.group(1)]
             if w1 is not None and p >= end1:
-                hits1.append((p + offset, first.names[w1]))
+                hits1.places.append(p + offset)
+                hits1.names.append(first.names[w1])
                 end1 = p + len(w1)
             if w2 is not None and p >= end2:
-                hits2.append((p + offset, second.names[w2]))
+                hits2.places.append(p + offset)
+                hits2.names.append(second.names[w2])
                 end2 = p + len(w2)
         return hits1, hits2
 
@@ -339,9 +349,9 @@ class _Para:
     """What the pieces of one paragraph share, and where its cue and piece words are."""
 
     features: list[str]
-    sentences: list[tuple[int, int]]
-    cues: list[tuple[int, frozenset[str]]]
-    words: list[tuple[int, frozenset[str]]]
+    sentences: tuple[tuple[int, int], ...]
+    cues: Hits
+    words: Hits
     # Its features whose weight is tied to the decision before (``tied_features``).
     tied: list[str] = field(default_factory=list)
     # Whether it has a direction or conclusion cue ("para:c_direct" or "para:c_conclude").

@@ -582,8 +582,11 @@ def _with_details(
     )
 
 
+_GIAO_WORD = re.compile(r"^(?:[Gg]iao(?:\s+cho)?)\s+")
+
+
 def _strip_giao(s: str) -> str:
-    return re.sub(r"^(?:[Gg]iao(?:\s+cho)?)\s+", "", s)
+    return _GIAO_WORD.sub("", s)
 
 
 _ORG_RUN_STOP = re.compile(

@@ -344,13 +344,18 @@ _QUALIFYING_SEGMENT = re.compile(r"(?i)\s*(?:huyện|tỉnh|thành phố|quận|
 _TOGETHER_WITH = re.compile(r"\s+phối hợp\s+(?:với|cùng)\s")
 
 
+# The commas that cut a host phrase (kept, with their spaces); a past or possessive verb left at its end.
+_COMMA_SPLIT = re.compile(r"(,\s*)")
+_TRAILING_VERB = re.compile(r"\s+(?:đã|vừa|có)$")
+
+
 def _org_tail(text: str, mtext: str, start: int, end: int) -> str | None:
     """The body named at the end of ``[start, end)``: walk back over ", "-separated segments; of two
     bodies joined by "phối hợp với", the first."""
     together = _TOGETHER_WITH.search(mtext, start, end)
     if together and orgs.ORG_HEAD.search(mtext, start, together.start()):
         end = together.start()
-    segs = [s for s in re.split(r"(,\s*)", mtext[start:end])]
+    segs = _COMMA_SPLIT.split(mtext[start:end])
     # Rebuild segment offsets.
     offsets: list[tuple[int, int]] = []
     pos = start
@@ -370,7 +375,7 @@ def _org_tail(text: str, mtext: str, start: int, end: int) -> str | None:
     if chosen is None:
         return None
     host = text[chosen:end].strip(" ,")
-    host = re.sub(r"\s+(?:đã|vừa|có)$", "", host)
+    host = _TRAILING_VERB.sub("", host)
     return host or None
 
 
@@ -608,10 +613,13 @@ def _joined_subjects(mtext: str, before: list[Person]) -> list[Person]:
     return out
 
 
+_SEMICOLON = re.compile(";")
+
+
 def _clauses(mtext: str, s0: int, s1: int) -> list[Span]:
     out: list[Span] = []
     pos = s0
-    for m in re.finditer(r";", mtext[s0:s1]):
+    for m in _SEMICOLON.finditer(mtext[s0:s1]):
         out.append((pos, s0 + m.start()))
         pos = s0 + m.end()
     out.append((pos, s1))

@@ -323,6 +323,11 @@ def starts_with_org(text: str) -> bool:
     return bool(ORG_HEAD_START.match(text))
 
 
+# A sentence's or clause's stop inside a phrase (and a bracket, for an addressee).
+_STOP_MARK = re.compile(r"[.;:]")
+_STOP_MARK_OR_BRACKET = re.compile(r"[.;:()]")
+
+
 def body_phrase_end(match_text: str, start: int, end: int) -> int | None:
     """If ``match_text[start:end]`` starts with a body phrase followed by an action word, return
     the offset where the action begins; else None."""
@@ -340,7 +345,7 @@ def body_phrase_end(match_text: str, start: int, end: int) -> int | None:
         if _NOUN_AFTER_TO_CHUC.match(match_text, m.start()):
             continue
         phrase = match_text[start : m.start()].rstrip(" ,")
-        if phrase and is_org(phrase) and not re.search(r"[.;:]", phrase) and not _CLAUSE.search(phrase):
+        if phrase and is_org(phrase) and not _STOP_MARK.search(phrase) and not _CLAUSE.search(phrase):
             return m.start() if _parts_are_bodies(phrase) else None
         return None
     return None
@@ -394,7 +399,7 @@ def addressee_end(match_text: str, start: int, end: int) -> int | None:
         if (
             not phrase
             or len(phrase.split()) > _ADDRESSEE_WORDS
-            or re.search(r"[.;:()]", phrase)
+            or _STOP_MARK_OR_BRACKET.search(phrase)
             or _CLAUSE.search(phrase + " ")
             or _NOT_ADDRESSEE.search(phrase)
             or not _parts_are_bodies(phrase)

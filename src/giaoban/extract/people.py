@@ -388,6 +388,9 @@ def _is_title_word(word: str) -> bool:
     return word.lower() in TITLE_LOWER
 
 
+_NEXT_WORD = re.compile(r"\s*(\S+)")
+
+
 def scan_title(text: str, pos: int, max_chars: int = 140) -> tuple[int, int] | None:
     """Span of a title starting at ``pos`` (after ", " or " - "), or None."""
     end_limit = min(len(text), pos + max_chars)
@@ -407,7 +410,7 @@ def scan_title(text: str, pos: int, max_chars: int = 140) -> tuple[int, int] | N
             # "và đồng chí" / "và ông" starts the next person.
             last_good = m.end()
         elif tok in ",-–":
-            nxt = re.match(r"\s*(\S+)", text[m.end() : m.end() + 40])
+            nxt = _NEXT_WORD.match(text[m.end() : m.end() + 40])
             if not nxt or not (nxt.group(1)[0].isupper()):
                 break
             word = nxt.group(1)
@@ -472,6 +475,9 @@ def _title_span_after(text: str, match_text: str, pos: int) -> tuple[int, int] |
     return scan_title(text, pos) if TITLE_START.match(match_text, pos) else None
 
 
+_TITLE_SEPARATOR = re.compile(r"\s*(?:,|-|–|—|\()\s*")
+
+
 def _after_honorific(text: str, match_text: str, pos: int) -> Person | None:
     if TITLE_START.match(match_text, pos):
         return _title_then_name(text, match_text, pos)
@@ -483,7 +489,7 @@ def _after_honorific(text: str, match_text: str, pos: int) -> Person | None:
     after = span[1]
     rest = text[after : after + 4]
     title_span = None
-    sep = re.match(r"\s*(?:,|-|–|—|\()\s*", text[after : after + 6])
+    sep = _TITLE_SEPARATOR.match(text[after : after + 6])
     appointed = _APPOINTED.match(match_text, after)
     if appointed and TITLE_START.match(match_text, appointed.end()):
         title_span = scan_title(text, appointed.end())
@@ -558,9 +564,12 @@ def _title_then_name(text: str, match_text: str, pos: int) -> Person | None:
     return None
 
 
+_TRAILING_AND = re.compile(r"\s+(?:và|các)$")
+
+
 def _clean_title(title: str) -> str:
     title = title.strip(" ,-–—(")
-    title = re.sub(r"\s+(?:và|các)$", "", title)
+    title = _TRAILING_AND.sub("", title)
     return title.strip(" ,-–—")
 
 

@@ -122,12 +122,21 @@ class Reference:
     end: int
 
 
+# A code's segment that opens with a capital ("-KH", "/ UBND"); a code's abbreviation; "số" right before a number;
+# a number; a year.
+_CAPITAL_SEGMENT = re.compile(rf"[-/]\s?{UP}")
+_ABBREV_SEGMENT = re.compile(rf"[-/]({_SEG})")
+_NUMBER_WORD_BEFORE = re.compile(r"(?i)số\s*:?\s*$")
+_NUMBER = re.compile(r"\d+")
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def find_references(text: str, match_text: str) -> list[Reference]:
     out: list[Reference] = []
     seen: set[str] = set()
     for m in CODE_RE.finditer(match_text):
         code = text[m.start("code") : m.end("code")]
-        if not re.search(rf"[-/]\s?{UP}", match_text[m.start() : m.end()]):
+        if not _CAPITAL_SEGMENT.search(match_text, m.start(), m.end()):
             continue
         if _WORD_SEGMENT.search(match_text, m.start("code"), m.end("code")):
             # "Phòng họp số 2 - Quận ủy": a word after a number, not a code's abbreviation ("CTr", "QĐi").
@@ -139,11 +148,11 @@ def find_references(text: str, match_text: str) -> list[Reference]:
         if tm:
             doc_type = text[m.start() - len(before) + tm.start("type") : m.start() - len(before) + tm.end("type")]
         else:
-            if not re.search(r"(?i)số\s*:?\s*$", before):
-                abbrev = re.search(rf"[-/]({_SEG})", code)
+            if not _NUMBER_WORD_BEFORE.search(before):
+                abbrev = _ABBREV_SEGMENT.search(code)
                 if not abbrev or abbrev.group(1) not in _ABBREV_TYPE:
                     continue
-            abbrev = re.search(rf"[-/]({_SEG})", code)
+            abbrev = _ABBREV_SEGMENT.search(code)
             doc_type = _ABBREV_TYPE.get(abbrev.group(1)) if abbrev else None
         date = None
         dm = _DATE_AFTER.match(match_text, m.end(), min(len(match_text), m.end() + 40))
@@ -161,14 +170,14 @@ def find_references(text: str, match_text: str) -> list[Reference]:
         seen.add(key)
         out.append(Reference(code, doc_type, date, m.start(), end))
     for type_start, type_end, m in _bare_references(match_text):
-        for more in re.finditer(r"\d+", m.group("more")):
+        for more in _NUMBER.finditer(m.group("more")):
             number = more.group(0)
-            if number not in seen and not re.fullmatch(r"(?:19|20)\d\d", number):
+            if number not in seen and not _A_YEAR.fullmatch(number):
                 seen.add(number)
                 at = m.start("more") + more.start()
                 out.append(Reference(number, text[type_start:type_end], None, at, at + len(number)))
         code = m.group("code")
-        if code in seen or re.fullmatch(r"(?:19|20)\d\d", code):
+        if code in seen or _A_YEAR.fullmatch(code):
             continue
         seen.add(code)
         dm = _DATE_AFTER.match(match_text, m.end(), min(len(match_text), m.end() + 40))

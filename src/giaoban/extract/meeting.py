@@ -156,8 +156,9 @@ def find_host(text: str, mtext: str, lead: list[Span], paras: list[Span] | None 
     host = _host_in(text, mtext, lead)
     if host or not paras:
         return host
-    named = (p for p in paras if _MEETING_WORD.search(mtext, p[0], p[1]))
-    return _host_in(text, mtext, list(islice(named, _HOST_PARAS))) or subject_host(text, mtext, paras)
+    named = islice((p for p in paras if _MEETING_WORD.search(mtext, p[0], p[1])), _HOST_PARAS)
+    # What ``_host_in`` finds in a paragraph depends on that paragraph alone: the lead's gave nothing.
+    return _host_in(text, mtext, [p for p in named if p not in lead]) or subject_host(text, mtext, paras)
 
 
 def _led_by_start(mtext: str, start: int, end: int) -> int | None:

@@ -501,8 +501,8 @@ def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, pa
     if not lead.strip(" ,;:-–"):
         return ["lead=none"]
     # At most 20 pieces (the last holds the rest): the bucket is the same as the full split's.
-    out = [f"lead_len{_bucket(len(lead.split(None, 19)), (3, 8, 20))}"]
-    out += [f"lead_c_{name}" for name in sorted(_within(para.cues, sentence_start, start) & _LEAD_CUES)]
+    out = [_LEAD_LEN[bisect.bisect_right(_LEAD_LEN_EDGES, len(lead.split(None, 19)))]]
+    out += [_LEAD_CUE[name] for name in sorted(_within(para.cues, sentence_start, start) & _LEAD_CUES)]
     if _names_within(para.words, sentence_start, start, "meeting"):
         out.append("lead_meeting")
     if orgs.ORG_HEAD.search(lead):
@@ -519,6 +519,9 @@ def _lead_features(mtext: str, start: int, sentence_start: int, trace: Trace, pa
     return out
 
 
+_LEAD_LEN_EDGES = (3, 8, 20)
+_LEAD_LEN = [f"lead_len{k}" for k in range(len(_LEAD_LEN_EDGES) + 1)]
+_LEAD_CUE = {name: "lead_c_" + name for name in _LEAD_CUES}
 _ALSO = re.compile(r"(?i)đồng thời|cũng")
 
 
@@ -532,28 +535,27 @@ def _also(lead: str) -> bool:
     return _ALSO_FAST.search(lead) is not None
 
 
-def static_features(c: Candidate, mtext: str, para: _Para, trace: Trace, index: int) -> list[str]:
-    """Features of one piece that do not depend on the decisions around it."""
-    out = _piece_features(c, mtext, para, trace)
-    out += para.features
-    if c.taken:
-        out.append("rules=in")
-    return out
-
-
-def _piece_features(c: Candidate, mtext: str, para: _Para, trace: Trace) -> list[str]:
-    """The features of ``static_features`` that are the piece's own (its paragraph's come after them)."""
+def _piece_features(c: Candidate, mtext: str, para: _Para, trace: Trace) -> tuple[list[str], list[str]]:
+    """The features of a piece that are its own (its paragraph's come after them in its row), and those of them that
+    are state-tied (``_STATE_TIED``), in row order."""
     d = c.directive
     a, b = d.start, d.start + len(d.text)
     piece = mtext[a:b]
     words = _WORD.findall(piece)
-    first = [w.lower() for w in words[:2]]
-    out = [f"w1={first[0]}" if first else "w1=", f"w2={' '.join(first)}"]
-    out += [f"p_{name}" for name in sorted(_piece_names(piece, _within(para.words, a, b)))]
+    if words:
+        w1 = words[0].lower()
+        out = ["w1=" + w1, "w2=" + (w1 + " " + words[1].lower() if len(words) > 1 else w1)]
+    else:
+        out = ["w1=", "w2="]
+    names = _piece_names(piece, _within(para.words, a, b))
+    out += [_P_NAME[name] for name in sorted(names)]
+    own = ["p_past"] if "past" in names else []
     if orgs.ACTION_RE.match(piece):
         out.append("p_action_start")
+        own.append("p_action_start")
     if d.own:
         out.append("p_own_body")
+        own.append("p_own_body")
     if d.assignees:
         out.append("p_assignees")
     if d.deadline:
@@ -562,23 +564,35 @@ def _piece_features(c: Candidate, mtext: str, para: _Para, trace: Trace) -> list
         out.append("p_lead")
     if piece[:1].isupper():
         out.append("p_capital")
+        own.append("p_capital")
     if _any_between(trace, a, b):
         out.append("p_person")
     if mtext[b : b + 2].lstrip().startswith(":"):
         out.append("p_colon_after")
-    out.append(f"p_len{_bucket(len(words), (4, 7, 12, 20, 35, 60))}")
+    out.append(_P_LEN[bisect.bisect_right(_P_LEN_EDGES, len(words))])
     # The paragraph's sentences are in order and do not overlap: the one holding the piece's start, if any.
     k = bisect.bisect_right(para.sentence_starts, a) - 1
     inside = k >= 0 and a < para.sentences[k][1]
-    out += _lead_features(mtext, a, para.sentences[k][0] if inside else a, trace, para)
-    out.append(f"sent_index{min(k, 2) if inside else 0}")
-    out.append(f"kind={trace.kind}")
-    return out
+    lead = _lead_features(mtext, a, para.sentences[k][0] if inside else a, trace, para)
+    out += lead
+    if lead[0] == "lead=none":
+        own.append("lead=none")
+    out.append(_SENT_INDEX[min(k, 2) if inside else 0])
+    out.append("kind=" + trace.kind)
+    return out, own
+
+
+# The feature strings of the piece's word lists, length and sentence, written once.
+_P_NAME = {name: "p_" + name for names in _PIECE.names.values() for name in names} | {
+    name: "p_" + name for name in ("digit", "percent", "target", "quote")
+}
+_P_LEN_EDGES = (4, 7, 12, 20, 35, 60)
+_P_LEN = [f"p_len{k}" for k in range(len(_P_LEN_EDGES) + 1)]
+_SENT_INDEX = ["sent_index0", "sent_index1", "sent_index2"]
 
 
 # Piece features whose weight depends on the decision on the piece before.
 _STATE_TIED = ("p_action_start", "p_past", "p_capital", "para:marker", "rules=in", "lead=none", "p_own_body")
-_STATE_TIED_SET = frozenset(_STATE_TIED)
 
 
 def state_features(static: list[str], prev: str, same: bool) -> list[str]:
@@ -613,9 +627,7 @@ def _text_rows(trace: Trace) -> tuple[list[list[str]], list[list[str]]]:
         para = paras.get(c.para)
         if para is None:
             para = paras[c.para] = _paragraph(trace.mtext, trace.paras, c.para, trace)
-        row = _piece_features(c, trace.mtext, para, trace)
-        # The piece's own features never open with "para:op": only the listed ones are tied.
-        own = [f for f in row if f in _STATE_TIED_SET]
+        row, own = _piece_features(c, trace.mtext, para, trace)
         if c.taken:
             own.append("rules=in")
         own_tied.append(own)

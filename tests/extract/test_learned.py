@@ -154,3 +154,9 @@ def test_one_scan_finds_each_lexicons_own_hits_where_their_words_overlap():
 )
 def test_the_also_feature_answers_as_its_case_insensitive_pattern(lead):
     assert learned._also(lead) == bool(learned._ALSO.search(lead))
+
+
+@pytest.mark.parametrize("z", [0.0, 2.5, -7.0, 30.0, 45.0, -30.0, -45.0, float("inf"), float("-inf"), float("nan")])
+def test_the_sigmoid_reads_its_input_clamped_to_thirty_either_way(z):
+    clamped = max(-30.0, min(30.0, z))
+    assert learned._sigmoid(z) == 1.0 / (1.0 + math.exp(-clamped))

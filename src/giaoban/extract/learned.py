@@ -295,10 +295,10 @@ class Model:
     def score(self, features: list[str]) -> float:
         return self.bias + sum(map(self.weights.get, features, itertools.repeat(0.0)))
 
-    def state_score(self, tied: list[str], prev: str, same: bool) -> float:
+    def state_score(self, tied: tuple[str, ...], prev: str, same: bool) -> float:
         """The summed weights of ``state_features`` for a row whose tied features are ``tied`` (the same sum,
         in the same order, without building the feature strings again for every row)."""
-        key = (prev, same, *tied)
+        key = (prev, same, tied)
         total = self._tied_sums.get(key)
         if total is not None:
             return total
@@ -326,7 +326,12 @@ class Model:
 
 
 def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    # max(-30.0, min(30.0, z)) without the two calls (NaN, which min() turns into 30.0, too).
+    if not z <= 30.0:
+        z = 30.0
+    elif z < -30.0:
+        z = -30.0
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 @functools.lru_cache(maxsize=1)
@@ -614,13 +619,13 @@ def text_features(trace: Trace) -> list[list[str]]:
     return _text_rows(trace)[0]
 
 
-def _text_rows(trace: Trace) -> tuple[list[list[str]], list[list[str]]]:
+def _text_rows(trace: Trace) -> tuple[list[list[str]], list[tuple[str, ...]]]:
     """``text_features`` and each row's ``tied_features`` (read off the piece's and its paragraph's parts)."""
     paras: dict[int, _Para] = {}
     rows: list[list[str]] = []
-    tied: list[list[str]] = []
+    tied: list[tuple[str, ...]] = []
     # Each row's piece features that are state-tied, and its rules' decision, in row order: the features the rows
-    # around it read (``_NEXT`` and ``_BEFORE`` are among them; the paragraph's features are none of them).
+    # around it read (``_AS_NEXT`` and ``_AS_BEFORE`` are among them; the paragraph's features are none of them).
     own_tied: list[list[str]] = []
     cued: list[bool] = []
     for c in trace.candidates:
@@ -631,44 +636,50 @@ def _text_rows(trace: Trace) -> tuple[list[list[str]], list[list[str]]]:
         if c.taken:
             own.append("rules=in")
         own_tied.append(own)
-        tied.append(own[:-1] + para.tied + ["rules=in"] if c.taken else own + para.tied)
+        tied.append((*own[:-1], *para.tied, "rules=in") if c.taken else (*own, *para.tied))
         row += para.features
         if c.taken:
             row.append("rules=in")
         rows.append(row)
         cued.append(para.cued)
-    out = []
+    # What each row shows the rows around it: its state-tied features that the row before reads and those that the
+    # row after reads.
+    shown_next = [[_AS_NEXT[f] for f in own if f in _AS_NEXT] for own in own_tied]
+    shown_before = [[_AS_BEFORE[f] for f in own if f in _AS_BEFORE] for own in own_tied]
     last_cue: int | None = None
     seen_para: int | None = None
+    last = len(rows) - 1
     for i, (c, row) in enumerate(zip(trace.candidates, rows, strict=True)):
         if c.para != seen_para:
             seen_para = c.para
             if cued[i]:
                 last_cue = c.para
-        since = "none" if last_cue is None else str(min(c.para - last_cue, 3))
-        extra = [f"since_cue={since}"]
-        if i + 1 < len(rows):
-            extra += [f"next:{f}" for f in own_tied[i + 1] if f in _NEXT]
+        # The candidates come in text order: the paragraph of the last cue is never after the piece's.
+        row.append("since_cue=none" if last_cue is None else _SINCE_CUE[min(c.para - last_cue, 3)])
+        if i < last:
+            row += shown_next[i + 1]
         else:
-            extra.append("next:none")
+            row.append("next:none")
         if i > 0:
-            extra += [f"before:{f}" for f in own_tied[i - 1] if f in _BEFORE]
-        out.append(row + extra)
-    return out, tied
+            row += shown_before[i - 1]
+    return rows, tied
 
 
-# The features of the row after and of the row before that a row reads (all of them state-tied).
-_NEXT = frozenset(("p_action_start", "p_past", "rules=in", "lead=none"))
-_BEFORE = frozenset(("p_action_start", "p_past", "rules=in"))
+# The features of the row after and of the row before that a row reads (all of them state-tied), as it reads them.
+_AS_NEXT = {f: "next:" + f for f in ("p_action_start", "p_past", "rules=in", "lead=none")}
+_AS_BEFORE = {f: "before:" + f for f in ("p_action_start", "p_past", "rules=in")}
+_SINCE_CUE = [f"since_cue={k}" for k in range(4)]
 
 
-def decode(rows: list[list[str]], paras: list[int], model: Model, tied: list[list[str]] | None = None) -> list[bool]:
+def decode(
+    rows: list[list[str]], paras: list[int], model: Model, tied: list[tuple[str, ...]] | None = None
+) -> list[bool]:
     """The most likely sequence of in/out decisions (Viterbi over the two states); ``tied``, each row's
     ``tied_features`` when known."""
     if not rows:
         return []
     if tied is None:
-        tied = [tied_features(row) for row in rows]
+        tied = [tuple(tied_features(row)) for row in rows]
     log, score, state_score = math.log, model.score, model.state_score
     # The two states unrolled: best_in/best_out, the log-probability of the best sequence ending in each; back[i],
     # the state before each on that sequence (ties go to "in", the state met first).

@@ -424,35 +424,46 @@ def _paragraph(mtext: str, paras: list[tuple[int, int]], i: int, trace: Trace) -
     lower = lower_case(mtext, p0, p1)
     cue_hits, word_hits = _CUE_AND_PIECE.hits(lower, p0)
     trace.para_cues[i] = cues = _within(cue_hits, p0, p1)
-    out = [f"c_{name}" for name in sorted(cues)]
-    out.append(f"op={_opener(rest)}")
+    # The features, and those of them that are state-tied (``tied_features``), in order, their fixed strings
+    # written once.
+    features = [_PARA_CUE[name] for name in sorted(cues)]
+    opener = "para:op=" + _opener(rest)
+    features.append(opener)
+    tied = [opener]
     relation = _period_relation(mtext, p0, min(p1, p0 + 60), trace)
     if relation:
-        out.append(f"op_period={relation}")
-    if body.rstrip().endswith(":"):
-        out.append("colon_end")
+        features.append("para:op_period=" + relation)
+        tied.append(features[-1])
+    stripped = body.rstrip()
+    if stripped.endswith(":"):
+        features.append("para:colon_end")
     if marker:
-        out.append("marker")
-    if body.rstrip()[-1:] not in _STOPS:
-        out.append("no_stop")
+        features.append("para:marker")
+        tied.append("para:marker")
+    if stripped[-1:] not in _STOPS:
+        features.append("para:no_stop")
     if len(body) < 120:
-        out.append("short")
+        features.append("para:short")
     if orgs.ORG_HEAD_START.match(rest):
-        out.append("op_body")
-    out.append(f"pos{_bucket(i / max(1, len(paras) - 1), (0.2, 0.4, 0.6, 0.8, 0.999))}")
+        features.append("para:op_body")
+        tied.append("para:op_body")
+    features.append(_PARA_POS[bisect.bisect_right(_PARA_POS_EDGES, i / max(1, len(paras) - 1))])
     if i == 0:
-        out.append("first")
+        features.append("para:first")
     if i > 0:
         q0, q1 = paras[i - 1]
-        prev = mtext[q0:q1]
-        if prev.rstrip().endswith(":"):
-            out.append("prev_colon")
-        out += [f"prev_c_{name}" for name in sorted(_cues_of(mtext, paras, i - 1, trace) & _PREV_CUES)]
+        if mtext[q0:q1].rstrip().endswith(":"):
+            features.append("para:prev_colon")
+        features += [_PARA_PREV_CUE[name] for name in sorted(_cues_of(mtext, paras, i - 1, trace) & _PREV_CUES)]
     if marker:
-        out += _list_intro(mtext, paras, i, trace)
-    features = [f"para:{f}" for f in out]
-    return _Para(features, sentences(mtext, paras[i]), cue_hits, word_hits, tied_features(features),
-                 bool(cues & _DIRECTION_CUES))
+        features += ["para:" + f for f in _list_intro(mtext, paras, i, trace)]
+    return _Para(features, sentences(mtext, paras[i]), cue_hits, word_hits, tied, bool(cues & _DIRECTION_CUES))
+
+
+_PARA_CUE = {name: "para:c_" + name for names in _CUE.names.values() for name in names}
+_PARA_PREV_CUE = {name: "para:prev_c_" + name for name in _PREV_CUES}
+_PARA_POS_EDGES = (0.2, 0.4, 0.6, 0.8, 0.999)
+_PARA_POS = [f"para:pos{k}" for k in range(len(_PARA_POS_EDGES) + 1)]
 
 
 _INTRO_REACH = 20

@@ -37,7 +37,7 @@ from .segment import Span, list_marker_length, semicolon_pieces, sentences
 # A lead-in inside the directive part ("đồng thời đề nghị các xã ..."). A bare "chỉ đạo X ..." is
 # the assignees' own task (to direct X), so "chỉ đạo" is a lead-in only after "đồng chí".
 _NESTED_LEAD = re.compile(
-    r"^(?:[Đđ]ồng chí\s+(?:cũng\s+)?(?:đề nghị|yêu cầu|chỉ đạo|lưu ý|giao)|(?:cũng\s+)?(?:đề nghị|yêu cầu|lưu ý|giao)"
+    r"(?:[Đđ]ồng chí\s+(?:cũng\s+)?(?:đề nghị|yêu cầu|chỉ đạo|lưu ý|giao)|(?:cũng\s+)?(?:đề nghị|yêu cầu|lưu ý|giao)"
     # "Ngoài ra, ban yêu cầu tăng cường …": the body speaking goes on, named by its common noun.
     r"|(?:[Bb]an|[Hh]ội nghị|[Tt]hường trực)\s+(?:cũng\s+)?(?:đề nghị|yêu cầu|lưu ý))"
     r"(?:\s+(?:cho|đối với))?\s+"
@@ -473,9 +473,10 @@ def _collect_piece(
     a, b = piece
     a += list_marker_length(mtext, a, b)
     a = after_connectors(mtext, a, b)
-    nested = _NESTED_LEAD.match(mtext[a:b])
+    # Matched in place (no "^", no look behind: it reads what a copy of the piece would).
+    nested = _NESTED_LEAD.match(mtext, a, b)
     if nested and not _GIAO.match(mtext[a:b]):
-        trig = lead_in(text, mtext, (a, b), a, a + nested.end())
+        trig = lead_in(text, mtext, (a, b), a, nested.end())
         a = trig.content_start
         if trig.assignees:
             inherited = trig.assignees

@@ -672,7 +672,10 @@ def starts_with_action(mtext: str, pos: int) -> bool:
     return bool(m)
 
 
+@per_text
 def after_connectors(mtext: str, pos: int, end: int) -> int:
+    """Where a sentence's content starts after its connectors ("Đồng thời, …"); asked of most sentences by several
+    detectors, so found once a text."""
     conn = _CONNECTORS.match(mtext, pos, end)
     return conn.end() if conn else pos
 

@@ -556,7 +556,9 @@ def _title_then_name(text: str, match_text: str, pos: int) -> Person | None:
                 title = _clean_title(text[pos : run[0][0]])
                 if title:
                     return Person(text[run[0][0] : run[-1][1]], title, pos, run[-1][1])
-        if not (tok[0].isalpha() and _is_title_word(tok)) and tok not in ",":
+        # ``_is_title_word`` written out (the token is not empty): this loop reads most tokens of the text.
+        first = tok[0]
+        if not (first.isalpha() and (first.isupper() or tok.lower() in TITLE_LOWER)) and tok not in ",":
             break
         i = m.end()
         while i < limit and text[i] == " ":

@@ -163,3 +163,20 @@ def test_the_separators_before_a_title_are_those_the_class_of_separators_finds()
     words = ["Nguyễn Văn A", " - ", " – ", "—", ", ", ",", "Phó Chủ tịch", "Bí thư", "Nguyên ", "UVBTV", "ông", " "]
     for text, _, _ in random_stretches(words, 47):
         assert [m.span() for m in people._separators_then_title(text)] == [m.span() for m in reference.finditer(text)]
+
+
+_HONORIFIC_PIECES = ["đồng chí", "Đồng chí", "đ/c", "Đ/C", "ông", "Ông", "bà", "Bà", "không", "Đại", "tướng", "Trung",
+                     "tá", "chủ trì", "Chủ trì hội nghị", "gồm", "Thành phần", ":", " ", "  ", "Nguyễn", "Văn", "An",
+                     ",", "x"]
+
+
+def test_the_honorifics_grouped_by_first_letter_find_what_their_flat_alternation_finds():
+    before = people._NO_LETTER_BEFORE
+    flat = re.compile("|".join(
+        [rf"{h[0]}{before}{h[1:]}(?:\s+{people._RANK})?{people._BEFORE_NAME}" for h in people._HONORIFICS]
+        + [rf"{r[0]}{before}{r[1:]}\s+(?:tướng|tá|úy){people._BEFORE_NAME}" for r in people._RANK_WORDS]
+        + [rf"{o[0]}{before}{o[1:]}\s*:(?:\s+(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[đĐ]/[cC]))?{people._BEFORE_NAME}"
+           for o in people._LIST_OPENERS]
+    ))
+    for text, _, _ in random_stretches(_HONORIFIC_PIECES, 43, count=3000, most=12, sep=" "):
+        assert [m.span() for m in people._HONORIFIC.finditer(text)] == [m.span() for m in flat.finditer(text)], text

@@ -6,7 +6,7 @@ explicitly once here and reused by every detector.
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 LOWER = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz"
 UPPER = LOWER.upper()
@@ -153,7 +153,9 @@ def places_of(text: str, words: tuple[str, ...], start: int = 0, end: int | None
     return places
 
 
-def matches_at(pattern: re.Pattern[str], text: str, places: set[int], start: int, end: int) -> list[re.Match[str]]:
+def matches_at(
+    pattern: re.Pattern[str], text: str, places: Iterable[int], start: int, end: int
+) -> list[re.Match[str]]:
     """What ``pattern.finditer(text, start, end)`` finds when every match starts at one of ``places`` (a pattern
     that matches no empty string): the pattern tried at those places only, in order, each match ending where the
     next may start, instead of at every character of the text."""

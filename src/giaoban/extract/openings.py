@@ -40,11 +40,13 @@ def _trigger_places(mtext: str) -> list[int]:
     return sorted(places_of(mtext, _TRIGGER_ANCHORS))
 
 
-def triggers_in(mtext: str, start: int, end: int) -> list[re.Match[str]]:
-    """What ``TRIGGER.finditer(mtext, start, end)`` finds, the pattern tried only where a direction word stands."""
+@per_text
+def triggers_in(mtext: str, start: int, end: int) -> tuple[re.Match[str], ...]:
+    """What ``TRIGGER.finditer(mtext, start, end)`` finds, the pattern tried only where a direction word stands (each
+    sentence's asked by several detectors: found once a text)."""
     places = _trigger_places(mtext)
     inside = places[bisect.bisect_left(places, start) : bisect.bisect_left(places, end)]
-    return matches_at(TRIGGER, mtext, set(inside), start, end)
+    return tuple(matches_at(TRIGGER, mtext, inside, start, end))
 
 
 def gives(m: re.Match[str]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import LET, LO, UP
+from .chars import LET, LO, UP, letter_branches
 
 SURNAMES = frozenset(
     [
@@ -253,9 +253,9 @@ TITLE_START = re.compile(
 )
 # Military ranks stand before the name like an honorific ("đồng chí Thượng tướng X", "Trung tướng X, …").
 _RANK = r"(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)"
-# An honorific, a rank or a list opened by a colon, then a capital. Each alternative is spelt from its first letter,
-# followed by "(?<!{LET}.)" (no letter before that first letter), so that the engine skips the positions that
-# cannot start one by a fast scan.
+# An honorific, a rank or a list opened by a colon, then a capital. The alternatives are grouped by their first letter
+# (``letter_branches``), each group's letter followed by "(?<!{LET}.)" (no letter before it), so that the engine skips
+# the positions that cannot start one by a fast scan and tries one group where one can.
 _NO_LETTER_BEFORE = rf"(?<!{LET}.)"
 _BEFORE_NAME = rf"\s+(?={UP})"
 _HONORIFICS = ("đồng chí", "Đồng chí", "đ/[cC]", "Đ/[cC]", "ông", "Ông", "bà", "Bà")
@@ -264,12 +264,12 @@ _RANK_WORDS = ("Đại", "Thượng", "Trung", "Thiếu")
 _LIST_OPENERS = ("đồng chí", "Đồng chí", "chủ trì(?: [Hh]ội nghị)?", "Chủ trì(?: [Hh]ội nghị)?", "gồm", "Thành phần")
 _HONORIFIC = re.compile(
     "|".join(
-        [rf"{h[0]}{_NO_LETTER_BEFORE}{h[1:]}(?:\s+{_RANK})?{_BEFORE_NAME}" for h in _HONORIFICS]
-        + [rf"{r[0]}{_NO_LETTER_BEFORE}{r[1:]}\s+(?:tướng|tá|úy){_BEFORE_NAME}" for r in _RANK_WORDS]
-        + [
-            rf"{o[0]}{_NO_LETTER_BEFORE}{o[1:]}\s*:(?:\s+(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[đĐ]/[cC]))?{_BEFORE_NAME}"
-            for o in _LIST_OPENERS
-        ]
+        letter_branches(
+            [rf"{h}(?:\s+{_RANK})?{_BEFORE_NAME}" for h in _HONORIFICS]
+            + [rf"{r}\s+(?:tướng|tá|úy){_BEFORE_NAME}" for r in _RANK_WORDS]
+            + [rf"{o}\s*:(?:\s+(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|[đĐ]/[cC]))?{_BEFORE_NAME}" for o in _LIST_OPENERS],
+            _NO_LETTER_BEFORE,
+        )
     )
 )
 # "bà X, được cử làm Chủ tịch …", "ông X giữ chức Phó Chủ tịch …": the title after a verb.

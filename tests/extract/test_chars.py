@@ -11,6 +11,7 @@ from giaoban.extract.chars import (
     LOWER,
     OTHER_CASES,
     Anchored,
+    any_of,
     by_first_letter,
     caseless_alternation,
     caseless_form,
@@ -188,3 +189,12 @@ def test_a_stretch_cut_from_the_whole_texts_lower_case_is_the_stretchs_own(text)
 def _own_caseless_form(stretch):
     lower = stretch.lower()
     return None if len(lower) != len(stretch) or "ı" in lower or "ſ" in lower else lower
+
+
+def test_any_of_matches_where_one_of_its_patterns_matches_each_with_its_own_flags():
+    patterns = [re.compile(r"^(?:đã|Qua đó)\b"), re.compile(r"(?i)ghi nhận(?![\w])"), re.compile(r"Kế hoạch số \S+$")]
+    joined = any_of(*patterns)
+    for text in ["đã làm", "Đã làm", "GHI NHẬN kết quả", "ghi nhậnx", "Kế hoạch số 12", "Kế hoạch số 12 của", "qua đó"]:
+        assert bool(joined.match(text)) == any(p.match(text) for p in patterns), text
+    with pytest.raises(ValueError):
+        any_of(re.compile(r"(?s)a.b"))

@@ -91,6 +91,22 @@ def letter_branches(
     return branches
 
 
+def scoped(pattern: re.Pattern[str]) -> str:
+    """A pattern's text with its global flags (only IGNORECASE is used) turned into a scoped group."""
+    text = pattern.pattern
+    if text.startswith("(?i)"):
+        return f"(?i:{text[4:]})"
+    if "(?" in text.replace("(?:", "").replace("(?!", "").replace("(?<!", "").replace("(?=", ""):
+        raise ValueError(f"unexpected flags in {text!r}")
+    return text
+
+
+def any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` does (one call to the engine instead of one a pattern,
+    when only whether one matches counts)."""
+    return re.compile("|".join(f"(?:{scoped(p)})" for p in patterns))
+
+
 _PER_TEXT: list = []
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import organizations as orgs
-from .chars import CAP_SYL, LET, LO, caseless_alternation
+from .chars import CAP_SYL, LET, LO, any_of, caseless_alternation
 from .deadlines import find_deadline
 from .openings import (
     PLAN_AHEAD,
@@ -140,6 +140,10 @@ _ATTENDANCE = re.compile(r"(?i)(?:tham dự|dự|cùng dự|đến dự|về d�
 _REPORTED_PIECE = re.compile(
     r"^(?:[^,;:]{1,25},\s*)?(?P<subject>(?:[^\s,;:]+\s+){0,6}?)(?:cũng\s+|đều\s+)?(?:đã|vừa)\s"
 )
+
+# A piece that opens like this sets no task: a report, who attended ("Tham dự hội nghị có …"), an acknowledgement,
+# the announcement of a list, or the rest of a list of documents ("…; Nghị quyết số 02-NQ/ĐU của Đảng ủy xã").
+_NO_TASK_START = any_of(_REPORT_START, _ATTENDANCE, _ACKNOWLEDGES, _ANNOUNCES, _DOCUMENT_LIST)
 
 
 @dataclass
@@ -506,18 +510,11 @@ def _directive(
         b = details.start()
     piece, mpiece = text[a:b], mtext[a:b]
     # At most _MIN_WORDS pieces: as few as the whole split gives when it gives fewer.
-    if len(mpiece.split(None, _MIN_WORDS - 1)) < _MIN_WORDS or _REPORT_START.match(mpiece) or _replies(mpiece):
-        return None
-    if _ATTENDANCE.match(mpiece):
+    if len(mpiece.split(None, _MIN_WORDS - 1)) < _MIN_WORDS or _NO_TASK_START.match(mpiece) or _replies(mpiece):
         return None
     # The patterns below are tried only where the words they need are (a cheap test first).
     reported = _REPORTED_PIECE.match(mpiece) if "đã" in mpiece or "vừa" in mpiece else None
-    if reported and not orgs.ACTION_RE.search(reported.group("subject")):
-        return None
-    if _ACKNOWLEDGES.match(mpiece) or _ANNOUNCES.match(mpiece) or _closes_notice(mpiece):
-        return None
-    if _DOCUMENT_LIST.match(mpiece):
-        # "…; Nghị quyết số 02-NQ/ĐU của Đảng ủy xã": the rest of a list of documents, no action.
+    if reported and not orgs.ACTION_RE.search(reported.group("subject")) or _closes_notice(mpiece):
         return None
     if details:
         return _with_details(text, mtext, piece, a, details, inherited, default_year)

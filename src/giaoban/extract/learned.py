@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import organizations as orgs
-from .chars import LET, lower_case
+from .chars import LET, lower_case, scoped
 from .directives import Candidate
 from .periods import find_periods
 from .segment import sentences
@@ -266,16 +266,6 @@ _OPENER = [
 ]
 
 
-def _scoped(pattern: re.Pattern[str]) -> str:
-    """A pattern's text with its global flags (only IGNORECASE is used) turned into a scoped group."""
-    text = pattern.pattern
-    if text.startswith("(?i)"):
-        return f"(?i:{text[4:]})"
-    if "(?" in text.replace("(?:", "").replace("(?!", "").replace("(?<!", "").replace("(?=", ""):
-        raise ValueError(f"unexpected flags in {text!r}")
-    return text
-
-
 _WORD = re.compile(rf"{LET}+|\d+%?")
 _MARKER = re.compile(r"^\s*(?:[-+•*▪◦·]+|\(?\d{1,2}[.)]|\(?[a-zđ][.)]|[IVX]{1,4}[.)])\s*")
 # Characters that end a stopped paragraph (before trailing space).
@@ -375,7 +365,7 @@ _LEAD_CUES = frozenset(("direct", "conclude", "ahead", "tasks", "agree", "report
 
 # The openers as one alternation tried in their order (each pattern's flags scoped to its own branch).
 _OPENERS = re.compile(
-    "|".join(f"(?P<{name}>{_scoped(pattern)})" for name, pattern in _OPENER)
+    "|".join(f"(?P<{name}>{scoped(pattern)})" for name, pattern in _OPENER)
 )
 
 

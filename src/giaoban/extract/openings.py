@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import organizations as orgs
-from .chars import LET, LO, caseless_alternation, matches_at, per_text, places_of
+from .chars import LET, LO, any_of, caseless_alternation, matches_at, per_text, places_of
 from .people import Person
 from .periods import PeriodMention, find_periods
 from .segment import Span, sentences
@@ -295,10 +295,10 @@ def _plan_opening(text: str, mtext: str, sent: Span, context: Context) -> Trigge
     s0, s1 = sent
     start = after_connectors(mtext, s0, s1)
     grounds = _GROUNDS.match(mtext, start, s1)
-    if grounds and (_TIME_LEAD.match(mtext, grounds.end(), s1) or _AHEAD_LEAD.match(mtext, grounds.end(), s1)):
+    if grounds and _TIME_OR_AHEAD_LEAD.match(mtext, grounds.end(), s1):
         # "Phát huy những kết quả đạt được, 6 tháng cuối năm 2020, MTTQ các cấp … chủ động …".
         start = grounds.end()
-    time_lead = _TIME_LEAD.match(mtext, start, s1) or _AHEAD_LEAD.match(mtext, start, s1)
+    time_lead = _TIME_OR_AHEAD_LEAD.match(mtext, start, s1)
     if time_lead is None and start > s0:
         # "Từ nay đến cuối năm 2011, Ban Dân vận sẽ …": the connector began the time phrase.
         time_lead = _TIME_LEAD.match(mtext, s0, s1)
@@ -372,6 +372,8 @@ _AHEAD_LEAD = re.compile(
     r"(?:[Tt]rong\s+)?(?:[Tt]hời gian|[Nn]hững tháng|[Cc]ác tháng|[Nn]hiệm kỳ|[Nn]ăm|[Gg]iai đoạn)\s+"
     r"(?:sắp\s+)?tới\s*,\s*"
 )
+# Either, the time phrase first (where both match, a match of this ends where the time phrase's does).
+_TIME_OR_AHEAD_LEAD = any_of(_TIME_LEAD, _AHEAD_LEAD)
 
 
 # "Hội nghị (sơ kết) ... đề ra", "chủ tọa ... yêu cầu", "Hội Nông dân xã đề ra": the meeting, its

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import caseless_alternation, caseless_form, matches_at, places_of
+from .chars import caseless_alternation, caseless_form, matches_at, per_text, places_of
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -153,17 +153,24 @@ def find_periods(match_text: str, start: int = 0, end: int | None = None) -> lis
 def classify(match_text: str, mentions: list[PeriodMention], window: int = 60) -> None:
     """Mark mentions whose nearest preceding keyword is a planning word as ``next``."""
     for p in mentions:
-        lo = max(0, p.start - window)
-        clause = match_text[lo : p.start]
-        # A clause ends at a sentence end, a ";" or the paragraph's start (a title before it says nothing of it).
-        cut = max(clause.rfind("."), clause.rfind(";"), clause.rfind("\n"))
-        if cut >= 0:
-            clause = clause[cut + 1 :]
-        nxt = [m.end() for m in _NEXT_WORDS.finditer(clause)]
-        rev = [m.end() for m in _REVIEW_WORDS.finditer(clause)]
-        after = match_text[p.end : p.end + 12].lower()
-        p.next = bool(nxt) and (not rev or max(nxt) >= max(rev)) or after.lstrip().startswith("tới")
-        p.next = p.next or (cut >= 0 or lo == 0) and _opens_a_plan(match_text, p, clause)
+        p.next = _plans(match_text, p.start, p.end, window)
+
+
+@per_text
+def _plans(match_text: str, start: int, end: int, window: int) -> bool:
+    """Whether the period at ``[start, end)`` is planned (``classify``; the same mentions are classified again by
+    each choice of the periods, so each is read once a text)."""
+    lo = max(0, start - window)
+    clause = match_text[lo:start]
+    # A clause ends at a sentence end, a ";" or the paragraph's start (a title before it says nothing of it).
+    cut = max(clause.rfind("."), clause.rfind(";"), clause.rfind("\n"))
+    if cut >= 0:
+        clause = clause[cut + 1 :]
+    nxt = [m.end() for m in _NEXT_WORDS.finditer(clause)]
+    rev = [m.end() for m in _REVIEW_WORDS.finditer(clause)]
+    after = match_text[end : end + 12].lower()
+    planned = bool(nxt) and (not rev or max(nxt) >= max(rev)) or after.lstrip().startswith("tới")
+    return planned or (cut >= 0 or lo == 0) and _opens_a_plan(match_text, end, clause)
 
 
 # "Năm 2026, các cấp Hội sẽ tiếp tục …": a period that opens a clause whose verb plans is the next one.
@@ -172,15 +179,15 @@ _PLAN_VERB = re.compile(r"(?i)(?<![\w])(?:sẽ|phấn đấu|cần|phải|dự k
 _PAST_VERB = re.compile(r"(?<![\w])(?:đã|vừa)(?![\w])")
 
 
-def _opens_a_plan(match_text: str, p: PeriodMention, clause: str) -> bool:
-    """Whether ``p`` opens its clause (only connectors before it in ``clause``, which starts the clause) and the
-    clause's verb plans."""
+def _opens_a_plan(match_text: str, period_end: int, clause: str) -> bool:
+    """Whether the period ending at ``period_end`` opens its clause (only connectors before it in ``clause``, which
+    starts the clause) and the clause's verb plans."""
     if not _CLAUSE_OPENER.fullmatch(clause[clause.rfind(":") + 1 :]):
         return False
-    end = min(len(match_text), p.end + 80)
-    stop = next((i for i in range(p.end, end) if match_text[i] in ".;\n"), end)
-    plan = _PLAN_VERB.search(match_text, p.end, stop)
-    past = _PAST_VERB.search(match_text, p.end, stop)
+    end = min(len(match_text), period_end + 80)
+    stop = next((i for i in range(period_end, end) if match_text[i] in ".;\n"), end)
+    plan = _PLAN_VERB.search(match_text, period_end, stop)
+    past = _PAST_VERB.search(match_text, period_end, stop)
     return plan is not None and (past is None or past.start() > plan.start())
 
 
@@ -258,18 +265,29 @@ _PREAMBLE = re.compile(r"(?i)(?:^|[.;]\s+|\n)(?:Thực hiện|Căn cứ|Theo|Tri
 
 
 def _plan_rank(match_text: str, p: PeriodMention) -> int:
-    before = match_text[max(0, p.start - 130) : p.start]
+    return _plan_rank_at(match_text, p.start, p.end)
+
+
+@per_text
+def _plan_rank_at(match_text: str, start: int, end: int) -> int:
+    before = match_text[max(0, start - 130) : start]
     if _PREAMBLE.search(before):
         return 0
-    if match_text[p.end : p.end + 6].strip().lower().startswith("tới"):
+    if match_text[end : end + 6].strip().lower().startswith("tới"):
         return _STRONG
     return _STRONG if _PLAN_STRONG.search(before[-60:]) else 1
 
 
 def review_rank(match_text: str, p: PeriodMention) -> int:
     """How strongly the text marks ``p`` as the period under review (higher is stronger)."""
-    before = match_text[max(0, p.start - 100) : p.start]
-    if p.type == "term":
+    return _review_rank(match_text, p.start, p.type == "term")
+
+
+@per_text
+def _review_rank(match_text: str, start: int, term: bool) -> int:
+    """``review_rank`` of a period starting at ``start`` (read once a text: each choice of the periods asks it)."""
+    before = match_text[max(0, start - 100) : start]
+    if term:
         return 1 if _TERM_REVIEW.search(before) else -3
     if _NOT_REVIEW_BEFORE.search(before) or _PREAMBLE.search(before):
         return -2

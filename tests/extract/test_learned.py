@@ -160,3 +160,18 @@ def test_the_also_feature_answers_as_its_case_insensitive_pattern(lead):
 def test_the_sigmoid_reads_its_input_clamped_to_thirty_either_way(z):
     clamped = max(-30.0, min(30.0, z))
     assert learned._sigmoid(z) == 1.0 / (1.0 + math.exp(-clamped))
+
+
+def test_each_rows_tied_features_are_those_its_row_holds_in_order():
+    # The rows' tied features are gathered as the row is built; they must be the row's own ``tied_features``.
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "texts").glob("*.txt"))]
+    checked = 0
+    for text in [TEXT, *texts]:
+        trace = Trace()
+        _extract(text, trace)
+        if not trace.candidates:
+            continue
+        rows, tied = learned._text_rows(trace)
+        assert tied == [tuple(learned.tied_features(row)) for row in rows]
+        checked += len(rows)
+    assert checked > 100

@@ -48,20 +48,7 @@ def caseless_alternation(alternatives: list[str], word_start: bool = False) -> s
     may also open with a character that has no case and stands for itself (",").  ``word_start``:
     ``(?i)(?<!\w)(?:alt1|alt2|…)``, the look behind made after the first letter (``(?<!\w.)``: the character before
     that letter is no word character, as at the start of the text)."""
-    after = r"(?<!\w.)" if word_start else ""
-    groups: dict[str, list[str]] = {}
-    for alt in alternatives:
-        first, rest = alt[0], alt[1:]
-        caseless_literal = re.escape(first) == first and first.lower() == first.upper() and not first.isspace()
-        plain = first.isalpha() or caseless_literal
-        if not plain or rest[:1] in ("?", "*", "+", "{") or len(first.upper()) != 1:
-            raise ValueError(f"{alt!r} does not open with a plain letter")
-        groups.setdefault(first.lower(), []).append(rest)
-    branches = []
-    for lower, rests in groups.items():
-        for variant in dict.fromkeys(lower + lower.upper() + OTHER_CASES.get(lower, "")):
-            branches.append(f"{variant}{after}(?i:{'|'.join(rests)})" if any(rests) else variant + after)
-    return "|".join(branches)
+    return "|".join(letter_branches(alternatives, r"(?<!\w.)" if word_start else "", cases="all", caseless=True))
 
 
 def letter_branches(
@@ -72,13 +59,20 @@ def letter_branches(
     class is tried at every place): the alternatives grouped by first letter, in order (alternatives that open with
     different letters never match at one place, so the same alternative wins), ``behind`` made after that letter
     (a look-behind written one character on: ``(?<!\\w.)`` for ``(?<!\\w)``).  ``cases``: the first letter "written",
-    in its "two" cases, or in "all" the cases a case-insensitive pattern admits; ``caseless``: the rest of each
-    alternative in any case."""
+    in its "two" cases, or in "all" the cases a case-insensitive pattern admits (the alternatives then grouped by their
+    letter's lower case); ``caseless``: the rest of each alternative in any case.  A character that has no case and
+    stands for itself (",") may open an alternative too."""
     groups: dict[str, list[str]] = {}
     for alt in alternatives:
-        if not alt[0].isalpha() or alt[1:2] in ("?", "*", "+", "{"):
+        first, rest = alt[0], alt[1:]
+        caseless_literal = re.escape(first) == first and first.lower() == first.upper() and not first.isspace()
+        spelled = cases != "written"
+        if not (first.isalpha() or caseless_literal) or rest[:1] in ("?", "*", "+", "{") or (
+            spelled and len(first.upper()) != 1
+        ):
             raise ValueError(f"{alt!r} does not open with a plain letter")
-        groups.setdefault(alt[0], []).append(alt[1:])
+        # By the letter as written or, where its cases are spelled out, by its lower case.
+        groups.setdefault(first.lower() if spelled else first, []).append(rest)
     opener = "(?i:" if caseless else "(?:"
     branches = []
     for first, rests in groups.items():
@@ -87,7 +81,7 @@ def letter_branches(
         if cases == "all":
             variants += OTHER_CASES.get(lower, "")
         for case in dict.fromkeys(variants):
-            branches.append(f"{case}{behind}{opener}{'|'.join(rests)})")
+            branches.append(f"{case}{behind}{opener}{'|'.join(rests)})" if any(rests) else case + behind)
     return branches
 
 

@@ -121,6 +121,10 @@ def _scan(match_text: str, start: int, end: int) -> tuple[list[tuple[int, int]],
 _YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
 
 
+# A year's four digits, for a number read on its own ("2024" is a year, not a count or a citation's number).
+YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
 def years_named(match_text: str) -> list[int]:
     """Every year the text names, in text order (one scan shared by the detectors that need them)."""
     return [int(m.group(0)) for m in _YEAR.finditer(match_text)]

@@ -9,7 +9,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .chars import LET, LO, caseless_alternation, letter_branches
+from .chars import LET, LO, caseless_alternation
+from .dates import YEAR_DIGITS
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _APPROX = r"(?:trên|hơn|gần|khoảng|trên tổng số)"
@@ -95,7 +96,7 @@ _GLUED_MEASURE = re.compile(r"(?:km2|m2|km²|m²|km|m|ha|kg)(?![\w])")
 # nothing is counted.
 _SLOGAN_WORDS = frozenset(["không", "sạch", "xanh", "đẹp", "giỏi", "tốt", "an", "nhất"])
 # "(?i)(?:\b(?:(?<!tổng )số|thứ|…)\s*$|tiêu chí(…)+$)" grouped by first letter, spelled out in every case
-# (``letter_branches``; "\b" before a letter is the word-start look behind, and "(?<!tổng )" is made after the "s",
+# (``caseless_alternation``; "\b" before a letter is the word-start look behind, and "(?<!tổng )" is made after the "s",
 # one character on): the same matches by a fast scan.  Each of these words matches at most as many characters as its
 # pattern is long, and only white space may follow it: a match starts within that many characters of the window's
 # last other character.
@@ -105,9 +106,7 @@ _BLOCKING_WORDS = [
     "tổ", "khu", "thôn", "ấp", "bản", "phường", "xóm", "đợt", "giai đoạn", "covid", "chính quyền(?: địa phương)?",
 ]
 _BLOCKING_REACH = max(map(len, _BLOCKING_WORDS))
-_BLOCKING_AT_END = re.compile(
-    "|".join(letter_branches([w + r"\s*$" for w in _BLOCKING_WORDS], r"(?<!\w.)", cases="all", caseless=True))
-)
+_BLOCKING_AT_END = re.compile(caseless_alternation([w + r"\s*$" for w in _BLOCKING_WORDS], word_start=True))
 # The two of any length, searched in the whole window.
 _BLOCKING_SPREAD = re.compile(
     caseless_alternation([r"covid\s*-\s*$"], word_start=True)
@@ -197,9 +196,6 @@ class _Spans:
         return i >= 0 and pos < self.ends[i]
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
 def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None = None) -> list[Figure]:
     """Quantities in ``text``; ``skip`` holds spans (dates, periods, references) to ignore."""
     skipped = _Spans(skip or [])
@@ -214,7 +210,7 @@ def find_figures(text: str, match_text: str, skip: list[tuple[int, int]] | None 
         if _blocked_before(match_text[max(0, num_start - 40) : num_start]):
             continue
         raw = match_text[num_start : m.end("num")]
-        if _YEAR.fullmatch(raw) and not m.group("pct"):
+        if YEAR_DIGITS.fullmatch(raw) and not m.group("pct"):
             continue
         if _inside_quotes(match_text, num_start):
             # A number inside a quoted name ("Chi hội 5 không, 3 sạch") names, it does not count.

@@ -9,12 +9,6 @@ from dataclasses import dataclass
 from .chars import caseless_alternation, caseless_form, matches_at, per_text, places_of
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-
-
-def quarter_number(written: str) -> int:
-    """The quarter a case-insensitive match of "IV|III|II|I|[1-4]" names (such a match may hold "İ", whose upper case
-    is itself, or "ı")."""
-    return _ROMAN.get(written.upper().replace("İ", "I")) or int(written)
 _YEAR = r"(?:\s*(?:/|-|năm)?\s*(?P<{0}>(?:19|20)\d\d)(?![\d/]))?"
 # The leading lookahead lets the scan skip positions that cannot start any alternative.
 PERIOD_RE = re.compile(
@@ -125,6 +119,12 @@ def _count_starts(lower: str, month_word: int) -> list[int]:
     if r == month_word:
         return []
     return [r - k for k in range(1, 5) if r >= k and lower[r - k : r] in _COUNTS]
+
+
+def quarter_number(written: str) -> int:
+    """The quarter a case-insensitive match of "IV|III|II|I|[1-4]" names (such a match may hold "İ", whose upper case
+    is itself, or "ı")."""
+    return _ROMAN.get(written.upper().replace("İ", "I")) or int(written)
 
 
 def find_periods(match_text: str, start: int = 0, end: int | None = None) -> list[PeriodMention]:

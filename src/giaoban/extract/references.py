@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .chars import LET, LO, UP
+from .dates import YEAR_DIGITS, is_valid
 
 DOC_TYPES = [
     "Nghị quyết liên tịch",
@@ -123,12 +124,11 @@ class Reference:
 
 
 # A code's segment that opens with a capital ("-KH", "/ UBND"); a code's abbreviation; "số" right before a number;
-# a number; a year.
+# a number.
 _CAPITAL_SEGMENT = re.compile(rf"[-/]\s?{UP}")
 _ABBREV_SEGMENT = re.compile(rf"[-/]({_SEG})")
 _NUMBER_WORD_BEFORE = re.compile(r"(?i)số\s*:?\s*$")
 _NUMBER = re.compile(r"\d+")
-_A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def find_references(text: str, match_text: str) -> list[Reference]:
@@ -148,18 +148,15 @@ def find_references(text: str, match_text: str) -> list[Reference]:
         if tm:
             doc_type = text[m.start() - len(before) + tm.start("type") : m.start() - len(before) + tm.end("type")]
         else:
-            if not _NUMBER_WORD_BEFORE.search(before):
-                abbrev = _ABBREV_SEGMENT.search(code)
-                if not abbrev or abbrev.group(1) not in _ABBREV_TYPE:
-                    continue
             abbrev = _ABBREV_SEGMENT.search(code)
             doc_type = _ABBREV_TYPE.get(abbrev.group(1)) if abbrev else None
+            if doc_type is None and not _NUMBER_WORD_BEFORE.search(before):
+                # No type before the code, none its abbreviation names, and no "số" before it: not a reference.
+                continue
         date = None
         dm = _DATE_AFTER.match(match_text, m.end(), min(len(match_text), m.end() + 40))
         end = m.end()
         if dm:
-            from .dates import is_valid
-
             d, mo, y = int(dm.group("d")), int(dm.group("m")), int(dm.group("y"))
             if is_valid(y, mo, d):
                 date = f"{y:04d}-{mo:02d}-{d:02d}"
@@ -172,19 +169,17 @@ def find_references(text: str, match_text: str) -> list[Reference]:
     for type_start, type_end, m in _bare_references(match_text):
         for more in _NUMBER.finditer(m.group("more")):
             number = more.group(0)
-            if number not in seen and not _A_YEAR.fullmatch(number):
+            if number not in seen and not YEAR_DIGITS.fullmatch(number):
                 seen.add(number)
                 at = m.start("more") + more.start()
                 out.append(Reference(number, text[type_start:type_end], None, at, at + len(number)))
         code = m.group("code")
-        if code in seen or _A_YEAR.fullmatch(code):
+        if code in seen or YEAR_DIGITS.fullmatch(code):
             continue
         seen.add(code)
         dm = _DATE_AFTER.match(match_text, m.end(), min(len(match_text), m.end() + 40))
         date = None
         if dm:
-            from .dates import is_valid
-
             d, mo, y = int(dm.group("d")), int(dm.group("m")), int(dm.group("y"))
             date = f"{y:04d}-{mo:02d}-{d:02d}" if is_valid(y, mo, d) else None
         end = dm.end() if dm else m.end()
